@@ -1,0 +1,50 @@
+/**
+ * The one place that turns results and errors into HTTP responses.
+ */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ZodError } from 'zod';
+import { DomainError, TooManyRequestsError } from '../../shared/errors';
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  cookies?: string[];
+  headers?: Record<string, string>;
+}
+
+const BASE_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+export function toResponse(reply: Reply): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: reply.status ?? (reply.body === undefined ? 204 : 200),
+    headers: { ...BASE_HEADERS, ...reply.headers },
+    cookies: reply.cookies,
+    body: reply.body === undefined ? '' : JSON.stringify(reply.body),
+  };
+}
+
+function errorBody(code: string, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+export function errorToResponse(err: unknown): APIGatewayProxyStructuredResultV2 {
+  if (err instanceof DomainError) {
+    const headers: Record<string, string> =
+      err instanceof TooManyRequestsError ? { 'retry-after': String(err.retryAfterSeconds) } : {};
+    return toResponse({ status: err.status, body: errorBody(err.code, err.message, err.details), headers });
+  }
+  if (err instanceof ZodError) {
+    const fields = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const message = [...new Set(fields.map((f) => f.message))].join(' ');
+    return toResponse({ status: 400, body: errorBody('bad_request', message || 'Неверные данные запроса.', { fields }) });
+  }
+  console.error('Unhandled error', err);
+  return toResponse({
+    status: 500,
+    body: errorBody('internal', 'Внутренняя ошибка сервера. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.'),
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * Accounts: people who can sign in. One item per person, found by id or (through GSI1) by login.
+ * A separate guard item makes the login unique, because a GSI cannot enforce uniqueness.
+ */
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RoleGrant } from '../auth/roles';
+import { dynamo, tableName } from '../db/client';
+import { keys, sortName } from '../db/keys';
+
+export type AccountKind = 'staff' | 'student' | 'parent' | 'department';
+export type AccountStatus = 'pending' | 'active' | 'disabled';
+
+export interface Account {
+  userId: string;
+  login: string;
+  kind: AccountKind;
+  lastName: string;
+  firstName: string;
+  middleName?: string;
+  departmentId: string;
+  /** The school whose lists show this account (absent for department staff). */
+  schoolId?: string;
+  /** The class whose class teacher issues this person's code: the student's, or the parent's first child's. */
+  classId?: string;
+  position?: string;
+  grants: RoleGrant[];
+  status: AccountStatus;
+  passwordHash?: string;
+  /** ISO date; access ends by itself after it (R-04: temporary grants, end of employment). */
+  activeUntil?: string;
+  disabledReason?: string;
+  /** Hash of the one activation code that may still be redeemed for this account. */
+  currentCodeHash?: string;
+  version: number;
+}
+
+const ITEM_TYPE = 'account';
+
+export function displayName(a: Pick<Account, 'lastName' | 'firstName' | 'middleName'>): string {
+  return [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ');
+}
+
+export function accountItem(a: Account) {
+  return {
+    ...keys.account(a.userId),
+    ...keys.accountByLogin(a.login),
+    ...(a.schoolId ? keys.accountsOfSchool(a.schoolId, sortName(a.lastName, a.firstName), a.userId) : {}),
+    type: ITEM_TYPE,
+    ...a,
+  };
+}
+
+function fromItem(item: Record<string, unknown> | undefined): Account | null {
+  if (!item || item.type !== ITEM_TYPE) return null;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
+  return rest as unknown as Account;
+}
+
+export async function getAccount(userId: string): Promise<Account | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.account(userId) }));
+  return fromItem(out.Item);
+}
+
+export async function findAccountByLogin(login: string): Promise<Account | null> {
+  const k = keys.accountByLogin(login);
+  const out = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+      ExpressionAttributeValues: { ':pk': k.gsi1pk, ':sk': k.gsi1sk },
+      Limit: 1,
+    }),
+  );
+  return fromItem(out.Items?.[0]);
+}
+
+/** The put operations that create an account; callers add them to their own transaction. */
+export function createAccountOps(a: Account) {
+  return [
+    { Put: { TableName: tableName(), Item: accountItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.loginGuard(a.login), type: 'loginGuard', userId: a.userId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+export async function createAccount(a: Account): Promise<void> {
+  await dynamo().send(new TransactWriteCommand({ TransactItems: createAccountOps(a) }));
+}
+
+export async function disableAccount(userId: string, reason: string, expectedVersion: number): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.account(userId),
+        UpdateExpression: 'SET #s = :disabled, disabledReason = :r, version = version + :one',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':disabled': 'disabled', ':r': reason, ':v': expectedVersion, ':one': 1 },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+/** Accounts listed in a school (GSI2), a page at a time; for lists and the access-expiry job. */
+export async function listAccountsOfSchool(schoolId: string): Promise<Account[]> {
+  const result: Account[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.accountsOfSchoolPartition(schoolId) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      const a = fromItem(item);
+      if (a) result.push(a);
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return result;
+}
+
+export async function getAccounts(userIds: string[]): Promise<Account[]> {
+  if (userIds.length === 0) return [];
+  const out = await dynamo().send(
+    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: userIds.map((id) => keys.account(id)) } } }),
+  );
+  return (out.Responses?.[tableName()] ?? []).flatMap((i) => fromItem(i) ?? []);
+}

@@ -1,0 +1,141 @@
+/**
+ * Department, schools, classes and students' personal cards: the read side that issue-2 screens
+ * need. School set-up (issue 3) adds the writes.
+ */
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import type { LockDays } from '../domain/settings';
+
+export interface Department {
+  departmentId: string;
+  name: string;
+  lockDays: LockDays;
+  marksInAdvanceAllowed: boolean;
+}
+
+export interface School {
+  schoolId: string;
+  departmentId: string;
+  name: string;
+  shortName: string;
+  city: string;
+  timeZone: string;
+}
+
+export interface SchoolClass {
+  classId: string;
+  schoolId: string;
+  grade: number;
+  letter: string;
+  yearId: string;
+  classTeacherId?: string;
+  classTeacherName?: string;
+}
+
+export interface StudentCard {
+  studentId: string;
+  schoolId: string;
+  classId: string;
+  lastName: string;
+  firstName: string;
+  middleName?: string;
+  birthDate: string;
+  parentIds: string[];
+  /** R-04: written consent to personal-data processing, recorded before access is issued. */
+  consentRecordedAt?: string;
+}
+
+export function className(c: Pick<SchoolClass, 'grade' | 'letter'>): string {
+  return `${c.grade}${c.letter}`;
+}
+
+function strip<T>(item: Record<string, unknown> | undefined, type: string): T | null {
+  if (!item || item.type !== type) return null;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
+  return rest as T;
+}
+
+export async function getDepartment(departmentId: string): Promise<Department | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.department(departmentId) }));
+  return strip<Department>(out.Item, 'department');
+}
+
+export async function getSchool(departmentId: string, schoolId: string): Promise<School | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.school(departmentId, schoolId) }));
+  return strip<School>(out.Item, 'school');
+}
+
+export async function listSchools(departmentId: string): Promise<School[]> {
+  const k = keys.schoolsPrefix(departmentId);
+  return queryAll<School>({ pk: k.pk, skPrefix: k.skPrefix }, 'school');
+}
+
+export async function listClasses(schoolId: string): Promise<SchoolClass[]> {
+  const k = keys.classesPrefix(schoolId);
+  const classes = await queryAll<SchoolClass>({ pk: k.pk, skPrefix: k.skPrefix }, 'class');
+  return classes.sort((a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru'));
+}
+
+export async function getClass(schoolId: string, classId: string): Promise<SchoolClass | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.class(schoolId, classId) }));
+  return strip<SchoolClass>(out.Item, 'class');
+}
+
+export async function getStudentCard(schoolId: string, studentId: string): Promise<StudentCard | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.studentCard(schoolId, studentId) }));
+  return strip<StudentCard>(out.Item, 'studentCard');
+}
+
+export async function getStudentCards(refs: Array<{ schoolId: string; studentId: string }>): Promise<StudentCard[]> {
+  if (refs.length === 0) return [];
+  const out = await dynamo().send(
+    new BatchGetCommand({
+      RequestItems: { [tableName()]: { Keys: refs.map((r) => keys.studentCard(r.schoolId, r.studentId)) } },
+    }),
+  );
+  return (out.Responses?.[tableName()] ?? []).flatMap((i) => strip<StudentCard>(i, 'studentCard') ?? []);
+}
+
+export async function listStudentsOfClass(schoolId: string, classId: string): Promise<StudentCard[]> {
+  const result: StudentCard[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.studentsOfClassPartition(schoolId, classId) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of out.Items ?? []) {
+      const card = strip<StudentCard>(i, 'studentCard');
+      if (card) result.push(card);
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return result;
+}
+
+async function queryAll<T>(q: { pk: string; skPrefix: string }, type: string): Promise<T[]> {
+  const result: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': q.pk, ':p': q.skPrefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of out.Items ?? []) {
+      const v = strip<T>(i, type);
+      if (v) result.push(v);
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return result;
+}

@@ -1,0 +1,189 @@
+/**
+ * Activation codes (R-03, clause 3.1): issuing one (administrator for staff, class teacher for the
+ * students and parents of their class) and redeeming it to set a password. A new code replaces the
+ * previous one; a code works once and until it expires. Each issue is written to the school's
+ * register of issued logins (clause 5) in the same transaction.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { codeExpiry, codeState, hashCode, newActivationCode } from '../auth/activation';
+import { hashPassword, passwordProblem } from '../auth/password';
+import { may } from '../auth/policy';
+import type { Principal } from '../auth/roles';
+import { dynamo, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { displayName, getAccount, type Account } from '../repos/accounts';
+import { getStudentCard } from '../repos/school';
+import { principalOf } from './principal';
+
+const INVALID_CODE = 'Код активации недействителен: проверьте, что он введён без ошибок, или получите новый.';
+
+export interface IssuedCode {
+  userId: string;
+  login: string;
+  code: string;
+  expiresAt: string;
+}
+
+export async function issueActivationCode(input: { by: Principal; schoolId: string; userId: string; now: Date }): Promise<IssuedCode> {
+  const account = await getAccount(input.userId);
+  if (!account || account.schoolId !== input.schoolId || account.kind === 'department') {
+    throw new NotFoundError('Учётная запись не найдена в этой школе.');
+  }
+  const kind = account.kind;
+  if (!may(input.by, 'activationCode.issue', { departmentId: account.departmentId, schoolId: input.schoolId, kind, classId: account.classId })) {
+    throw new ForbiddenError(
+      kind === 'staff'
+        ? 'Коды активации сотрудникам выдаёт администратор.'
+        : 'Коды активации обучающимся и родителям выдаёт классный руководитель их класса.',
+    );
+  }
+  if (account.status === 'disabled') throw new BadRequestError('Доступ этой учётной записи закрыт; код не может быть выдан.');
+  if (kind !== 'staff') await requireConsent(account);
+
+  const code = newActivationCode();
+  const codeHash = hashCode(code);
+  const issuedAt = input.now.toISOString();
+  const expiresAt = codeExpiry(input.now).toISOString();
+  const register = keys.loginRegister(input.schoolId, issuedAt, account.userId);
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.account(account.userId),
+              UpdateExpression: 'SET currentCodeHash = :h, version = version + :one',
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':h': codeHash, ':v': account.version, ':one': 1 },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.activationCode(codeHash),
+                type: 'activationCode',
+                userId: account.userId,
+                issuedBy: input.by.userId,
+                issuedAt,
+                expiresAtIso: expiresAt,
+                register,
+                // Removed by TTL a month after it stops working.
+                expiresAt: Math.floor(new Date(expiresAt).getTime() / 1000) + 30 * 24 * 3600,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...register,
+                type: 'loginRegisterEntry',
+                userId: account.userId,
+                login: account.login,
+                displayName: displayName(account),
+                kind,
+                issuedAt,
+                issuedBy: input.by.displayName,
+                expiresAt: expiresAt,
+              },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (e) {
+    if ((e as Error).name === 'TransactionCanceledException') {
+      throw new ConflictError('Учётная запись только что изменилась. Повторите выдачу кода.');
+    }
+    throw e;
+  }
+  return { userId: account.userId, login: account.login, code, expiresAt };
+}
+
+async function requireConsent(account: Account): Promise<void> {
+  const studentId = account.grants.find((g) => g.role === 'student' || g.role === 'parent');
+  const card = studentId && 'studentId' in studentId ? await getStudentCard(studentId.schoolId, studentId.studentId) : null;
+  if (!card?.consentRecordedAt) {
+    throw new BadRequestError(
+      'Нет записи о письменном согласии на обработку персональных данных. Доступ выдаётся только после него (п. 4.2 Положения).',
+    );
+  }
+}
+
+export async function redeemActivationCode(input: { code: string; password: string; now: Date }) {
+  const codeHash = hashCode(input.code);
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.activationCode(codeHash) }));
+  const item = out.Item as { userId: string; expiresAtIso: string; usedAt?: string; register: { pk: string; sk: string } } | undefined;
+  if (!item || codeState(item, input.now) !== 'valid') throw new BadRequestError(INVALID_CODE);
+  const account = await getAccount(item.userId);
+  if (!account || account.status === 'disabled' || account.currentCodeHash !== codeHash) {
+    throw new BadRequestError(INVALID_CODE);
+  }
+  const problem = passwordProblem(input.password, account.login);
+  if (problem) throw new BadRequestError(problem);
+  const passwordHash = await hashPassword(input.password);
+  const at = input.now.toISOString();
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.activationCode(codeHash),
+              UpdateExpression: 'SET usedAt = :at',
+              ConditionExpression: 'attribute_not_exists(usedAt)',
+              ExpressionAttributeValues: { ':at': at },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.account(account.userId),
+              UpdateExpression: 'SET passwordHash = :ph, #s = :active, activatedAt = :at, version = version + :one REMOVE currentCodeHash',
+              ConditionExpression: 'currentCodeHash = :h',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':ph': passwordHash, ':active': 'active', ':at': at, ':one': 1, ':h': codeHash },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: item.register,
+              UpdateExpression: 'SET redeemedAt = :at',
+              ExpressionAttributeValues: { ':at': at },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (e) {
+    if ((e as Error).name === 'TransactionCanceledException') throw new BadRequestError(INVALID_CODE);
+    throw e;
+  }
+  const activated: Account = { ...account, passwordHash, status: 'active', version: account.version + 1 };
+  return { account: activated, principal: principalOf(activated) };
+}
+
+export async function loginRegister(schoolId: string) {
+  const entries: Array<Record<string, unknown>> = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.loginRegisterPartition(schoolId) },
+        ScanIndexForward: false,
+        ExclusiveStartKey: start,
+      }),
+    );
+    entries.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return entries.map(({ pk: _p, sk: _s, type: _t, ...e }) => e);
+}

@@ -1,0 +1,31 @@
+/**
+ * Sign-in by login and password, throttled per account and per address. The same answer is given
+ * for an unknown login and a wrong password, and both take one scrypt, so neither words nor timing
+ * tell which accounts exist.
+ */
+import { dummyPasswordHash, verifyPassword } from '../auth/password';
+import type { Principal } from '../auth/roles';
+import { retryAfterSeconds, throttleMessage } from '../auth/throttle';
+import { accessVerdict, ACCESS_MESSAGES } from '../domain/access';
+import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../errors';
+import { findAccountByLogin, type Account } from '../repos/accounts';
+import { readFailures, recordFailure } from '../repos/throttle';
+import { principalOf } from './principal';
+
+export const WRONG_CREDENTIALS = 'Неверный логин или пароль.';
+
+export async function signIn(input: { login: string; password: string; sourceIp: string; now: Date }): Promise<{ account: Account; principal: Principal }> {
+  const ids = { ACC: input.login, IP: input.sourceIp };
+  const [failures, account] = await Promise.all([readFailures(ids, input.now), findAccountByLogin(input.login)]);
+  const wait = retryAfterSeconds(failures, input.now);
+  if (wait > 0) throw new TooManyRequestsError(throttleMessage(wait), wait);
+
+  const ok = await verifyPassword(input.password, account?.passwordHash ?? (await dummyPasswordHash()));
+  if (!account || !account.passwordHash || !ok) {
+    await recordFailure(ids, input.now);
+    throw new UnauthenticatedError(WRONG_CREDENTIALS);
+  }
+  const verdict = accessVerdict({ status: account.status, activeUntil: account.activeUntil, hasPassword: true }, input.now);
+  if (!verdict.ok) throw new ForbiddenError(ACCESS_MESSAGES[verdict.reason]);
+  return { account, principal: principalOf(account) };
+}
