@@ -1,0 +1,22 @@
+/**
+ * Entry points by name, for the local runner (the CDK stack bundles the same files by path).
+ * Typed against the manifest's areas and jobs, so adding one without its entry does not compile.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Area } from './routes';
+
+type AreaModule = { handler: (event: APIGatewayProxyEventV2, context: never) => Promise<APIGatewayProxyStructuredResultV2> };
+
+export const areaModules: Record<Area, () => Promise<AreaModule>> = {
+  auth: () => import('./auth/index') as Promise<AreaModule>,
+  school: () => import('./school/index') as Promise<AreaModule>,
+  system: () => import('./system/index') as Promise<AreaModule>,
+};
+
+export interface JobModule {
+  run(departmentId: string, now: Date): Promise<{ job: string; checked: number; changed: number }>;
+}
+
+export const jobModules: Record<string, () => Promise<JobModule>> = {
+  'expire-access': () => import('./jobs/expire-access'),
+};

@@ -1,0 +1,55 @@
+/**
+ * The esbuild options of every function bundle, in one place: the CDK stack's NodejsFunction and
+ * `infra/build-functions.ts` (which the benchmark measures) both take them from here.
+ */
+import { Charset, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * An ESM bundle has no `require`, `__filename` or `__dirname`, and CommonJS dependencies bundled
+ * into it (pdfmake, parts of the SDK) use them at load time (toolchain trap 4). Single quotes only:
+ * the banner travels as a command-line argument when CDK runs esbuild.
+ */
+const ESM_CJS_SHIM = [
+  "import { createRequire as __zjCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __zjFileURLToPath } from 'node:url';",
+  "import { dirname as __zjDirname } from 'node:path';",
+  'const require = __zjCreateRequire(import.meta.url);',
+  'const __filename = __zjFileURLToPath(import.meta.url);',
+  'const __dirname = __zjDirname(__filename);',
+].join(' ');
+
+export const esbuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  // The Lambda runtime is nodejs22.x even though local development runs on Node 20.
+  target: 'node22',
+  // Prefer packages' ESM builds: smaller, tree-shakable bundles (the SDK's `module` field).
+  mainFields: ['module', 'main'],
+  minify: true,
+  // Russian messages stay as UTF-8 instead of \uXXXX escapes, which would double their size.
+  charset: 'utf8',
+  sourcemap: false,
+  // The SDK is bundled, not taken from the runtime: the code runs against the pinned SDK it was
+  // tested with, and the ESM SDK bundle loads faster than the runtime's copy (toolchain, measured).
+  external: [],
+  banner: { js: ESM_CJS_SHIM },
+  // Report fonts are embedded in the bundle; only the Lambda entry imports them as bytes (trap 7).
+  loader: { '.ttf': 'binary' },
+} satisfies BuildOptions;
+
+/** The same options in NodejsFunction's vocabulary. CDK always bundles for platform node. */
+export const nodejsBundling: BundlingOptions = {
+  format: esbuildOptions.format as OutputFormat,
+  target: esbuildOptions.target,
+  mainFields: esbuildOptions.mainFields,
+  minify: esbuildOptions.minify,
+  charset: esbuildOptions.charset as Charset,
+  sourceMap: esbuildOptions.sourcemap,
+  externalModules: esbuildOptions.external,
+  banner: esbuildOptions.banner.js,
+  loader: esbuildOptions.loader,
+  // Local esbuild only: the build must not need Docker.
+  forceDockerBundling: false,
+};

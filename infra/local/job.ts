@@ -1,0 +1,58 @@
+/**
+ * `npm run job -- <name> [--now 2027-05-31T21:00:00Z]`: runs a scheduled job by hand against the
+ * local data, through the running `npm start` stack if there is one, or on its own otherwise.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jobModules } from '../../functions/index';
+import { jobs } from '../../functions/routes';
+import { projectRoot, startDynamoDbLocal, type RunningDynamo } from './dynamodb-local';
+import { waitForTcp } from './ports';
+import { DEPARTMENT_ID, REPORT_BUCKET, TABLE_NAME } from './stack';
+import { ensureTable } from './table';
+
+const [name, ...rest] = process.argv.slice(2);
+const load = name ? jobModules[name] : undefined;
+if (!load) {
+  console.error(`Usage: npm run job -- <name> [--now ISO-date]\nJobs: ${jobs.map((j) => `${j.name} (${j.summary})`).join('; ')}`);
+  process.exit(2);
+}
+const now = rest.includes('--now') ? new Date(rest[rest.indexOf('--now') + 1]!) : new Date();
+if (Number.isNaN(now.getTime())) {
+  console.error('--now must be an ISO date, e.g. 2027-05-31T21:00:00Z');
+  process.exit(2);
+}
+
+const dataDir = join(projectRoot, '.local', 'data');
+const stackFile = join(dataDir, 'stack.json');
+let own: RunningDynamo | undefined;
+let endpoint: string | undefined;
+if (existsSync(stackFile)) {
+  const running = JSON.parse(readFileSync(stackFile, 'utf8')) as { dynamoEndpoint: string };
+  const port = Number(new URL(running.dynamoEndpoint).port);
+  endpoint = await waitForTcp(port, 500).then(
+    () => running.dynamoEndpoint,
+    () => undefined,
+  );
+}
+if (!endpoint) {
+  own = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
+  endpoint = own.endpoint;
+}
+Object.assign(process.env, {
+  TABLE_NAME,
+  REPORT_BUCKET,
+  AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+  AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
+  AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+  AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  SESSION_SIGNING_KEY: 'not-used-by-jobs-but-required-by-config-0000',
+});
+try {
+  await ensureTable(endpoint, TABLE_NAME, process.env.AWS_REGION!);
+  const result = await (await load()).run(DEPARTMENT_ID, now);
+  console.log(JSON.stringify(result));
+} finally {
+  await own?.stop();
+}

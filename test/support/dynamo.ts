@@ -1,0 +1,32 @@
+/**
+ * A fresh table for one integration test file, on the DynamoDB Local of the global setup, with the
+ * environment set so the application's own clients use it.
+ */
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { resetSigningKey } from '../../shared/auth/signing-key';
+import { resetConfig } from '../../shared/config';
+import { resetClients } from '../../shared/db/client';
+import { REPORT_BUCKET } from '../../infra/local/stack';
+import { ensureTable } from '../../infra/local/table';
+
+export async function useTestTable(): Promise<{ tableName: string }> {
+  const tableName = `t_${randomBytes(6).toString('hex')}`;
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    REPORT_BUCKET,
+    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+    AWS_ENDPOINT_URL_S3: inject('s3Endpoint'),
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    SESSION_SIGNING_KEY: randomBytes(32).toString('base64url'),
+  });
+  resetConfig();
+  resetClients();
+  resetSigningKey();
+  await ensureTable(inject('dynamoEndpoint'), tableName, 'eu-central-1');
+  return { tableName };
+}

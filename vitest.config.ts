@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+// Tiers by file name (style habit 7): *.test.ts pure, *.int.test.ts against DynamoDB Local and the
+// S3 server, *.e2e.test.ts in Chromium, test/infra against the synthesised template.
+export default defineConfig({
+  test: {
+    expect: { requireAssertions: true },
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.int.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser and one stack at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
