@@ -11,6 +11,12 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   auth: () => import('./auth/index') as Promise<AreaModule>,
   school: () => import('./school/index') as Promise<AreaModule>,
   system: () => import('./system/index') as Promise<AreaModule>,
+  settings: () => import('./settings/index') as Promise<AreaModule>,
+  year: () => import('./year/index') as Promise<AreaModule>,
+  people: () => import('./people/index') as Promise<AreaModule>,
+  curriculum: () => import('./curriculum/index') as Promise<AreaModule>,
+  timetable: () => import('./timetable/index') as Promise<AreaModule>,
+  ktp: () => import('./ktp/index') as Promise<AreaModule>,
 };
 
 export interface JobModule {

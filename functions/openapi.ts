@@ -24,7 +24,7 @@ export function openApiDocument() {
       ...(r.permission === 'public' ? { security: [] } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses: {
-        [r.response ? (r.method === 'POST' && r.handler.startsWith('issue') ? '201' : '200') : '204']: r.response
+        [String(r.successStatus ?? (r.response ? 200 : 204))]: r.response
           ? { description: 'Успешно', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
           : { description: 'Успешно' },
         '400': error,

@@ -10,7 +10,7 @@ import { describeMe } from '../../shared/services/me';
 import { signIn as signInService } from '../../shared/services/sign-in';
 import type { Principal } from '../../shared/auth/roles';
 import { handler, sessionOf } from '../http/area';
-import type * as schemas from '../schemas';
+import type * as schemas from './schemas';
 
 async function startSession(principal: Principal, now: Date) {
   const { token, session } = await issueSession(principal, await signingKey(), now);

@@ -8,7 +8,7 @@ import { jobModules } from '../../functions/index';
 import { jobs } from '../../functions/routes';
 import { projectRoot, startDynamoDbLocal, type RunningDynamo } from './dynamodb-local';
 import { waitForTcp } from './ports';
-import { DEPARTMENT_ID, REPORT_BUCKET, TABLE_NAME } from './stack';
+import { DEPARTMENT_ID, REPORT_BUCKET, TABLE_NAME } from './names';
 import { ensureTable } from './table';
 
 const [name, ...rest] = process.argv.slice(2);

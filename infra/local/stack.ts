@@ -15,12 +15,10 @@ import { resetSigningKey } from '../../shared/auth/signing-key';
 import { projectRoot, startDynamoDbLocal } from './dynamodb-local';
 import { startS3 } from './s3';
 import { seedDemoSchool } from './seed';
+import { DEPARTMENT_ID, REPORT_BUCKET, TABLE_NAME } from './names';
 import { createLocalServer } from './server';
 import { ensureTable } from './table';
 
-export const DEPARTMENT_ID = 'krd';
-export const REPORT_BUCKET = 'zhurnal-reports';
-export const TABLE_NAME = 'zhurnal';
 
 export interface StackOptions {
   /** Persist data here; omit for an in-memory stack (tests, bench). */

@@ -18,6 +18,18 @@
  * | journal: class x period partition         | SCH#<sch>#CLS#<class>#PER#<period>   | SUBJ#<subject>#...                   | |
  * |   roster, lessons, marks, attendance      |   (same partition)                   | SUBJ#<subject>#<ROSTER|LESSON|MARK|ATT>#... | diary: gsi1 STU#<sch>#<student> / <date>; gsi2 SCH#<sch>#CLS#<class>#DAY / <date> |
  * |   change log of the class x period        |   (same partition)                   | LOG#<subject>#<seq>                  | |
+ * |   subgroups of a split subject (R-12)     |   (same partition)                   | SUBJ#<subject>#GROUPS                | |
+ * |   substitute assignment (R-25)            |   (same partition)                   | SUBJ#<subject>#SUB#<from>#<teacher>  | |
+ * | school settings (weights, stricter locks) | DEP#<dep>                            | SCH#<sch>  (on the school item)      | |
+ * | academic year: periods, holidays (R-10)   | SCH#<sch>                            | YEAR#<year>                          | |
+ * | student movement (R-11)                   | SCH#<sch>#STU#<student>              | MOVE#<date>#<order>                  | gsi1: SCH#<sch>#MOVES / <date>#<student> |
+ * | import run (preview, then apply)          | SCH#<sch>#IMPORT                     | <importId>                           | |
+ * | subject of a school                       | SCH#<sch>                            | SUBJ#<subject>                       | |
+ * | curriculum line: class x subject (R-12)   | SCH#<sch>#YEAR#<year>                | LOAD#<class>#<subject>               | gsi1: SCH#<sch>#YEAR#<year>#TEACHER#<teacher> / <class>#<subject> |
+ * | weekly timetable slot (R-13)              | SCH#<sch>#YEAR#<year>                | TT#<class>#<weekday>#<no>#<group>    | gsi2: SCH#<sch>#YEAR#<year>#TT#TEACHER#<teacher> / <weekday>#<no>#<class> |
+ * | timetable change on a date                | SCH#<sch>#YEAR#<year>                | TTCHANGE#<date>#<class>#<no>         | |
+ * | KTP: teacher x subject x class/group (R-14)| SCH#<sch>#YEAR#<year>               | KTP#<class>#<subject>#<group>        | |
+ * | assessment procedure (R-15)               | SCH#<sch>#YEAR#<year>                | ASMT#<class>#<date>#<subject>        | |
  *
  * Why class x period is the partition: the teacher's journal page (class x subject x period) is one
  * Query with `begins_with(sk, SUBJ#<subject>#)`, the summary sheet (all subjects) is one Query over
@@ -66,9 +78,70 @@ export const keys = {
   }),
   studentsOfClassPartition: (sch: string, classId: string) => join('SCH', sch, 'CLS', classId, 'STUDENTS'),
 
+  /** Academic year with its period sets and holidays: one item, validated whole (R-10). */
+  year: (sch: string, yearId: string): Key => ({ pk: join('SCH', sch), sk: join('YEAR', yearId) }),
+  yearsPrefix: (sch: string) => ({ pk: join('SCH', sch), skPrefix: 'YEAR#' }),
+
+  movement: (sch: string, studentId: string, date: string, order: string): Key => ({
+    pk: join('SCH', sch, 'STU', studentId),
+    sk: join('MOVE', date, order),
+  }),
+  movementsOfSchool: (sch: string, date: string, studentId: string) => ({ gsi1pk: join('SCH', sch, 'MOVES'), gsi1sk: join(date, studentId) }),
+  movementsOfSchoolPartition: (sch: string) => join('SCH', sch, 'MOVES'),
+  importRun: (sch: string, importId: string): Key => ({ pk: join('SCH', sch, 'IMPORT'), sk: importId }),
+
+  subject: (sch: string, subjectId: string): Key => ({ pk: join('SCH', sch), sk: join('SUBJ', subjectId) }),
+  subjectsPrefix: (sch: string) => ({ pk: join('SCH', sch), skPrefix: 'SUBJ#' }),
+
+  /** Everything planned for one school year: curriculum, timetable, KTP, assessment schedule. */
+  yearPlan: (sch: string, yearId: string) => join('SCH', sch, 'YEAR', yearId),
+  load: (sch: string, yearId: string, classId: string, subjectId: string): Key => ({
+    pk: join('SCH', sch, 'YEAR', yearId),
+    sk: join('LOAD', classId, subjectId),
+  }),
+  loadOfTeacher: (sch: string, yearId: string, teacherId: string, classId: string, subjectId: string) => ({
+    gsi1pk: join('SCH', sch, 'YEAR', yearId, 'TEACHER', teacherId),
+    gsi1sk: join(classId, subjectId),
+  }),
+  loadOfTeacherPartition: (sch: string, yearId: string, teacherId: string) => join('SCH', sch, 'YEAR', yearId, 'TEACHER', teacherId),
+  timetableSlot: (sch: string, yearId: string, classId: string, weekday: number, lessonNo: number, groupId: string): Key => ({
+    pk: join('SCH', sch, 'YEAR', yearId),
+    sk: join('TT', classId, weekday, lessonNo, groupId),
+  }),
+  timetableOfTeacher: (sch: string, yearId: string, teacherId: string, weekday: number, lessonNo: number, classId: string) => ({
+    gsi2pk: join('SCH', sch, 'YEAR', yearId, 'TT', 'TEACHER', teacherId),
+    gsi2sk: join(weekday, lessonNo, classId),
+  }),
+  timetableOfTeacherPartition: (sch: string, yearId: string, teacherId: string) => join('SCH', sch, 'YEAR', yearId, 'TT', 'TEACHER', teacherId),
+  timetableChange: (sch: string, yearId: string, date: string, classId: string, lessonNo: number): Key => ({
+    pk: join('SCH', sch, 'YEAR', yearId),
+    sk: join('TTCHANGE', date, classId, lessonNo),
+  }),
+  ktp: (sch: string, yearId: string, classId: string, subjectId: string, groupId: string): Key => ({
+    pk: join('SCH', sch, 'YEAR', yearId),
+    sk: join('KTP', classId, subjectId, groupId),
+  }),
+  assessment: (sch: string, yearId: string, classId: string, date: string, subjectId: string): Key => ({
+    pk: join('SCH', sch, 'YEAR', yearId),
+    sk: join('ASMT', classId, date, subjectId),
+  }),
+
   /** The class x period partition that holds the journal (later issues fill it). */
   journalPartition: (sch: string, classId: string, periodId: string) => join('SCH', sch, 'CLS', classId, 'PER', periodId),
   journalSubjectPrefix: (subjectId: string) => join('SUBJ', subjectId) + SEP,
+  subgroups: (sch: string, classId: string, periodId: string, subjectId: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
+    sk: join('SUBJ', subjectId, 'GROUPS'),
+  }),
+  substitute: (sch: string, classId: string, periodId: string, subjectId: string, from: string, teacherId: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
+    sk: join('SUBJ', subjectId, 'SUB', from, teacherId),
+  }),
+  /** A lesson of the journal, generated from the timetable for a period (R-13). */
+  lesson: (sch: string, classId: string, periodId: string, subjectId: string, date: string, lessonNo: number, groupId: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
+    sk: join('SUBJ', subjectId, 'LESSON', date, String(lessonNo).padStart(2, '0'), groupId),
+  }),
   changeLogPrefix: () => 'LOG#',
 };
 

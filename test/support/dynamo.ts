@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { resetSigningKey } from '../../shared/auth/signing-key';
 import { resetConfig } from '../../shared/config';
 import { resetClients } from '../../shared/db/client';
-import { REPORT_BUCKET } from '../../infra/local/stack';
+import { REPORT_BUCKET } from '../../infra/local/names';
 import { ensureTable } from '../../infra/local/table';
 
 export async function useTestTable(): Promise<{ tableName: string }> {

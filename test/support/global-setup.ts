@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { startS3 } from '../../infra/local/s3';
-import { REPORT_BUCKET } from '../../infra/local/stack';
+import { REPORT_BUCKET } from '../../infra/local/names';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: starts what it needs (an in-memory local stack), measures, prints a table and
+ * writes bench/results.json. Later issues add their own figures here.
+ */
+import { join } from 'node:path';
+import { projectRoot } from '../infra/local/dynamodb-local';
+import { startLocalStack } from '../infra/local/stack';
+import { benchBundles } from './bundles';
+import { Figures } from './figures';
+import { benchSignIn } from './signin';
+
+const figures = new Figures();
+const signIns = Number(process.env.BENCH_SIGNINS ?? 240);
+
+await benchBundles(figures, join(projectRoot, '.local', 'bench', 'functions'));
+
+const t = performance.now();
+const stack = await startLocalStack({ web: false, seed: true, timers: false });
+figures.set('stack.ready_s', (performance.now() - t) / 1000, 's', 'DynamoDB Local + S3 + table + demo school + API, in memory');
+try {
+  await benchSignIn(figures, stack.url, signIns);
+} finally {
+  await stack.stop();
+}
+
+figures.print();
+const file = join(projectRoot, 'bench', 'results.json');
+figures.write(file);
+console.log(`\nWritten: ${file}`);

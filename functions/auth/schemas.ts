@@ -1,0 +1,59 @@
+/** Request and response schemas of the auth area; messages are Russian, the UI shows them as they are. */
+import { z } from 'zod';
+
+const login = z
+  .string({ error: 'Укажите логин.' })
+  .trim()
+  .min(1, 'Укажите логин.')
+  .max(64, 'Логин слишком длинный.')
+  .transform((s) => s.toLowerCase());
+
+export const signInBody = z.object({
+  login,
+  password: z.string({ error: 'Укажите пароль.' }).min(1, 'Укажите пароль.').max(128, 'Пароль слишком длинный.'),
+});
+
+export const activateBody = z.object({
+  code: z.string({ error: 'Введите код активации.' }).trim().min(4, 'Введите код активации.').max(40, 'Код активации слишком длинный.'),
+  password: z.string({ error: 'Придумайте пароль.' }).max(128, 'Пароль должен быть не длиннее 128 символов.'),
+});
+
+export const issueCodeBody = z.object({
+  userId: z.string({ error: 'Укажите, кому выдаётся код.' }).regex(/^[a-z0-9_-]{1,64}$/, 'Неверный идентификатор учётной записи.'),
+});
+
+const grant = z.object({
+  role: z.string(),
+  schoolId: z.string().optional(),
+  classId: z.string().optional(),
+  studentId: z.string().optional(),
+  departmentId: z.string().optional(),
+});
+
+export const meResponse = z.object({
+  userId: z.string(),
+  login: z.string(),
+  displayName: z.string(),
+  departmentId: z.string(),
+  grants: z.array(grant),
+  csrfToken: z.string(),
+  children: z.array(z.object({ studentId: z.string(), schoolId: z.string(), classId: z.string(), displayName: z.string(), className: z.string() })),
+  schools: z.array(z.object({ schoolId: z.string(), name: z.string() })),
+});
+
+export const issuedCodeResponse = z.object({ userId: z.string(), login: z.string(), code: z.string(), expiresAt: z.string() });
+
+export const loginRegisterResponse = z.object({
+  entries: z.array(
+    z.object({
+      userId: z.string(),
+      login: z.string(),
+      displayName: z.string(),
+      kind: z.string(),
+      issuedAt: z.string(),
+      issuedBy: z.string(),
+      expiresAt: z.string(),
+      redeemedAt: z.string().optional(),
+    }),
+  ),
+});

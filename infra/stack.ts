@@ -1,0 +1,63 @@
+/**
+ * The cloud stack: the same table, handlers, routes and jobs the local stack runs, on AWS.
+ * Each concern lives in its own file; this one wires them together.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { Resources } from './access';
+import { Api } from './api';
+import { Jobs } from './jobs';
+import { sessionSigningKey } from './secrets';
+import { readSettings, type Settings } from './settings';
+import { journalTable, reportBucket } from './storage';
+import { Web } from './web';
+
+export interface JournalStackProps extends StackProps {
+  /** The built web app to deploy; omitted when web/build does not exist. */
+  webBuildDir?: string;
+}
+
+export class JournalStack extends Stack {
+  readonly settings: Settings;
+  readonly table: Table;
+  readonly reports: Bucket;
+  readonly sessionKey: Secret;
+  readonly api: Api;
+  readonly jobs: Jobs;
+  readonly web: Web;
+
+  constructor(scope: Construct, id: string, props: JournalStackProps = {}) {
+    super(scope, id, props);
+    this.settings = readSettings(this.node);
+    this.table = journalTable(this);
+    this.reports = reportBucket(this, this.settings.objectLockMode);
+    this.sessionKey = sessionSigningKey(this);
+    const resources: Resources = { table: this.table, reports: this.reports, sessionKey: this.sessionKey };
+
+    // What shared/config.ts reads. Every function gets all of it (the config fails fast on a
+    // missing variable); what a function may actually do with it is granted in infra/access.ts.
+    // AWS_REGION is set by the Lambda runtime itself.
+    const environment = {
+      TABLE_NAME: this.table.tableName,
+      REPORT_BUCKET: this.reports.bucketName,
+      SESSION_SIGNING_KEY_SECRET_ARN: this.sessionKey.secretArn,
+      SCHOOL_TIME_ZONE: this.settings.schoolTimeZone,
+    };
+
+    this.api = new Api(this, 'Api', { environment, resources });
+    this.jobs = new Jobs(this, 'Jobs', {
+      environment,
+      resources,
+      departmentId: this.settings.departmentId,
+      timeZone: this.settings.schoolTimeZone,
+    });
+    this.web = new Web(this, 'Web', { api: this.api.httpApi, webBuildDir: props.webBuildDir });
+
+    new CfnOutput(this, 'Url', { value: `https://${this.web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'ReportBucketName', { value: this.reports.bucketName });
+  }
+}
