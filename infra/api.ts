@@ -40,7 +40,9 @@ export class Api extends Construct {
       });
       grantAccess(fn, AREA_ACCESS[f.name], props.resources);
       this.functions.set(f.name, fn);
-      integrations.set(f.name, new HttpLambdaIntegration(`Integration-${f.name}`, fn));
+      // One invoke permission per area, not per route: a function's resource policy is capped at 20 KB,
+      // and the area adapter answers 404 to any route key that is not its own.
+      integrations.set(f.name, new HttpLambdaIntegration(`Integration-${f.name}`, fn, { scopePermissionToRoute: false }));
     }
 
     for (const r of routes) {

@@ -44,8 +44,8 @@ Object.assign(process.env, {
   REPORT_BUCKET,
   AWS_ENDPOINT_URL_DYNAMODB: endpoint,
   AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
-  AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-  AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+  AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'S3RVER',
+  AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'S3RVER',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   SESSION_SIGNING_KEY: 'not-used-by-jobs-but-required-by-config-0000',
 });

@@ -65,8 +65,8 @@ export async function startLocalStack(opts: StackOptions = {}): Promise<LocalSta
     S3_FORCE_PATH_STYLE: 'true',
     AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
     // Local servers accept any credentials, but the SDK wants some to sign with.
-    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'S3RVER',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     SESSION_SIGNING_KEY: sessionKey(opts.dataDir),
     DEPARTMENT_ID,

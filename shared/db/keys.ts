@@ -23,6 +23,7 @@
  * | school settings (weights, stricter locks) | DEP#<dep>                            | SCH#<sch>  (on the school item)      | |
  * | academic year: periods, holidays (R-10)   | SCH#<sch>                            | YEAR#<year>                          | |
  * | student movement (R-11)                   | SCH#<sch>#STU#<student>              | MOVE#<date>#<order>                  | gsi1: SCH#<sch>#MOVES / <date>#<student> |
+ * | audit of set-up changes (who/when/old/new)| SCH#<sch>#AUDIT#<yyyy-mm>            | <iso time>#<entity>#<rand>           | |
  * | import run (preview, then apply)          | SCH#<sch>#IMPORT                     | <importId>                           | |
  * | subject of a school                       | SCH#<sch>                            | SUBJ#<subject>                       | |
  * | curriculum line: class x subject (R-12)   | SCH#<sch>#YEAR#<year>                | LOAD#<class>#<subject>               | gsi1: SCH#<sch>#YEAR#<year>#TEACHER#<teacher> / <class>#<subject> |
@@ -88,6 +89,12 @@ export const keys = {
   }),
   movementsOfSchool: (sch: string, date: string, studentId: string) => ({ gsi1pk: join('SCH', sch, 'MOVES'), gsi1sk: join(date, studentId) }),
   movementsOfSchoolPartition: (sch: string) => join('SCH', sch, 'MOVES'),
+  /** One partition per school and month keeps audit partitions from growing without bound. */
+  audit: (sch: string, at: string, entity: string, nonce: string): Key => ({
+    pk: join('SCH', sch, 'AUDIT', at.slice(0, 7)),
+    sk: join(at, entity, nonce),
+  }),
+  auditPartition: (sch: string, month: string) => join('SCH', sch, 'AUDIT', month),
   importRun: (sch: string, importId: string): Key => ({ pk: join('SCH', sch, 'IMPORT'), sk: importId }),
 
   subject: (sch: string, subjectId: string): Key => ({ pk: join('SCH', sch), sk: join('SUBJ', subjectId) }),

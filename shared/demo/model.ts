@@ -181,7 +181,7 @@ function planClasses(): Array<Omit<DemoClass, 'classTeacherId'>> {
       grade,
       letter,
       // Senior classes are smaller: many leave after grade 9.
-      size: grade >= 10 ? rng.int(20, 25) : rng.int(23, 28),
+      size: grade >= 10 ? rng.int(21, 26) : rng.int(24, 28),
     })),
   );
 }
@@ -348,7 +348,9 @@ function buildFamilies(reg: Registry, classes: Array<Omit<DemoClass, 'classTeach
   // registered, sometimes the father, sometimes both.
   const open = () => classes.filter((c) => free.get(c.classId)! > 0);
   for (let left = open(); left.length > 0; left = open()) {
-    const first = rng.pick(left.flatMap((c) => Array<string>(free.get(c.classId)!).fill(c.classId)));
+    // A class with more free places is proportionally more likely.
+    let place = rng.int(0, left.reduce((n, c) => n + free.get(c.classId)!, 0) - 1);
+    const first = left.find((c) => (place -= free.get(c.classId)!) < 0)!.classId;
     const classIds = [first];
     if (rng.chance(0.1)) {
       const siblings = left.filter((c) => c.grade !== gradeOf.get(first));
@@ -364,7 +366,7 @@ function buildFamilies(reg: Registry, classes: Array<Omit<DemoClass, 'classTeach
   const fixedParents = new Set(parents.filter((p) => p.fixed).flatMap((p) => p.childIds));
   const protectedIds = new Set([...fixedParents, ...students.filter((s) => s.fixed).map((s) => s.studentId)]);
   const nowMs = now.getTime();
-  const missing = (s: DemoStudent) => !protectedIds.has(s.studentId) && crng.chance(0.04);
+  const missing = (s: DemoStudent) => !protectedIds.has(s.studentId) && crng.chance(0.03);
   let missingIn5a = false;
   for (const s of students) {
     if (missing(s)) {

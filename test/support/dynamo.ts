@@ -19,8 +19,8 @@ export async function useTestTable(): Promise<{ tableName: string }> {
     AWS_ENDPOINT_URL_S3: inject('s3Endpoint'),
     S3_FORCE_PATH_STYLE: 'true',
     AWS_REGION: 'eu-central-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     SESSION_SIGNING_KEY: randomBytes(32).toString('base64url'),
   });
