@@ -21,6 +21,8 @@ export interface Holiday {
   name: string;
   startDate: string;
   endDate: string;
+  /** Only these grades rest (the extra February week of grade 1); absent = every grade. */
+  grades?: number[];
 }
 
 export interface AcademicYear {
@@ -43,6 +45,8 @@ export function periodOn(year: Pick<AcademicYear, 'periodSets'>, grade: number, 
   return periodsForGrade(year, grade).find((p) => p.startDate <= date && date <= p.endDate);
 }
 
-export function isHoliday(year: Pick<AcademicYear, 'holidays'>, date: string): boolean {
-  return year.holidays.some((h) => h.startDate <= date && date <= h.endDate);
+export function isHoliday(year: Pick<AcademicYear, 'holidays'>, date: string, grade?: number): boolean {
+  return year.holidays.some(
+    (h) => h.startDate <= date && date <= h.endDate && (!h.grades || grade === undefined || h.grades.includes(grade)),
+  );
 }
