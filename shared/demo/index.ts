@@ -12,6 +12,7 @@ import { accountItem, type Account } from '../repos/accounts';
 import type { SchoolClass, StudentCard } from '../repos/school';
 import { buildDemoModel, type DemoModel, type DemoParent, type DemoStaff, type DemoStudent, type FixedLogin } from './model';
 import { fullName, shortName } from './names';
+import { demoYearItems } from './year';
 
 export * from './model';
 
@@ -84,6 +85,7 @@ export function demoItems(model: DemoModel, passwordHash: string): Item[] {
     // The same guard item createAccountOps writes, so that later accounts cannot take a demo login.
     items.push({ ...keys.loginGuard(a.login), type: 'loginGuard', userId: a.userId });
   }
+  items.push(...demoYearItems(sch));
   return items;
 }
 

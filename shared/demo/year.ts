@@ -5,8 +5,7 @@
  */
 import { keys } from '../db/keys';
 import type { AcademicYear } from '../domain/year';
-
-export const DEMO_YEAR_ID = '2026';
+import { DEMO_YEAR_ID } from './model';
 
 export function demoYear(schoolId: string): AcademicYear {
   return {
