@@ -9,22 +9,23 @@ import { issueActivationCode as issueCode, loginRegister as readRegister, redeem
 import { describeMe } from '../../shared/services/me';
 import { signIn as signInService } from '../../shared/services/sign-in';
 import type { Principal } from '../../shared/auth/roles';
+import type { Account } from '../../shared/repos/accounts';
 import { handler, sessionOf } from '../http/area';
 import type * as schemas from './schemas';
 
-async function startSession(principal: Principal, now: Date) {
+async function startSession(principal: Principal, account: Account, now: Date) {
   const { token, session } = await issueSession(principal, await signingKey(), now);
-  return { body: await describeMe(principal, session.csrf), cookies: [sessionCookie(token, config().secureCookies)] };
+  return { body: await describeMe(principal, session.csrf, account), cookies: [sessionCookie(token, config().secureCookies)] };
 }
 
 export const signIn = handler<z.output<typeof schemas.signInBody>>(async (req) => {
-  const { principal } = await signInService({ ...req.body, sourceIp: req.sourceIp, now: req.now });
-  return startSession(principal, req.now);
+  const { principal, account } = await signInService({ ...req.body, sourceIp: req.sourceIp, now: req.now });
+  return startSession(principal, account, req.now);
 });
 
 export const activate = handler<z.output<typeof schemas.activateBody>>(async (req) => {
-  const { principal } = await redeemActivationCode({ ...req.body, now: req.now });
-  return startSession(principal, req.now);
+  const { principal, account } = await redeemActivationCode({ ...req.body, now: req.now });
+  return startSession(principal, account, req.now);
 });
 
 export const signOut = handler(async () => ({ cookies: [clearedSessionCookie(config().secureCookies)] }));

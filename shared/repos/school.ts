@@ -2,7 +2,7 @@
  * Department, schools, classes and students' personal cards: the read side that issue-2 screens
  * need. School set-up (issue 3) adds the writes.
  */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import type { LockDays } from '../domain/settings';
@@ -88,13 +88,42 @@ export async function getStudentCard(schoolId: string, studentId: string): Promi
 }
 
 export async function getStudentCards(refs: Array<{ schoolId: string; studentId: string }>): Promise<StudentCard[]> {
-  if (refs.length === 0) return [];
-  const out = await dynamo().send(
-    new BatchGetCommand({
-      RequestItems: { [tableName()]: { Keys: refs.map((r) => keys.studentCard(r.schoolId, r.studentId)) } },
-    }),
-  );
-  return (out.Responses?.[tableName()] ?? []).flatMap((i) => strip<StudentCard>(i, 'studentCard') ?? []);
+  const items = await batchGet(refs.map((r) => keys.studentCard(r.schoolId, r.studentId)));
+  return items.flatMap((i) => strip<StudentCard>(i, 'studentCard') ?? []);
+}
+
+/** Schools and students' cards by key, in one BatchGetItem (the home screen's /me). */
+export async function getSchoolsAndCards(
+  departmentId: string,
+  schoolIds: string[],
+  cardRefs: Array<{ schoolId: string; studentId: string }>,
+): Promise<{ schools: School[]; cards: StudentCard[] }> {
+  const wanted = [...schoolIds.map((id) => keys.school(departmentId, id)), ...cardRefs.map((r) => keys.studentCard(r.schoolId, r.studentId))];
+  const items = await batchGet(wanted);
+  return {
+    schools: items.flatMap((i) => strip<School>(i, 'school') ?? []),
+    cards: items.flatMap((i) => strip<StudentCard>(i, 'studentCard') ?? []),
+  };
+}
+
+export async function getClasses(refs: Array<{ schoolId: string; classId: string }>): Promise<SchoolClass[]> {
+  const items = await batchGet(refs.map((r) => keys.class(r.schoolId, r.classId)));
+  return items.flatMap((i) => strip<SchoolClass>(i, 'class') ?? []);
+}
+
+/** BatchGetItem for up to 100 keys, retrying what DynamoDB leaves unprocessed. */
+async function batchGet(wanted: Array<{ pk: string; sk: string }>): Promise<Array<Record<string, unknown>>> {
+  const unique = [...new Map(wanted.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
+  if (unique.length === 0) return [];
+  if (unique.length > 100) throw new Error('batchGet takes at most 100 keys');
+  const found: Array<Record<string, unknown>> = [];
+  let request: Record<string, { Keys: Array<Record<string, unknown>> }> | undefined = { [tableName()]: { Keys: unique } };
+  for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 5; attempt++) {
+    const out: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+    found.push(...(out.Responses?.[tableName()] ?? []));
+    request = out.UnprocessedKeys as typeof request;
+  }
+  return found;
 }
 
 export async function listStudentsOfClass(schoolId: string, classId: string): Promise<StudentCard[]> {

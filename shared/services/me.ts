@@ -1,39 +1,43 @@
 /**
  * What the home screen needs to know about the caller: who they are, their roles, their children
- * (for a parent) and their schools.
+ * (for a parent) and their schools. Schools and children's cards come in one BatchGetItem; a
+ * parent's children's classes in a second.
  */
 import type { Principal } from '../auth/roles';
 import { childStudentIds, schoolIdsOf } from '../auth/roles';
-import { getAccount } from '../repos/accounts';
-import { getClass, getSchool, getStudentCards, className } from '../repos/school';
+import { getAccount, type Account } from '../repos/accounts';
+import { className, getClasses, getSchoolsAndCards } from '../repos/school';
 import { NotFoundError } from '../errors';
 
-export async function describeMe(p: Principal, csrfToken: string) {
+/** `account` may be passed by a caller that has just read it (sign-in), saving a round trip. */
+export async function describeMe(p: Principal, csrfToken: string, account?: Account) {
   const childRefs = p.grants.flatMap((g) => (g.role === 'parent' ? [{ schoolId: g.schoolId, studentId: g.studentId }] : []));
-  const [account, cards, schools] = await Promise.all([
-    getAccount(p.userId),
-    getStudentCards(childRefs),
-    Promise.all(schoolIdsOf(p).map((id) => getSchool(p.departmentId, id))),
+  const [acc, { schools, cards }] = await Promise.all([
+    account ?? getAccount(p.userId),
+    getSchoolsAndCards(p.departmentId, schoolIdsOf(p), childRefs),
   ]);
-  if (!account) throw new NotFoundError('Учётная запись не найдена.');
-  const classes = await Promise.all(cards.map((c) => getClass(c.schoolId, c.classId)));
+  if (!acc) throw new NotFoundError('Учётная запись не найдена.');
   const wanted = new Set(childStudentIds(p));
+  const children = cards.filter((c) => wanted.has(c.studentId));
+  const classes = await getClasses(children.map((c) => ({ schoolId: c.schoolId, classId: c.classId })));
+  const classOf = (c: { schoolId: string; classId: string }) => classes.find((k) => k.schoolId === c.schoolId && k.classId === c.classId);
   return {
     userId: p.userId,
-    login: account.login,
+    login: acc.login,
     displayName: p.displayName,
     departmentId: p.departmentId,
     grants: p.grants,
     csrfToken,
-    children: cards
-      .filter((c) => wanted.has(c.studentId))
-      .map((c, i) => ({
+    children: children.map((c) => {
+      const k = classOf(c);
+      return {
         studentId: c.studentId,
         schoolId: c.schoolId,
         classId: c.classId,
         displayName: `${c.lastName} ${c.firstName}`,
-        className: classes[i] ? className(classes[i]) : '',
-      })),
-    schools: schools.flatMap((s) => (s ? [{ schoolId: s.schoolId, name: s.name }] : [])),
+        className: k ? className(k) : '',
+      };
+    }),
+    schools: schools.map((s) => ({ schoolId: s.schoolId, name: s.name })),
   };
 }
