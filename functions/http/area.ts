@@ -38,6 +38,17 @@ export function sessionOf(req: Req<unknown>): Session {
 }
 
 const byKey = new Map(routes.map((r) => [routeKey(r), r]));
+// Ids in paths are ours (ascii, short); anything else is refused before it reaches a key, where
+// DynamoDB's key-size limit would otherwise turn it into a server error.
+const PATH_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function pathParams(event: APIGatewayProxyEventV2): Record<string, string> {
+  const params = Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? '']));
+  for (const v of Object.values(params)) {
+    if (!PATH_ID.test(v)) throw new BadRequestError('Неверный идентификатор в адресе запроса.');
+  }
+  return params;
+}
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function parseBody(event: APIGatewayProxyEventV2, route: RouteSpec): unknown {
@@ -87,7 +98,7 @@ async function dispatch(
   const req: Req<never> = {
     route,
     body: parseBody(event, route) as never,
-    params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+    params: pathParams(event),
     query: event.queryStringParameters ?? {},
     session,
     now,
