@@ -3,17 +3,42 @@
  * document cannot fall behind the API.
  */
 import { z } from 'zod';
-import { routes } from './routes';
+import { routes, type RouteSpec } from './routes';
 import { errorResponse } from './schemas';
+import { CSRF_HEADER, SESSION_COOKIE } from '../shared/auth/session';
 
 const jsonSchema = (s: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(s, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
 
+const ERROR_REF = { $ref: '#/components/schemas/Error' };
+const ERROR_TEXT: Record<string, string> = {
+  '400': 'Неверные данные запроса (сообщение на русском, поля в details.fields)',
+  '401': 'Нет сеанса или сеанс истёк',
+  '403': 'Недостаточно прав, или запрос без X-CSRF-Token',
+  '404': 'Объект не найден или недоступен',
+  '409': 'Одновременное изменение: в details.current текущее значение',
+  '423': 'Заблокировано правилами Положения (в сообщении причина и дата)',
+  '429': 'Слишком много попыток; заголовок Retry-After',
+};
+
+function errorStatuses(r: RouteSpec): string[] {
+  const statuses = ['400'];
+  if (r.permission !== 'public') statuses.push('401', '403');
+  if (r.path.includes('{')) statuses.push('404');
+  if (r.method !== 'GET' && r.permission !== 'public') statuses.push('409', '423');
+  if (r.handler === 'signIn') statuses.push('401', '403', '429');
+  return [...new Set(statuses)].sort();
+}
+
+function security(r: RouteSpec) {
+  if (r.permission === 'public') return [];
+  return r.method === 'GET' ? [{ session: [] }] : [{ session: [], csrf: [] }];
+}
+
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
-    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const error = { description: 'Ошибка', content: { 'application/json': { schema: jsonSchema(errorResponse, 'output') } } };
+    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' } }));
     paths[r.path] ??= {};
     paths[r.path]![r.method.toLowerCase()] = {
       operationId: `${r.area}.${r.handler}`,
@@ -21,14 +46,15 @@ export function openApiDocument() {
       tags: [r.area],
       'x-permission': r.permission,
       ...(params.length ? { parameters: params } : {}),
-      ...(r.permission === 'public' ? { security: [] } : {}),
+      security: security(r),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses: {
         [String(r.successStatus ?? (r.response ? 200 : 204))]: r.response
           ? { description: 'Успешно', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
           : { description: 'Успешно' },
-        '400': error,
-        ...(r.permission === 'public' ? {} : { '401': error, '403': error }),
+        ...Object.fromEntries(
+          errorStatuses(r).map((s) => [s, { description: ERROR_TEXT[s], content: { 'application/json': { schema: ERROR_REF } } }]),
+        ),
       },
     };
   }
@@ -36,9 +62,12 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: { title: 'Журнал: электронный классный журнал и дневник', version: '0.1.0' },
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-zh_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } },
+      schemas: { Error: jsonSchema(errorResponse, 'output') },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+      },
     },
-    security: [{ session: [], csrf: [] }],
     paths,
   };
 }

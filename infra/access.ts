@@ -4,7 +4,7 @@
  * read the signing key. A new area fails to compile until it has an entry; a new job fails the
  * synth.
  */
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -14,20 +14,33 @@ export interface Access {
   table: 'none' | 'read' | 'readWrite';
   /** Verifies or issues session tokens. */
   sessionKey: boolean;
-  /** Writes rendered reports (s3:PutObject, and PutObjectRetention for 25-year sheets). */
-  reports: boolean;
+  /**
+   * Rendered reports (shared/repos/reports.ts): `write` stores them (s3:PutObject with a per-object
+   * retain-until date, so also s3:PutObjectRetention), `readWrite` also serves them back.
+   */
+  reports: 'none' | 'write' | 'readWrite';
 }
 
-const EDITS_RECORDS: Access = { table: 'readWrite', sessionKey: true, reports: false };
+/**
+ * DynamoDB actions, listed rather than CDK's grantReadData/grantReadWriteData, which include Scan,
+ * stream reads and DescribeTable. The architecture allows no Scan on a request path: IAM enforces
+ * it. TransactGetItems/TransactWriteItems are authorised per item by these same actions.
+ */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+export const REPORT_WRITE_ACTIONS = ['s3:PutObject', 's3:PutObjectRetention'];
+export const REPORT_READ_ACTIONS = ['s3:GetObject'];
+
+const EDITS_RECORDS: Access = { table: 'readWrite', sessionKey: true, reports: 'none' };
 
 export const AREA_ACCESS: Record<Area, Access> = {
   // Sign-in counts failed attempts, activation redeems codes and sets passwords.
-  auth: { table: 'readWrite', sessionKey: true, reports: false },
+  auth: { table: 'readWrite', sessionKey: true, reports: 'none' },
   // Reads schools, rosters and cards; renewing a session re-reads the account.
-  school: { table: 'read', sessionKey: true, reports: false },
+  school: { table: 'read', sessionKey: true, reports: 'none' },
   // Health and the OpenAPI document read no data, but the area adapter verifies any session
   // cookie a request carries.
-  system: { table: 'none', sessionKey: true, reports: false },
+  system: { table: 'none', sessionKey: true, reports: 'none' },
   // The administration areas keep the school's set-up: department and school settings, the
   // academic year and its periods, staff and pupils, the curriculum, the timetable and the
   // calendar-thematic plans. Each creates and edits its own records.
@@ -41,7 +54,7 @@ export const AREA_ACCESS: Record<Area, Access> = {
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {
   // Disables accounts whose access has ended (R-04).
-  'expire-access': { table: 'readWrite', sessionKey: false, reports: false },
+  'expire-access': { table: 'readWrite', sessionKey: false, reports: 'none' },
 };
 
 export function jobAccess(name: string): Access {
@@ -57,8 +70,13 @@ export interface Resources {
 }
 
 export function grantAccess(fn: IGrantable, access: Access, res: Resources): void {
-  if (access.table === 'read') res.table.grantReadData(fn);
-  if (access.table === 'readWrite') res.table.grantReadWriteData(fn);
+  // Table.grant covers the table and its indexes. The table's key is AWS-managed: no KMS grant.
+  if (access.table === 'read') res.table.grant(fn, ...TABLE_READ_ACTIONS);
+  if (access.table === 'readWrite') res.table.grant(fn, ...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS);
   if (access.sessionKey) res.sessionKey.grantRead(fn);
-  if (access.reports) res.reports.grantPut(fn);
+  if (access.reports !== 'none') {
+    const actions = [...REPORT_WRITE_ACTIONS, ...(access.reports === 'readWrite' ? REPORT_READ_ACTIONS : [])];
+    // SSE-S3: no KMS key to grant. No delete: Object Lock and lifecycle decide when reports go.
+    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [res.reports.arnForObjects('*')] }));
+  }
 }

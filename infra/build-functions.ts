@@ -21,13 +21,18 @@ export interface BuiltFunction {
 
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'dist', 'functions');
 
+/** Bundles one entry file to `file` with the stack's esbuild options; returns the bundle's size. */
+export async function bundleFunction(entry: string, file: string): Promise<number> {
+  await build({ ...esbuildOptions, entryPoints: [entry], outfile: file, absWorkingDir: REPO_ROOT, logLevel: 'warning' });
+  return (await stat(file)).size;
+}
+
 export async function buildFunctions(outDir: string = DEFAULT_OUT_DIR): Promise<BuiltFunction[]> {
   const root = resolve(outDir);
   return Promise.all(
     functionEntries().map(async ({ name, entry }) => {
       const file = join(root, name, 'index.mjs');
-      await build({ ...esbuildOptions, entryPoints: [entry], outfile: file, absWorkingDir: REPO_ROOT, logLevel: 'warning' });
-      return { name, file, bytes: (await stat(file)).size };
+      return { name, file, bytes: await bundleFunction(entry, file) };
     }),
   );
 }

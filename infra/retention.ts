@@ -1,16 +1,7 @@
 /**
- * How long stored reports are kept (R-70, regulation clause 8.6): journals 5 years, summary sheets
- * of marks 25 years, then removed. In days, because S3 lifecycle and Object Lock count days: a span
- * of 5 calendar years holds up to 2 leap days and 25 years up to 7, so `365 * n` would delete early
- * (toolchain trap 15).
+ * How long stored reports are kept (R-70): journals 5 years, summary sheets 25 years, in days
+ * (1827 and 9132, toolchain trap 15). The numbers live with the application code that sets each
+ * object's retain-until date (shared/domain/retention.ts); the stack's lifecycle rules and Object
+ * Lock default take them from there, so the two cannot disagree.
  */
-export const RETENTION_DAYS = {
-  journals: 5 * 365 + 2, // 1827
-  summarySheets: 25 * 365 + 7, // 9132
-} as const;
-
-/** Key prefixes in the report bucket, each with its term. */
-export const REPORT_PREFIXES = {
-  journals: 'journals/',
-  summarySheets: 'summary-sheets/',
-} as const;
+export { REPORT_PREFIXES, RETENTION_DAYS, type ReportKind } from '../shared/domain/retention';

@@ -7,6 +7,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readSession, CSRF_HEADER, RENEW_AFTER_SECONDS, tokenFromCookies, type Session } from '../../shared/auth/session';
 import { signingKey } from '../../shared/auth/signing-key';
+import { config } from '../../shared/config';
 import { BadRequestError, ForbiddenError, UnauthenticatedError } from '../../shared/errors';
 import { routeKey, routes, type RouteSpec } from '../routes';
 import { now as clockNow } from './clock';
@@ -79,7 +80,7 @@ async function dispatch(
 
   let session: Session | null = null;
   let renewedCookie: string | undefined;
-  const token = tokenFromCookies(event.cookies);
+  const token = tokenFromCookies(event.cookies, config().secureCookies);
   if (token) session = await readSession(token, await signingKey(), now);
   if (route.permission !== 'public') {
     if (!session) throw new UnauthenticatedError('Сеанс истёк или вы не вошли в систему. Войдите снова.');

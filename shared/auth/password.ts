@@ -22,17 +22,36 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** A stored hash we could have written: our scheme, sane parameters, a full-length key. */
+function parseStored(stored: string) {
   const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
+  const N = Number(n);
+  const R = Number(r);
+  const P = Number(p);
+  if (scheme !== 'scrypt' || !salt || !key) return null;
+  // N a power of two up to our cost; r and p small: a corrupted or hostile value must neither
+  // throw nor make the server allocate gigabytes.
+  if (!Number.isInteger(N) || N < 2 ** 14 || N > SCRYPT_COST.N || (N & (N - 1)) !== 0) return null;
+  if (!Number.isInteger(R) || R < 1 || R > 16 || !Number.isInteger(P) || P < 1 || P > 4) return null;
   const expected = Buffer.from(key, 'base64');
-  const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAXMEM,
-  });
-  return timingSafeEqual(actual, expected);
+  if (expected.length !== KEY_LENGTH) return null;
+  return { N, r: R, p: P, salt: Buffer.from(salt, 'base64'), expected };
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parsed = parseStored(stored);
+  if (!parsed) return false;
+  try {
+    const actual = await scrypt(password.normalize('NFKC'), parsed.salt, KEY_LENGTH, {
+      N: parsed.N,
+      r: parsed.r,
+      p: parsed.p,
+      maxmem: MAXMEM,
+    });
+    return timingSafeEqual(actual, parsed.expected);
+  } catch {
+    return false;
+  }
 }
 
 /** A hash to verify against when the login does not exist, so timing does not reveal accounts. */

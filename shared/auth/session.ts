@@ -99,11 +99,16 @@ export function clearedSessionCookie(secure: boolean): string {
     : `${SESSION_COOKIE_INSECURE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
 }
 
-export function tokenFromCookies(cookies: string[] | undefined): string | undefined {
+/**
+ * Only the cookie name this deployment sets is read: with secure cookies, an unprefixed
+ * `zh_session` planted by a sibling subdomain must not be taken for the `__Host-` one.
+ */
+export function tokenFromCookies(cookies: string[] | undefined, secure: boolean): string | undefined {
+  const wanted = secure ? SESSION_COOKIE : SESSION_COOKIE_INSECURE;
   for (const c of cookies ?? []) {
     for (const part of c.split(';')) {
       const [name, ...rest] = part.trim().split('=');
-      if (name === SESSION_COOKIE || name === SESSION_COOKIE_INSECURE) return rest.join('=');
+      if (name === wanted) return rest.join('=');
     }
   }
   return undefined;

@@ -15,6 +15,7 @@
  * | failed sign-in window (throttling)        | THROTTLE#<ACC|IP>#<id>               | <windowStart>                        | |
  * | class of a school year                    | SCH#<sch>                            | CLS#<class>                          | |
  * | student's personal card                   | SCH#<sch>#STU#<student>              | CARD                                 | gsi2: SCH#<sch>#CLS#<class>#STUDENTS / <name>#<student> |
+ * |   after transfer out or graduation        |   (same item)                        |                                      | gsi2: SCH#<sch>#FORMER / <name>#<student> (off every roster) |
  * | journal: class x period partition         | SCH#<sch>#CLS#<class>#PER#<period>   | SUBJ#<subject>#...                   | |
  * |   roster, lessons, marks, attendance      |   (same partition)                   | SUBJ#<subject>#<ROSTER|LESSON|MARK|ATT>#... | diary: gsi1 STU#<sch>#<student> / <date>; gsi2 SCH#<sch>#CLS#<class>#DAY / <date> |
  * |   change log of the class x period        |   (same partition)                   | LOG#<subject>#<seq>                  | |
@@ -29,6 +30,8 @@
  * | curriculum line: class x subject (R-12)   | SCH#<sch>#YEAR#<year>                | LOAD#<class>#<subject>               | gsi1: SCH#<sch>#YEAR#<year>#TEACHER#<teacher> / <class>#<subject> |
  * | weekly timetable slot (R-13)              | SCH#<sch>#YEAR#<year>                | TT#<class>#<weekday>#<no>#<group>    | gsi2: SCH#<sch>#YEAR#<year>#TT#TEACHER#<teacher> / <weekday>#<no>#<class> |
  * | timetable change on a date                | SCH#<sch>#YEAR#<year>                | TTCHANGE#<date>#<class>#<no>         | |
+ * | timetable guard (one holder at a time)    | SCH#<sch>#YEAR#<year>                | TTGUARD#<TEACHER|ROOM|CLASS>#<id>#<weekday>#<no> | |
+ * | group of a split curriculum line (R-24)   | SCH#<sch>#YEAR#<year>                | LOAD#<class>#<subject>#GRP#<group>   | gsi1: as the curriculum line |
  * | KTP: teacher x subject x class/group (R-14)| SCH#<sch>#YEAR#<year>               | KTP#<class>#<subject>#<group>        | |
  * | assessment procedure (R-15)               | SCH#<sch>#YEAR#<year>                | ASMT#<class>#<date>#<subject>        | |
  *
@@ -78,6 +81,9 @@ export const keys = {
     gsi2sk: join(sortName, studentId),
   }),
   studentsOfClassPartition: (sch: string, classId: string) => join('SCH', sch, 'CLS', classId, 'STUDENTS'),
+  /** Students who left or graduated: off every class roster, still found for re-enrolment and duplicate checks. */
+  formerStudents: (sch: string, sortName: string, studentId: string) => ({ gsi2pk: join('SCH', sch, 'FORMER'), gsi2sk: join(sortName, studentId) }),
+  formerStudentsPartition: (sch: string) => join('SCH', sch, 'FORMER'),
 
   /** Academic year with its period sets and holidays: one item, validated whole. */
   year: (sch: string, yearId: string): Key => ({ pk: join('SCH', sch), sk: join('YEAR', yearId) }),
@@ -124,6 +130,29 @@ export const keys = {
     pk: join('SCH', sch, 'YEAR', yearId),
     sk: join('TTCHANGE', date, classId, lessonNo),
   }),
+  /** Curriculum and timetable (issue 3, items 4-5). A split line keeps one item per group, so each
+   * group's teacher finds it in their own load (gsi1 as the line: loadOfTeacher). */
+  loadGroup: (sch: string, yearId: string, classId: string, subjectId: string, groupId: string): Key => ({
+    pk: join('SCH', sch, 'YEAR', yearId),
+    sk: join('LOAD', classId, subjectId, 'GRP', groupId),
+  }),
+  loadPrefix: (classId?: string) => (classId === undefined ? 'LOAD' + SEP : join('LOAD', classId) + SEP),
+  timetablePrefix: (classId?: string) => (classId === undefined ? 'TT' + SEP : join('TT', classId) + SEP),
+  /** Inclusive sort-key range of the changes dated from..to (BETWEEN). */
+  timetableChangesBetween: (from: string, to: string) => ({ skFrom: join('TTCHANGE', from), skTo: join('TTCHANGE', to) + SEP + '\uffff' }),
+  /** One holder per teacher / room / class and weekly time: created with attribute_not_exists in the
+   * slot's own transaction, so two concurrent bookings cannot both succeed. */
+  timetableGuard: (sch: string, yearId: string, kind: 'TEACHER' | 'ROOM' | 'CLASS', id: string, weekday: number, lessonNo: number): Key => ({
+    pk: join('SCH', sch, 'YEAR', yearId),
+    sk: join('TTGUARD', kind, id, weekday, lessonNo),
+  }),
+  lessonsPrefix: (subjectId: string) => join('SUBJ', subjectId, 'LESSON') + SEP,
+  /** The lessons of a class by date (the diary and the class teacher's daily view). */
+  lessonOfClassDay: (sch: string, classId: string, date: string, lessonNo: number, subjectId: string, groupId: string) => ({
+    gsi2pk: join('SCH', sch, 'CLS', classId, 'DAY'),
+    gsi2sk: join(date, String(lessonNo).padStart(2, '0'), subjectId, groupId),
+  }),
+  lessonsOfClassDayPartition: (sch: string, classId: string) => join('SCH', sch, 'CLS', classId, 'DAY'),
   ktp: (sch: string, yearId: string, classId: string, subjectId: string, groupId: string): Key => ({
     pk: join('SCH', sch, 'YEAR', yearId),
     sk: join('KTP', classId, subjectId, groupId),
@@ -132,6 +161,9 @@ export const keys = {
     pk: join('SCH', sch, 'YEAR', yearId),
     sk: join('ASMT', classId, date, subjectId),
   }),
+  /** Sort-key prefixes in the year-plan partition: all KTPs / procedures, or those of one class. */
+  ktpPrefix: (classId?: string) => (classId === undefined ? 'KTP' + SEP : join('KTP', classId) + SEP),
+  assessmentPrefix: (classId?: string) => (classId === undefined ? 'ASMT' + SEP : join('ASMT', classId) + SEP),
 
   /** The class x period partition that holds the journal (later issues fill it). */
   journalPartition: (sch: string, classId: string, periodId: string) => join('SCH', sch, 'CLS', classId, 'PER', periodId),
@@ -149,8 +181,59 @@ export const keys = {
     pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
     sk: join('SUBJ', subjectId, 'LESSON', date, String(lessonNo).padStart(2, '0'), groupId),
   }),
-  changeLogPrefix: () => 'LOG#',
+
+  // --- the journal (issue 4): everything of a class x period in its partition -----------------
+  /** The students of one subject for the period, with subgroups and mid-period dates (the page's Query). */
+  roster: (sch: string, classId: string, periodId: string, subjectId: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
+    sk: join('SUBJ', subjectId, 'ROSTER'),
+  }),
+  /** A current mark: one per lesson x student x work type; several work types, several marks. */
+  mark: (sch: string, classId: string, periodId: string, subjectId: string, l: JournalLessonKey, studentId: string, workType: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
+    sk: join('SUBJ', subjectId, 'MARK', l.date, String(l.lessonNo).padStart(2, '0'), l.groupId, studentId, workType),
+  }),
+  /** Attendance of a student at a lesson (absent / late, with the reason). */
+  attendance: (sch: string, classId: string, periodId: string, subjectId: string, l: JournalLessonKey, studentId: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
+    sk: join('SUBJ', subjectId, 'ATT', l.date, String(l.lessonNo).padStart(2, '0'), l.groupId, studentId),
+  }),
+  /** The diary's index (gsi1) on marks and attendance: a student's records by date, across classes. */
+  diaryEntry: (sch: string, studentId: string, date: string, kind: 'MARK' | 'ATT', subjectId: string, lessonNo: number, workType?: string) => ({
+    gsi1pk: join('STU', sch, studentId),
+    gsi1sk: join(date, kind, subjectId, String(lessonNo).padStart(2, '0'), ...(workType ? [workType] : [])),
+  }),
+  diaryPartition: (sch: string, studentId: string) => join('STU', sch, studentId),
+  /** A change-log record: the subject's chain, numbered from 1. */
+  changeLog: (sch: string, classId: string, periodId: string, subjectId: string, seq: number): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
+    sk: join('LOG', subjectId, String(seq).padStart(9, '0')),
+  }),
+  /** The head of a subject's change-log chain: last sequence number and hash ('H' sorts after digits). */
+  changeLogHead: (sch: string, classId: string, periodId: string, subjectId: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
+    sk: join('LOG', subjectId, 'HEAD'),
+  }),
+  changeLogPrefix: (subjectId?: string) => (subjectId === undefined ? 'LOG' + SEP : join('LOG', subjectId) + SEP),
+  /** OGE / EGE / GVE results: in the student's own partition, so they follow the student. */
+  externalAssessment: (sch: string, studentId: string, kind: string, subjectId: string, date: string): Key => ({
+    pk: join('SCH', sch, 'STU', studentId),
+    sk: join('EXAM', date, kind, subjectId),
+  }),
+  /** ... and listed per class and year (gsi2) for the deputy's and secretary's screen. */
+  externalAssessmentsOfClass: (sch: string, yearId: string, classId: string, studentId: string, date: string, kind: string, subjectId: string) => ({
+    gsi2pk: join('SCH', sch, 'EXAMS', yearId, classId),
+    gsi2sk: join(studentId, date, kind, subjectId),
+  }),
+  externalAssessmentsOfClassPartition: (sch: string, yearId: string, classId: string) => join('SCH', sch, 'EXAMS', yearId, classId),
 };
+
+/** The parts of a lesson's key that marks and attendance repeat (date, number, subgroup). */
+export interface JournalLessonKey {
+  date: string;
+  lessonNo: number;
+  groupId: string;
+}
 
 /** Names are sorted Russian-style in lists; lower-case so that «Ёлкин» sorts beside «Елкин». */
 export function sortName(lastName: string, firstName: string): string {

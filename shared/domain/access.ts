@@ -17,9 +17,13 @@ export function accessVerdict(a: AccessFacts, now: Date): AccessVerdict {
   return { ok: true };
 }
 
-/** `activeUntil` is a date (YYYY-MM-DD) inclusive; it ends at the end of that day in Moscow (UTC+3). */
+/**
+ * `activeUntil` is a date (YYYY-MM-DD) inclusive; it ends at the end of that day in Moscow (UTC+3,
+ * no daylight saving since 2014). A malformed date fails closed: access ends rather than lasting for ever.
+ */
 function endOfDayUtcBound(date: string): number {
-  return new Date(`${date}T23:59:59.999+03:00`).getTime() + 1;
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T23:59:59.999+03:00`).getTime() + 1 : NaN;
+  return Number.isNaN(end) ? -Infinity : end;
 }
 
 export const ACCESS_MESSAGES: Record<Exclude<AccessVerdict, { ok: true }>['reason'], string> = {

@@ -168,3 +168,36 @@ async function queryAll<T>(q: { pk: string; skPrefix: string }, type: string): P
   } while (start);
   return result;
 }
+
+// --- writes (issue 3, people area) ------------------------------------------------------------
+
+/** A class as stored, with its version (demo classes were written without one: version 0). */
+export type ClassRecord = SchoolClass & { version?: number };
+
+export function classItem(c: ClassRecord) {
+  return { ...keys.class(c.schoolId, c.classId), type: 'class', ...c };
+}
+
+/** Creates a class; the key (grade + letter) makes a second «5А» in one school impossible. */
+export function createClassOp(c: ClassRecord) {
+  return { Put: { TableName: tableName(), Item: classItem({ ...c, version: 1 }), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Replaces a class if nobody changed it since it was read at `expectedVersion`. */
+export function putClassOp(c: ClassRecord, expectedVersion: number) {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: classItem({ ...c, version: expectedVersion + 1 }),
+      ...(expectedVersion === 0
+        ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(version)' }
+        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+    },
+  };
+}
+
+/** Reads a class strongly consistently, for the read-modify-write of an edit. */
+export async function getClassForUpdate(schoolId: string, classId: string): Promise<ClassRecord | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.class(schoolId, classId), ConsistentRead: true }));
+  return strip<ClassRecord>(out.Item, 'class');
+}

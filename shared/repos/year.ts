@@ -1,14 +1,93 @@
 /**
  * The academic year item (R-10): one per school and year, holding its period sets and holidays.
+ * It is written whole (validated whole by shared/domain/year-rules.ts), versioned, and each write
+ * carries its audit record in the same transaction.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import type { AcademicYear } from '../domain/year';
+import { auditPut } from './audit';
 
-export async function getYear(schoolId: string, yearId: string): Promise<AcademicYear | null> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.year(schoolId, yearId) }));
-  if (!out.Item || out.Item.type !== 'academicYear') return null;
-  const { pk: _pk, sk: _sk, type: _t, ...year } = out.Item;
-  return year as AcademicYear;
+function fromItem(item: Record<string, unknown> | undefined): AcademicYear | null {
+  if (!item || item.type !== 'academicYear') return null;
+  const { pk: _pk, sk: _sk, type: _t, ...year } = item;
+  return year as unknown as AcademicYear;
+}
+
+export async function getYear(schoolId: string, yearId: string, opts: { consistent?: boolean } = {}): Promise<AcademicYear | null> {
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.year(schoolId, yearId), ConsistentRead: opts.consistent }),
+  );
+  return fromItem(out.Item);
+}
+
+/** The years of a school, oldest first: one Query on the school's partition. */
+export async function listYears(schoolId: string): Promise<AcademicYear[]> {
+  const k = keys.yearsPrefix(schoolId);
+  const years: AcademicYear[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': k.pk, ':p': k.skPrefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of out.Items ?? []) {
+      const y = fromItem(i);
+      if (y) years.push(y);
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return years.sort((a, b) => a.yearId.localeCompare(b.yearId));
+}
+
+export type SaveYearResult = { ok: true; year: AcademicYear } | { ok: false; current: AcademicYear | null };
+
+/**
+ * Creates the year (`before` null: only if it does not exist) or replaces it (only if its version is
+ * still `before.version`). A lost race answers with the year as it is now.
+ */
+export async function saveYear(
+  before: AcademicYear | null,
+  draft: Omit<AcademicYear, 'version'>,
+  who: { actor: Pick<Principal, 'userId' | 'displayName'>; at: Date },
+): Promise<SaveYearResult> {
+  const year: AcademicYear = { ...draft, version: (before?.version ?? 0) + 1 };
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.year(year.schoolId, year.yearId), type: 'academicYear', ...year },
+              ConditionExpression: before ? '#v = :ov' : 'attribute_not_exists(pk)',
+              ...(before ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':ov': before.version } } : {}),
+            },
+          },
+          auditPut({
+            schoolId: year.schoolId,
+            actor: who.actor,
+            action: before ? 'year.update' : 'year.create',
+            entity: `YEAR#${year.yearId}`,
+            before: before ?? undefined,
+            after: year,
+            at: who.at,
+          }),
+        ],
+      }),
+    );
+  } catch (e) {
+    const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+    if ((e as Error).name === 'TransactionCanceledException' && (reasons?.[0]?.Code ?? 'ConditionalCheckFailed') === 'ConditionalCheckFailed') {
+      return { ok: false, current: await getYear(year.schoolId, year.yearId, { consistent: true }) };
+    }
+    throw e;
+  }
+  return { ok: true, year };
 }

@@ -1,6 +1,21 @@
 /** Authorisation rules of the settings area (see shared/auth/policy.ts). */
-import type { Rules } from './objects';
+import { hasSchoolRole, isDepartmentStaff } from '../roles';
+import { inSchool, STAFF } from './common';
+import type { Rules, SchoolObject } from './objects';
 
-export interface SettingsObjects {}
+export interface SettingsObjects {
+  /** R-01, clause 6.3: the lock rules are the department's. */
+  'settings.writeDepartment': { departmentId: string };
+  'settings.readSchool': SchoolObject;
+  /** The school's administration sets its own (stricter) locks and its weighted-average rules. */
+  'settings.writeSchool': SchoolObject;
+}
 
-export const settingsRules: Rules<SettingsObjects> = {};
+export const settingsRules: Rules<SettingsObjects> = {
+  'settings.writeDepartment': (p, o) => p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId),
+  // Staff work by these rules (weights show beside the journal's averages); parents and students
+  // see the marks, not the set-up. The department oversees its schools.
+  'settings.readSchool': (p, o) =>
+    (inSchool(p, o) && hasSchoolRole(p, o.schoolId, ...STAFF)) || (p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId)),
+  'settings.writeSchool': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy'),
+};

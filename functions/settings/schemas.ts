@@ -1,0 +1,98 @@
+/**
+ * Request and response schemas of the settings area. The schemas check the shape (each with a
+ * Russian message naming the field); ranges and the stricter-only rule are the domain's
+ * (shared/domain/settings.ts), which reports every problem at once.
+ */
+import { z } from 'zod';
+import { LOCK_LABELS, MARKS_IN_ADVANCE_LABEL, type LockDays } from '../../shared/domain/settings';
+
+const days = (k: keyof LockDays) => z.number({ error: `«${LOCK_LABELS[k]}»: укажите число дней.` });
+const version = z
+  .number({ error: 'Не указана версия настроек: обновите страницу.' })
+  .int('Версия настроек — целое число.')
+  .min(0, 'Версия настроек не может быть отрицательной.');
+const marksInAdvance = z.boolean({ error: `«${MARKS_IN_ADVANCE_LABEL}»: укажите да или нет.` });
+
+const lockDays = z.object(
+  {
+    currentMarks: days('currentMarks'),
+    practicalWorks: days('practicalWorks'),
+    essays: days('essays'),
+    finalMarks: days('finalMarks'),
+    fillWithin: days('fillWithin'),
+  },
+  { error: 'Укажите сроки блокировки.' },
+);
+
+/** Every field optional and nullable: a field left empty follows the department. */
+const schoolLockDays = z.object(
+  {
+    currentMarks: days('currentMarks').nullable().optional(),
+    practicalWorks: days('practicalWorks').nullable().optional(),
+    essays: days('essays').nullable().optional(),
+    finalMarks: days('finalMarks').nullable().optional(),
+    fillWithin: days('fillWithin').nullable().optional(),
+  },
+  { error: 'Сроки блокировки школы — объект; пустой, если школа следует управлению образования.' },
+);
+
+const thresholds = z.object(
+  {
+    mark5: z.number({ error: 'Порог отметки «5»: укажите число.' }),
+    mark4: z.number({ error: 'Порог отметки «4»: укажите число.' }),
+    mark3: z.number({ error: 'Порог отметки «3»: укажите число.' }),
+  },
+  { error: 'Укажите пороги отметок.' },
+);
+
+const testLimits = z.object(
+  {
+    perDay: z.number({ error: 'Контрольных работ в день: укажите число.' }),
+    perWeek: z.number({ error: 'Контрольных работ в неделю: укажите число.' }),
+  },
+  { error: 'Укажите ограничения числа контрольных работ.' },
+);
+
+const weights = z.record(
+  z.string().max(40, 'Неизвестный вид работы.'),
+  z.number({ error: 'Вес вида работы — число.' }),
+  { error: 'Веса видов работ — объект «вид работы: вес».' },
+);
+
+export const departmentSettingsBody = z.object({ version, lockDays, marksInAdvanceAllowed: marksInAdvance });
+
+export const departmentSettingsSaved = z.object({
+  departmentId: z.string(),
+  name: z.string(),
+  lockDays,
+  marksInAdvanceAllowed: z.boolean(),
+  version: z.number(),
+});
+
+export const schoolSettingsBody = z.object({
+  version,
+  lockDays: schoolLockDays,
+  marksInAdvanceAllowed: marksInAdvance.nullable().optional(),
+  weights,
+  thresholds,
+  testLimits,
+});
+
+const lockSettings = z.object({ lockDays, marksInAdvanceAllowed: z.boolean() });
+
+export const schoolSettingsResponse = z.object({
+  schoolId: z.string(),
+  version: z.number(),
+  settings: z.object({
+    lockDays: schoolLockDays,
+    marksInAdvanceAllowed: z.boolean().optional(),
+    weights: z.record(z.string(), z.number()),
+    thresholds,
+    testLimits,
+  }),
+  /** The department's limits, shown beside each field. */
+  department: lockSettings,
+  /** What the school works by: the stricter of the two, field by field. */
+  effective: lockSettings,
+  workTypes: z.array(z.object({ id: z.string(), name: z.string(), defaultWeight: z.number() })),
+});

@@ -1,0 +1,162 @@
+/**
+ * Lock settings of the department (on the department item, R-01) and a school's own settings (on
+ * the school item: stricter locks, weights, thresholds, test limits). Each is one versioned
+ * attribute set; an update is one TransactWriteItems with its audit record, conditioned on the
+ * version the caller read, so two people saving at once cannot lose either's change unseen.
+ */
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Principal } from '../auth/roles';
+import { dynamo, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import type { LockSettings, SchoolSettings } from '../domain/settings';
+import { auditPut } from './audit';
+
+export interface DepartmentSettings extends LockSettings {
+  departmentId: string;
+  name: string;
+  /** 0 until the settings are first saved through the API (the seed writes none). */
+  version: number;
+}
+
+export interface StoredSchoolSettings {
+  schoolId: string;
+  departmentId: string;
+  /** What the school saved; `null` when it never did (defaults apply). */
+  settings: Partial<SchoolSettings> | null;
+  version: number;
+}
+
+/**
+ * Department changes have no school; their audit records get a partition of their own. '#' cannot
+ * occur in a school id (ids in paths are [A-Za-z0-9_.-]), so this never meets a real school's audit.
+ */
+export const departmentAuditScope = (departmentId: string) => `DEP#${departmentId}`;
+
+export type SaveResult<T> = { ok: true; value: T } | { ok: false; current: T | null };
+
+export async function getDepartmentSettings(departmentId: string): Promise<DepartmentSettings | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.department(departmentId), ConsistentRead: true }));
+  const i = out.Item;
+  if (!i || i.type !== 'department') return null;
+  return {
+    departmentId: i.departmentId,
+    name: i.name,
+    lockDays: i.lockDays,
+    marksInAdvanceAllowed: i.marksInAdvanceAllowed === true,
+    version: typeof i.version === 'number' ? i.version : 0,
+  };
+}
+
+export async function getSchoolSettings(departmentId: string, schoolId: string): Promise<StoredSchoolSettings | null> {
+  const out = await dynamo().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.school(departmentId, schoolId),
+      ConsistentRead: true,
+      ProjectionExpression: '#t, schoolId, departmentId, settings, settingsVersion',
+      ExpressionAttributeNames: { '#t': 'type' },
+    }),
+  );
+  const i = out.Item;
+  if (!i || i.type !== 'school') return null;
+  return {
+    schoolId: i.schoolId,
+    departmentId: i.departmentId,
+    settings: (i.settings as Partial<SchoolSettings> | undefined) ?? null,
+    version: typeof i.settingsVersion === 'number' ? i.settingsVersion : 0,
+  };
+}
+
+interface Actor {
+  actor: Pick<Principal, 'userId' | 'displayName'>;
+  at: Date;
+}
+
+const cancelledOnCondition = (e: unknown) =>
+  (e as Error).name === 'TransactionCanceledException' &&
+  ((e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons?.[0]?.Code ?? 'ConditionalCheckFailed') === 'ConditionalCheckFailed';
+
+/** Saves the department's lock rules if nobody has saved since `before` was read. */
+export async function saveDepartmentSettings(
+  before: DepartmentSettings,
+  next: LockSettings,
+  who: Actor,
+): Promise<SaveResult<DepartmentSettings>> {
+  const version = before.version + 1;
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.department(before.departmentId),
+              UpdateExpression: 'SET lockDays = :l, marksInAdvanceAllowed = :m, #v = :nv',
+              ConditionExpression: before.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(#v)' : '#v = :ov',
+              ExpressionAttributeNames: { '#v': 'version' },
+              ExpressionAttributeValues: {
+                ':l': next.lockDays,
+                ':m': next.marksInAdvanceAllowed,
+                ':nv': version,
+                ...(before.version === 0 ? {} : { ':ov': before.version }),
+              },
+            },
+          },
+          auditPut({
+            schoolId: departmentAuditScope(before.departmentId),
+            actor: who.actor,
+            action: 'settings.department.update',
+            entity: `DEP#${before.departmentId}`,
+            before: { lockDays: before.lockDays, marksInAdvanceAllowed: before.marksInAdvanceAllowed, version: before.version },
+            after: { ...next, version },
+            at: who.at,
+          }),
+        ],
+      }),
+    );
+  } catch (e) {
+    if (cancelledOnCondition(e)) return { ok: false, current: await getDepartmentSettings(before.departmentId) };
+    throw e;
+  }
+  return { ok: true, value: { ...before, ...next, version } };
+}
+
+/** Saves a school's settings if nobody has saved since `before` was read. */
+export async function saveSchoolSettings(
+  before: StoredSchoolSettings,
+  next: SchoolSettings,
+  who: Actor,
+): Promise<SaveResult<StoredSchoolSettings>> {
+  const version = before.version + 1;
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.school(before.departmentId, before.schoolId),
+              UpdateExpression: 'SET settings = :s, settingsVersion = :nv',
+              ConditionExpression:
+                before.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(settingsVersion)' : 'settingsVersion = :ov',
+              ExpressionAttributeValues: { ':s': next, ':nv': version, ...(before.version === 0 ? {} : { ':ov': before.version }) },
+            },
+          },
+          auditPut({
+            schoolId: before.schoolId,
+            actor: who.actor,
+            action: 'settings.school.update',
+            entity: 'SETTINGS',
+            before: before.settings ?? undefined,
+            after: next,
+            at: who.at,
+          }),
+        ],
+      }),
+    );
+  } catch (e) {
+    if (cancelledOnCondition(e)) return { ok: false, current: await getSchoolSettings(before.departmentId, before.schoolId) };
+    throw e;
+  }
+  return { ok: true, value: { ...before, settings: next, version } };
+}

@@ -1,0 +1,160 @@
+/**
+ * The home screen: one card per role the person holds (with its scope: school, class, children)
+ * listing what they may do there. Later issues turn the «скоро» sections into working screens by
+ * giving them an `href` here.
+ */
+import { ROLE_TITLES } from '../../../shared/auth/roles';
+import { paths } from './paths';
+import type { Child, Me, Role } from './types';
+
+export const HOME_TEXT = {
+  title: 'Главная',
+  login: 'Логин',
+  yourRoles: 'Ваши роли и разделы',
+  soon: 'скоро',
+  noRoles: 'Для вашей учётной записи пока не назначено ни одной роли. Обратитесь к администратору школы.',
+  schoolFallback: (schoolId: string) => `Школа ${schoolId}`,
+  classScope: (className: string, school: string) => `Класс ${className} · ${school}`,
+  department: 'Управление образования: все школы',
+  sections: {
+    journal: 'Классный журнал',
+    myClass: 'Мой класс',
+    pupilCodes: 'Коды активации для учеников и родителей',
+    loginRegister: 'Реестр выданных логинов',
+    staffCodes: 'Коды активации сотрудникам',
+    reports: 'Отчёты',
+    schoolReports: 'Отчёты по школам',
+    lockSettings: 'Настройки блокировок',
+    readOnly: 'просмотр',
+    personalFiles: 'Личные дела обучающихся',
+    myDiary: 'Мой дневник',
+    diary: 'Дневник',
+  },
+  child: (c: Pick<Child, 'displayName' | 'className'>) => (c.className ? `${c.displayName}, ${c.className}` : c.displayName),
+  unknownChild: 'Обучающийся',
+} as const;
+
+export interface Section {
+  key: string;
+  title: string;
+  /** A second line: what the section is about, e.g. «Дневник» under a child's name. */
+  detail?: string;
+  /** Present when the screen exists. */
+  href?: string;
+  /** Announced, not built yet. */
+  soon: boolean;
+}
+
+export interface HomeCard {
+  key: string;
+  role: Role;
+  /** The role's Russian title (shared/auth/roles.ts). */
+  title: string;
+  /** Where the role applies: a school, a class of a school, the department. */
+  scope: string;
+  sections: Section[];
+}
+
+export interface HomeContext {
+  /** Names of classes ('5А') by `${schoolId}/${classId}`, for the class teacher's card. */
+  classNames?: Record<string, string>;
+}
+
+/** Senior roles first; a class teacher's card comes before the same person's teacher card. */
+const ROLE_ORDER: Role[] = ['department', 'director', 'deputy', 'administrator', 'secretary', 'classTeacher', 'teacher', 'parent', 'student'];
+
+const S = HOME_TEXT.sections;
+const ready = (key: string, title: string, href: string, detail?: string): Section => ({ key, title, href, soon: false, ...(detail ? { detail } : {}) });
+const soon = (key: string, title: string, detail?: string): Section => ({ key, title, soon: true, ...(detail ? { detail } : {}) });
+
+function gradeOf(className: string): number {
+  const n = Number.parseInt(className, 10);
+  return Number.isNaN(n) ? 99 : n;
+}
+
+export function classKey(schoolId: string, classId: string): string {
+  return `${schoolId}/${classId}`;
+}
+
+export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
+  const schoolName = (schoolId: string) => me.schools.find((s) => s.schoolId === schoolId)?.name ?? HOME_TEXT.schoolFallback(schoolId);
+  const cards = new Map<string, HomeCard>();
+  const card = (role: Role, scopeKey: string, scope: string): HomeCard => {
+    const key = `${role}:${scopeKey}`;
+    let c = cards.get(key);
+    if (!c) {
+      c = { key, role, title: ROLE_TITLES[role], scope, sections: [] };
+      cards.set(key, c);
+    }
+    return c;
+  };
+
+  for (const g of me.grants) {
+    switch (g.role) {
+      case 'department':
+        card(g.role, g.departmentId, HOME_TEXT.department).sections.push(
+          ready('lock-settings', S.lockSettings, paths.lockSettings(g.departmentId)),
+          soon('school-reports', S.schoolReports),
+        );
+        break;
+      case 'director':
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
+          soon('reports', S.reports),
+          ready('login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
+          ready('lock-settings', S.lockSettings, paths.lockSettings(me.departmentId), S.readOnly),
+        );
+        break;
+      case 'deputy':
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
+          soon('reports', S.reports),
+          ready('lock-settings', S.lockSettings, paths.lockSettings(me.departmentId), S.readOnly),
+        );
+        break;
+      case 'administrator':
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
+          ready('login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
+          ready('staff-codes', S.staffCodes, paths.activationCodes(g.schoolId)),
+        );
+        break;
+      case 'secretary':
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(soon('personal-files', S.personalFiles));
+        break;
+      case 'teacher':
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(soon('journal', S.journal));
+        break;
+      case 'classTeacher': {
+        const name = ctx.classNames?.[classKey(g.schoolId, g.classId)] ?? g.classId;
+        card(g.role, classKey(g.schoolId, g.classId), HOME_TEXT.classScope(name, schoolName(g.schoolId))).sections.push(
+          ready('my-class', S.myClass, paths.classPage(g.schoolId, g.classId)),
+          ready('pupil-codes', S.pupilCodes, paths.activationCodes(g.schoolId, g.classId)),
+        );
+        break;
+      }
+      case 'parent': {
+        // One card per school for all of a parent's children there; the names come from /me.
+        const child = me.children.find((c) => c.studentId === g.studentId && c.schoolId === g.schoolId);
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
+          soon(`child:${g.studentId}`, child ? HOME_TEXT.child(child) : HOME_TEXT.unknownChild, S.diary),
+        );
+        break;
+      }
+      case 'student':
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(soon('my-diary', S.myDiary));
+        break;
+      default:
+        // A role this version of the app does not know yet: nothing to offer, so no card.
+        break;
+    }
+  }
+
+  const result = [...cards.values()];
+  // A parent's children from the youngest class up, as a school lists them.
+  const gradeOfSection = (s: Section) => {
+    const child = me.children.find((c) => `child:${c.studentId}` === s.key);
+    return child ? gradeOf(child.className) : 99;
+  };
+  for (const c of result) {
+    if (c.role === 'parent') c.sections.sort((a, b) => gradeOfSection(a) - gradeOfSection(b) || a.title.localeCompare(b.title, 'ru'));
+  }
+  return result.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.scope.localeCompare(b.scope, 'ru'));
+}
