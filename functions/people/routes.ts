@@ -1,3 +1,34 @@
 import type { RouteSpec } from '../route-spec';
+import * as s from './schemas';
 
-export const peopleRoutes: RouteSpec[] = [];
+const S = '/api/schools/{schoolId}';
+
+export const peopleRoutes: RouteSpec[] = [
+  // Classes (R-11)
+  { method: 'POST', path: `${S}/classes`, area: 'people', handler: 'createClass', permission: 'class.write', summary: 'Создать класс', body: s.createClassBody, response: s.classResponse, successStatus: 201 },
+  { method: 'GET', path: `${S}/classes/{classId}`, area: 'people', handler: 'getClassPage', permission: 'class.read', summary: 'Класс: классный руководитель и список с согласиями и доступом', response: s.classPageResponse },
+  { method: 'PATCH', path: `${S}/classes/{classId}`, area: 'people', handler: 'updateClass', permission: 'class.write', summary: 'Назначить или снять классного руководителя', body: s.updateClassBody, response: s.classResponse },
+  // Students, parents, consent (R-11, R-04)
+  { method: 'POST', path: `${S}/students`, area: 'people', handler: 'createStudent', permission: 'student.create', summary: 'Новый обучающийся (личная карточка, учётная запись, зачисление)', body: s.createStudentBody, response: s.cardResponse, successStatus: 201 },
+  { method: 'GET', path: `${S}/students/{studentId}/card`, area: 'people', handler: 'getStudentFull', permission: 'student.readFull', summary: 'Личная карточка полностью: согласие, родители, движение', response: s.studentFullResponse },
+  { method: 'PATCH', path: `${S}/students/{studentId}`, area: 'people', handler: 'updateStudent', permission: 'student.update', summary: 'Изменить личную карточку', body: s.updateStudentBody, response: s.cardResponse },
+  { method: 'POST', path: `${S}/students/{studentId}/consent`, area: 'people', handler: 'recordConsent', permission: 'student.recordConsent', summary: 'Записать письменное согласие на обработку персональных данных', body: s.consentBody, response: s.cardResponse },
+  { method: 'POST', path: `${S}/students/{studentId}/parents`, area: 'people', handler: 'linkParent', permission: 'student.update', summary: 'Привязать родителя (законного представителя)', body: s.linkParentBody, response: s.linkParentResponse, successStatus: 201 },
+  { method: 'DELETE', path: `${S}/students/{studentId}/parents/{userId}`, area: 'people', handler: 'unlinkParent', permission: 'student.update', summary: 'Отвязать родителя (версия карточки в ?version=)', response: s.cardResponse },
+  { method: 'GET', path: `${S}/parents`, area: 'people', handler: 'searchParents', permission: 'parent.search', summary: 'Поиск родителей школы по фамилии (?q=)', response: s.parentSearchResponse },
+  // Movement (R-11)
+  { method: 'POST', path: `${S}/students/{studentId}/movements`, area: 'people', handler: 'recordMovement', permission: 'student.move', summary: 'Записать движение: зачисление, перевод, выбытие, окончание', body: s.movementBody, response: s.movementResponse, successStatus: 201 },
+  { method: 'GET', path: `${S}/movements`, area: 'people', handler: 'listMovements', permission: 'movement.read', summary: 'Движение обучающихся школы за период (?from=&to=)', response: s.movementListResponse },
+  // Staff and temporary access (R-04)
+  { method: 'GET', path: `${S}/staff`, area: 'people', handler: 'listStaff', permission: 'staff.read', summary: 'Сотрудники школы', response: s.staffListResponse },
+  { method: 'POST', path: `${S}/staff`, area: 'people', handler: 'createStaff', permission: 'staff.write', summary: 'Новый сотрудник', body: s.createStaffBody, response: s.staffResponse, successStatus: 201 },
+  { method: 'PATCH', path: `${S}/staff/{userId}`, area: 'people', handler: 'updateStaff', permission: 'staff.write', summary: 'Изменить сотрудника: должность, даты работы, роли', body: s.updateStaffBody, response: s.staffResponse },
+  { method: 'POST', path: `${S}/temporary-access`, area: 'people', handler: 'grantTemporaryAccess', permission: 'access.grantTemporary', summary: 'Временный доступ по письменному заявлению', body: s.temporaryAccessBody, response: s.staffResponse, successStatus: 201 },
+  // Class lists from a spreadsheet (R-11)
+  { method: 'POST', path: `${S}/imports`, area: 'people', handler: 'previewImport', permission: 'import.run', summary: 'Загрузить список (XLSX/CSV) и проверить: предпросмотр', body: s.importBody, response: s.importPreviewResponse },
+  { method: 'GET', path: `${S}/imports/{importId}`, area: 'people', handler: 'getImport', permission: 'import.run', summary: 'Загрузка списка: предпросмотр и итог', response: s.importPreviewResponse },
+  { method: 'POST', path: `${S}/imports/{importId}/apply`, area: 'people', handler: 'applyImport', permission: 'import.run', summary: 'Записать проверенный список (всё или ничего)', body: s.applyImportBody, response: s.importApplyResponse },
+  // Activation codes in one go, with the printable sheet (R-03)
+  { method: 'POST', path: `${S}/classes/{classId}/activation-sheet`, area: 'people', handler: 'issueClassSheet', permission: 'activationSheet.issueClass', summary: 'Коды активации класса и лист для печати (PDF в base64)', body: s.classSheetBody, response: s.sheetResponse, successStatus: 201 },
+  { method: 'POST', path: `${S}/staff/activation-sheet`, area: 'people', handler: 'issueStaffSheet', permission: 'activationSheet.issueStaff', summary: 'Коды активации сотрудников и лист для печати (PDF в base64)', body: s.staffSheetBody, response: s.sheetResponse, successStatus: 201 },
+];

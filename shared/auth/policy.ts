@@ -7,6 +7,7 @@
 import type { Principal } from './roles';
 import { coreRules, type CoreObjects } from './rules/core';
 import { curriculumRules, type CurriculumObjects } from './rules/curriculum';
+import { journalRules, type JournalObjects } from './rules/journal';
 import { ktpRules, type KtpObjects } from './rules/ktp';
 import { peopleRules, type PeopleObjects } from './rules/people';
 import { settingsRules, type SettingsObjects } from './rules/settings';
@@ -15,7 +16,7 @@ import { yearRules, type YearObjects } from './rules/year';
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects;
+type Objects = CoreObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -27,6 +28,7 @@ const rules = {
   ...curriculumRules,
   ...timetableRules,
   ...ktpRules,
+  ...journalRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {

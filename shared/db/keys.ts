@@ -17,8 +17,13 @@
  * | student's personal card                   | SCH#<sch>#STU#<student>              | CARD                                 | gsi2: SCH#<sch>#CLS#<class>#STUDENTS / <name>#<student> |
  * |   after transfer out or graduation        |   (same item)                        |                                      | gsi2: SCH#<sch>#FORMER / <name>#<student> (off every roster) |
  * | journal: class x period partition         | SCH#<sch>#CLS#<class>#PER#<period>   | SUBJ#<subject>#...                   | |
- * |   roster, lessons, marks, attendance      |   (same partition)                   | SUBJ#<subject>#<ROSTER|LESSON|MARK|ATT>#... | diary: gsi1 STU#<sch>#<student> / <date>; gsi2 SCH#<sch>#CLS#<class>#DAY / <date> |
- * |   change log of the class x period        |   (same partition)                   | LOG#<subject>#<seq>                  | |
+ * |   per-subject roster (students, groups)   |   (same partition)                   | SUBJ#<subject>#ROSTER                | |
+ * |   lesson (timetable + topic, homework)    |   (same partition)                   | SUBJ#<subject>#LESSON#<date>#<nn>#<group> | gsi2: SCH#<sch>#CLS#<class>#DAY / <date>#<nn>#<subject>#<group> |
+ * |   mark (lesson x student x work type)     |   (same partition)                   | SUBJ#<subject>#MARK#<date>#<nn>#<group>#<student>#<workType> | gsi1 (diary): STU#<sch>#<student> / <date>#MARK#<subject>#<nn>#<workType> |
+ * |   attendance (lesson x student)           |   (same partition)                   | SUBJ#<subject>#ATT#<date>#<nn>#<group>#<student> | gsi1 (diary): STU#<sch>#<student> / <date>#ATT#<subject>#<nn> |
+ * |   change log of the class x period (R-42) |   (same partition)                   | LOG#<subject>#<seq, 9 digits>        | |
+ * |   change-log chain head per subject       |   (same partition)                   | LOG#<subject>#HEAD                   | |
+ * | external assessment OGE/EGE/GVE (R-26)    | SCH#<sch>#STU#<student>              | EXAM#<date>#<kind>#<subject>         | gsi2: SCH#<sch>#EXAMS#<year>#<class> / <student>#<date>#<kind>#<subject> |
  * |   subgroups of a split subject (R-12)     |   (same partition)                   | SUBJ#<subject>#GROUPS                | |
  * |   substitute assignment (R-25)            |   (same partition)                   | SUBJ#<subject>#SUB#<from>#<teacher>  | |
  * | school settings (weights, stricter locks) | DEP#<dep>                            | SCH#<sch>  (on the school item)      | |
@@ -183,6 +188,8 @@ export const keys = {
   }),
 
   // --- the journal (issue 4): everything of a class x period in its partition -----------------
+  /** Sort-key prefix of a subject's substitute assignments (read on a write by someone not assigned). */
+  substitutesPrefix: (subjectId: string) => join('SUBJ', subjectId, 'SUB') + SEP,
   /** The students of one subject for the period, with subgroups and mid-period dates (the page's Query). */
   roster: (sch: string, classId: string, periodId: string, subjectId: string): Key => ({
     pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),

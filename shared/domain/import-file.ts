@@ -3,7 +3,7 @@
  * (./import-csv). No I/O beyond the bytes given; a file that cannot be read at all gives one
  * Russian message and no rows, so nothing is written.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { decodeText, parseCsv } from './import-csv';
 
 /** A cell as the validator sees it: text, a number, or a date cell. */
@@ -42,7 +42,10 @@ function cellOf(v: ExcelJS.CellValue): Cell {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes a second to initialise, which other routes of the same
+  // function should not pay at a cold start.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {

@@ -99,7 +99,7 @@ export interface RosterStudent {
 export interface RosterGroup {
   groupId: string;
   name: string;
-  teacherId?: string;
+  teacherId: string;
 }
 
 /** The roster of one subject of a class for one period: an item in the journal page's Query range. */
@@ -113,8 +113,9 @@ export interface SubjectRoster {
   periodName?: string;
   periodStart?: string;
   periodEnd?: string;
-  /** Teachers of the class-subject in the curriculum, for the access check without a read. */
-  teacherIds: string[];
+  /** The curriculum line's teachers as of the roster's build: the access check needs no read. */
+  line: { teacherId?: string; groups?: RosterGroup[] } | null;
+  /** The subgroups of a split subject in this period; empty when the class is not split. */
   groups: RosterGroup[];
   students: RosterStudent[];
   version: number;

@@ -9,7 +9,7 @@
  */
 
 /** The group id of a KTP that covers the whole class (not a subgroup of a split subject). */
-export const WHOLE_CLASS = 'all';
+export { WHOLE_CLASS } from './curriculum';
 
 /** Limits that keep one KTP (and its audit record with old and new value) well inside DynamoDB's 400 KB item. */
 export const KTP_LIMITS = {

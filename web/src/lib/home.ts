@@ -11,7 +11,8 @@ export const HOME_TEXT = {
   title: 'Главная',
   login: 'Логин',
   yourRoles: 'Ваши роли и разделы',
-  soon: 'скоро',
+  /** After a section's name; the no-break space keeps the dash off the start of a line. */
+  soonSuffix: '\u00a0— скоро',
   noRoles: 'Для вашей учётной записи пока не назначено ни одной роли. Обратитесь к администратору школы.',
   schoolFallback: (schoolId: string) => `Школа ${schoolId}`,
   classScope: (className: string, school: string) => `Класс ${className} · ${school}`,

@@ -4,8 +4,7 @@ import type { PageLoad } from './$types';
 import { loginRows } from './logins';
 
 export const load: PageLoad = async ({ url, params }) => {
-  const me = await requireMe(url);
-  const { entries } = await orFail(url, () => api.loginRegister(params.schoolId));
+  const [me, { entries }] = await Promise.all([requireMe(url), orFail(url, () => api.loginRegister(params.schoolId))]);
   const school = me.schools.find((s) => s.schoolId === params.schoolId);
   return { me, schoolName: school?.name ?? params.schoolId, rows: loginRows(entries) };
 };

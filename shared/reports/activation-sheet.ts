@@ -1,0 +1,86 @@
+/**
+ * The printable sheet of activation codes (R-03, clause 3.1; the register of clause 5): one per
+ * class (or for staff), listing name, login and code with Russian instructions, and a column for
+ * the signature of receipt. The codes exist only in this document and in the answer that carries
+ * it: the table keeps their hashes.
+ */
+import { renderPdf } from './pdf';
+
+export interface SheetEntry {
+  displayName: string;
+  /** Who this is to the class: «обучающийся», «родитель: Иванов Иван». */
+  role: string;
+  login: string;
+  code: string;
+}
+
+export interface SheetInput {
+  schoolName: string;
+  /** «5А класс», «Сотрудники». */
+  title: string;
+  issuedAt: string;
+  expiresAt: string;
+  issuedBy: string;
+  timeZone: string;
+  entries: SheetEntry[];
+}
+
+function when(iso: string, timeZone: string, withTime: boolean): string {
+  return new Intl.DateTimeFormat('ru-RU', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+  }).format(new Date(iso));
+}
+
+export const SHEET_INSTRUCTIONS = [
+  'Откройте электронный журнал школы и выберите «Активация учётной записи».',
+  'Введите код активации (регистр букв и дефисы не важны) и придумайте пароль не короче 8 символов.',
+  'Дальше входите со своим логином и этим паролем. Код действует один раз; не передавайте его другим людям.',
+  'Если код потерян или истёк, обратитесь к классному руководителю (сотрудники — к администратору ЭЖ) за новым.',
+];
+
+/** The pdfmake document: pure, so a test can inspect it without rendering. */
+export function activationSheetDoc(input: SheetInput): Record<string, unknown> {
+  const header = ['№', 'ФИО', 'Кто', 'Логин', 'Код активации', 'Подпись'].map((text) => ({ text, bold: true, fillColor: '#eeeeee' }));
+  const body = input.entries.map((e, i) => [
+    String(i + 1),
+    e.displayName,
+    e.role,
+    e.login,
+    { text: e.code, bold: true, fontSize: 11, characterSpacing: 0.5 },
+    '',
+  ]);
+  return {
+    pageSize: 'A4',
+    pageMargins: [36, 40, 36, 44],
+    info: { title: `Коды активации — ${input.title}`, creator: 'Электронный журнал' },
+    content: [
+      { text: input.schoolName, fontSize: 10, color: '#555555' },
+      { text: `Коды активации — ${input.title}`, fontSize: 16, bold: true, margin: [0, 4, 0, 4] },
+      {
+        text: `Выданы ${when(input.issuedAt, input.timeZone, false)}, выдал(а): ${input.issuedBy}. Действуют до ${when(input.expiresAt, input.timeZone, true)} (время московское), каждый — один раз.`,
+        margin: [0, 0, 0, 8],
+      },
+      { text: 'Как начать работу', bold: true, margin: [0, 0, 0, 2] },
+      { ol: SHEET_INSTRUCTIONS, margin: [0, 0, 0, 10] },
+      {
+        table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', 110, 90, 110, 60], body: [header, ...body] },
+        layout: { paddingTop: () => 5, paddingBottom: () => 5, hLineColor: () => '#999999', vLineColor: () => '#999999' },
+      },
+      {
+        text: 'Лист содержит персональные данные и коды доступа: храните его у классного руководителя (администратора) до раздачи и уничтожьте после.',
+        fontSize: 8,
+        color: '#555555',
+        margin: [0, 10, 0, 0],
+      },
+    ],
+    footer: (page: number, pages: number) => ({ text: `${input.title} · стр. ${page} из ${pages}`, alignment: 'center', fontSize: 8, color: '#777777' }),
+  };
+}
+
+export async function renderActivationSheet(input: SheetInput): Promise<Buffer> {
+  return renderPdf(activationSheetDoc(input));
+}

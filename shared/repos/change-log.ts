@@ -1,0 +1,88 @@
+/**
+ * The journal's change log (R-42) in the class x period partition: one record per change, chained
+ * by hashes (shared/domain/journal-log.ts), and one head item per subject that names the last
+ * record. Both are written as two more operations of the change's own TransactWriteItems, the head
+ * conditioned on the sequence number it had, so two concurrent changes can never take one number
+ * and a change without its record cannot exist. Nothing updates or deletes a record; the only
+ * reader is one Query of the partition's `LOG#` range.
+ */
+import { QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import type { ChainHead, ChangeRecord } from '../domain/journal-log';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+export const CHANGE_LOG_TYPES = { record: 'changeLog', head: 'changeLogHead' } as const;
+
+interface PlaceOfLog {
+  schoolId: string;
+  classId: string;
+  periodId: string;
+  subjectId: string;
+}
+
+/** The head's move from `previousSeq` to the record's number, then the record itself. */
+export function changeLogOps(p: PlaceOfLog, record: ChangeRecord, previousSeq: number): [TransactItem, TransactItem] {
+  const headKey = keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId);
+  const head: TransactItem =
+    previousSeq === 0
+      ? {
+          Put: {
+            TableName: tableName(),
+            Item: { ...headKey, type: CHANGE_LOG_TYPES.head, subjectId: p.subjectId, seq: record.seq, hash: record.hash },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }
+      : {
+          Update: {
+            TableName: tableName(),
+            Key: headKey,
+            UpdateExpression: 'SET seq = :seq, #h = :hash',
+            ConditionExpression: 'seq = :prev',
+            ExpressionAttributeNames: { '#h': 'hash' },
+            ExpressionAttributeValues: { ':seq': record.seq, ':hash': record.hash, ':prev': previousSeq },
+          },
+        };
+  const put: TransactItem = {
+    Put: {
+      TableName: tableName(),
+      Item: { ...keys.changeLog(p.schoolId, p.classId, p.periodId, p.subjectId, record.seq), type: CHANGE_LOG_TYPES.record, ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+  return [head, put];
+}
+
+export interface ChangeLogRead {
+  records: ChangeRecord[];
+  heads: ChainHead[];
+  pages: number;
+}
+
+/** The change log of a class x period (or of one subject in it): one Query, plus its pages. */
+export async function readChangeLog(schoolId: string, classId: string, periodId: string, subjectId?: string): Promise<ChangeLogRead> {
+  const out: ChangeLogRead = { records: [], heads: [], pages: 0 };
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId), ':p': keys.changeLogPrefix(subjectId) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.pages++;
+    for (const i of page.Items ?? []) {
+      if (i.type === CHANGE_LOG_TYPES.record) {
+        const { pk: _pk, sk: _sk, type: _t, ...record } = i;
+        out.records.push(record as ChangeRecord);
+      } else if (i.type === CHANGE_LOG_TYPES.head) {
+        out.heads.push({ subjectId: String(i.subjectId), seq: Number(i.seq), hash: String(i.hash) });
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}

@@ -1,0 +1,482 @@
+/**
+ * The journal's items in the class x period partition (R-20, R-21, R-24): the per-subject roster,
+ * lessons (written by the timetable, filled by the journal), marks and attendance; and the reads
+ * the journal's requests are built on:
+ *
+ * - the teacher's page: ONE Query `begins_with(sk, SUBJ#<subject>#)` (plus its pages), which
+ *   returns the roster, the subgroups, the substitutes, the lessons, the marks and the attendance;
+ * - a cell write: ONE BatchGetItem of exactly the items it needs (department and school settings,
+ *   the class, the roster, the lesson, the cell, the change-log head), then ONE TransactWriteItems
+ *   (./change-log.ts adds the record and the head to it).
+ *
+ * Marks and attendance are never deleted: a removal leaves a tombstone (`deleted: true`, no diary
+ * index keys), so versions keep counting and a late retry cannot bring a removed mark back.
+ */
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { dynamo, tableName } from '../db/client';
+import { keys, type Key } from '../db/keys';
+import type { SubgroupSet, SubstituteAssignment } from '../domain/curriculum';
+import type { JournalAttendance, JournalLesson, JournalMark, LessonRef, SubjectRoster } from '../domain/journal-model';
+import type { WorkTypeId } from '../domain/work-types';
+import type { SchoolClass } from './school';
+
+type Item = Record<string, unknown>;
+
+/** `type` of the items in the partition; lessons, subgroups and substitutes are written by issue 3. */
+export const JOURNAL_TYPES = {
+  roster: 'journalRoster',
+  lesson: 'lesson',
+  subgroups: 'subgroups',
+  substitute: 'substitute',
+  mark: 'mark',
+  attendance: 'attendance',
+} as const;
+
+export interface Place {
+  schoolId: string;
+  classId: string;
+  periodId: string;
+  subjectId: string;
+}
+
+const KEY_ATTRS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);
+
+function body<T>(item: Item): T {
+  const out: Item = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRS.has(k)) out[k] = v;
+  return out as T;
+}
+
+export function lessonOf(item: Item): JournalLesson & { journalData?: boolean } {
+  const l = body<JournalLesson & { journalData?: boolean }>(item);
+  return { ...l, version: typeof item.version === 'number' ? item.version : 0 };
+}
+
+export const markOf = (item: Item) => body<JournalMark>(item);
+export const attendanceOf = (item: Item) => body<JournalAttendance>(item);
+export const rosterOf = (item: Item) => body<SubjectRoster>(item);
+
+/** Everything of one subject of a class x period: what the journal page shows. */
+export interface JournalSlice {
+  roster: SubjectRoster | null;
+  subgroups: SubgroupSet | null;
+  substitutes: SubstituteAssignment[];
+  lessons: Array<JournalLesson & { journalData?: boolean }>;
+  /** Live marks and attendance (tombstones left out). */
+  marks: JournalMark[];
+  attendance: JournalAttendance[];
+  /** DynamoDB pages the Query took (the budget: one Query, plus pages). */
+  pages: number;
+}
+
+export async function readJournalSlice(p: Place): Promise<JournalSlice> {
+  const slice: JournalSlice = { roster: null, subgroups: null, substitutes: [], lessons: [], marks: [], attendance: [], pages: 0 };
+  let start: Item | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.journalPartition(p.schoolId, p.classId, p.periodId), ':p': keys.journalSubjectPrefix(p.subjectId) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    slice.pages++;
+    for (const i of out.Items ?? []) {
+      switch (i.type) {
+        case JOURNAL_TYPES.roster:
+          slice.roster = rosterOf(i);
+          break;
+        case JOURNAL_TYPES.lesson:
+          slice.lessons.push(lessonOf(i));
+          break;
+        case JOURNAL_TYPES.mark:
+          if (!i.deleted) slice.marks.push(markOf(i));
+          break;
+        case JOURNAL_TYPES.attendance:
+          if (!i.deleted) slice.attendance.push(attendanceOf(i));
+          break;
+        case JOURNAL_TYPES.subgroups:
+          slice.subgroups = body<SubgroupSet>(i);
+          break;
+        case JOURNAL_TYPES.substitute:
+          slice.substitutes.push(body<SubstituteAssignment>(i));
+          break;
+      }
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return slice;
+}
+
+/** The substitutes of a subject in a class x period (read on a write only when the writer is nobody else). */
+export async function readSubstitutes(p: Place): Promise<SubstituteAssignment[]> {
+  const result: SubstituteAssignment[] = [];
+  let start: Item | undefined;
+  const prefix = keys.substitutesPrefix(p.subjectId);
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.journalPartition(p.schoolId, p.classId, p.periodId), ':p': prefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of out.Items ?? []) if (i.type === JOURNAL_TYPES.substitute) result.push(body<SubstituteAssignment>(i));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return result;
+}
+
+// --- the read of a write -------------------------------------------------------------------
+
+export type CellRef =
+  | { kind: 'mark'; studentId: string; workType: WorkTypeId }
+  | { kind: 'attendance'; studentId: string }
+  | { kind: 'lesson' };
+
+export function cellKey(p: Place, lesson: LessonRef, cell: CellRef): Key | null {
+  if (cell.kind === 'mark') return keys.mark(p.schoolId, p.classId, p.periodId, p.subjectId, lesson, cell.studentId, cell.workType);
+  if (cell.kind === 'attendance') return keys.attendance(p.schoolId, p.classId, p.periodId, p.subjectId, lesson, cell.studentId);
+  return null;
+}
+
+export interface WriteContextItems {
+  department: Item | null;
+  school: Item | null;
+  schoolClass: SchoolClass | null;
+  roster: SubjectRoster | null;
+  lesson: (JournalLesson & { journalData?: boolean }) | null;
+  /** The cell as stored, tombstone included (null: never written). */
+  cell: Item | null;
+  head: { seq: number; hash: string } | null;
+}
+
+const sameKey = (a: Item, b: Key) => a.pk === b.pk && a.sk === b.sk;
+
+/** One strongly consistent BatchGetItem of everything a cell write decides on. */
+export async function readWriteContext(departmentId: string, p: Place, lesson: LessonRef, cell: CellRef): Promise<WriteContextItems> {
+  const k = {
+    department: keys.department(departmentId),
+    school: keys.school(departmentId, p.schoolId),
+    schoolClass: keys.class(p.schoolId, p.classId),
+    roster: keys.roster(p.schoolId, p.classId, p.periodId, p.subjectId),
+    lesson: keys.lesson(p.schoolId, p.classId, p.periodId, p.subjectId, lesson.date, lesson.lessonNo, lesson.groupId),
+    head: keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId),
+    cell: cellKey(p, lesson, cell),
+  };
+  const wanted = Object.values(k).filter((x): x is Key => x !== null);
+  const found = await batchGetConsistent(wanted);
+  const pick = (key: Key | null) => (key ? (found.find((i) => sameKey(i, key)) ?? null) : null);
+  const lessonItem = pick(k.lesson);
+  const rosterItem = pick(k.roster);
+  const classItem = pick(k.schoolClass);
+  const headItem = pick(k.head);
+  return {
+    department: pick(k.department),
+    school: pick(k.school),
+    schoolClass: classItem ? body<SchoolClass>(classItem) : null,
+    roster: rosterItem ? rosterOf(rosterItem) : null,
+    lesson: lessonItem && lessonItem.type === JOURNAL_TYPES.lesson ? lessonOf(lessonItem) : null,
+    cell: pick(k.cell),
+    head: headItem ? { seq: Number(headItem.seq), hash: String(headItem.hash) } : null,
+  };
+}
+
+async function batchGetConsistent(wanted: Key[]): Promise<Item[]> {
+  const found: Item[] = [];
+  let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {
+    [tableName()]: { Keys: wanted, ConsistentRead: true },
+  };
+  for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
+    if (attempt > 6) throw new Error('BatchGetItem: keys left unprocessed');
+    const out: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+    found.push(...(out.Responses?.[tableName()] ?? []));
+    const left = out.UnprocessedKeys?.[tableName()];
+    request = left?.Keys?.length ? { [tableName()]: { Keys: left.Keys as Item[], ConsistentRead: true } } : undefined;
+  }
+  return found;
+}
+
+/** The head of a subject's change-log chain, read again after another write moved it. */
+export async function readHead(p: Place): Promise<{ seq: number; hash: string } | null> {
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId), ConsistentRead: true }),
+  );
+  return out.Item ? { seq: Number(out.Item.seq), hash: String(out.Item.hash) } : null;
+}
+
+// --- write operations (parts of one TransactWriteItems) --------------------------------------
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** Condition that the cell is still as read: absent, or at the version read. */
+function cellCondition(readVersion: number | null) {
+  return readVersion === null
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': readVersion } };
+}
+
+export function markPutOp(p: Place, m: JournalMark, readVersion: number | null): TransactItem {
+  const diary = m.deleted ? {} : keys.diaryEntry(p.schoolId, m.studentId, m.date, 'MARK', p.subjectId, m.lessonNo, m.workType);
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: {
+        ...keys.mark(p.schoolId, p.classId, p.periodId, p.subjectId, m, m.studentId, m.workType),
+        ...diary,
+        type: JOURNAL_TYPES.mark,
+        classId: p.classId,
+        periodId: p.periodId,
+        subjectId: p.subjectId,
+        ...m,
+      },
+      ...cellCondition(readVersion),
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+export function attendancePutOp(p: Place, a: JournalAttendance, readVersion: number | null): TransactItem {
+  const diary = a.deleted ? {} : keys.diaryEntry(p.schoolId, a.studentId, a.date, 'ATT', p.subjectId, a.lessonNo);
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: {
+        ...keys.attendance(p.schoolId, p.classId, p.periodId, p.subjectId, a, a.studentId),
+        ...diary,
+        type: JOURNAL_TYPES.attendance,
+        classId: p.classId,
+        periodId: p.periodId,
+        subjectId: p.subjectId,
+        ...a,
+      },
+      ...cellCondition(readVersion),
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/**
+ * Marks the lesson as holding journal data, so that regenerating the timetable never deletes it
+ * (the contract of shared/domain/lesson-dates.ts); also proves the lesson still exists.
+ */
+export function lessonTouchOp(p: Place, l: LessonRef): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.lesson(p.schoolId, p.classId, p.periodId, p.subjectId, l.date, l.lessonNo, l.groupId),
+      UpdateExpression: 'SET journalData = :t',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':t': true },
+    },
+  };
+}
+
+/** The journal's fields of a lesson, set on the timetable's item without touching its schedule fields. */
+export function lessonContentOp(
+  p: Place,
+  l: LessonRef,
+  set: Record<string, unknown>,
+  remove: string[],
+  readVersion: number,
+): TransactItem {
+  const names: Record<string, string> = { '#v': 'version' };
+  const values: Record<string, unknown> = { ':nv': readVersion + 1, ':t': true };
+  const sets = ['#v = :nv', 'journalData = :t'];
+  Object.entries(set).forEach(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    sets.push(`#s${i} = :s${i}`);
+  });
+  const removes = remove.map((k, i) => {
+    names[`#r${i}`] = k;
+    return `#r${i}`;
+  });
+  const condition = readVersion === 0 ? 'attribute_exists(pk) AND (attribute_not_exists(#v) OR #v = :zero)' : '#v = :read';
+  if (readVersion === 0) values[':zero'] = 0;
+  else values[':read'] = readVersion;
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.lesson(p.schoolId, p.classId, p.periodId, p.subjectId, l.date, l.lessonNo, l.groupId),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+export type TransactOutcome = { ok: true } | { ok: false; reasons: Array<{ code: string; item: Item | null }> };
+
+/**
+ * Runs one TransactWriteItems. The client request token makes the SDK's own retries of the same
+ * call idempotent (DynamoDB keeps it for 10 minutes); a cancellation comes back with the reason of
+ * each operation and, for failed conditions, the item as it is now.
+ */
+export async function transact(items: TransactItem[], token: string): Promise<TransactOutcome> {
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }));
+    return { ok: true };
+  } catch (e) {
+    const err = e as Error & { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, AttributeValue> }> };
+    if (err.name !== 'TransactionCanceledException') throw e;
+    return {
+      ok: false,
+      reasons: (err.CancellationReasons ?? []).map((r) => ({ code: r.Code ?? 'None', item: r.Item ? (unmarshall(r.Item) as Item) : null })),
+    };
+  }
+}
+
+// --- rosters ----------------------------------------------------------------------------------
+
+/** The roster items and subgroup sets of several subjects of a class x period, by key. */
+export async function readRostersAndSubgroups(
+  p: Omit<Place, 'subjectId'>,
+  subjectIds: string[],
+): Promise<{ rosters: Map<string, SubjectRoster>; subgroups: Map<string, SubgroupSet> }> {
+  const wanted = subjectIds.flatMap((s) => [
+    keys.roster(p.schoolId, p.classId, p.periodId, s),
+    keys.subgroups(p.schoolId, p.classId, p.periodId, s),
+  ]);
+  const found: Item[] = [];
+  for (let i = 0; i < wanted.length; i += 100) found.push(...(await batchGetConsistent(wanted.slice(i, i + 100))));
+  const rosters = new Map<string, SubjectRoster>();
+  const subgroups = new Map<string, SubgroupSet>();
+  for (const item of found) {
+    if (item.type === JOURNAL_TYPES.roster) rosters.set(String(item.subjectId), rosterOf(item));
+    else if (item.type === JOURNAL_TYPES.subgroups) subgroups.set(String(item.subjectId), body<SubgroupSet>(item));
+  }
+  return { rosters, subgroups };
+}
+
+/** Writes a roster if nobody rebuilt it since `readVersion` (0: it did not exist). */
+export async function putRoster(p: Omit<Place, 'subjectId'>, r: SubjectRoster, readVersion: number): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.roster(p.schoolId, p.classId, p.periodId, r.subjectId), type: JOURNAL_TYPES.roster, ...r },
+        ...(readVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': readVersion } }),
+      }),
+    );
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+// --- the class teacher's daily view -------------------------------------------------------
+
+/** The lessons of a class on the dates from..to, all subjects: one Query of the class-day index (gsi2). */
+export async function readLessonsOfClassDays(schoolId: string, classId: string, from: string, to: string): Promise<Array<JournalLesson & { periodId?: string }>> {
+  const result: Array<JournalLesson & { periodId?: string }> = [];
+  let start: Item | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': keys.lessonsOfClassDayPartition(schoolId, classId), ':from': from, ':to': `${to}#\uffff` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of out.Items ?? []) if (i.type === JOURNAL_TYPES.lesson) result.push(lessonOf(i));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return result;
+}
+
+// --- external assessments (R-26) ---------------------------------------------------------------
+
+export const EXAM_KINDS = ['OGE', 'EGE', 'GVE'] as const;
+export type ExamKind = (typeof EXAM_KINDS)[number];
+
+export interface ExternalAssessment {
+  schoolId: string;
+  yearId: string;
+  classId: string;
+  studentId: string;
+  studentName: string;
+  kind: ExamKind;
+  subjectId: string;
+  subjectName: string;
+  date: string;
+  /** Test or primary score, as the results sheet gives it. */
+  score?: number;
+  /** The mark 2-5 where the exam gives one (OGE, GVE, EGE in basic mathematics). */
+  mark?: number;
+  version: number;
+  recordedBy: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+export function examKey(e: Pick<ExternalAssessment, 'schoolId' | 'studentId' | 'kind' | 'subjectId' | 'date'>): Key {
+  return keys.externalAssessment(e.schoolId, e.studentId, e.kind, e.subjectId, e.date);
+}
+
+export async function getExternalAssessment(e: Pick<ExternalAssessment, 'schoolId' | 'studentId' | 'kind' | 'subjectId' | 'date'>): Promise<ExternalAssessment | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: examKey(e), ConsistentRead: true }));
+  return out.Item && out.Item.type === 'externalAssessment' ? body<ExternalAssessment>(out.Item) : null;
+}
+
+/** Put (create or replace at the version read) as one operation of a transaction with its audit record. */
+export function externalAssessmentPutOp(e: ExternalAssessment, readVersion: number): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: {
+        ...examKey(e),
+        ...keys.externalAssessmentsOfClass(e.schoolId, e.yearId, e.classId, e.studentId, e.date, e.kind, e.subjectId),
+        type: 'externalAssessment',
+        ...e,
+      },
+      ...(readVersion === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': readVersion } }),
+    },
+  };
+}
+
+export function externalAssessmentDeleteOp(e: ExternalAssessment): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName(),
+      Key: examKey(e),
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': e.version },
+    },
+  };
+}
+
+/** The results recorded for the students of a class in a school year: one Query of gsi2. */
+export async function listExternalAssessments(schoolId: string, yearId: string, classId: string): Promise<ExternalAssessment[]> {
+  const result: ExternalAssessment[] = [];
+  let start: Item | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.externalAssessmentsOfClassPartition(schoolId, yearId, classId) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of out.Items ?? []) if (i.type === 'externalAssessment') result.push(body<ExternalAssessment>(i));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return result;
+}

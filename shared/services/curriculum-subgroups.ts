@@ -1,0 +1,139 @@
+/**
+ * Subgroups of a class for a period (R-12, R-24, clause 5): at the start of each period the deputy
+ * director and the class teacher decide who is in which group of each split subject. The groups
+ * themselves (ids, names, teachers) come from the curriculum line; the make-up is stored in the
+ * class x period journal partition, so the journal page reads it with its one Query.
+ */
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Principal } from '../auth/roles';
+import { dynamo, tableName } from '../db/client';
+import { checkSubgroups, subgroupRefusal, type SubgroupSet } from '../domain/curriculum';
+import { todayIn } from '../domain/lesson-dates';
+import { periodsForGrade, type Period } from '../domain/year';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors';
+import { auditPut } from '../repos/audit';
+import { getLoad, getSubgroups, getSubject, listLoad, listSubgroups, listSubjects, subgroupsItem } from '../repos/curriculum';
+import { className, getClass, listStudentsOfClass, type SchoolClass } from '../repos/school';
+import { getYear } from '../repos/year';
+import { isCancelled } from './timetable-guards';
+
+/** The class, its year and the period (of the class's grade) named in a path. */
+export async function classPeriod(schoolId: string, classId: string, periodId: string): Promise<{ cls: SchoolClass; period: Period; yearId: string }> {
+  const cls = await getClass(schoolId, classId);
+  if (!cls) throw new NotFoundError('Класс не найден.');
+  const year = await getYear(schoolId, cls.yearId);
+  const period = year && periodsForGrade(year, cls.grade).find((p) => p.periodId === periodId);
+  if (!period) throw new NotFoundError(`У ${className(cls)} нет такого учебного периода.`);
+  return { cls, period, yearId: cls.yearId };
+}
+
+/** Everything the subgroups screen shows for a class x period. */
+export async function subgroupsOverview(schoolId: string, classId: string, periodId: string) {
+  const { cls, period, yearId } = await classPeriod(schoolId, classId, periodId);
+  const [lines, sets, roster, subjects] = await Promise.all([
+    listLoad(schoolId, yearId, classId),
+    listSubgroups(schoolId, classId, periodId),
+    listStudentsOfClass(schoolId, classId),
+    listSubjects(schoolId),
+  ]);
+  const subjectName = new Map(subjects.map((s) => [s.subjectId, s.name]));
+  const students = roster
+    .map((s) => ({ studentId: s.studentId, name: [s.lastName, s.firstName].join(' ') }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  const ids = students.map((s) => s.studentId);
+  return {
+    class: { classId: cls.classId, name: className(cls), grade: cls.grade, classTeacherId: cls.classTeacherId },
+    period,
+    students,
+    subjects: lines
+      .filter((l) => (l.groups ?? []).length > 0)
+      .map((l) => {
+        const set = sets.find((s) => s.subjectId === l.subjectId) ?? null;
+        const check = checkSubgroups(set?.groups ?? [], ids, l.groups!.map((g) => g.groupId));
+        return {
+          subjectId: l.subjectId,
+          subjectName: subjectName.get(l.subjectId) ?? l.subjectId,
+          groups: l.groups!,
+          subgroups: set,
+          unassigned: check.unassigned,
+        };
+      })
+      .sort((a, b) => a.subjectName.localeCompare(b.subjectName, 'ru')),
+  };
+}
+
+export async function saveSubgroups(input: {
+  by: Principal;
+  schoolId: string;
+  classId: string;
+  periodId: string;
+  subjectId: string;
+  groups: Array<{ groupId: string; studentIds: string[] }>;
+  /** Absent when the make-up is new; the version read otherwise. */
+  version?: number;
+  now: Date;
+  timeZone: string;
+}): Promise<{ subgroups: SubgroupSet; unassigned: string[] }> {
+  const { schoolId, classId, periodId, subjectId } = input;
+  const { cls, period, yearId } = await classPeriod(schoolId, classId, periodId);
+  if (period.endDate < todayIn(input.now, input.timeZone)) {
+    throw new BadRequestError(`Период «${period.name}» уже завершён: состав его подгрупп не меняется.`);
+  }
+  const [line, subject, roster, current] = await Promise.all([
+    getLoad(schoolId, yearId, classId, subjectId),
+    getSubject(schoolId, subjectId),
+    listStudentsOfClass(schoolId, classId),
+    getSubgroups(schoolId, classId, periodId, subjectId, true),
+  ]);
+  if (!subject) throw new NotFoundError('Предмет не найден.');
+  if (!line?.groups?.length) {
+    throw new BadRequestError(`В учебном плане ${className(cls)} предмет «${subject.name}» не делится на подгруппы.`);
+  }
+  if (input.version === undefined && current) throw new ConflictError('Состав подгрупп уже сохранён другим пользователем.', current);
+  if (input.version !== undefined && current?.version !== input.version) {
+    throw new ConflictError('Состав подгрупп только что изменил другой пользователь.', current);
+  }
+  const names = new Map(roster.map((s) => [s.studentId, `${s.lastName} ${s.firstName}`]));
+  const check = checkSubgroups(input.groups, [...names.keys()], line.groups.map((g) => g.groupId));
+  const refusal = subgroupRefusal(check, (id) => names.get(id) ?? id);
+  if (refusal) throw new BadRequestError(refusal, check);
+
+  const set: SubgroupSet = {
+    schoolId,
+    classId,
+    periodId,
+    subjectId,
+    groups: line.groups.map((g) => ({ ...g, studentIds: input.groups.find((x) => x.groupId === g.groupId)?.studentIds ?? [] })),
+    version: (current?.version ?? 0) + 1,
+  };
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: subgroupsItem(set),
+              ...(current
+                ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } }
+                : { ConditionExpression: 'attribute_not_exists(pk)' }),
+            },
+          },
+          auditPut({
+            schoolId,
+            actor: input.by,
+            action: 'subgroups.save',
+            entity: `GROUPS#${classId}#${periodId}#${subjectId}`,
+            before: current ?? undefined,
+            after: set,
+            at: input.now,
+          }),
+        ],
+      }),
+    );
+  } catch (e) {
+    if (isCancelled(e)) throw new ConflictError('Состав подгрупп только что изменил другой пользователь.', await getSubgroups(schoolId, classId, periodId, subjectId, true));
+    throw e;
+  }
+  return { subgroups: set, unassigned: check.unassigned };
+}

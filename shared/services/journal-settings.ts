@@ -1,0 +1,63 @@
+/**
+ * The rules a journal request works by: the school's time zone, the effective lock settings (the
+ * department's, made stricter by the school, R-01) and the weights of the weighted average (R-31).
+ *
+ * A write reads the department and school items fresh in its one BatchGetItem, so a changed lock
+ * applies to the very next write. The journal page (budget: one Query) takes them from a
+ * per-instance cache that lives a minute: a page shown within a minute of a settings change may
+ * still draw a lock with the old number; the write itself is then refused or accepted by the
+ * fresh rule, and the screen shows the server's answer.
+ */
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import { effectiveLocks, REGULATION_LOCK_SETTINGS, resolveSchoolSettings, type LockSettings, type SchoolSettings } from '../domain/settings';
+import type { WorkTypeId } from '../domain/work-types';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+export interface JournalRules {
+  timeZone: string;
+  locks: LockSettings;
+  weights: Record<WorkTypeId, number>;
+}
+
+type Item = Record<string, unknown>;
+
+/** The rules from the department and school items as stored (either may lack its settings). */
+export function rulesFromItems(department: Item | null, school: Item | null): JournalRules {
+  const dep: LockSettings =
+    department && department.lockDays
+      ? { lockDays: { ...REGULATION_LOCK_SETTINGS.lockDays, ...(department.lockDays as object) }, marksInAdvanceAllowed: department.marksInAdvanceAllowed === true }
+      : REGULATION_LOCK_SETTINGS;
+  const own = resolveSchoolSettings((school?.settings as Partial<SchoolSettings> | undefined) ?? null);
+  return {
+    timeZone: typeof school?.timeZone === 'string' && school.timeZone ? school.timeZone : DEFAULT_TIME_ZONE,
+    locks: effectiveLocks(dep, own),
+    weights: own.weights,
+  };
+}
+
+const TTL_MS = 60_000;
+const cache = new Map<string, { at: number; rules: JournalRules }>();
+
+/** The rules of a school for reads, from the per-instance cache (see above). */
+export async function journalRulesForReading(departmentId: string, schoolId: string): Promise<JournalRules> {
+  const key = `${departmentId}|${schoolId}`;
+  const hit = cache.get(key);
+  const t = Date.now();
+  if (hit && t - hit.at < TTL_MS) return hit.rules;
+  const dk = keys.department(departmentId);
+  const sk = keys.school(departmentId, schoolId);
+  const out = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [dk, sk] } } }));
+  const items = out.Responses?.[tableName()] ?? [];
+  const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk) ?? null;
+  const rules = rulesFromItems(find(dk), find(sk));
+  cache.set(key, { at: t, rules });
+  return rules;
+}
+
+/** Tests that change settings between requests drop the cache. */
+export function forgetJournalRules(): void {
+  cache.clear();
+}

@@ -1,0 +1,136 @@
+/**
+ * The settings screen in a real Chromium against the whole local stack (R-01, R-23, R-31, R-32):
+ * the department specialist sets the lock numbers; the director and deputy set their school's
+ * stricter locks beside the department's limits, weights and thresholds, and see the server's
+ * Russian errors; a parent is refused.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalStack } from '../support/stack';
+
+const PASSWORD = 'Demo-2026!';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+let stack: { url: string; stop(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ web: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const at = (path: string) => stack.url + path;
+
+/** A fresh browser context per person; uncaught page errors fail the test. */
+async function asPerson(login: string, work: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    await page.goto(at(`/login?next=${encodeURIComponent('/settings')}`));
+    await page.getByLabel('Логин').fill(login);
+    await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.waitForURL(at('/settings'));
+    await work(page);
+  } finally {
+    await context.close();
+  }
+  expect(pageErrors).toEqual([]);
+}
+
+const save = (page: Page) => page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+
+describe('settings screen', () => {
+  it('should let the department specialist change a lock term, and show the server refusing a bad one', async () => {
+    await asPerson('uo', async (page) => {
+      await page.getByRole('heading', { name: 'Сроки блокировки управления образования' }).waitFor();
+      const finalMarks = page.getByLabel('Блокировка итоговых отметок');
+      expect(await finalMarks.inputValue()).toBe('5');
+      expect(await page.getByLabel('Блокировка текущих отметок, посещаемости, тем и видов работ').inputValue()).toBe('10');
+      expect(await page.getByLabel('Разрешить выставлять отметки заранее').isChecked()).toBe(false);
+
+      await finalMarks.fill('0');
+      await save(page);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('«Блокировка итоговых отметок»: число дней должно быть от 1 до 30.');
+      expect(await finalMarks.getAttribute('aria-invalid')).toBe('true');
+
+      await finalMarks.fill('4');
+      await save(page);
+      await page.getByRole('status').filter({ hasText: 'Настройки сохранены.' }).waitFor();
+      await page.reload();
+      expect(await page.getByLabel('Блокировка итоговых отметок').inputValue()).toBe('4');
+      // The department specialist has no school form.
+      expect(await page.getByRole('heading', { name: /^Настройки школы/ }).count()).toBe(0);
+    });
+  });
+
+  it("should show the director the department's limit beside each field and refuse a looser term with the server's message", async () => {
+    await asPerson('director', async (page) => {
+      await page.getByRole('heading', { name: 'Настройки школы: МАОУ СОШ № 53' }).waitFor();
+      expect(await page.getByTestId('limit-finalMarks').textContent()).toMatch(/предел управления: 4 дня\s*действует: 4 дня/);
+      expect(await page.getByTestId('limit-currentMarks').textContent()).toContain('предел управления: 10 дней');
+      // Forbidden by the department: shown, and not for the school to change.
+      expect(await page.getByLabel('Запретить выставлять отметки заранее').isDisabled()).toBe(true);
+
+      await page.getByLabel('Блокировка итоговых отметок').fill('6');
+      await save(page);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(
+        '«Блокировка итоговых отметок»: 6 дней — мягче, чем установило управление образования (не более 4 дня). Школа может только сократить этот срок.',
+      );
+
+      await page.getByLabel('Блокировка итоговых отметок').fill('3');
+      await page.getByLabel('Контрольная работа', { exact: true }).fill('4');
+      await page.getByLabel('Отметка «5» — от').fill('4.6');
+      await page.getByLabel('Не больше в неделю на класс').fill('2');
+      await save(page);
+      await page.getByRole('status').filter({ hasText: 'Настройки сохранены.' }).waitFor();
+      expect(await page.getByTestId('limit-finalMarks').textContent()).toContain('действует: 3 дня');
+
+      await page.reload();
+      expect(await page.getByLabel('Блокировка итоговых отметок').inputValue()).toBe('3');
+      expect(await page.getByLabel('Контрольная работа', { exact: true }).inputValue()).toBe('4');
+      expect(await page.getByLabel('Отметка «5» — от').inputValue()).toBe('4.6');
+      expect(await page.getByLabel('Не больше в неделю на класс').inputValue()).toBe('2');
+      // An empty field follows the department.
+      expect(await page.getByLabel('Блокировка отметок за сочинения (10–11 классы)').inputValue()).toBe('');
+    });
+  });
+
+  it('should show the deputy that the director saved first, and the current values', async () => {
+    await asPerson('deputy', async (deputy) => {
+      await deputy.getByRole('heading', { name: 'Настройки школы: МАОУ СОШ № 53' }).waitFor();
+      await asPerson('director', async (director) => {
+        await director.getByLabel('Проект', { exact: true }).fill('2.5');
+        await save(director);
+        await director.getByRole('status').filter({ hasText: 'Настройки сохранены.' }).waitFor();
+      });
+      await deputy.getByLabel('Проект', { exact: true }).fill('1');
+      await save(deputy);
+      const alert = deputy.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('Настройки уже изменил другой пользователь.');
+      expect(await deputy.getByLabel('Проект', { exact: true }).inputValue()).toBe('2.5');
+    });
+  });
+
+  it('should refuse a parent', async () => {
+    await asPerson('parent', async (page) => {
+      await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
+      expect(await page.getByRole('alert').textContent()).toBe(
+        'Настройки задают специалисты управления образования, директор и заместитель директора школы.',
+      );
+      expect(await page.getByRole('button', { name: 'Сохранить', exact: true }).count()).toBe(0);
+    });
+  });
+});

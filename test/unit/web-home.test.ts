@@ -1,0 +1,178 @@
+/**
+ * The home screen's cards (web/src/lib/home.ts): one per role with its scope, and the sections
+ * each role may open. Later issues turn «скоро» sections into links here.
+ */
+import { describe, expect, it } from 'vitest';
+import { HOME_TEXT, sectionsFor, type HomeCard } from '../../web/src/lib/home';
+import type { Me, RoleGrant } from '../../web/src/lib/types';
+
+const SCHOOL = { schoolId: 'sch53', name: 'МАОУ СОШ № 53' };
+
+function me(grants: RoleGrant[], extra: Partial<Me> = {}): Me {
+  return {
+    userId: 'u-1',
+    login: 'someone',
+    displayName: 'Иванова Анна Петровна',
+    departmentId: 'krd',
+    grants,
+    csrfToken: 'csrf',
+    children: [],
+    schools: [SCHOOL],
+    ...extra,
+  };
+}
+
+const summary = (cards: HomeCard[]) =>
+  cards.map((c) => ({ role: c.role, title: c.title, scope: c.scope, sections: c.sections.map((s) => [s.title, s.href ?? 'скоро']) }));
+
+describe('sectionsFor', () => {
+  it('should give a subject teacher the journal, announced as coming', () => {
+    expect(summary(sectionsFor(me([{ role: 'teacher', schoolId: 'sch53' }])))).toEqual([
+      { role: 'teacher', title: 'Учитель', scope: 'МАОУ СОШ № 53', sections: [['Классный журнал', 'скоро']] },
+    ]);
+  });
+
+  it('should put a class teacher card, named after the class, before the same person teacher card', () => {
+    const cards = sectionsFor(me([{ role: 'teacher', schoolId: 'sch53' }, { role: 'classTeacher', schoolId: 'sch53', classId: '5a' }]), {
+      classNames: { 'sch53/5a': '5А' },
+    });
+    expect(summary(cards)).toEqual([
+      {
+        role: 'classTeacher',
+        title: 'Классный руководитель',
+        scope: 'Класс 5А · МАОУ СОШ № 53',
+        sections: [
+          ['Мой класс', '/schools/sch53/classes/5a'],
+          ['Коды активации для учеников и родителей', '/schools/sch53/codes?class=5a'],
+        ],
+      },
+      { role: 'teacher', title: 'Учитель', scope: 'МАОУ СОШ № 53', sections: [['Классный журнал', 'скоро']] },
+    ]);
+  });
+
+  it('should fall back to the class id when the class name is unknown', () => {
+    const [card] = sectionsFor(me([{ role: 'classTeacher', schoolId: 'sch53', classId: '5a' }]));
+    expect(card?.scope).toBe('Класс 5a · МАОУ СОШ № 53');
+  });
+
+  it('should give the administrator the working register of logins and staff activation codes', () => {
+    expect(summary(sectionsFor(me([{ role: 'administrator', schoolId: 'sch53' }])))).toEqual([
+      {
+        role: 'administrator',
+        title: 'Администратор',
+        scope: 'МАОУ СОШ № 53',
+        sections: [
+          ['Реестр выданных логинов', '/schools/sch53/logins'],
+          ['Коды активации сотрудникам', '/schools/sch53/codes'],
+        ],
+      },
+    ]);
+  });
+
+  it('should give the director reports (coming), the register and a view of the lock settings', () => {
+    const [card] = sectionsFor(me([{ role: 'director', schoolId: 'sch53' }]));
+    expect(card?.title).toBe('Директор');
+    expect(card?.sections.map((s) => [s.title, s.href ?? 'скоро', s.detail])).toEqual([
+      ['Отчёты', 'скоро', undefined],
+      ['Реестр выданных логинов', '/schools/sch53/logins', undefined],
+      ['Настройки блокировок', '/departments/krd/settings', 'просмотр'],
+    ]);
+  });
+
+  it('should give a deputy reports (coming) but not the register of logins', () => {
+    const [card] = sectionsFor(me([{ role: 'deputy', schoolId: 'sch53' }]));
+    expect(card?.title).toBe('Заместитель директора');
+    expect(card?.sections.map((s) => s.title)).toEqual(['Отчёты', 'Настройки блокировок']);
+    expect(card?.sections[0]?.soon).toBe(true);
+  });
+
+  it('should give the secretary the personal files, announced as coming', () => {
+    expect(summary(sectionsFor(me([{ role: 'secretary', schoolId: 'sch53' }])))).toEqual([
+      { role: 'secretary', title: 'Секретарь', scope: 'МАОУ СОШ № 53', sections: [['Личные дела обучающихся', 'скоро']] },
+    ]);
+  });
+
+  it('should give the department specialist the lock settings of the department', () => {
+    expect(summary(sectionsFor(me([{ role: 'department', departmentId: 'krd' }], { schools: [] })))).toEqual([
+      {
+        role: 'department',
+        title: 'Специалист управления образования',
+        scope: 'Управление образования: все школы',
+        sections: [
+          ['Настройки блокировок', '/departments/krd/settings'],
+          ['Отчёты по школам', 'скоро'],
+        ],
+      },
+    ]);
+  });
+
+  it('should give a parent one card with each child by name and class, youngest class first', () => {
+    const parent = me(
+      [
+        { role: 'parent', schoolId: 'sch53', studentId: 'st-1' },
+        { role: 'parent', schoolId: 'sch53', studentId: 'st-2' },
+      ],
+      {
+        children: [
+          { studentId: 'st-2', schoolId: 'sch53', classId: '8b', displayName: 'Аксёнов Даниил', className: '8Б' },
+          { studentId: 'st-1', schoolId: 'sch53', classId: '11a', displayName: 'Аксёнова Мария', className: '11А' },
+        ],
+      },
+    );
+    const cards = sectionsFor(parent);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]?.title).toBe('Родитель');
+    expect(cards[0]?.sections.map((s) => [s.title, s.detail, s.soon])).toEqual([
+      ['Аксёнов Даниил, 8Б', 'Дневник', true],
+      ['Аксёнова Мария, 11А', 'Дневник', true],
+    ]);
+  });
+
+  it('should still list a child whose card could not be read', () => {
+    const [card] = sectionsFor(me([{ role: 'parent', schoolId: 'sch53', studentId: 'st-9' }]));
+    expect(card?.sections[0]?.title).toBe(HOME_TEXT.unknownChild);
+  });
+
+  it('should give a student their own diary, announced as coming', () => {
+    expect(summary(sectionsFor(me([{ role: 'student', schoolId: 'sch53', studentId: 'st-4' }])))).toEqual([
+      { role: 'student', title: 'Обучающийся', scope: 'МАОУ СОШ № 53', sections: [['Мой дневник', 'скоро']] },
+    ]);
+  });
+
+  it('should make one card per school for a role held in two schools, and name an unknown school by id', () => {
+    const cards = sectionsFor(me([{ role: 'teacher', schoolId: 'sch53' }, { role: 'teacher', schoolId: 'sch7' }]));
+    expect(cards.map((c) => c.scope)).toEqual(['МАОУ СОШ № 53', 'Школа sch7']);
+  });
+
+  it('should order cards from the department down to the student', () => {
+    const cards = sectionsFor(
+      me([
+        { role: 'student', schoolId: 'sch53', studentId: 'st-4' },
+        { role: 'teacher', schoolId: 'sch53' },
+        { role: 'director', schoolId: 'sch53' },
+        { role: 'department', departmentId: 'krd' },
+      ]),
+    );
+    expect(cards.map((c) => c.role)).toEqual(['department', 'director', 'teacher', 'student']);
+  });
+
+  it('should offer nothing for a role this version does not know, and nothing without grants', () => {
+    const unknown = { role: 'librarian', schoolId: 'sch53' } as unknown as RoleGrant;
+    expect(sectionsFor(me([unknown]))).toEqual([]);
+    expect(sectionsFor(me([]))).toEqual([]);
+  });
+
+  it('should give every card a unique key, and every section within a card a unique key', () => {
+    const cards = sectionsFor(
+      me([
+        { role: 'administrator', schoolId: 'sch53' },
+        { role: 'director', schoolId: 'sch53' },
+        { role: 'teacher', schoolId: 'sch53' },
+        { role: 'classTeacher', schoolId: 'sch53', classId: '5a' },
+        { role: 'classTeacher', schoolId: 'sch53', classId: '6b' },
+      ]),
+    );
+    expect(new Set(cards.map((c) => c.key)).size).toBe(cards.length);
+    for (const c of cards) expect(new Set(c.sections.map((s) => s.key)).size).toBe(c.sections.length);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The authorisation matrix of the year area (R-10, R-02, R-05; shared/auth/rules/year.ts): the
+ * deputy director and the director set the year up; school staff and the department read it;
+ * parents, students and other schools do neither.
+ */
+import { describe, expect, it } from 'vitest';
+import { may, type Action } from '../../shared/auth/policy';
+import type { Principal, RoleGrant } from '../../shared/auth/roles';
+import { yearRules, type YearObjects } from '../../shared/auth/rules/year';
+
+const person = (userId: string, grants: RoleGrant[], departmentId = 'krd'): Principal => ({ userId, departmentId, displayName: userId, grants });
+const allStaffOf = (schoolId: string): RoleGrant[] => [
+  { role: 'administrator', schoolId },
+  { role: 'secretary', schoolId },
+  { role: 'teacher', schoolId },
+  { role: 'deputy', schoolId },
+  { role: 'director', schoolId },
+  { role: 'classTeacher', schoolId, classId: '5a' },
+];
+
+const cast = {
+  administrator: person('admin', [{ role: 'administrator', schoolId: 's1' }]),
+  secretary: person('secretary', [{ role: 'secretary', schoolId: 's1' }]),
+  teacher: person('teacher', [{ role: 'teacher', schoolId: 's1' }]),
+  classTeacher5a: person('ct5a', [{ role: 'classTeacher', schoolId: 's1', classId: '5a' }]),
+  deputy: person('deputy', [{ role: 'deputy', schoolId: 's1' }]),
+  director: person('director', [{ role: 'director', schoolId: 's1' }]),
+  studentS1: person('st-1', [{ role: 'student', schoolId: 's1', studentId: 'st-1' }]),
+  parentS1: person('par-1', [{ role: 'parent', schoolId: 's1', studentId: 'st-1' }]),
+  department: person('uo', [{ role: 'department', departmentId: 'krd' }]),
+  staffOfS2: person('s2-staff', allStaffOf('s2')),
+  staffOfOtherDep: person('sochi-staff', allStaffOf('s1'), 'sochi'),
+  otherDepartment: person('uo-sochi', [{ role: 'department', departmentId: 'sochi' }], 'sochi'),
+  /** A teacher here who is a parent there: the parent grant opens nothing of the year. */
+  teacherS2ParentS1: person('tp', [{ role: 'teacher', schoolId: 's2' }, { role: 'parent', schoolId: 's1', studentId: 'st-1' }]),
+  nobody: person('nobody', []),
+} satisfies Record<string, Principal>;
+type Who = keyof typeof cast;
+const everybody = Object.keys(cast) as Who[];
+const school = (schoolId: string, departmentId = 'krd') => ({ departmentId, schoolId });
+
+const allowed: { [A in keyof YearObjects]: Array<[string, unknown, Who[]]> } = {
+  'year.read': [
+    ['school s1', school('s1'), ['administrator', 'secretary', 'teacher', 'classTeacher5a', 'deputy', 'director', 'department']],
+    ['school s2', school('s2'), ['staffOfS2', 'department', 'teacherS2ParentS1']],
+    ['sochi school s1', school('s1', 'sochi'), ['staffOfOtherDep', 'otherDepartment']],
+  ],
+  'year.write': [
+    ['school s1', school('s1'), ['deputy', 'director']],
+    ['school s2', school('s2'), ['staffOfS2']],
+    ['sochi school s1', school('s1', 'sochi'), ['staffOfOtherDep']],
+  ],
+};
+
+const matrix = Object.entries(allowed).flatMap(([action, objects]) =>
+  objects.flatMap(([name, object, who]) => everybody.map((p) => [p, action as Action, name, who.includes(p), object] as const)),
+);
+
+describe('may (year area)', () => {
+  it('should have a row for every year action, each known to the policy', () => {
+    expect(Object.keys(allowed).sort()).toEqual(Object.keys(yearRules).sort());
+  });
+
+  it.each(matrix)('%s, %s on %s -> allowed: %s', (who, action, _name, expected, object) => {
+    expect(may(cast[who], action, object as never)).toBe(expected);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The settings screen (R-01, R-23, R-31, R-32, R-15): the department's lock numbers for its staff;
+ * a school's own settings for its director and deputy (stricter locks beside the department's
+ * limits, weights per work type, thresholds, test limits). The server validates and its Russian
+ * messages are shown as they are; this module only turns answers into forms and forms into bodies.
+ */
+import {
+  LOCK_FIELDS,
+  LOCK_LABELS,
+  type LockDays,
+  type LockSettings,
+  type MarkThresholds,
+  type TestLimits,
+} from '../../../../shared/domain/settings';
+import { plural } from '../format';
+import type { Me } from '../types';
+
+export { LOCK_FIELDS, LOCK_LABELS };
+export type { LockDays };
+
+export const SETTINGS_TEXT = {
+  title: 'Настройки',
+  refused: 'Настройки задают специалисты управления образования, директор и заместитель директора школы.',
+  department: {
+    heading: 'Сроки блокировки управления образования',
+    intro:
+      'Эти сроки действуют во всех школах управления (положение, п. 3.8 и 6.3). Школа может только сократить их, но не продлить.',
+    marksInAdvance: 'Разрешить выставлять отметки заранее (на уроки, которые ещё не прошли)',
+    marksInAdvanceHint: 'По положению (п. 3.8) отметки заранее не выставляются.',
+  },
+  school: {
+    heading: (name: string) => `Настройки школы: ${name}`,
+    locksHeading: 'Сроки блокировки школы',
+    locksIntro:
+      'Пустое поле — школа работает по сроку управления образования. Школа может установить срок только короче, чем у управления.',
+    limit: (n: number) => `предел управления: ${days(n)}`,
+    inForce: (n: number) => `действует: ${days(n)}`,
+    forbidAdvance: 'Запретить выставлять отметки заранее',
+    advanceForbiddenByDepartment: 'Управление образования запрещает выставлять отметки заранее: школа не может это разрешить.',
+    advanceAllowedByDepartment: 'Управление образования разрешает отметки заранее; школа может их запретить.',
+    weightsHeading: 'Веса видов работ для средневзвешенного балла',
+    weightsIntro: 'Вес от 0,1 до 10, не больше одного знака после запятой.',
+    workType: 'Вид работы',
+    weight: 'Вес',
+    byDefault: (w: number) => `по умолчанию ${formatNumber(w)}`,
+    defaultColumn: 'Вес по умолчанию',
+    thresholdsHeading: 'Пороги отметок по средневзвешенному баллу',
+    thresholdsIntro: 'Средний балл не ниже порога даёт отметку; ниже порога «3» — отметка «2».',
+    threshold: (mark: 5 | 4 | 3) => `Отметка «${mark}» — от`,
+    testsHeading: 'Контрольные работы в графике оценочных процедур',
+    perDay: 'Не больше в день на класс',
+    perWeek: 'Не больше в неделю на класс',
+  },
+  days: 'дней',
+  save: 'Сохранить',
+  saving: 'Сохраняем…',
+  saved: 'Настройки сохранены.',
+  notSaved: 'Настройки не сохранены:',
+  stale: 'Показаны текущие значения.',
+} as const;
+
+export function days(n: number): string {
+  return `${n} ${plural(n, ['день', 'дня', 'дней'])}`;
+}
+
+export function formatNumber(n: number): string {
+  return String(n).replace('.', ',');
+}
+
+/** Which settings this person sets: the department's (its staff), a school's (director, deputy). */
+export function settingsScopes(me: Me, wantedSchool?: string | null): { departmentId?: string; schoolId?: string } {
+  const departmentId = me.grants.some((g) => g.role === 'department' && g.departmentId === me.departmentId) ? me.departmentId : undefined;
+  const schools = [...new Set(me.grants.flatMap((g) => (g.role === 'director' || g.role === 'deputy' ? [g.schoolId] : [])))];
+  const schoolId = wantedSchool && schools.includes(wantedSchool) ? wantedSchool : schools[0];
+  return { ...(departmentId ? { departmentId } : {}), ...(schoolId ? { schoolId } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Department
+
+/** GET /api/departments/{id}/settings; `version` appears once the settings were first saved. */
+export interface DepartmentSettingsAnswer extends LockSettings {
+  departmentId: string;
+  name: string;
+  version?: number;
+}
+
+export interface DepartmentForm {
+  version: number;
+  lockDays: Record<keyof LockDays, number | null>;
+  marksInAdvanceAllowed: boolean;
+}
+
+export function departmentForm(s: DepartmentSettingsAnswer): DepartmentForm {
+  return { version: s.version ?? 0, lockDays: { ...s.lockDays }, marksInAdvanceAllowed: s.marksInAdvanceAllowed };
+}
+
+/** An empty field goes as null, which the server refuses with the field's name. */
+export function departmentBody(f: DepartmentForm) {
+  const lockDays = Object.fromEntries(LOCK_FIELDS.map((k) => [k, numberOrNull(f.lockDays[k])]));
+  return { version: f.version, lockDays, marksInAdvanceAllowed: f.marksInAdvanceAllowed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// School
+
+export interface WorkTypeInfo {
+  id: string;
+  name: string;
+  defaultWeight: number;
+}
+
+/** GET /api/schools/{id}/settings (functions/settings/schemas.ts). */
+export interface SchoolSettingsView {
+  schoolId: string;
+  version: number;
+  settings: {
+    lockDays: Partial<LockDays>;
+    marksInAdvanceAllowed?: boolean;
+    weights: Record<string, number>;
+    thresholds: MarkThresholds;
+    testLimits: TestLimits;
+  };
+  department: LockSettings;
+  effective: LockSettings;
+  workTypes: WorkTypeInfo[];
+}
+
+type Nullable<T> = { [K in keyof T]: number | null };
+
+export interface SchoolForm {
+  version: number;
+  lockDays: Record<keyof LockDays, number | null>;
+  /** The school's own "no marks in advance"; where the department forbids them it is forbidden anyway. */
+  forbidMarksInAdvance: boolean;
+  weights: Record<string, number | null>;
+  thresholds: Nullable<MarkThresholds>;
+  testLimits: Nullable<TestLimits>;
+}
+
+export function schoolForm(v: SchoolSettingsView): SchoolForm {
+  return {
+    version: v.version,
+    lockDays: Object.fromEntries(LOCK_FIELDS.map((k) => [k, v.settings.lockDays[k] ?? null])) as Record<keyof LockDays, number | null>,
+    forbidMarksInAdvance: v.settings.marksInAdvanceAllowed === false || !v.department.marksInAdvanceAllowed,
+    weights: Object.fromEntries(v.workTypes.map((w) => [w.id, v.settings.weights[w.id] ?? w.defaultWeight])),
+    thresholds: { ...v.settings.thresholds },
+    testLimits: { ...v.settings.testLimits },
+  };
+}
+
+/** Svelte gives an emptied number field as null (or undefined); text that is not a number is NaN. */
+function numberOrNull(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+export function schoolBody(f: SchoolForm, department: LockSettings) {
+  const lockDays: Partial<Record<keyof LockDays, number>> = {};
+  for (const k of LOCK_FIELDS) {
+    const v = numberOrNull(f.lockDays[k]);
+    if (v !== null) lockDays[k] = v;
+  }
+  const weights: Record<string, number> = {};
+  for (const [id, w] of Object.entries(f.weights)) {
+    const v = numberOrNull(w);
+    if (v !== null) weights[id] = v;
+  }
+  return {
+    version: f.version,
+    lockDays,
+    // Only a stricter "no" is the school's own; where the department forbids, nothing needs saying.
+    ...(f.forbidMarksInAdvance && department.marksInAdvanceAllowed ? { marksInAdvanceAllowed: false } : {}),
+    weights,
+    thresholds: { mark5: numberOrNull(f.thresholds.mark5), mark4: numberOrNull(f.thresholds.mark4), mark3: numberOrNull(f.thresholds.mark3) },
+    testLimits: { perDay: numberOrNull(f.testLimits.perDay), perWeek: numberOrNull(f.testLimits.perWeek) },
+  };
+}
+
+/** A server problem list (400 details.fields) as the screen shows it: messages, and the fields to mark. */
+export interface Problems {
+  messages: string[];
+  fields: Set<string>;
+}
+
+export const NO_PROBLEMS: Problems = { messages: [], fields: new Set() };
+
+export function problemsOf(message: string, details: unknown): Problems {
+  const list = (details as { fields?: unknown } | undefined)?.fields;
+  if (!Array.isArray(list) || list.length === 0) return { messages: [message], fields: new Set() };
+  const items = list.filter((f): f is { path: string; message: string } => typeof f?.path === 'string' && typeof f?.message === 'string');
+  return { messages: [...new Set(items.map((f) => f.message))], fields: new Set(items.map((f) => f.path)) };
+}
