@@ -82,6 +82,10 @@ export async function startDynamoDbLocal(opts: { dbPath?: string; port?: number 
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  // If this Node process dies without stopping us (a crash, process.exit), take Java with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await waitForTcp(port, 30_000, () => child.exitCode !== null);

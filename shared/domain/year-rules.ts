@@ -57,11 +57,12 @@ export function gradesRu(grades: readonly number[]): string {
 const isGrade = (g: unknown): g is number => typeof g === 'number' && Number.isInteger(g) && g >= 1 && g <= 11;
 const text = (s: unknown) => (typeof s === 'string' ? s.trim() : '');
 
-/** A name for a set in messages: «четверти (классы 1–9)». */
-function setLabel(set: PeriodSet, i: number): string {
+/** A name for a set in messages: «четверти (классы 1–9)», or «четверти, классы 1–9» inside brackets. */
+function setLabel(set: PeriodSet, i: number, joiner?: string): string {
   const kind = KIND_NAMES[set.kind] ?? `набор ${i + 1}`;
   const grades = Array.isArray(set.grades) ? set.grades.filter(isGrade) : [];
-  return grades.length ? `${kind} (классы ${gradesRu(grades)})` : `${kind} (набор ${i + 1})`;
+  const what = grades.length ? `классы ${gradesRu(grades)}` : `набор ${i + 1}`;
+  return joiner ? `${kind}${joiner}${what}` : `${kind} (${what})`;
 }
 
 function periodLabel(name: unknown, j: number): string {
@@ -185,7 +186,7 @@ export function validateYear(year: YearDraft): YearProblem[] {
     const concerned = sets.filter((s) => !h.grades || (Array.isArray(s.grades) && s.grades.some((g) => h.grades!.includes(g))));
     for (const set of concerned) {
       for (const [j, p] of (Array.isArray(set.periods) ? set.periods : []).entries()) {
-        const label = `${periodLabel(p.name, j)} (${setLabel(set, sets.indexOf(set))})`;
+        const label = `${periodLabel(p.name, j)} (${setLabel(set, sets.indexOf(set), ', ')})`;
         // The first and the last day of a period are school days: the period's marks are due on its last day (clause 3.9).
         if (isIsoDate(p.startDate) && h.startDate <= p.startDate && p.startDate <= h.endDate) {
           add(at, `${name} (${span}): захватывает первый день периода ${label} — ${ruDate(p.startDate)}. Первый и последний дни периода должны быть учебными.`);

@@ -213,13 +213,15 @@ export async function importKtp(
     check,
   };
   if (!body.apply) return result;
+  // An approved or meanwhile changed plan is refused before the file's own errors: fixing the file
+  // would not help.
+  const before = await currentFor(scope, p, body.version);
   if (file.errors.length > 0) {
     throw new BadRequestError(
       `КТП не загружен: в файле ${file.errors.length === 1 ? 'есть ошибка' : `есть ошибки (${file.errors.length})`}. Исправьте файл и загрузите его снова. ${file.errors[0]!.message}`,
       { errors: file.errors },
     );
   }
-  const before = await currentFor(scope, p, body.version);
   const saved = await saveKtpRows({
     ref: scope.ref,
     rows: file.rows,
