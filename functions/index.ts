@@ -17,6 +17,7 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   curriculum: () => import('./curriculum/index') as Promise<AreaModule>,
   timetable: () => import('./timetable/index') as Promise<AreaModule>,
   ktp: () => import('./ktp/index') as Promise<AreaModule>,
+  journal: () => import('./journal/index') as Promise<AreaModule>,
 };
 
 export interface JobModule {

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Action } from '../shared/auth/policy';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export const AREA_NAMES = ['auth', 'school', 'system', 'settings', 'year', 'people', 'curriculum', 'timetable', 'ktp'] as const;
+export const AREA_NAMES = ['auth', 'school', 'system', 'settings', 'year', 'people', 'curriculum', 'timetable', 'ktp', 'journal'] as const;
 export type Area = (typeof AREA_NAMES)[number];
 
 export interface RouteSpec {

@@ -6,6 +6,7 @@
  */
 import { authRoutes } from './auth/routes';
 import { curriculumRoutes } from './curriculum/routes';
+import { journalRoutes } from './journal/routes';
 import { ktpRoutes } from './ktp/routes';
 import { peopleRoutes } from './people/routes';
 import type { Area, RouteSpec } from './route-spec';
@@ -26,6 +27,7 @@ export const routes: RouteSpec[] = [
   ...curriculumRoutes,
   ...timetableRoutes,
   ...ktpRoutes,
+  ...journalRoutes,
   ...systemRoutes,
 ];
 

@@ -1,8 +1,8 @@
 /**
  * What each function may touch, stated per function and granted in one place. Least privilege:
  * a function that only reads is not allowed to write, one that never sees a session cookie cannot
- * read the signing key. A new area fails to compile until it has an entry; a new job fails the
- * synth.
+ * read the signing key. A new area fails to compile until it has an entry (and, run without the
+ * type check, stops the synth with its name); a new job stops the synth.
  */
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -50,12 +50,20 @@ export const AREA_ACCESS: Record<Area, Access> = {
   curriculum: EDITS_RECORDS,
   timetable: EDITS_RECORDS,
   ktp: EDITS_RECORDS,
+  // The journal: marks, attendance, lessons' topics with their change log; rosters; OGE/EGE/GVE.
+  journal: EDITS_RECORDS,
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {
   // Disables accounts whose access has ended (R-04).
   'expire-access': { table: 'readWrite', sessionKey: false, reports: 'none' },
 };
+
+export function areaAccess(area: Area): Access {
+  const access = (AREA_ACCESS as Partial<Record<string, Access>>)[area];
+  if (!access) throw new Error(`infra/access.ts: area "${area}" has no entry in AREA_ACCESS`);
+  return access;
+}
 
 export function jobAccess(name: string): Access {
   const access = JOB_ACCESS[name];

@@ -8,7 +8,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { routes, type Area } from '../functions/routes';
-import { AREA_ACCESS, grantAccess, type Resources } from './access';
+import { areaAccess, grantAccess, type Resources } from './access';
 import { functionEntries } from './functions';
 import { journalFunction } from './lambda';
 
@@ -38,7 +38,7 @@ export class Api extends Construct {
         // Below the HTTP API's 30 s integration limit, so the caller gets the function's own error.
         timeout: Duration.seconds(15),
       });
-      grantAccess(fn, AREA_ACCESS[f.name], props.resources);
+      grantAccess(fn, areaAccess(f.name), props.resources);
       this.functions.set(f.name, fn);
       // One invoke permission per area, not per route: a function's resource policy is capped at 20 KB,
       // and the area adapter answers 404 to any route key that is not its own.

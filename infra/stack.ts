@@ -45,6 +45,9 @@ export class JournalStack extends Stack {
       REPORT_BUCKET: this.reports.bucketName,
       SESSION_SIGNING_KEY_SECRET_ARN: this.sessionKey.secretArn,
       SCHOOL_TIME_ZONE: this.settings.schoolTimeZone,
+      // The per-object retention of stored reports uses the bucket's mode, so a GOVERNANCE dev
+      // stack does not get compliance-locked objects it can never shorten.
+      REPORT_LOCK_MODE: this.settings.objectLockMode,
     };
 
     this.api = new Api(this, 'Api', { environment, resources });

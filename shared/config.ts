@@ -17,6 +17,9 @@ export interface Config {
   /** `false` only on plain-http local set-ups that browsers do not treat as secure. */
   secureCookies: boolean;
   timeZone: string;
+  /** Object Lock mode of stored reports: COMPLIANCE in production, GOVERNANCE on dev stacks; none on
+   * a custom S3 endpoint that has no Object Lock. */
+  reportLockMode?: 'COMPLIANCE' | 'GOVERNANCE';
 }
 
 type Env = Record<string, string | undefined>;
@@ -25,6 +28,12 @@ function required(env: Env, name: string): string {
   const v = env[name];
   if (!v) throw new Error(`Configuration: environment variable ${name} is not set`);
   return v;
+}
+
+function lockMode(value: string | undefined): Config['reportLockMode'] {
+  if (value === undefined || value === '' || value === 'NONE') return undefined;
+  if (value === 'COMPLIANCE' || value === 'GOVERNANCE') return value;
+  throw new Error(`Configuration: REPORT_LOCK_MODE must be COMPLIANCE, GOVERNANCE or NONE, not "${value}"`);
 }
 
 export function readConfig(env: Env = process.env): Config {
@@ -44,6 +53,7 @@ export function readConfig(env: Env = process.env): Config {
     sessionKeySecretArn,
     secureCookies: env.SECURE_COOKIES !== 'false',
     timeZone: env.SCHOOL_TIME_ZONE || 'Europe/Moscow',
+    reportLockMode: lockMode(env.REPORT_LOCK_MODE),
   };
 }
 

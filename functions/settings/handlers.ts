@@ -77,7 +77,7 @@ async function schoolAndDepartment(req: Req<unknown>) {
 export const getSchoolSettingsInfo = handler(async (req) => {
   const { p, stored, dep } = await schoolAndDepartment(req);
   if (!may(p, 'settings.readSchool', { departmentId: stored.departmentId, schoolId: stored.schoolId })) {
-    throw new ForbiddenError('Настройки школы доступны её сотрудникам.');
+    throw new ForbiddenError('Настройки школы доступны директору и заместителю директора.');
   }
   return { body: schoolView(stored, dep) };
 });

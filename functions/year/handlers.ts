@@ -29,7 +29,7 @@ function yearIdOf(req: Req<unknown>): string {
   return yearId;
 }
 
-const READ_REFUSED = 'Учебный год доступен сотрудникам школы.';
+const READ_REFUSED = 'Учебный год доступен заместителю директора и директору школы.';
 
 export const listYears = handler(async (req) => {
   const { school } = await schoolFor(req, 'year.read', READ_REFUSED);

@@ -6,8 +6,9 @@
  * - The demo logins `teacher` (mathematics) and `classteacher` (Russian) get a KTP for each of
  *   their grade-5 classes, with the topics of the federal working programmes (ФРП ООО) for grade 5,
  *   fitted to the curriculum's hours (5 h a week x 34 weeks = 170 h as the programmes have them).
- * - The first of them is approved by the deputy before the year starts; the last one is 2 hours
- *   short of the curriculum, so the hours check has a finding to show; the others are drafts.
+ * - The first (Russian, `classteacher`) is approved by the deputy before the year starts; the last
+ *   (mathematics, `teacher`) is 2 hours short of the curriculum, so the hours check has a finding
+ *   to show; any others are drafts.
  * - The schedule of the first half-year covers grades 5-9: entrance tests in September, regional
  *   diagnostic works, topic tests and the half-year administrative tests in December; 5А has one
  *   week with four procedures, one over the default limit of three.
@@ -331,7 +332,8 @@ export function demoKtps(input: DemoKtpInput): Ktp[] {
   const deputy = staffBy(model, 'deputy');
   const lines = loadLinesOf(items);
   const wanted: Array<{ teacher: DemoStaff; line: LoadLine }> = [];
-  for (const [login, subjectId] of [['teacher', 'math'], ['classteacher', 'russian']] as const) {
+  // Russian first (approved), mathematics last (2 hours short): the login `teacher` sees a finding.
+  for (const [login, subjectId] of [['classteacher', 'russian'], ['teacher', 'math']] as const) {
     const teacher = staffBy(model, login);
     if (!teacher) continue;
     lines

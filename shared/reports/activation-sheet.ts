@@ -50,7 +50,7 @@ export function activationSheetDoc(input: SheetInput): Record<string, unknown> {
     e.displayName,
     e.role,
     e.login,
-    { text: e.code, bold: true, fontSize: 11, characterSpacing: 0.5 },
+    { text: e.code, bold: true, fontSize: 10.5, noWrap: true },
     '',
   ]);
   return {
@@ -67,7 +67,7 @@ export function activationSheetDoc(input: SheetInput): Record<string, unknown> {
       { text: 'Как начать работу', bold: true, margin: [0, 0, 0, 2] },
       { ol: SHEET_INSTRUCTIONS, margin: [0, 0, 0, 10] },
       {
-        table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', 110, 90, 110, 60], body: [header, ...body] },
+        table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', 100, 90, 122, 56], body: [header, ...body] },
         layout: { paddingTop: () => 5, paddingBottom: () => 5, hLineColor: () => '#999999', vLineColor: () => '#999999' },
       },
       {

@@ -31,9 +31,10 @@ export async function storeReport(input: {
       Key: key,
       Body: input.body,
       ContentType: input.contentType,
-      // A custom endpoint may be a server without Object Lock (s3rver ignores it); AWS enforces it.
-      ObjectLockMode: c.s3Endpoint ? undefined : 'COMPLIANCE',
-      ObjectLockRetainUntilDate: c.s3Endpoint ? undefined : until,
+      // The mode comes from the stack (REPORT_LOCK_MODE); a store without Object Lock (s3rver,
+      // some compatible clouds) runs with none and relies on the bucket's own protection.
+      ObjectLockMode: c.reportLockMode,
+      ObjectLockRetainUntilDate: c.reportLockMode ? until : undefined,
       Metadata: { 'retain-until': until.toISOString() },
     }),
   );

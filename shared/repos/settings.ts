@@ -4,11 +4,11 @@
  * attribute set; an update is one TransactWriteItems with its audit record, conditioned on the
  * version the caller read, so two people saving at once cannot lose either's change unseen.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
-import type { LockSettings, SchoolSettings } from '../domain/settings';
+import { effectiveLocks, resolveSchoolSettings, type LockSettings, type SchoolSettings } from '../domain/settings';
 import { auditPut } from './audit';
 
 export interface DepartmentSettings extends LockSettings {
@@ -65,6 +65,32 @@ export async function getSchoolSettings(departmentId: string, schoolId: string):
     settings: (i.settings as Partial<SchoolSettings> | undefined) ?? null,
     version: typeof i.settingsVersion === 'number' ? i.settingsVersion : 0,
   };
+}
+
+/**
+ * What a school works by, for the journal and the period marks: the effective locks (the stricter of
+ * department and school, field by field) and the school's weights, thresholds and test limits with
+ * defaults filled in. One BatchGetItem for the two items. Null when the school is not found.
+ */
+export async function getSchoolRules(
+  departmentId: string,
+  schoolId: string,
+): Promise<{ locks: LockSettings; settings: SchoolSettings } | null> {
+  const dep = keys.department(departmentId);
+  const sch = keys.school(departmentId, schoolId);
+  let request: Record<string, { Keys: Array<Record<string, unknown>> }> | undefined = { [tableName()]: { Keys: [dep, sch] } };
+  const items: Array<Record<string, unknown>> = [];
+  for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 5; attempt++) {
+    const out = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+    items.push(...(out.Responses?.[tableName()] ?? []));
+    request = out.UnprocessedKeys as typeof request;
+  }
+  const department = items.find((i) => i.type === 'department');
+  const school = items.find((i) => i.type === 'school');
+  if (!department || !school) return null;
+  const settings = resolveSchoolSettings(school.settings as Partial<SchoolSettings> | undefined);
+  const depLocks: LockSettings = { lockDays: department.lockDays as LockSettings['lockDays'], marksInAdvanceAllowed: department.marksInAdvanceAllowed === true };
+  return { locks: effectiveLocks(depLocks, settings), settings };
 }
 
 interface Actor {

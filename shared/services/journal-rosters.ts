@@ -10,6 +10,7 @@
  * or out of the class (for the period the movement date falls in), and when a class teacher or a
  * curriculum line changes; the journal also builds a missing roster on first use.
  */
+import { canonicalJson } from '../domain/journal-log';
 import { classIntervals, inClassDuring, type Movement } from '../domain/movement';
 import { groupOfStudent, type LoadLine, type SubgroupSet } from '../domain/curriculum';
 import type { RosterGroup, RosterStudent, SubjectRoster } from '../domain/journal-model';
@@ -119,10 +120,10 @@ export function buildRoster(input: {
   };
 }
 
-/** Whether two rosters say the same (the build time and version aside). */
+/** Whether two rosters say the same (the build time and version aside; DynamoDB keeps no key order). */
 export function sameRoster(a: SubjectRoster, b: SubjectRoster): boolean {
   const strip = ({ version: _v, builtAt: _b, ...rest }: SubjectRoster) => rest;
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+  return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }
 
 export async function materialiseRosters(schoolId: string, classId: string, periodId: string, now: Date): Promise<RosterBuildResult> {

@@ -11,7 +11,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, jobs, routeKey, routes } from '../../functions/routes';
-import { AREA_ACCESS, JOB_ACCESS } from '../../infra/access';
+import { areaAccess, JOB_ACCESS } from '../../infra/access';
 import { REPO_ROOT } from '../../infra/functions';
 import { JournalStack, type JournalStackProps } from '../../infra/stack';
 import { createTableInput, TABLE } from '../../shared/db/table';
@@ -27,8 +27,13 @@ interface Resource {
 /** The feature flags `cdk synth` applies, so the test synthesises what the CLI does. */
 const CDK_JSON_CONTEXT: Json = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')).context;
 
+/** Cloud assemblies go here, not to fresh temporary folders that nobody removes. */
+const OUT = mkdtempSync(join(tmpdir(), 'zhurnal-synth-'));
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
 function synth(context: Json = {}, props: JournalStackProps = {}) {
-  const app = new App({ context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context } });
+  const outdir = mkdtempSync(join(OUT, 'app-'));
+  const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context } });
   const stack = new JournalStack(app, 'ZhurnalTest', { env: { region: 'eu-central-1' }, ...props });
   const template = Template.fromStack(stack);
   const all = template.toJSON().Resources as Record<string, Resource>;
@@ -149,6 +154,7 @@ describe('the functions', () => {
       expect(env.REPORT_BUCKET, id).toEqual({ Ref: s.one('AWS::S3::Bucket', (b) => b.Properties.ObjectLockEnabled === true)[0] });
       expect(env.SESSION_SIGNING_KEY_SECRET_ARN, id).toEqual({ Ref: secretId });
       expect(env.SCHOOL_TIME_ZONE, id).toBe('Europe/Moscow');
+      expect(env.REPORT_LOCK_MODE, id).toBe('COMPLIANCE');
       if (jobIds.has(id)) expect(env.DEPARTMENT_ID, id).toBe('krd');
       else expect(env.DEPARTMENT_ID, id).toBeUndefined();
       // The runtime sets AWS_REGION itself and refuses a function that sets it.
@@ -178,7 +184,7 @@ describe('least privilege', () => {
 
   it('should grant each function what infra/access.ts says and nothing more', () => {
     const functions = [
-      ...[...s.stack.api.functions].map(([name, fn]) => ({ name, fn, access: AREA_ACCESS[name] })),
+      ...[...s.stack.api.functions].map(([name, fn]) => ({ name, fn, access: areaAccess(name) })),
       ...[...s.stack.jobs.functions].map(([name, fn]) => ({ name, fn, access: JOB_ACCESS[name]! })),
     ];
     for (const { name, fn, access } of functions) {
@@ -203,7 +209,7 @@ describe('least privilege', () => {
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
       .filter((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue'));
     const readers = [
-      ...AREAS.filter((area) => AREA_ACCESS[area].sessionKey),
+      ...AREAS.filter((area) => areaAccess(area).sessionKey),
       ...jobs.filter((job) => JOB_ACCESS[job.name]!.sessionKey),
     ];
     expect(reads).toHaveLength(readers.length);
@@ -356,7 +362,7 @@ describe('the scheduled jobs', () => {
   });
 
   it('should synthesise as an environment-agnostic stack too (no region given)', () => {
-    const app = new App({ context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir: mkdtempSync(join(OUT, 'app-')), context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
     const stack = new JournalStack(app, 'Agnostic');
     expect(Stack.of(stack).region).toMatch(/^\$\{Token/);
     expect(() => app.synth()).not.toThrow();

@@ -14,6 +14,7 @@ const CONFIG_VARS = vi.hoisted(() => {
 
 import * as auth from '../../functions/auth/handlers';
 import * as curriculum from '../../functions/curriculum/handlers';
+import * as journal from '../../functions/journal/handlers';
 import * as ktp from '../../functions/ktp/handlers';
 import * as people from '../../functions/people/handlers';
 import { AREA_NAMES, type Area } from '../../functions/route-spec';
@@ -26,7 +27,7 @@ import * as year from '../../functions/year/handlers';
 import { ACTIONS, may, type Action } from '../../shared/auth/policy';
 import { readConfig } from '../../shared/config';
 
-const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp };
+const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp, journal };
 const nobody = { userId: 'nobody', departmentId: 'krd', displayName: 'nobody', grants: [] };
 const dummy = { departmentId: 'krd', schoolId: 's1', classId: '5a', studentId: 'st-1', kind: 'staff' as const };
 const guarded = routes.filter((r) => r.permission !== 'public' && r.permission !== 'session');

@@ -1,6 +1,6 @@
 /** Authorisation rules of the settings area (see shared/auth/policy.ts). */
 import { hasSchoolRole, isDepartmentStaff } from '../roles';
-import { inSchool, STAFF } from './common';
+import { inSchool } from './common';
 import type { Rules, SchoolObject } from './objects';
 
 export interface SettingsObjects {
@@ -13,9 +13,10 @@ export interface SettingsObjects {
 
 export const settingsRules: Rules<SettingsObjects> = {
   'settings.writeDepartment': (p, o) => p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId),
-  // Staff work by these rules (weights show beside the journal's averages); parents and students
-  // see the marks, not the set-up. The department oversees its schools.
+  // The set-up screen is the administration's; the journal applies these rules on the server, so
+  // teachers, parents and students need no route to them. The department oversees its schools.
   'settings.readSchool': (p, o) =>
-    (inSchool(p, o) && hasSchoolRole(p, o.schoolId, ...STAFF)) || (p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId)),
+    (inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy')) ||
+    (p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId)),
   'settings.writeSchool': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy'),
 };

@@ -1,0 +1,82 @@
+/**
+ * Journal fixtures over the demo school: two test subjects of 5А (one whole-class, one split into
+ * subgroups), the same mathematics in 1А and 10А, their curriculum lines, subgroups, a substitute
+ * assignment and lessons at lesson number 8 (the demo timetable leaves it free), written with the
+ * builders the curriculum and timetable areas use, so the items have the shapes they will have.
+ */
+import { batchWriteAll } from '../../infra/local/seed';
+import { buildDemoModel } from '../../shared/demo/index';
+import type { LoadLine } from '../../shared/domain/curriculum';
+import { loadLineItems, subgroupsItem, substituteItem, subjectItem } from '../../shared/repos/curriculum';
+import { lessonItem } from '../../shared/repos/lessons';
+import { listStudentsOfClass, type StudentCard } from '../../shared/repos/school';
+
+export const SCH = 'sch53';
+export const YEAR = '2026';
+export const Q2 = '2026-q2';
+export const H1 = '2026-h1';
+export const MATH = 'jmath';
+export const ENG = 'jeng';
+
+export const base = (cls: string, period: string, subject: string) => `/api/schools/${SCH}/classes/${cls}/periods/${period}/subjects/${subject}`;
+
+export interface JournalFixture {
+  teacherId: string;
+  inspectorId: string;
+  classteacherId: string;
+  fiveA: StudentCard[];
+  oneA: StudentCard[];
+  tenA: StudentCard[];
+  groups: { g1: string[]; g2: string[] };
+}
+
+/** The days of 5А's test mathematics lessons (all lesson 8) in the second quarter. */
+export const MATH_DAYS = ['2026-11-16', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-27', '2026-11-30', '2026-12-01', '2026-12-02'];
+
+export async function journalFixture(now: Date): Promise<JournalFixture> {
+  const model = buildDemoModel({ now });
+  const staff = (f: string) => model.staff.find((s) => s.fixed === f)!.userId;
+  const teacherId = staff('teacher');
+  const inspectorId = staff('inspector');
+  const classteacherId = staff('classteacher');
+  const [fiveA, oneA, tenA] = await Promise.all(['5a', '1a', '10a'].map((c) => listStudentsOfClass(SCH, c)));
+  const sorted = [...fiveA!].sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'ru'));
+  const half = Math.ceil(sorted.length / 2);
+  const groups = { g1: sorted.slice(0, half).map((s) => s.studentId), g2: sorted.slice(half).map((s) => s.studentId) };
+
+  const line = (classId: string, subjectId: string, extra: Partial<LoadLine>): LoadLine => ({
+    schoolId: SCH, yearId: YEAR, classId, subjectId, hoursPerWeek: 4, version: 1, ...extra,
+  });
+  const lesson = (classId: string, periodId: string, subjectId: string, date: string, groupId = 'all', teacher = teacherId) =>
+    lessonItem(SCH, YEAR, { classId, periodId, subjectId, groupId, date, lessonNo: 8, teacherId: teacher, status: 'planned' }, '2026-08-31T09:00:00.000Z');
+  const engGroups = [
+    { groupId: 'g1', name: '1 группа', teacherId },
+    { groupId: 'g2', name: '2 группа', teacherId: inspectorId },
+  ];
+
+  await batchWriteAll([
+    subjectItem({ subjectId: MATH, schoolId: SCH, name: 'Математика (проверка)', shortName: 'Мат.', splittable: false, version: 1 }),
+    subjectItem({ subjectId: ENG, schoolId: SCH, name: 'Английский язык (проверка)', shortName: 'Англ.', splittable: true, version: 1 }),
+    ...loadLineItems(line('5a', MATH, { teacherId })),
+    ...loadLineItems(line('1a', MATH, { teacherId })),
+    ...loadLineItems(line('10a', MATH, { teacherId })),
+    ...loadLineItems(line('5a', ENG, { groups: engGroups })),
+    subgroupsItem({
+      schoolId: SCH, classId: '5a', periodId: Q2, subjectId: ENG, version: 1,
+      groups: [{ ...engGroups[0]!, studentIds: groups.g1 }, { ...engGroups[1]!, studentIds: groups.g2 }],
+    }),
+    substituteItem({
+      schoolId: SCH, classId: '5a', periodId: Q2, subjectId: MATH, groupId: 'all', teacherId: inspectorId, absentTeacherId: teacherId,
+      from: '2026-11-23', to: '2026-11-25', reason: 'Больничный лист учителя', version: 1,
+    }),
+    ...MATH_DAYS.map((d) => lesson('5a', Q2, MATH, d)),
+    lesson('5a', Q2, ENG, '2026-11-24', 'g1'),
+    lesson('5a', Q2, ENG, '2026-11-24', 'g2', inspectorId),
+    lesson('1a', Q2, MATH, '2026-11-27'),
+    lesson('10a', H1, MATH, '2026-11-20'),
+  ]);
+  return { teacherId, inspectorId, classteacherId, fiveA: fiveA!, oneA: oneA!, tenA: tenA!, groups };
+}
+
+/** Moscow midday of a school date, as an instant for `setClock`. */
+export const mskNoon = (date: string) => new Date(`${date}T09:00:00Z`);

@@ -1,0 +1,41 @@
+/** Every text of the assessment schedule screen, in one place. */
+import { formatDate } from '../format';
+import { yearLabel } from '../ktp/common';
+
+export const ASSESSMENT_TEXT = {
+  title: 'График оценочных процедур',
+  intro: (half: string, yearId: string, from: string, to: string) =>
+    `${half} ${yearLabel(yearId)} учебного года: ${formatDate(from)}–${formatDate(to)}. По п. 8.3 Положения контрольные и проверочные работы проводятся по утверждённому графику.`,
+  limits: (perDay: number, perWeek: number) => `Правило школы: в классе не более ${perDay} в день и не более ${perWeek} в неделю.`,
+  backToKtp: '← К КТП',
+  cls: 'Класс',
+  allClasses: 'Все классы',
+  half: 'Полугодие',
+  halves: { h1: '1 полугодие', h2: '2 полугодие' } as Record<string, string>,
+  show: 'Показать',
+  warningsTitle: 'Превышение нагрузки',
+  noWarnings: 'Превышений нагрузки нет.',
+  week: 'Неделя',
+  total: 'Всего',
+  empty: 'В графике на это полугодие пока нет оценочных процедур.',
+  holidayWeek: (name: string) => name,
+  addTitle: 'Добавить оценочную процедуру',
+  editTitle: 'Изменить оценочную процедуру',
+  subject: 'Предмет',
+  date: 'Дата',
+  kind: 'Вид',
+  note: 'Что именно (необязательно)',
+  notePlaceholder: 'Например: контрольный диктант по теме «Орфография»',
+  add: 'Добавить',
+  saveChange: 'Сохранить изменения',
+  cancel: 'Отмена',
+  remove: 'Удалить',
+  change: 'Изменить',
+  added: 'Добавлено в график.',
+  changed: 'Изменения сохранены.',
+  removed: 'Удалено из графика.',
+  savedWithWarning: 'Сохранено, но обратите внимание:',
+  confirmRemove: (what: string) => `Удалить из графика: ${what}?`,
+  readOnlyHint: 'График ведёт заместитель директора; учитель вносит процедуры по своим предметам в своих классах.',
+  classWord: 'класс',
+} as const;
