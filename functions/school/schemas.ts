@@ -27,4 +27,6 @@ export const departmentSettingsResponse = z.object({
   name: z.string(),
   lockDays: z.object({ currentMarks: z.number(), practicalWorks: z.number(), essays: z.number(), finalMarks: z.number(), fillWithin: z.number() }),
   marksInAdvanceAllowed: z.boolean(),
+  /** The version a PUT must name (optimistic concurrency); absent until the first save. */
+  version: z.number().optional(),
 });

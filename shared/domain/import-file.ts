@@ -16,7 +16,7 @@ export type ReadResult =
   | { ok: false; errors: string[] };
 
 /** More data rows than any school has in one file: a limit keeps a stray sheet from eating memory. */
-export const MAX_ROWS = 3000;
+export const MAX_ROWS = 2000;
 
 export function detectFormat(bytes: Uint8Array, fileName = ''): 'xlsx' | 'xls' | 'csv' | 'unknown' {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';

@@ -22,6 +22,14 @@ interface PlaceOfLog {
   subjectId: string;
 }
 
+export function changeRecordItem(p: PlaceOfLog, record: ChangeRecord): Record<string, unknown> {
+  return { ...keys.changeLog(p.schoolId, p.classId, p.periodId, p.subjectId, record.seq), type: CHANGE_LOG_TYPES.record, ...record };
+}
+
+export function changeHeadItem(p: PlaceOfLog, head: Pick<ChangeRecord, 'seq' | 'hash'>): Record<string, unknown> {
+  return { ...keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId), type: CHANGE_LOG_TYPES.head, subjectId: p.subjectId, seq: head.seq, hash: head.hash };
+}
+
 /** The head's move from `previousSeq` to the record's number, then the record itself. */
 export function changeLogOps(p: PlaceOfLog, record: ChangeRecord, previousSeq: number): [TransactItem, TransactItem] {
   const headKey = keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId);
@@ -30,7 +38,7 @@ export function changeLogOps(p: PlaceOfLog, record: ChangeRecord, previousSeq: n
       ? {
           Put: {
             TableName: tableName(),
-            Item: { ...headKey, type: CHANGE_LOG_TYPES.head, subjectId: p.subjectId, seq: record.seq, hash: record.hash },
+            Item: changeHeadItem(p, record),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         }
@@ -47,7 +55,7 @@ export function changeLogOps(p: PlaceOfLog, record: ChangeRecord, previousSeq: n
   const put: TransactItem = {
     Put: {
       TableName: tableName(),
-      Item: { ...keys.changeLog(p.schoolId, p.classId, p.periodId, p.subjectId, record.seq), type: CHANGE_LOG_TYPES.record, ...record },
+      Item: changeRecordItem(p, record),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

@@ -222,44 +222,43 @@ function cellCondition(readVersion: number | null) {
     : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': readVersion } };
 }
 
-export function markPutOp(p: Place, m: JournalMark, readVersion: number | null): TransactItem {
+/** A mark as stored: with the diary's index keys while it is live (R-50 reads them). */
+export function markItem(p: Place, m: JournalMark): Item {
   const diary = m.deleted ? {} : keys.diaryEntry(p.schoolId, m.studentId, m.date, 'MARK', p.subjectId, m.lessonNo, m.workType);
   return {
-    Put: {
-      TableName: tableName(),
-      Item: {
-        ...keys.mark(p.schoolId, p.classId, p.periodId, p.subjectId, m, m.studentId, m.workType),
-        ...diary,
-        type: JOURNAL_TYPES.mark,
-        classId: p.classId,
-        periodId: p.periodId,
-        subjectId: p.subjectId,
-        ...m,
-      },
-      ...cellCondition(readVersion),
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
+    ...keys.mark(p.schoolId, p.classId, p.periodId, p.subjectId, m, m.studentId, m.workType),
+    ...diary,
+    type: JOURNAL_TYPES.mark,
+    classId: p.classId,
+    periodId: p.periodId,
+    subjectId: p.subjectId,
+    ...m,
   };
 }
 
-export function attendancePutOp(p: Place, a: JournalAttendance, readVersion: number | null): TransactItem {
+export function attendanceItem(p: Place, a: JournalAttendance): Item {
   const diary = a.deleted ? {} : keys.diaryEntry(p.schoolId, a.studentId, a.date, 'ATT', p.subjectId, a.lessonNo);
   return {
-    Put: {
-      TableName: tableName(),
-      Item: {
-        ...keys.attendance(p.schoolId, p.classId, p.periodId, p.subjectId, a, a.studentId),
-        ...diary,
-        type: JOURNAL_TYPES.attendance,
-        classId: p.classId,
-        periodId: p.periodId,
-        subjectId: p.subjectId,
-        ...a,
-      },
-      ...cellCondition(readVersion),
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
+    ...keys.attendance(p.schoolId, p.classId, p.periodId, p.subjectId, a, a.studentId),
+    ...diary,
+    type: JOURNAL_TYPES.attendance,
+    classId: p.classId,
+    periodId: p.periodId,
+    subjectId: p.subjectId,
+    ...a,
   };
+}
+
+export function rosterItem(p: Omit<Place, 'subjectId'>, r: SubjectRoster): Item {
+  return { ...keys.roster(p.schoolId, p.classId, p.periodId, r.subjectId), type: JOURNAL_TYPES.roster, ...r };
+}
+
+export function markPutOp(p: Place, m: JournalMark, readVersion: number | null): TransactItem {
+  return { Put: { TableName: tableName(), Item: markItem(p, m), ...cellCondition(readVersion), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } };
+}
+
+export function attendancePutOp(p: Place, a: JournalAttendance, readVersion: number | null): TransactItem {
+  return { Put: { TableName: tableName(), Item: attendanceItem(p, a), ...cellCondition(readVersion), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } };
 }
 
 /**
@@ -363,7 +362,7 @@ export async function putRoster(p: Omit<Place, 'subjectId'>, r: SubjectRoster, r
     await dynamo().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.roster(p.schoolId, p.classId, p.periodId, r.subjectId), type: JOURNAL_TYPES.roster, ...r },
+        Item: rosterItem(p, r),
         ...(readVersion === 0
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': readVersion } }),

@@ -180,8 +180,8 @@ describe('home screen per role', () => {
       await signIn(page, 'uo');
       expect(Object.keys(await cards(page))).toEqual(['Специалист управления образования']);
       await page.getByRole('link', { name: 'Настройки блокировок' }).click();
-      await page.waitForURL(/\/departments\/[^/]+\/settings$/);
-      expect(await page.locator('dl').textContent()).toMatch(/закрываются через\s*\d+ (день|дня|дней)/);
+      await page.waitForURL(/\/settings$/);
+      expect(await page.getByLabel('Блокировка итоговых отметок').inputValue()).toBe('5');
     });
   });
 });

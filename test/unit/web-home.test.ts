@@ -69,20 +69,21 @@ describe('sectionsFor', () => {
     ]);
   });
 
-  it('should give the director reports (coming), the register and a view of the lock settings', () => {
+  it('should give the director reports (coming), the register, the school settings and the year', () => {
     const [card] = sectionsFor(me([{ role: 'director', schoolId: 'sch53' }]));
     expect(card?.title).toBe('Директор');
     expect(card?.sections.map((s) => [s.title, s.href ?? 'скоро', s.detail])).toEqual([
       ['Отчёты', 'скоро', undefined],
       ['Реестр выданных логинов', '/schools/sch53/logins', undefined],
-      ['Настройки блокировок', '/departments/krd/settings', 'просмотр'],
+      ['Настройки школы', '/settings', 'блокировки, веса отметок, пороги, контрольные'],
+      ['Учебный год', '/year', 'четверти, полугодия, каникулы'],
     ]);
   });
 
   it('should give a deputy reports (coming) but not the register of logins', () => {
     const [card] = sectionsFor(me([{ role: 'deputy', schoolId: 'sch53' }]));
     expect(card?.title).toBe('Заместитель директора');
-    expect(card?.sections.map((s) => s.title)).toEqual(['Отчёты', 'Настройки блокировок']);
+    expect(card?.sections.map((s) => s.title)).toEqual(['Отчёты', 'Настройки школы', 'Учебный год']);
     expect(card?.sections[0]?.soon).toBe(true);
   });
 
@@ -99,7 +100,7 @@ describe('sectionsFor', () => {
         title: 'Специалист управления образования',
         scope: 'Управление образования: все школы',
         sections: [
-          ['Настройки блокировок', '/departments/krd/settings'],
+          ['Настройки блокировок', '/settings'],
           ['Отчёты по школам', 'скоро'],
         ],
       },

@@ -4,7 +4,6 @@ import { loginHref, paths, safeNext } from '../../web/src/lib/paths';
 import { checkSignIn } from '../../web/src/routes/login/login';
 import { ACTIVATE_TEXT, checkActivation } from '../../web/src/routes/activate/activate';
 import { loginRows } from '../../web/src/routes/schools/[schoolId]/logins/logins';
-import { settingRows } from '../../web/src/routes/departments/[departmentId]/settings/settings';
 import { checkUserId } from '../../web/src/routes/schools/[schoolId]/codes/codes';
 
 describe('safeNext', () => {
@@ -101,14 +100,3 @@ describe('loginRows', () => {
   });
 });
 
-describe('settingRows', () => {
-  it('should say the lock days with the right Russian plural', () => {
-    const rows = settingRows({
-      departmentId: 'krd',
-      name: 'Департамент образования',
-      lockDays: { currentMarks: 10, practicalWorks: 7, essays: 10, finalMarks: 5, fillWithin: 2 },
-      marksInAdvanceAllowed: false,
-    });
-    expect(rows.map((r) => r.value)).toEqual(['10 дней', '7 дней', '10 дней', '5 дней', '2 дня', 'запрещены']);
-  });
-});

@@ -26,7 +26,10 @@ export const HOME_TEXT = {
     reports: 'Отчёты',
     schoolReports: 'Отчёты по школам',
     lockSettings: 'Настройки блокировок',
-    readOnly: 'просмотр',
+    schoolSettings: 'Настройки школы',
+    schoolSettingsDetail: 'блокировки, веса отметок, пороги, контрольные',
+    year: 'Учебный год',
+    yearDetail: 'четверти, полугодия, каникулы',
     personalFiles: 'Личные дела обучающихся',
     myDiary: 'Мой дневник',
     diary: 'Дневник',
@@ -94,7 +97,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
     switch (g.role) {
       case 'department':
         card(g.role, g.departmentId, HOME_TEXT.department).sections.push(
-          ready('lock-settings', S.lockSettings, paths.lockSettings(g.departmentId)),
+          ready('lock-settings', S.lockSettings, paths.settings),
           soon('school-reports', S.schoolReports),
         );
         break;
@@ -102,13 +105,15 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           soon('reports', S.reports),
           ready('login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
-          ready('lock-settings', S.lockSettings, paths.lockSettings(me.departmentId), S.readOnly),
+          ready('school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
+          ready('year', S.year, paths.year, S.yearDetail),
         );
         break;
       case 'deputy':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           soon('reports', S.reports),
-          ready('lock-settings', S.lockSettings, paths.lockSettings(me.departmentId), S.readOnly),
+          ready('school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
+          ready('year', S.year, paths.year, S.yearDetail),
         );
         break;
       case 'administrator':

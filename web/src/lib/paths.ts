@@ -10,7 +10,9 @@ export const paths = {
   activationCodes: (schoolId: string, classId?: string) =>
     `/schools/${seg(schoolId)}/codes${classId ? `?class=${seg(classId)}` : ''}`,
   classPage: (schoolId: string, classId: string) => `/schools/${seg(schoolId)}/classes/${seg(classId)}`,
-  lockSettings: (departmentId: string) => `/departments/${seg(departmentId)}/settings`,
+  /** Department staff see the department's lock numbers there; a director or deputy the school's settings. */
+  settings: '/settings',
+  year: '/year',
 };
 
 /**
