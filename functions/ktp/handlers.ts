@@ -120,11 +120,11 @@ export const putAssessment = handler<z.output<typeof updateAssessmentBody>>(asyn
 });
 
 export const deleteAssessmentEntry = handler(async (req) => {
+  const { p, before } = await assessmentOf(req);
   const version = Number(req.query.version);
   if (!req.query.version || !Number.isInteger(version) || version < 1) {
     throw new BadRequestError('Не указана версия удаляемой процедуры: обновите страницу и повторите.');
   }
-  const { p, before } = await assessmentOf(req);
   await removeAssessment(before, p, version, req.now);
   return { status: 204 };
 });

@@ -70,6 +70,13 @@ export const DEMO_HOURS: Record<DemoSubjectId, readonly number[]> = {
   kuban: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 
+/**
+ * English is split in grades 5-9 only: with the demo's three English teachers, at most one class
+ * can have its two groups at any one time, so splitting every class of grades 5-11 (39 paired
+ * lessons a week) does not fit into a week of about 40 lesson times; the smaller senior classes
+ * learn English as a whole class. Informatics (one teacher) is split in grades 7-11.
+ */
+export const ENGLISH_SPLIT_TO_GRADE = 9;
 /** Subjects split into two groups from grade 5. */
 const SPLIT_FROM_GRADE_5: ReadonlySet<DemoSubjectId> = new Set(['english', 'informatics']);
 /** In grades 1-4 the class's own primary teacher teaches these. */
@@ -168,10 +175,17 @@ export function demoLoad(model: DemoModel): LoadLine[] {
     }
     for (const [s, t] of chosen) line(c.classId, s, hoursOf(s), { teacherId: t.userId });
     if (c.grade >= 5) {
-      // English: two groups at the same time with two teachers; informatics: one teacher, two groups.
-      const english = [...book.able('english')].sort((a, b) => (book.hours.get(a.userId) ?? 0) - (book.hours.get(b.userId) ?? 0)).slice(0, 2);
-      english.forEach((t) => book.add(t, hoursOf('english')));
-      line(c.classId, 'english', hoursOf('english'), { groups: GROUPS.map((g, i) => ({ ...g, teacherId: english[i]!.userId })) });
+      // English: two groups at the same time with two teachers in grades 5-9; informatics: one
+      // teacher, two groups at different times.
+      if (c.grade <= ENGLISH_SPLIT_TO_GRADE) {
+        const english = [...book.able('english')].sort((a, b) => (book.hours.get(a.userId) ?? 0) - (book.hours.get(b.userId) ?? 0)).slice(0, 2);
+        english.forEach((t) => book.add(t, hoursOf('english')));
+        line(c.classId, 'english', hoursOf('english'), { groups: GROUPS.map((g, i) => ({ ...g, teacherId: english[i]!.userId })) });
+      } else {
+        const t = book.lightest(book.able('english'));
+        book.add(t, hoursOf('english'));
+        line(c.classId, 'english', hoursOf('english'), { teacherId: t.userId });
+      }
       if (hoursOf('informatics') > 0) {
         const it = book.lightest(book.able('informatics'));
         book.add(it, 2 * hoursOf('informatics'));

@@ -83,7 +83,7 @@ function planClass(classId: string, grade: number, lines: readonly LoadLine[]): 
  * (a teacher twice at one time) and of days over a subject's daily limit. Null if it did not
  * reach zero.
  */
-function attempt(plans: readonly ClassPlan[], seed: number, maxSteps = 60_000): Map<string, Array<Session | undefined>> | null {
+function attempt(plans: readonly ClassPlan[], seed: number, maxSteps = 20_000): Map<string, Array<Session | undefined>> | null {
   const rng = rngStream(`timetable:${seed}`);
   const positions = new Map<string, Array<[number, number]>>();
   const layout = new Map<string, Session[]>();

@@ -2,9 +2,10 @@
  * Accounts: people who can sign in. One item per person, found by id or (through GSI1) by login.
  * A separate guard item makes the login unique, because a GSI cannot enforce uniqueness.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
+import { batchGet, queryIndex, stripKeys } from '../db/query';
 import { keys, sortName } from '../db/keys';
 
 export type AccountKind = 'staff' | 'student' | 'parent' | 'department';
@@ -51,9 +52,7 @@ export function accountItem(a: Account) {
 }
 
 function fromItem(item: Record<string, unknown> | undefined): Account | null {
-  if (!item || item.type !== ITEM_TYPE) return null;
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
-  return rest as unknown as Account;
+  return stripKeys<Account>(item, ITEM_TYPE);
 }
 
 export async function getAccount(userId: string): Promise<Account | null> {
@@ -114,31 +113,10 @@ export async function disableAccount(userId: string, reason: string, expectedVer
 
 /** Accounts listed in a school (GSI2), a page at a time; for lists and the access-expiry job. */
 export async function listAccountsOfSchool(schoolId: string): Promise<Account[]> {
-  const result: Account[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.accountsOfSchoolPartition(schoolId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      const a = fromItem(item);
-      if (a) result.push(a);
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return result;
+  const items = await queryIndex('gsi2', keys.accountsOfSchoolPartition(schoolId));
+  return items.flatMap((i) => fromItem(i) ?? []);
 }
 
 export async function getAccounts(userIds: string[]): Promise<Account[]> {
-  if (userIds.length === 0) return [];
-  const out = await dynamo().send(
-    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: userIds.map((id) => keys.account(id)) } } }),
-  );
-  return (out.Responses?.[tableName()] ?? []).flatMap((i) => fromItem(i) ?? []);
+  return (await batchGet(userIds.map((id) => keys.account(id)))).flatMap((i) => fromItem(i) ?? []);
 }

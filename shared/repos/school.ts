@@ -2,8 +2,9 @@
  * Department, schools, classes and students' personal cards: the read side that issue-2 screens
  * need. School set-up (issue 3) adds the writes.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../db/client';
+import { batchGet, queryIndex, queryPrefix, stripKeys } from '../db/query';
 import { keys } from '../db/keys';
 import type { LockDays } from '../domain/settings';
 
@@ -50,46 +51,41 @@ export function className(c: Pick<SchoolClass, 'grade' | 'letter'>): string {
   return `${c.grade}${c.letter}`;
 }
 
-function strip<T>(item: Record<string, unknown> | undefined, type: string): T | null {
-  if (!item || item.type !== type) return null;
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
-  return rest as T;
-}
 
 export async function getDepartment(departmentId: string): Promise<Department | null> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.department(departmentId) }));
-  return strip<Department>(out.Item, 'department');
+  return stripKeys<Department>(out.Item, 'department');
 }
 
 export async function getSchool(departmentId: string, schoolId: string): Promise<School | null> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.school(departmentId, schoolId) }));
-  return strip<School>(out.Item, 'school');
+  return stripKeys<School>(out.Item, 'school');
 }
 
 export async function listSchools(departmentId: string): Promise<School[]> {
   const k = keys.schoolsPrefix(departmentId);
-  return queryAll<School>({ pk: k.pk, skPrefix: k.skPrefix }, 'school');
+  return (await queryPrefix(k.pk, k.skPrefix)).flatMap((i) => stripKeys<School>(i, 'school') ?? []);
 }
 
 export async function listClasses(schoolId: string): Promise<SchoolClass[]> {
   const k = keys.classesPrefix(schoolId);
-  const classes = await queryAll<SchoolClass>({ pk: k.pk, skPrefix: k.skPrefix }, 'class');
+  const classes = (await queryPrefix(k.pk, k.skPrefix)).flatMap((i) => stripKeys<SchoolClass>(i, 'class') ?? []);
   return classes.sort((a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru'));
 }
 
 export async function getClass(schoolId: string, classId: string): Promise<SchoolClass | null> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.class(schoolId, classId) }));
-  return strip<SchoolClass>(out.Item, 'class');
+  return stripKeys<SchoolClass>(out.Item, 'class');
 }
 
 export async function getStudentCard(schoolId: string, studentId: string): Promise<StudentCard | null> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.studentCard(schoolId, studentId) }));
-  return strip<StudentCard>(out.Item, 'studentCard');
+  return stripKeys<StudentCard>(out.Item, 'studentCard');
 }
 
 export async function getStudentCards(refs: Array<{ schoolId: string; studentId: string }>): Promise<StudentCard[]> {
   const items = await batchGet(refs.map((r) => keys.studentCard(r.schoolId, r.studentId)));
-  return items.flatMap((i) => strip<StudentCard>(i, 'studentCard') ?? []);
+  return items.flatMap((i) => stripKeys<StudentCard>(i, 'studentCard') ?? []);
 }
 
 /** Schools and students' cards by key, in one BatchGetItem (the home screen's /me). */
@@ -101,72 +97,19 @@ export async function getSchoolsAndCards(
   const wanted = [...schoolIds.map((id) => keys.school(departmentId, id)), ...cardRefs.map((r) => keys.studentCard(r.schoolId, r.studentId))];
   const items = await batchGet(wanted);
   return {
-    schools: items.flatMap((i) => strip<School>(i, 'school') ?? []),
-    cards: items.flatMap((i) => strip<StudentCard>(i, 'studentCard') ?? []),
+    schools: items.flatMap((i) => stripKeys<School>(i, 'school') ?? []),
+    cards: items.flatMap((i) => stripKeys<StudentCard>(i, 'studentCard') ?? []),
   };
 }
 
 export async function getClasses(refs: Array<{ schoolId: string; classId: string }>): Promise<SchoolClass[]> {
   const items = await batchGet(refs.map((r) => keys.class(r.schoolId, r.classId)));
-  return items.flatMap((i) => strip<SchoolClass>(i, 'class') ?? []);
-}
-
-/** BatchGetItem for up to 100 keys, retrying what DynamoDB leaves unprocessed. */
-async function batchGet(wanted: Array<{ pk: string; sk: string }>): Promise<Array<Record<string, unknown>>> {
-  const unique = [...new Map(wanted.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
-  if (unique.length === 0) return [];
-  if (unique.length > 100) throw new Error('batchGet takes at most 100 keys');
-  const found: Array<Record<string, unknown>> = [];
-  let request: Record<string, { Keys: Array<Record<string, unknown>> }> | undefined = { [tableName()]: { Keys: unique } };
-  for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 5; attempt++) {
-    const out: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-    found.push(...(out.Responses?.[tableName()] ?? []));
-    request = out.UnprocessedKeys as typeof request;
-  }
-  return found;
+  return items.flatMap((i) => stripKeys<SchoolClass>(i, 'class') ?? []);
 }
 
 export async function listStudentsOfClass(schoolId: string, classId: string): Promise<StudentCard[]> {
-  const result: StudentCard[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.studentsOfClassPartition(schoolId, classId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of out.Items ?? []) {
-      const card = strip<StudentCard>(i, 'studentCard');
-      if (card) result.push(card);
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return result;
-}
-
-async function queryAll<T>(q: { pk: string; skPrefix: string }, type: string): Promise<T[]> {
-  const result: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': q.pk, ':p': q.skPrefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of out.Items ?? []) {
-      const v = strip<T>(i, type);
-      if (v) result.push(v);
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return result;
+  const items = await queryIndex('gsi2', keys.studentsOfClassPartition(schoolId, classId));
+  return items.flatMap((i) => stripKeys<StudentCard>(i, 'studentCard') ?? []);
 }
 
 // --- writes (issue 3, people area) ------------------------------------------------------------
@@ -199,5 +142,5 @@ export function putClassOp(c: ClassRecord, expectedVersion: number) {
 /** Reads a class strongly consistently, for the read-modify-write of an edit. */
 export async function getClassForUpdate(schoolId: string, classId: string): Promise<ClassRecord | null> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.class(schoolId, classId), ConsistentRead: true }));
-  return strip<ClassRecord>(out.Item, 'class');
+  return stripKeys<ClassRecord>(out.Item, 'class');
 }

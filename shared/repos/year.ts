@@ -3,9 +3,10 @@
  * It is written whole (validated whole by shared/domain/year-rules.ts), versioned, and each write
  * carries its audit record in the same transaction.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
+import { queryPrefix } from '../db/query';
 import { keys } from '../db/keys';
 import type { AcademicYear } from '../domain/year';
 import { auditPut } from './audit';
@@ -26,23 +27,7 @@ export async function getYear(schoolId: string, yearId: string, opts: { consiste
 /** The years of a school, oldest first: one Query on the school's partition. */
 export async function listYears(schoolId: string): Promise<AcademicYear[]> {
   const k = keys.yearsPrefix(schoolId);
-  const years: AcademicYear[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': k.pk, ':p': k.skPrefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of out.Items ?? []) {
-      const y = fromItem(i);
-      if (y) years.push(y);
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const years = (await queryPrefix(k.pk, k.skPrefix)).flatMap((i) => fromItem(i) ?? []);
   return years.sort((a, b) => a.yearId.localeCompare(b.yearId));
 }
 

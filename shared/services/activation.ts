@@ -4,12 +4,13 @@
  * previous one; a code works once and until it expires. Each issue is written to the school's
  * register of issued logins (clause 5) in the same transaction.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { codeExpiry, codeState, hashCode, newActivationCode } from '../auth/activation';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { may } from '../auth/policy';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
+import { queryAll } from '../db/query';
 import { keys } from '../db/keys';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { displayName, getAccount, type Account } from '../repos/accounts';
@@ -170,20 +171,10 @@ export async function redeemActivationCode(input: { code: string; password: stri
 }
 
 export async function loginRegister(schoolId: string) {
-  const entries: Array<Record<string, unknown>> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.loginRegisterPartition(schoolId) },
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
-    entries.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const entries = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.loginRegisterPartition(schoolId) },
+    ScanIndexForward: false,
+  });
   return entries.map(({ pk: _p, sk: _s, type: _t, ...e }) => e);
 }

@@ -22,8 +22,8 @@ import { useTestTable } from '../support/dynamo';
 
 let api: ApiServer;
 const as: Record<string, ApiClient> = {};
-const LOGINS = ['director', 'deputy', 'secretary', 'admin', 'teacher', 'classteacher', 'parent', 'student'];
-const ids: Record<string, string> = {};
+const LOGINS = ['director', 'deputy', 'secretary', 'admin', 'teacher', 'classteacher', 'parent', 'student'] as const;
+const ids = {} as Record<(typeof LOGINS)[number], string>;
 const Y = '/api/schools/sch53/years/2026';
 const MATH_6A = `${Y}/ktp/6a/math/all`;
 const MATH_6B = `${Y}/ktp/6b/math/all`;

@@ -1,0 +1,155 @@
+/**
+ * The people screens in a real Chromium against the whole local stack (R-11, R-04, R-03): the
+ * secretary loads a class list (preview with the rejected rows and their reasons, then apply) and
+ * records a transfer on a student's card; the class teacher downloads the class's code sheet; a
+ * parent is refused all of it. `npm test` builds the web app before this runs.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateInZone } from '../../shared/domain/people-dates';
+import { ApiClient } from '../support/api';
+import { startLocalStack } from '../support/stack';
+
+const PASSWORD = 'Demo-2026!';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+let stack: { url: string; stop(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ web: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function inBrowser(work: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', acceptDownloads: true });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    await work(page);
+  } finally {
+    await context.close();
+  }
+  expect(pageErrors).toEqual([]);
+}
+
+const at = (path: string) => stack.url + path;
+
+async function signIn(page: Page, login: string): Promise<void> {
+  await page.goto(at('/login'));
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.waitForURL(at('/'));
+  await page.getByTestId('me-login').filter({ hasText: login }).waitFor();
+}
+
+const CSV = [
+  'Фамилия;Имя;Отчество;Дата рождения;Пол;Класс;Фамилия родителя;Имя родителя;Отчество родителя',
+  'Тестова;Алиса;Игоревна;14.02.2015;ж;5Б;Тестова;Ирина;Олеговна',
+  'Тестов;Борис;Игоревич;30.02.2015;м;5Б;;;',
+  'Тестов;Глеб;Игоревич;11.11.2014;м;5Ж;;;',
+  'Тестов;Демид;Игоревич;01.03.2015;м;5Б;Тестова;Ирина;Олеговна',
+].join('\r\n');
+
+describe('the secretary', () => {
+  it('should check a class list, see every rejected row with its reason, and apply the accepted ones', async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, 'secretary');
+      await page.goto(at('/people/sch53/import'));
+      await page.getByRole('heading', { name: 'Загрузка списков классов' }).waitFor();
+      await page.getByLabel('Файл списка').setInputFiles({ name: '5б.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${CSV}`) });
+      await page.getByRole('button', { name: 'Проверить файл' }).click();
+      const rejected = page.getByTestId('rejected');
+      await rejected.waitFor();
+      const rejectedText = (await rejected.innerText()).replace(/\s+/g, ' ');
+      expect(rejectedText).toContain('Дата рождения «30.02.2015» не существует.');
+      expect(rejectedText).toContain('Класса «5Ж» нет в школе: сначала создайте его.');
+      expect(await page.getByTestId('accepted').locator('tbody tr').count()).toBe(2);
+      const apply = page.getByRole('button', { name: 'Записать в журнал' });
+      expect(await apply.isDisabled()).toBe(true);
+      await page.getByLabel('Записать принятые строки, пропустив отклонённые (2)').check();
+      await apply.click();
+      await expect.poll(async () => (await page.getByTestId('import-result').textContent())?.trim()).toBe('Записано обучающихся: 2, родителей: 1.');
+      // The new pupils are on the class page.
+      await page.goto(at('/people/sch53/classes/5b'));
+      const roster = await page.getByTestId('roster').innerText();
+      expect(roster).toContain('Тестова Алиса Игоревна');
+      expect(roster).toContain('Тестов Демид Игоревич');
+    });
+  });
+
+  it('should record a transfer with the order on the student’s card and see it in the history', async () => {
+    const today = dateInZone(new Date(), 'Europe/Moscow').split('-').reverse().join('.');
+    const admin = new ApiClient(stack.url);
+    await admin.signIn('secretary');
+    const page5b = await admin.get('/api/schools/sch53/classes/5b');
+    const alice = page5b.body.students.find((s: { displayName: string }) => s.displayName === 'Тестова Алиса Игоревна');
+    await inBrowser(async (page) => {
+      await signIn(page, 'secretary');
+      await page.goto(at(`/people/sch53/students/${alice.studentId}`));
+      await page.getByRole('heading', { name: 'Тестова Алиса Игоревна' }).waitFor();
+      await page.getByLabel('Вид движения').selectOption('transfer');
+      await page.getByLabel('Дата приказа').fill(today);
+      await page.getByLabel('Номер приказа').fill('77-у');
+      await page.getByLabel('В класс').selectOption({ label: '5А' });
+      await page.getByRole('button', { name: 'Записать', exact: true }).click();
+      await page.getByText('Перевод в другой класс: записано.').waitFor();
+      const history = (await page.getByTestId('history').innerText()).replace(/\s+/g, ' ');
+      expect(history).toContain(today);
+      expect(history).toContain('№ 77-у');
+      expect(history).toContain('5Б → 5А');
+      // A date in the future is refused with the server's Russian reason, and nothing changes.
+      await page.getByLabel('Дата приказа').fill('01.01.2099');
+      await page.getByLabel('Номер приказа').fill('78-у');
+      await page.getByLabel('В класс').selectOption({ label: '5Б' });
+      await page.getByRole('button', { name: 'Записать', exact: true }).click();
+      await page.getByText('Дата движения не может быть позже сегодняшнего дня', { exact: false }).waitFor();
+    });
+    expect((await admin.get(`/api/schools/sch53/students/${alice.studentId}/card`)).body.card.classId).toBe('5a');
+  });
+});
+
+describe('the class teacher', () => {
+  it('should download the activation-code sheet of their class as a PDF', async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, 'classteacher');
+      await page.goto(at('/people/sch53/classes/5a'));
+      await page.getByRole('heading', { name: 'Коды активации: лист для печати (PDF)' }).waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Выдать коды и скачать PDF' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('kody-5a.pdf');
+      const stream = await file.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const c of stream) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+      await page.getByText(/Выдано кодов: \d+/).waitFor();
+    });
+  });
+});
+
+describe('a parent', () => {
+  it('should be refused the import, the class page, a student card and the movement list', async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, 'parent');
+      for (const path of ['/people/sch53/import', '/people/sch53/classes/5a', '/people/sch53/movements', '/people/sch53/staff']) {
+        await page.goto(at(path));
+        await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
+        expect(await page.getByRole('alert').innerText()).toBe('Этот раздел вам недоступен.');
+      }
+      const parent = new ApiClient(stack.url);
+      const me = (await parent.signIn('parent')).body;
+      await page.goto(at(`/people/sch53/students/${me.children[0].studentId}`));
+      await page.getByRole('heading', { name: 'Страница не найдена' }).waitFor();
+      const move = await parent.post(`/api/schools/sch53/students/${me.children[0].studentId}/movements`, { version: 0, kind: 'leave', date: '2026-09-01', orderNo: '1' });
+      expect(move.status).toBe(403);
+    });
+  });
+});

@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { peopleApi } from '$lib/people/api';
+import { isoFromRu, PEOPLE_TEXT } from '$lib/people/people';
+import { orFail, requireMe } from '$lib/session';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ url, params }) => {
+  const me = await requireMe(url);
+  const allowed = me.grants.some((g) => ['secretary', 'administrator', 'deputy', 'director'].includes(g.role) && 'schoolId' in g && g.schoolId === params.schoolId);
+  if (!allowed) error(403, PEOPLE_TEXT.refused);
+  const from = url.searchParams.get('from') ?? '';
+  const to = url.searchParams.get('to') ?? '';
+  const { movements } = await orFail(url, () => peopleApi.movements(params.schoolId, isoFromRu(from) ?? undefined, isoFromRu(to) ?? undefined));
+  return { me, schoolId: params.schoolId, movements: movements.reverse(), from, to };
+};
