@@ -106,8 +106,7 @@ export async function startApplying(run: ImportRun, plan: unknown, leaseUntil: s
 
 /**
  * Ends a run: applied (rows and plan dropped, the summary stays) or failed (kept a while, then TTL).
- * A failed run is marked before its items are removed, so that no chunk still in flight (its
- * ConditionCheck wants `applying`) can commit after the clean-up has started.
+ * A failed run is marked before its items are removed, so a second clean-up cannot start.
  */
 export async function finishRun(
   run: Pick<ImportRun, 'schoolId' | 'importId'>,
@@ -136,17 +135,4 @@ export async function finishRun(
       },
     }),
   );
-}
-
-/** The run item as a ConditionCheck inside each chunk's transaction: still ours, still applying. */
-export function runStillApplyingCheck(run: Pick<ImportRun, 'schoolId' | 'importId'>, version: number) {
-  return {
-    ConditionCheck: {
-      TableName: tableName(),
-      Key: keys.importRun(run.schoolId, run.importId),
-      ConditionExpression: '#s = :applying AND version = :v',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':applying': 'applying', ':v': version },
-    },
-  };
 }

@@ -103,8 +103,9 @@ function isConditionFailure(e: unknown): boolean {
   return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
 }
 
-const approvedMessage = (k: Ktp) =>
-  `КТП утверждён${k.approvedByName ? ` (${k.approvedByName}` : ''}${k.approvedAt ? `, ${k.approvedAt.slice(8, 10)}.${k.approvedAt.slice(5, 7)}.${k.approvedAt.slice(0, 4)})` : k.approvedByName ? ')' : ''}; изменить его можно только после того, как заместитель директора вернёт его на доработку.`;
+/** Why an approved plan refuses a change (R-14: only the deputy's reopening makes it editable again). */
+export const approvedMessage = (k: Pick<Ktp, 'approvedByName'>) =>
+  `КТП утверждён заместителем директора${k.approvedByName ? ` (${k.approvedByName})` : ''}: изменить его можно только после того, как заместитель директора вернёт его на доработку.`;
 
 /** After a refused conditional write: tell a stale version (409 with the current plan) from an approved one (423). */
 async function explainFailure(ref: KtpRef, expectedVersion: number): Promise<never> {

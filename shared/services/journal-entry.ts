@@ -180,7 +180,8 @@ interface Commit {
   onCellChanged: (current: Item | null) => never | 'replayed';
 }
 
-const MAX_ATTEMPTS = 8;
+/** Enough for a dozen writers of one subject at once; a teacher's own screen sends one save at a time. */
+const MAX_ATTEMPTS = 24;
 
 /** Runs the change with its log record; rebuilds on a moved chain head; returns whether it was a replay. */
 async function commit(c: Commit): Promise<'written' | 'replayed'> {
@@ -212,8 +213,9 @@ async function commit(c: Commit): Promise<'written' | 'replayed'> {
     }
     if (touch && rest[0]?.code === 'ConditionalCheckFailed') throw new NotFoundError('Урок удалён из расписания.');
     // The chain head moved (another change of this subject) or a concurrent transaction held an
-    // item: read the head again and send the change on top of it.
-    await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+    // item: read the head again and send the change on top of it, after a jittered pause that
+    // grows with the attempts (writers of one subject take turns on its head).
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 8 * 2 ** attempt)));
     head = await readHead(ctx.place);
   }
   throw new ConflictError('Журнал этого предмета сейчас сохраняет много изменений одновременно. Повторите сохранение.');

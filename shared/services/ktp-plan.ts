@@ -10,7 +10,7 @@ import { WHOLE_CLASS } from '../domain/curriculum';
 import { ktpHoursCheck, nonRussianTopics, rowProblems, type HoursCheck, type Ktp, type KtpRow } from '../domain/ktp';
 import type { AcademicYear } from '../domain/year';
 import { BadRequestError, ConflictError, LockedError, NotFoundError } from '../errors';
-import { getKtp, getKtpSummaries, listKtpSummariesOfClass, saveKtpRows, setKtpStatus, type KtpRef, type KtpSummary } from '../repos/ktp';
+import { approvedMessage, getKtp, getKtpSummaries, listKtpSummariesOfClass, saveKtpRows, setKtpStatus, type KtpRef, type KtpSummary } from '../repos/ktp';
 import { className, getClass, getClasses, type School, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
 import { readKtpFile } from './ktp-import';
@@ -149,10 +149,7 @@ export async function readKtp(scope: KtpScope, p: Principal): Promise<KtpView> {
 
 // --- changes ------------------------------------------------------------------------------------
 
-const approvedLock = (k: Ktp) =>
-  new LockedError(
-    `КТП утверждён заместителем директора${k.approvedByName ? ` (${k.approvedByName})` : ''}: изменить его можно только после того, как заместитель директора вернёт его на доработку.`,
-  );
+const approvedLock = (k: Ktp) => new LockedError(approvedMessage(k));
 
 /** The plan as it is now, refusing a change that started from another version or touches an approved plan. */
 async function currentFor(scope: KtpScope, p: Principal, expectedVersion: number): Promise<Ktp | null> {

@@ -10,14 +10,17 @@
  * 2. The run moves `previewed` → `applying` with a condition on its version (no double apply) and
  *    saves its plan: the key of every item it will write, fixed before the first write.
  * 3. The items are written in chunks of at most 100 operations, each a TransactWriteItems with
- *    conditional creates (`attribute_not_exists`), a ConditionCheck that the run is still
- *    `applying`, and the chunk's audit record. Chunks run a few at a time; a retried chunk is
- *    idempotent (ClientRequestToken).
- * 4. If any chunk fails, the run is marked `failed` first (so no chunk still in flight can commit,
- *    its ConditionCheck fails) and then every planned key carrying this run's `importId` is
- *    deleted: nothing stays. Audit records of the removed chunks stay, with a rollback record.
+ *    conditional creates (`attribute_not_exists`) and the chunk's audit record. Chunks share no
+ *    item, so several run at once without transaction conflicts (a ConditionCheck on the run item
+ *    in every chunk would make concurrent chunks cancel each other on real DynamoDB); a retried
+ *    chunk is idempotent (ClientRequestToken).
+ * 4. If any chunk fails, no new chunk starts, the ones in flight are awaited, the run is marked
+ *    `failed`, and every planned key carrying this run's `importId` is deleted: nothing stays.
+ *    Audit records of the removed chunks stay, with a rollback record.
  * 5. If the applying process dies (a Lambda timeout), its lease runs out; the next apply of the run
- *    does step 4 from the saved plan and tells the secretary to upload the file again.
+ *    does step 4 from the saved plan and tells the secretary to upload the file again. The lease
+ *    (60 s) is four times the function's timeout (15 s), so the dead request cannot still be
+ *    writing when the clean-up starts.
  * Readers may see the first chunks for the seconds the apply takes; they never see a half-applied
  * list after the apply has answered.
  */
@@ -33,7 +36,7 @@ import { normaliseOrderNo } from '../domain/movement';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { accountItem } from '../repos/accounts';
 import { auditPut } from '../repos/audit';
-import { createRun, finishRun, getRun, runStillApplyingCheck, startApplying, type ImportRun } from '../repos/imports';
+import { createRun, finishRun, getRun, startApplying, type ImportRun } from '../repos/imports';
 import { movementItem } from '../repos/movement';
 import { cancellationCodes, isCancelled, listAllStudents, newId, reserveLogins, statusOf, studentItem, type StudentRecord } from '../repos/people';
 import { listClasses, type School } from '../repos/school';
@@ -41,9 +44,9 @@ import { actor, schoolToday, type AccountRecord } from './people-common';
 
 /** Upload limit: the request body (base64 in JSON) must stay under the API's 1 MB. */
 export const MAX_FILE_BYTES = 700 * 1024;
-/** Operations per TransactWriteItems (DynamoDB's limit is 100): data + ConditionCheck + audit. */
+/** Operations per TransactWriteItems (DynamoDB's limit is 100): data + the chunk's audit record. */
 const OPS_PER_CHUNK = 100;
-const PARALLEL_CHUNKS = 4;
+const PARALLEL_CHUNKS = 8;
 /** How long an applying request owns the run: well over the API function's 15 s timeout. */
 const LEASE_MS = 60_000;
 
@@ -253,11 +256,11 @@ async function buildItems(run: ImportRun, school: School, rows: StudentRow[], at
     return { row: r.row, items, studentId, parents };
   });
 
-  // Pack groups into chunks of at most 98 data operations (+ ConditionCheck + audit).
+  // Pack groups into chunks of at most 99 data operations (+ the audit record).
   const chunks: Chunk[] = [];
   let current: Chunk = { items: [], rows: [], students: [], parents: [] };
   for (const g of groups) {
-    if (current.items.length + g.items.length > OPS_PER_CHUNK - 2) {
+    if (current.items.length + g.items.length > OPS_PER_CHUNK - 1) {
       chunks.push(current);
       current = { items: [], rows: [], students: [], parents: [] };
     }
@@ -369,7 +372,6 @@ export async function applyImport(input: { by: Principal; school: School; import
           new TransactWriteCommand({
             ClientRequestToken: `${run.importId}-${n}`.slice(0, 36),
             TransactItems: [
-              runStillApplyingCheck(run, applyingVersion),
               ...chunk.items.map((Item) => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
               auditPut({
                 schoolId: run.schoolId,
@@ -389,13 +391,11 @@ export async function applyImport(input: { by: Principal; school: School; import
           throw e;
         }
         const codes = cancellationCodes(e);
-        const bad = codes.findIndex((c, i) => i > 0 && c === 'ConditionalCheckFailed');
+        const bad = codes.findIndex((c) => c === 'ConditionalCheckFailed');
         failure ??=
-          codes[0] === 'ConditionalCheckFailed'
-            ? 'загрузка была остановлена.'
-            : bad > 0 && bad <= chunk.items.length
-              ? `строка ${chunk.rows[bad - 1]}: ${String(chunk.items[bad - 1]!.type) === 'loginGuard' ? 'логин только что занял другой пользователь' : 'запись уже существует'}.`
-              : 'данные школы изменились во время загрузки.';
+          bad >= 0 && bad < chunk.items.length
+            ? `строка ${chunk.rows[bad]}: ${String(chunk.items[bad]!.type) === 'loginGuard' ? 'логин только что занял другой пользователь' : 'запись уже существует'}.`
+            : 'данные школы изменились во время загрузки.';
       }
     }
   };

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { seedDemoSchool } from '../../infra/local/seed';
-import { dynamo, tableName } from '../../shared/db/client';
+import { dynamo, ddbRequestCounter, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import type { LoadLine } from '../../shared/domain/curriculum';
 import { findAccountByLogin } from '../../shared/repos/accounts';
@@ -246,5 +246,25 @@ describe('the whole school and the school\'s limits', () => {
     expect(res.body.limits).toEqual({ perDay: 2, perWeek: 1 });
     // Two on 13.10 are within the school's 2 a day (the default of 1 would warn); the week's 2 are over its 1.
     expect(res.body.warnings.map((w: any) => w.message)).toEqual(['6А: неделя 12.10.2026–18.10.2026 — 2 оценочные процедуры (по правилам школы не более 1 в неделю).']);
+  });
+});
+
+describe('round trips', () => {
+  it('should read a class\'s half-year and the whole school\'s in a fixed number of requests, whatever the number of procedures', async () => {
+    const count = async (path: string) => {
+      const before = ddbRequestCounter.count;
+      const res = await as.deputy!.get(path);
+      expect(res.status).toBe(200);
+      return ddbRequestCounter.count - before;
+    };
+    const one = await count(`${A}?classId=6a&half=h1`);
+    const all = await count(`${A}?half=h1`);
+    const before = ddbRequestCounter.count;
+    expect((await add('deputy', { classId: '6b', subjectId: 'math', date: '2026-11-10' })).status).toBe(201);
+    const write = ddbRequestCounter.count - before;
+    console.log(`assessment round trips: class view ${one}, school view ${all}, add ${write}`);
+    expect(one).toBeLessThanOrEqual(7);
+    expect(all).toBeLessThanOrEqual(6);
+    expect(write).toBeLessThanOrEqual(9);
   });
 });

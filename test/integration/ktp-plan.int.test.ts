@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { seedDemoSchool } from '../../infra/local/seed';
-import { dynamo, tableName } from '../../shared/db/client';
+import { dynamo, ddbRequestCounter, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import type { LoadLine } from '../../shared/domain/curriculum';
 import { plural, type KtpRow } from '../../shared/domain/ktp';
@@ -366,5 +366,28 @@ describe('lists with the hours check', () => {
     expect((await as.parent!.get(`${Y}/classes/6a/ktp`)).status).toBe(403);
     expect((await as.student!.get(`${Y}/ktp`)).status).toBe(403);
     expect((await as.parent!.get(`${Y}/ktp`)).status).toBe(403);
+  });
+});
+
+describe('round trips', () => {
+  async function counted<T>(work: () => Promise<T>): Promise<{ result: T; requests: number }> {
+    const before = ddbRequestCounter.count;
+    const result = await work();
+    return { result, requests: ddbRequestCounter.count - before };
+  }
+
+  it('should stay within a small fixed number of DynamoDB requests per screen, and save with one transaction', async () => {
+    const read = await counted(() => as.teacher!.get(MATH_6A));
+    const list = await counted(() => as.teacher!.get(`${Y}/ktp`));
+    const ofClass = await counted(() => as.deputy!.get(`${Y}/classes/6a/ktp`));
+    const save = await counted(() => put('teacher', MATH_6A, { version: read.result.body.version, rows: read.result.body.rows }));
+    expect(save.result.status).toBe(200);
+    console.log(`ktp round trips: read ${read.requests}, save ${save.requests}, own list ${list.requests}, class list ${ofClass.requests}`);
+    expect(read.requests).toBeLessThanOrEqual(9);
+    expect(save.requests).toBeLessThanOrEqual(10);
+    expect(ofClass.requests).toBeLessThanOrEqual(9);
+    // A teacher's list: fixed requests plus two Queries (slots, changes) per class taught.
+    const classes = new Set(list.result.body.items.map((i: { classId: string }) => i.classId)).size;
+    expect(list.requests).toBeLessThanOrEqual(7 + 2 * classes);
   });
 });

@@ -121,6 +121,13 @@ describe('classes', () => {
     expect(demo.status).toBe(200);
     expect((await getClass('sch53', '10a'))!.classTeacherId).toBeUndefined();
     expect((await as.classteacher!.send('PATCH', `${S}/classes/5v`, { version: 2, classTeacherId: null })).status).toBe(403);
+    const notTeacher = await as.admin!.send('PATCH', `${S}/classes/5v`, { version: 2, classTeacherId: (await as.secretary!.get('/api/me')).body.userId });
+    expect(notTeacher.status).toBe(400);
+    expect(notTeacher.body.error.message).toMatch(/не имеет роли «Учитель»/);
+    const noVersion = await as.admin!.send('PATCH', `${S}/classes/5v`, { classTeacherId: null });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.message).toMatch(/версия записи/);
+    expect((await getClass('sch53', '5v'))!.classTeacherId).toBe(classteacherId);
   });
 
   it('should show the class page to the administration and to its own class teacher only', async () => {
@@ -184,6 +191,11 @@ describe('students, consent and parents', () => {
     expect(ok.body.card).toMatchObject({ version: 2, address: 'ул. Северная, 1', lastName: 'Новикова-Гай' });
     expect((await getAccount(`u-${created.studentId}`))!.lastName).toBe('Новикова-Гай');
     expect((await as.classteacher!.send('PATCH', `${S}/students/${created.studentId}`, { version: 2, ...card() })).status).toBe(403);
+    const bad = await as.secretary!.send('PATCH', `${S}/students/${created.studentId}`, { version: 2, ...card({ firstName: 'Vera' }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/Имя «Vera»: нужно писать русскими буквами/);
+    expect((await getStudentRecord('sch53', created.studentId))!).toMatchObject({ firstName: 'Вера', version: 2 });
+    expect(await audits('student.update')).toEqual([expect.objectContaining({ before: expect.objectContaining({ lastName: 'Новикова' }), after: expect.objectContaining({ lastName: 'Новикова-Гай' }) })]);
     created.version = 2;
   });
 
@@ -236,6 +248,9 @@ describe('students, consent and parents', () => {
     expect(badName.status).toBe(400);
     expect((await as.teacher!.post(`${S}/students/${created.studentId}/parents`, { version: created.version, parent: { userId: parentId } })).status).toBe(403);
 
+    expect(await audits('student.linkParent')).toHaveLength(2);
+    expect((await as.classteacher!.send('DELETE', `${S}/students/${sibling.body.card.studentId}/parents/${parentId}?version=2`)).status).toBe(403);
+    expect((await as.secretary!.send('DELETE', `${S}/students/${sibling.body.card.studentId}/parents/${parentId}`)).status).toBe(400);
     const unlinkStale = await as.secretary!.send('DELETE', `${S}/students/${sibling.body.card.studentId}/parents/${parentId}?version=1`);
     expect(unlinkStale.status).toBe(409);
     expect((await as.secretary!.send('DELETE', `${S}/students/${sibling.body.card.studentId}/parents/${parentId}?version=2`)).status).toBe(200);
@@ -364,6 +379,10 @@ describe('staff and temporary access', () => {
     expect((await person.post('/api/auth/activate', { code: code.body.code, password: 'Физика-Весна-2027' })).status).toBe(200);
     const stale = await as.secretary!.send('PATCH', `${S}/staff/${userId}`, { version: 1, employedUntil: '2026-11-20' });
     expect(stale.status).toBe(409);
+    const backwards = await as.secretary!.send('PATCH', `${S}/staff/${userId}`, { version: 3, employedUntil: '2026-08-01' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.message).toMatch(/Окончание работы раньше её начала/);
+    expect((await getAccount(userId))!.activeUntil).toBeUndefined();
     const end = await as.secretary!.send('PATCH', `${S}/staff/${userId}`, { version: 3, employedUntil: '2026-11-20' });
     expect(end.status).toBe(200);
     expect(end.body.staff).toMatchObject({ activeUntil: '2026-11-20', version: 4 });

@@ -1,0 +1,222 @@
+/**
+ * The journal's budgets (issue 4) on the local stack, for a class of 30 students x 45 lessons:
+ *
+ * - journal.page.*: the teacher's page (class x subject x period) with 1,350 marks and 135
+ *   absences in it: DynamoDB requests per page (budget: 1 Query plus its pages), the gzip size of
+ *   the answer, and the handler's own time (the area Lambda called in-process, median of 30).
+ * - journal.mark.*: 50 concurrent teachers, each on their own subject of the class, each typing
+ *   30 marks one after another as the screen sends them: requests per mark (budget: 1
+ *   TransactWriteItems, plus the one BatchGetItem it decides on), p99 latency over HTTP, and
+ *   accepted writes missing afterwards (must be 0); then 10 writers on ONE subject at once, the
+ *   worst case for the change log's chain head (journal.mark.contended_p99_ms).
+ *
+ * Runs in the process that started the stack (bench/run.ts), so the DynamoDB request counter
+ * sees the server's requests, and stands the server's clock on a fixed day so that the figures do
+ * not depend on the date the bench runs.
+ */
+import { gzipSync } from 'node:zlib';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { areaModules } from '../functions/index';
+import { setClock } from '../functions/http/clock';
+import { batchWriteAll } from '../infra/local/seed';
+import { ddbRequestCounter, dynamo, tableName } from '../shared/db/client';
+import { keys, sortName } from '../shared/db/keys';
+import { buildDemoModel, DEMO_SCHOOL_ID, DEMO_YEAR_ID } from '../shared/demo/index';
+import { plusDays } from '../shared/domain/journal-dates';
+import { loadLineItems, subjectItem } from '../shared/repos/curriculum';
+import { attendanceItem, markItem } from '../shared/repos/journal';
+import { lessonItem } from '../shared/repos/lessons';
+import { materialiseRosters } from '../shared/services/journal-rosters';
+import { percentile, type Figures } from './figures';
+
+const SCH = DEMO_SCHOOL_ID;
+const CLASS = 'bench7';
+const PERIOD = '2026-q2';
+const TODAY = '2026-11-30';
+const NOW = new Date(`${TODAY}T09:00:00Z`);
+const STUDENTS = 30;
+const LESSONS = 45;
+const SUBJECTS = 51;
+const WRITERS = 50;
+const MARKS_PER_WRITER = 30;
+const PAGE_RUNS = 30;
+
+const subjectId = (i: number) => `bench${String(i + 1).padStart(2, '0')}`;
+
+/** 45 lesson slots of the second quarter up to the bench's day: two or three a school day. */
+function lessonSlots(): Array<{ date: string; lessonNo: number }> {
+  const slots: Array<{ date: string; lessonNo: number }> = [];
+  for (let d = '2026-11-05'; d <= TODAY && slots.length < LESSONS; d = plusDays(d, 1)) {
+    if (new Date(`${d}T00:00:00Z`).getUTCDay() === 0) continue;
+    for (const n of [1, 2]) slots.push({ date: d, lessonNo: n });
+  }
+  for (let d = '2026-11-05'; slots.length < LESSONS; d = plusDays(d, 1)) {
+    if (new Date(`${d}T00:00:00Z`).getUTCDay() !== 0) slots.push({ date: d, lessonNo: 3 });
+  }
+  return slots.sort((a, b) => a.date.localeCompare(b.date) || a.lessonNo - b.lessonNo);
+}
+
+async function buildClass(teacherId: string) {
+  const students = Array.from({ length: STUDENTS }, (_, i) => ({ studentId: `bst-${String(i + 1).padStart(2, '0')}`, lastName: `Ученик${String(i + 1).padStart(2, '0')}`, firstName: 'Тест' }));
+  const slots = lessonSlots();
+  const items: Array<Record<string, unknown>> = [
+    { ...keys.class(SCH, CLASS), type: 'class', classId: CLASS, schoolId: SCH, grade: 7, letter: 'Ж', yearId: DEMO_YEAR_ID },
+    ...students.map((s) => ({
+      ...keys.studentCard(SCH, s.studentId),
+      ...keys.studentsOfClass(SCH, CLASS, sortName(s.lastName, s.firstName), s.studentId),
+      type: 'studentCard', schoolId: SCH, classId: CLASS, birthDate: '2013-05-01', parentIds: [], ...s,
+    })),
+  ];
+  for (let i = 0; i < SUBJECTS; i++) {
+    const subj = subjectId(i);
+    items.push(subjectItem({ subjectId: subj, schoolId: SCH, name: `Предмет ${i + 1} (нагрузочный)`, shortName: `П${i + 1}`, splittable: false, version: 1 }));
+    items.push(...loadLineItems({ schoolId: SCH, yearId: DEMO_YEAR_ID, classId: CLASS, subjectId: subj, hoursPerWeek: 4, teacherId, version: 1 }));
+    for (const s of slots) {
+      const l = lessonItem(SCH, DEMO_YEAR_ID, { classId: CLASS, periodId: PERIOD, subjectId: subj, groupId: 'all', date: s.date, lessonNo: s.lessonNo, teacherId, status: 'planned' }, '2026-08-31T09:00:00.000Z');
+      items.push(i === 0 ? { ...l, topic: `Тема урока ${s.date}`, workTypes: ['lessonAnswer'], homework: '§ 5, № 12–14', filledAt: `${s.date}T11:00:00.000Z`, journalData: true } : l);
+    }
+  }
+  // The page's subject: a mark in every cell and an absence in every tenth.
+  const place = { schoolId: SCH, classId: CLASS, periodId: PERIOD, subjectId: subjectId(0) };
+  slots.forEach((s, li) =>
+    students.forEach((st, si) => {
+      const base = { date: s.date, lessonNo: s.lessonNo, groupId: 'all', studentId: st.studentId, version: 1, setBy: teacherId, setAt: `${s.date}T11:00:00.000Z` };
+      if ((li + si) % 10 === 0) items.push(attendanceItem(place, { ...base, kind: 'absent', reason: 'illness' }));
+      else items.push(markItem(place, { ...base, workType: 'lessonAnswer', value: 2 + ((li * 7 + si * 3) % 4), weight: 1 }));
+    }),
+  );
+  await batchWriteAll(items);
+  await materialiseRosters(SCH, CLASS, PERIOD, NOW);
+  return { students, slots };
+}
+
+function pageEvent(cookie: string, subj: string): APIGatewayProxyEventV2 {
+  const path = `/api/schools/${SCH}/classes/${CLASS}/periods/${PERIOD}/subjects/${subj}/journal`;
+  const routeKey = 'GET /api/schools/{schoolId}/classes/{classId}/periods/{periodId}/subjects/{subjectId}/journal';
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: path,
+    rawQueryString: '',
+    cookies: [cookie],
+    headers: {},
+    pathParameters: { schoolId: SCH, classId: CLASS, periodId: PERIOD, subjectId: subj },
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'bench', apiId: 'bench', domainName: 'localhost', domainPrefix: 'bench', requestId: 'bench', routeKey, stage: '$default',
+      time: NOW.toUTCString(), timeEpoch: NOW.getTime(),
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+    },
+  } as APIGatewayProxyEventV2;
+}
+
+async function signIn(baseUrl: string, login: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'Demo-2026!' }) });
+  const body = (await res.json()) as { csrfToken: string };
+  if (res.status !== 200) throw new Error(`bench sign-in ${login}: ${res.status}`);
+  return { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, csrf: body.csrfToken };
+}
+
+export async function benchJournal(figures: Figures, baseUrl: string): Promise<void> {
+  setClock(() => NOW);
+  try {
+    const teacherId = buildDemoModel({ now: NOW }).staff.find((s) => s.fixed === 'teacher')!.userId;
+    const { students, slots } = await buildClass(teacherId);
+    const session = await signIn(baseUrl, 'teacher');
+
+    // --- the page -------------------------------------------------------------------------
+    const url = `${baseUrl}/api/schools/${SCH}/classes/${CLASS}/periods/${PERIOD}/subjects/${subjectId(0)}/journal`;
+    const warm = await fetch(url, { headers: { cookie: session.cookie } });
+    const body = Buffer.from(await warm.arrayBuffer());
+    if (warm.status !== 200) throw new Error(`journal page answered ${warm.status}: ${body.toString().slice(0, 200)}`);
+    const page = JSON.parse(body.toString()) as { students: unknown[]; lessons: unknown[]; marks: unknown[]; queryPages: number };
+    const mod = await areaModules.journal();
+    const times: number[] = [];
+    const before = ddbRequestCounter.count;
+    for (let i = 0; i < PAGE_RUNS; i++) {
+      const t = performance.now();
+      const res = await mod.handler(pageEvent(session.cookie, subjectId(0)), {} as never);
+      times.push(performance.now() - t);
+      if (res.statusCode !== 200) throw new Error(`journal page handler answered ${res.statusCode}`);
+    }
+    const perPage = (ddbRequestCounter.count - before) / PAGE_RUNS;
+    times.sort((a, b) => a - b);
+    const shape = `${page.students.length} students x ${page.lessons.length} lessons, ${page.marks.length} marks`;
+    figures.set('journal.page.ddb_requests', perPage, 'requests', `1 Query, ${page.queryPages} page(s); ${shape}`);
+    figures.set('journal.page.bytes_gzip', gzipSync(body).length, 'bytes', `${body.length} bytes before gzip`);
+    figures.set('journal.page.handler_ms', percentile(times, 50), 'ms', `median of ${PAGE_RUNS}, area handler in-process; p99 ${percentile(times, 99).toFixed(1)} ms`);
+
+    // --- 50 concurrent teachers, each on their own subject; then 10 writers on one subject -------
+    const open = slots.filter((s) => s.date >= plusDays(TODAY, -9));
+    const sessions = await Promise.all([0, 1, 2, 3, 4].map(() => signIn(baseUrl, 'teacher')));
+    const run = async (writers: Array<{ subj: string; students: typeof students }>, workType: string) => {
+      type Write = { subj: string; lessonId: string; studentId: string; value: number };
+      const accepted: Write[] = [];
+      const latencies: number[] = [];
+      let refused = 0;
+      const before = ddbRequestCounter.count;
+      const started = performance.now();
+      await Promise.all(
+        writers.map(async ({ subj, students: mine }, w) => {
+          const s = sessions[w % sessions.length]!;
+          for (let k = 0; k < MARKS_PER_WRITER; k++) {
+            const st = mine[k % mine.length]!;
+            const slot = open[Math.floor(k / mine.length) % open.length]!;
+            const write: Write = { subj, lessonId: `${slot.date}.${slot.lessonNo}.all`, studentId: st.studentId, value: 2 + ((w + k) % 4) };
+            const t = performance.now();
+            const res = await fetch(`${baseUrl}/api/schools/${SCH}/classes/${CLASS}/periods/${PERIOD}/subjects/${subj}/marks`, {
+              method: 'PUT',
+              headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+              body: JSON.stringify({ lessonId: write.lessonId, studentId: st.studentId, workType, value: write.value, version: 0, requestId: `bench-${workType}-${w}-${k}` }),
+            });
+            await res.arrayBuffer();
+            latencies.push(performance.now() - t);
+            if (res.status === 200) accepted.push(write);
+            else refused++;
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const total = accepted.length + refused;
+      const perMark = (ddbRequestCounter.count - before) / total;
+      // Every accepted write must be in the table with its value.
+      let lost = 0;
+      for (let i = 0; i < accepted.length; i += 100) {
+        const chunk = accepted.slice(i, i + 100);
+        const wanted = chunk.map((w) => {
+          const [date, no] = w.lessonId.split('.');
+          return keys.mark(SCH, CLASS, PERIOD, w.subj, { date: date!, lessonNo: Number(no), groupId: 'all' }, w.studentId, workType);
+        });
+        let request: Record<string, { Keys: typeof wanted; ConsistentRead: boolean }> | undefined = { [tableName()]: { Keys: wanted, ConsistentRead: true } };
+        const found: Array<Record<string, unknown>> = [];
+        while (request) {
+          const out = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+          found.push(...(out.Responses?.[tableName()] ?? []));
+          const left = out.UnprocessedKeys?.[tableName()]?.Keys as typeof wanted | undefined;
+          request = left?.length ? { [tableName()]: { Keys: left, ConsistentRead: true } } : undefined;
+        }
+        chunk.forEach((w, j) => {
+          const item = found.find((f) => f.pk === wanted[j]!.pk && f.sk === wanted[j]!.sk);
+          if (!item || item.deleted || item.value !== w.value) lost++;
+        });
+      }
+      latencies.sort((a, b) => a - b);
+      return { total, refused, lost, accepted: accepted.length, perMark, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    };
+
+    // Each teacher types the marks of one lesson column, one save after another, as the screen does.
+    const teachers = Array.from({ length: WRITERS }, (_, w) => ({ subj: subjectId(1 + (w % (SUBJECTS - 1))), students }));
+    const a = await run(teachers, 'independent');
+    figures.set('journal.mark.ddb_requests', a.perMark, 'requests', `per mark: 1 BatchGetItem + 1 TransactWriteItems (mark, change-log record, chain head); ${a.total} writes`);
+    figures.set('journal.mark.p99_ms', a.p99, 'ms', `${WRITERS} concurrent teachers over HTTP, ${MARKS_PER_WRITER} marks each; p50 ${a.p50.toFixed(1)} ms; ${(a.total / a.seconds).toFixed(0)} marks/s; ${a.refused} refused`);
+    figures.set('journal.mark.lost', a.lost, 'writes', `accepted writes missing afterwards, of ${a.accepted}`);
+
+    // The worst case for the change log's chain: 10 writers on the same subject at once.
+    const crowd = Array.from({ length: 10 }, (_, w) => ({ subj: subjectId(0), students: students.slice(w * 3, w * 3 + 3) }));
+    const b = await run(crowd, 'verification');
+    figures.set('journal.mark.contended_p99_ms', b.p99, 'ms', `10 writers on one subject's chain at once; p50 ${b.p50.toFixed(1)} ms; ${b.perMark.toFixed(2)} requests/mark; ${b.refused} refused; ${b.lost} lost of ${b.accepted}`);
+  } finally {
+    setClock(null);
+  }
+}

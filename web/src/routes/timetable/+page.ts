@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { api } from '$lib/api';
+import { currentYearId, hasRole, ledClasses, mayManage, schoolOfMe } from '$lib/curriculum/curriculum';
+import { curriculumApi } from '$lib/curriculum/api';
+import { TIMETABLE_TEXT } from '$lib/timetable/timetable';
+import { timetableApi } from '$lib/timetable/api';
+import { orFail, requireMe } from '$lib/session';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ url }) => {
+  const me = await requireMe(url);
+  const schoolId = schoolOfMe(me, url.searchParams.get('school'));
+  if (!schoolId || !hasRole(me, schoolId, 'administrator', 'secretary', 'teacher', 'classTeacher', 'deputy', 'director')) error(403, TIMETABLE_TEXT.refused);
+  const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
+  const { classes } = await orFail(url, () => api.classes(schoolId));
+  const asked = url.searchParams.get('class');
+  const classId = classes.find((c) => c.classId === asked)?.classId ?? ledClasses(me, schoolId)[0] ?? classes[0]?.classId;
+  if (!classId) error(404, 'В школе ещё нет классов.');
+  const canManage = mayManage(me, schoolId);
+  const [week, year] = await Promise.all([
+    orFail(url, () => timetableApi.ofClass(schoolId, yearId, classId)),
+    canManage ? orFail(url, () => curriculumApi.year(schoolId, yearId)) : Promise.resolve(null),
+  ]);
+  return { me, schoolId, yearId, classes, classId, week, canManage, year };
+};

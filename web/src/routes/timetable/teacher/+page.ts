@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { currentYearId, hasRole, mayManage, schoolOfMe } from '$lib/curriculum/curriculum';
+import { curriculumApi } from '$lib/curriculum/api';
+import { TIMETABLE_TEXT } from '$lib/timetable/timetable';
+import { timetableApi } from '$lib/timetable/api';
+import { orFail, requireMe } from '$lib/session';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ url }) => {
+  const me = await requireMe(url);
+  const schoolId = schoolOfMe(me, url.searchParams.get('school'));
+  if (!schoolId || !hasRole(me, schoolId, 'administrator', 'secretary', 'teacher', 'classTeacher', 'deputy', 'director')) error(403, TIMETABLE_TEXT.refused);
+  const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
+  const canManage = mayManage(me, schoolId);
+  const isTeacher = hasRole(me, schoolId, 'teacher', 'classTeacher');
+  const teachers = canManage ? (await orFail(url, () => curriculumApi.overview(schoolId, yearId))).teachers : [];
+  const teacherId = url.searchParams.get('teacher') ?? (isTeacher ? me.userId : teachers[0]?.userId);
+  if (!teacherId) error(404, 'Выберите учителя.');
+  const [week, load] = await Promise.all([
+    orFail(url, () => timetableApi.ofTeacher(schoolId, yearId, teacherId)),
+    teacherId === me.userId || canManage ? orFail(url, () => curriculumApi.teacherLoad(schoolId, yearId, teacherId)) : Promise.resolve(null),
+  ]);
+  return { me, schoolId, yearId, teachers, teacherId, week, load, canManage };
+};
