@@ -7,6 +7,7 @@ import { projectRoot } from '../infra/local/dynamodb-local';
 import { startLocalStack } from '../infra/local/stack';
 import { benchBundles } from './bundles';
 import { Figures } from './figures';
+import { benchJournal } from './journal';
 import { benchSignIn } from './signin';
 
 const figures = new Figures();
@@ -19,6 +20,7 @@ const stack = await startLocalStack({ web: false, seed: true, timers: false });
 figures.set('stack.ready_s', (performance.now() - t) / 1000, 's', 'DynamoDB Local + S3 + table + demo school + API, in memory');
 try {
   await benchSignIn(figures, stack.url, signIns);
+  await benchJournal(figures, stack.url);
 } finally {
   await stack.stop();
 }

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { listSubjects } from '../../shared/repos/curriculum';
 import { curriculumOverview, deleteLoadLine, setLoadLine, teacherLoadOverview } from '../../shared/services/curriculum-load';
-import { saveSubgroups as saveMakeUp, subgroupsOverview } from '../../shared/services/curriculum-subgroups';
+import { periodsOfClass, saveSubgroups as saveMakeUp, subgroupsOverview } from '../../shared/services/curriculum-subgroups';
 import { createSubject as create, updateSubject as update } from '../../shared/services/curriculum-subjects';
 import { createSubstitute as assign, deleteSubstitute as unassign, substituteIdOf, substitutesOverview } from '../../shared/services/curriculum-substitutes';
 import { handler } from '../http/area';
@@ -69,6 +69,11 @@ export const getTeacherLoad = handler(async (req) => {
     teacherId,
   }));
   return { body: await teacherLoadOverview(school.schoolId, yearId, teacherId) };
+});
+
+export const listPeriodsOfClass = handler(async (req) => {
+  const { school } = await schoolFor(req, 'curriculum.read', READ_REFUSED);
+  return { body: await periodsOfClass(school.schoolId, req.params.classId!) };
 });
 
 export const getSubgroups = handler(async (req) => {

@@ -86,6 +86,11 @@ export const teacherLoadResponse = z.object({
   ),
 });
 
+export const classPeriodsResponse = z.object({
+  class: z.object({ classId: z.string(), name: z.string(), grade: z.number(), yearId: z.string() }),
+  periods: z.array(period),
+});
+
 export const subgroupsBody = z.object({
   groups: z
     .array(

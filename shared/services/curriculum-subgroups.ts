@@ -27,6 +27,17 @@ export async function classPeriod(schoolId: string, classId: string, periodId: s
   return { cls, period, yearId: cls.yearId };
 }
 
+/** The study periods of a class (those of its grade), for the screens that pick one. */
+export async function periodsOfClass(schoolId: string, classId: string) {
+  const cls = await getClass(schoolId, classId);
+  if (!cls) throw new NotFoundError('Класс не найден.');
+  const year = await getYear(schoolId, cls.yearId);
+  return {
+    class: { classId: cls.classId, name: className(cls), grade: cls.grade, yearId: cls.yearId },
+    periods: year ? periodsForGrade(year, cls.grade) : [],
+  };
+}
+
 /** Everything the subgroups screen shows for a class x period. */
 export async function subgroupsOverview(schoolId: string, classId: string, periodId: string) {
   const { cls, period, yearId } = await classPeriod(schoolId, classId, periodId);

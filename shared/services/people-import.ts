@@ -46,7 +46,7 @@ import { actor, schoolToday, type AccountRecord } from './people-common';
 export const MAX_FILE_BYTES = 700 * 1024;
 /** Operations per TransactWriteItems (DynamoDB's limit is 100): data + the chunk's audit record. */
 const OPS_PER_CHUNK = 100;
-const PARALLEL_CHUNKS = 8;
+const PARALLEL_CHUNKS = 4;
 /** How long an applying request owns the run: well over the API function's 15 s timeout. */
 const LEASE_MS = 60_000;
 
@@ -167,11 +167,14 @@ interface Chunk {
 async function buildItems(run: ImportRun, school: School, rows: StudentRow[], at: string, by: Principal) {
   const sch = school.schoolId;
   const studentIds = rows.map(() => newId('st'));
-  const parentKeys = [...new Set(rows.flatMap((r) => (r.parent ? [adultKey(r.parent)] : [])))];
-  const firstRowOfParent = new Map<string, number>();
-  rows.forEach((r, i) => r.parent && !firstRowOfParent.has(adultKey(r.parent)) && firstRowOfParent.set(adultKey(r.parent), i));
+  // Siblings share a parent: group the rows by the parent's name once (linear, not per parent).
+  const parentKeyOf = rows.map((r) => (r.parent ? adultKey(r.parent) : null));
+  const childrenOf = new Map<string, number[]>();
+  parentKeyOf.forEach((k, i) => k !== null && childrenOf.set(k, [...(childrenOf.get(k) ?? []), i]));
+  const parentKeys = [...childrenOf.keys()];
+  const parentIndex = new Map(parentKeys.map((k, i) => [k, i]));
   const parentIds = new Map(parentKeys.map((k) => [k, newId('u-pa')]));
-  const logins = await reserveLogins([...rows.map((r) => loginBase(r)), ...parentKeys.map((k) => loginBase(rows[firstRowOfParent.get(k)!]!.parent!))]);
+  const logins = await reserveLogins([...rows.map((r) => loginBase(r)), ...parentKeys.map((k) => loginBase(rows[childrenOf.get(k)![0]!]!.parent!))]);
   const importId = run.importId;
   const guard = (login: string, userId: string) => ({ ...keys.loginGuard(login), type: 'loginGuard', userId, importId });
 
@@ -179,7 +182,8 @@ async function buildItems(run: ImportRun, school: School, rows: StudentRow[], at
   const groups = rows.map((r, i) => {
     const studentId = studentIds[i]!;
     const userId = `u-${studentId}`;
-    const parentId = r.parent ? parentIds.get(adultKey(r.parent)) : undefined;
+    const pk = parentKeyOf[i] ?? null;
+    const parentId = pk !== null ? parentIds.get(pk) : undefined;
     const card: StudentRecord = {
       studentId,
       schoolId: sch,
@@ -231,12 +235,11 @@ async function buildItems(run: ImportRun, school: School, rows: StudentRow[], at
       );
     }
     const parents: string[] = [];
-    if (r.parent && firstRowOfParent.get(adultKey(r.parent)) === i) {
-      const k = adultKey(r.parent);
-      const children = rows.flatMap((x, j) => (x.parent && adultKey(x.parent) === k ? [{ j, classId: x.classId }] : []));
+    if (r.parent && pk !== null && childrenOf.get(pk)![0] === i) {
+      const children = childrenOf.get(pk)!.map((j) => ({ j, classId: rows[j]!.classId }));
       const pa: AccountRecord = {
         userId: parentId!,
-        login: logins[rows.length + parentKeys.indexOf(k)]!,
+        login: logins[rows.length + parentIndex.get(pk)!]!,
         kind: 'parent',
         lastName: r.parent.lastName,
         firstName: r.parent.firstName,

@@ -220,6 +220,19 @@ describe('curriculum lines and the teachers load', () => {
   });
 });
 
+describe('periods of a class', () => {
+  it.each([
+    ['classteacher', 200], ['teacher', 200], ['deputy', 200], ['parent', 403], ['student', 403],
+  ])('GET the periods of 10A as %s -> %i', async (login, status) => {
+    const res = await as[login]!.get(`${S}/classes/10a/periods`);
+    expect(res.status).toBe(status);
+    if (status === 200) {
+      expect(res.body.class).toMatchObject({ name: '10А', grade: 10, yearId: '2026' });
+      expect(res.body.periods.map((p: { periodId: string }) => p.periodId)).toEqual(['2026-h1', '2026-h2']);
+    }
+  });
+});
+
 describe('subgroups (made with the class teacher)', () => {
   const path = (classId: string, periodId = '2026-q2') => `${S}/classes/${classId}/periods/${periodId}/subgroups`;
 

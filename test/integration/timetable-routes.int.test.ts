@@ -125,7 +125,7 @@ describe('placing lessons and clashes', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ slotId: '5a.1.8.all', teacherId: ids.teacher, room: '401', version: 1 });
     expect((await audit('timetable.slot.create')).find((a) => a.entity === 'TT#2026#5a.1.8.all')).toMatchObject({ actorId: ids.deputy });
-    expect((await guardsOfTeacher(ids.teacher)).some((g) => g.weekday === 1 && g.lessonNo === 8)).toBe(true);
+    expect((await guardsOfTeacher(ids.teacher!)).some((g) => g.weekday === 1 && g.lessonNo === 8)).toBe(true);
   });
 
   it('should refuse a teacher in two places at once, naming the clash, and store nothing', async () => {
@@ -210,7 +210,7 @@ describe('placing lessons and clashes', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ slotId: '5b.6.8.all', version: 2 });
     expect(await getSlot({ schoolId: 'sch53', yearId: '2026', classId: '5b', weekday: 4, lessonNo: 8, groupId: 'all' })).toBeNull();
-    const guards = await guardsOfTeacher(ids.teacher);
+    const guards = await guardsOfTeacher(ids.teacher!);
     expect(guards.some((g) => g.weekday === 4 && g.lessonNo === 8)).toBe(false);
     expect(guards.some((g) => g.weekday === 6 && g.lessonNo === 8)).toBe(true);
     const stale = await as.director!.send('PUT', `${T}/slots/5b.6.8.all`, { weekday: 6, lessonNo: 8, subjectId: 'tt-a', groupId: 'all', room: '7', version: 1 });
@@ -223,7 +223,7 @@ describe('placing lessons and clashes', () => {
     expect((await as.deputy!.send('DELETE', `${T}/slots/5b.6.8.all?version=1`)).status).toBe(409);
     expect((await as.parent!.send('DELETE', `${T}/slots/5b.6.8.all?version=2`)).status).toBe(403);
     expect((await as.deputy!.send('DELETE', `${T}/slots/5b.6.8.all?version=2`)).status).toBe(204);
-    expect((await guardsOfTeacher(ids.teacher)).some((g) => g.weekday === 6 && g.lessonNo === 8)).toBe(false);
+    expect((await guardsOfTeacher(ids.teacher!)).some((g) => g.weekday === 6 && g.lessonNo === 8)).toBe(false);
     expect((await audit('timetable.slot.delete')).length).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 /** The curriculum routes (functions/curriculum/routes.ts), and the year the screens need. */
 import { send } from '../api';
-import type { CurriculumOverview, LoadLine, Subject, SubgroupsView, SubstitutesView, SubstituteView, TeacherLoadView, YearView } from './types';
+import type { CurriculumOverview, LoadLine, Period, Subject, SubgroupsView, SubstitutesView, SubstituteView, TeacherLoadView } from './types';
 
 const seg = encodeURIComponent;
 const school = (schoolId: string) => `/api/schools/${seg(schoolId)}`;
@@ -8,7 +8,8 @@ const year = (schoolId: string, yearId: string) => `${school(schoolId)}/years/${
 const classPeriod = (schoolId: string, classId: string, periodId: string) => `${school(schoolId)}/classes/${seg(classId)}/periods/${seg(periodId)}`;
 
 export const curriculumApi = {
-  year: (schoolId: string, yearId: string) => send<YearView>('GET', year(schoolId, yearId)),
+  periodsOfClass: (schoolId: string, classId: string) =>
+    send<{ class: { classId: string; name: string; grade: number; yearId: string }; periods: Period[] }>('GET', `${school(schoolId)}/classes/${seg(classId)}/periods`),
   overview: (schoolId: string, yearId: string) => send<CurriculumOverview>('GET', `${year(schoolId, yearId)}/curriculum`),
   addSubject: (schoolId: string, body: { subjectId?: string; name: string; shortName: string; splittable: boolean }) =>
     send<Subject>('POST', `${school(schoolId)}/subjects`, body),

@@ -84,6 +84,7 @@ export const PEOPLE_TEXT = {
   consentTitle: 'Письменное согласие на обработку персональных данных',
   consentIntro: 'Без записи о согласии коды активации ученику и родителям не выдаются (п. 4.4 Положения).',
   consentRecorded: (date: string, by: string) => `Согласие от ${date} записал(а) ${by}.`,
+  consentRecordedOn: (at: string) => `Согласие записано ${at}.`,
   consentMissing: 'Согласие ещё не записано.',
   consentDate: 'Дата документа',
   consentDocument: 'Документ (номер, кем подписан)',

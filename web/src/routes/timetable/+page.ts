@@ -17,9 +17,9 @@ export const load: PageLoad = async ({ url }) => {
   const classId = classes.find((c) => c.classId === asked)?.classId ?? ledClasses(me, schoolId)[0] ?? classes[0]?.classId;
   if (!classId) error(404, 'В школе ещё нет классов.');
   const canManage = mayManage(me, schoolId);
-  const [week, year] = await Promise.all([
+  const [week, ofClass] = await Promise.all([
     orFail(url, () => timetableApi.ofClass(schoolId, yearId, classId)),
-    canManage ? orFail(url, () => curriculumApi.year(schoolId, yearId)) : Promise.resolve(null),
+    canManage ? orFail(url, () => curriculumApi.periodsOfClass(schoolId, classId)) : Promise.resolve(null),
   ]);
-  return { me, schoolId, yearId, classes, classId, week, canManage, year };
+  return { me, schoolId, yearId, classes, classId, week, canManage, periods: ofClass?.periods ?? [] };
 };

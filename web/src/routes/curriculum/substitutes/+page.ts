@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
-import { currentYearId, defaultPeriod, hasRole, ledClasses, mayManage, periodsOfGrade, schoolOfMe, SUBSTITUTES_TEXT, todayIso } from '$lib/curriculum/curriculum';
+import { currentYearId, defaultPeriod, hasRole, ledClasses, mayManage, schoolOfMe, SUBSTITUTES_TEXT, todayIso } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
@@ -11,16 +11,15 @@ export const load: PageLoad = async ({ url }) => {
   if (!schoolId || !hasRole(me, schoolId, 'administrator', 'secretary', 'teacher', 'classTeacher', 'deputy', 'director')) error(403, SUBSTITUTES_TEXT.refused);
   const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
   const canManage = mayManage(me, schoolId);
-  const [{ classes }, year, overview] = await Promise.all([
+  const [{ classes }, overview] = await Promise.all([
     orFail(url, () => api.classes(schoolId)),
-    orFail(url, () => curriculumApi.year(schoolId, yearId)),
     canManage ? orFail(url, () => curriculumApi.overview(schoolId, yearId)) : Promise.resolve(null),
   ]);
   const led = ledClasses(me, schoolId);
   const asked = url.searchParams.get('class');
   const cls = classes.find((c) => c.classId === asked) ?? classes.find((c) => led.includes(c.classId)) ?? classes[0];
   if (!cls) error(404, 'В школе ещё нет классов.');
-  const periods = periodsOfGrade(year, cls.grade);
+  const { periods } = await orFail(url, () => curriculumApi.periodsOfClass(schoolId, cls.classId));
   const period = periods.find((p) => p.periodId === url.searchParams.get('period')) ?? defaultPeriod(periods, todayIso(new Date()));
   if (!period) error(404, 'У этого класса нет учебных периодов.');
   const view = await orFail(url, () => curriculumApi.substitutes(schoolId, cls.classId, period.periodId));

@@ -1,0 +1,148 @@
+/**
+ * The timetable screens in a real Chromium (R-13): the deputy places a lesson, sees the clash
+ * message when the teacher is busy elsewhere, and places it at a free time; a teacher sees the
+ * week read-only and their own timetable and load; a parent and a student are refused.
+ */
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamo, tableName } from '../../shared/db/client';
+import { demoCurriculumItems } from '../../shared/demo/curriculum';
+import { buildDemoModel } from '../../shared/demo/model';
+import { demoTimetableItems } from '../../shared/demo/timetable';
+import { getLoad } from '../../shared/repos/curriculum';
+import { listSlots } from '../../shared/repos/timetable';
+import { ApiClient } from '../support/api';
+import { startLocalStack } from '../support/stack';
+
+const PASSWORD = 'Demo-2026!';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const Q = '?school=sch53&year=2026';
+
+let stack: { url: string; stop(): Promise<void> };
+let browser: Browser;
+let teacherId = '';
+
+/** The demo curriculum and timetable (written here if the demo seed does not carry them yet), and a test subject. */
+async function preparePlan(): Promise<void> {
+  if (!(await getLoad('sch53', '2026', '5b', 'math'))) {
+    const model = buildDemoModel({ now: new Date() });
+    const items = [...demoCurriculumItems(model), ...demoTimetableItems(model, { periods: [] })];
+    for (let i = 0; i < items.length; i += 25) {
+      await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    }
+  }
+  const deputy = new ApiClient(stack.url);
+  expect((await deputy.signIn('deputy')).status).toBe(200);
+  const teacher = new ApiClient(stack.url);
+  teacherId = (await teacher.signIn('teacher')).body.userId;
+  expect((await deputy.post('/api/schools/sch53/subjects', { subjectId: 'e2e-chess', name: 'Шахматы', shortName: 'Шахм.', splittable: false })).status).toBe(201);
+  for (const c of ['5a', '5b']) {
+    expect((await deputy.send('PUT', `/api/schools/sch53/years/2026/curriculum/${c}/e2e-chess`, { hoursPerWeek: 1, teacherId })).status).toBe(200);
+  }
+  // The teacher gives chess in 5А on Monday, 8th lesson (the demo leaves lesson 8 free).
+  expect((await deputy.post('/api/schools/sch53/years/2026/timetable/slots', { classId: '5a', weekday: 1, lessonNo: 8, subjectId: 'e2e-chess', groupId: 'all', room: '214' })).status).toBe(201);
+}
+
+beforeAll(async () => {
+  stack = await startLocalStack({ web: true });
+  await preparePlan();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function inBrowser(work: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    await work(page);
+  } finally {
+    await context.close();
+  }
+  expect(pageErrors).toEqual([]);
+}
+
+const at = (path: string) => stack.url + path;
+
+async function signIn(page: Page, login: string): Promise<void> {
+  await page.goto(at('/login'));
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.waitForURL(at('/'));
+}
+
+describe('the timetable of a class: the deputy', () => {
+  it('should show the clash when the teacher is busy, then place the lesson at a free time', async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, 'deputy');
+      await page.goto(at(`/timetable${Q}&class=5b`));
+      await page.getByRole('heading', { name: 'Расписание уроков: 5Б' }).waitFor();
+      expect(await page.getByTestId('timetable-grid').locator('tbody tr').count()).toBe(8);
+
+      await page.getByRole('button', { name: 'Поставить урок: Понедельник, 8-й урок' }).click();
+      await page.getByRole('heading', { name: 'Новый урок: Понедельник, 8-й урок' }).waitFor();
+      await page.getByLabel('Предмет').selectOption({ label: 'Шахматы' });
+      await page.getByRole('button', { name: 'Сохранить урок' }).click();
+      const problem = page.getByTestId('timetable-problem');
+      await problem.waitFor();
+      expect(await problem.innerText()).toMatch(/^Конфликт в расписании\. Учитель .+ в понедельник на 8-м уроке уже ведёт «Шахматы» в 5А\.$/);
+      expect((await listSlots('sch53', '2026', '5b')).some((s) => s.subjectId === 'e2e-chess')).toBe(false);
+
+      // The same lesson on Tuesday: the teacher is free then.
+      await page.getByLabel('День недели').selectOption({ label: 'Вторник' });
+      await page.getByRole('button', { name: 'Сохранить урок' }).click();
+      await page.getByText('Урок поставлен в расписание.').waitFor();
+      const cell = page.locator('[data-cell="2-8"]');
+      expect(await cell.innerText()).toContain('Шахм.');
+      expect((await listSlots('sch53', '2026', '5b')).find((s) => s.subjectId === 'e2e-chess')).toMatchObject({ weekday: 2, lessonNo: 8, teacherId });
+
+      // The summary shows the hours of the curriculum against the week.
+      expect(await page.getByRole('row', { name: /Шахматы 1 1 \d+/ }).count()).toBe(1);
+    });
+  });
+
+  it('should show the curriculum grid and open a line for editing', async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, 'deputy');
+      await page.goto(at(`/curriculum${Q}`));
+      await page.getByRole('heading', { name: 'Учебный план и нагрузка' }).waitFor();
+      await page.getByRole('button', { name: '«Английский язык» в 5А' }).click();
+      await page.getByRole('heading', { name: '«Английский язык» в 5А' }).waitFor();
+      expect(await page.getByLabel('Деление на подгруппы').isChecked()).toBe(true);
+      expect(await page.getByLabel('1 группа: Учитель подгруппы').inputValue()).not.toBe('');
+    });
+  });
+});
+
+describe('the timetable: other roles', () => {
+  it('should show a teacher the week read-only, and their own timetable with their load', async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, 'teacher');
+      await page.goto(at(`/timetable${Q}&class=5a`));
+      await page.getByRole('heading', { name: 'Расписание уроков: 5А' }).waitFor();
+      expect(await page.getByRole('button', { name: /Поставить урок/ }).count()).toBe(0);
+      expect(await page.locator('[data-cell="1-8"]').innerText()).toContain('Шахм.');
+      await page.goto(at(`/timetable/teacher${Q}`));
+      await page.getByRole('heading', { name: /^Расписание учителя: / }).waitFor();
+      expect(await page.getByTestId('teacher-load').innerText()).toContain('Шахматы');
+    });
+  });
+
+  it.each(['parent', 'student'])('should refuse a %s', async (login) => {
+    await inBrowser(async (page) => {
+      await signIn(page, login);
+      await page.goto(at(`/timetable${Q}&class=5a`));
+      await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
+      expect(await page.getByRole('alert').innerText()).toBe('Расписание доступно сотрудникам школы.');
+      await page.goto(at(`/curriculum${Q}`));
+      await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
+    });
+  });
+});

@@ -1,0 +1,310 @@
+/**
+ * The journal grid's logic, kept out of the component so it can be read and tested on its own:
+ * what a cell holds and shows, whether it may be edited (and the Russian reason when not), how
+ * typed text becomes mark and attendance requests, and the saver that sends them.
+ *
+ * The saver sends one request at a time, in the order the teacher typed (the server keeps one
+ * change-log chain per subject, so parallel saves of one page would only queue there). The latest
+ * text of a cell wins; its requests are planned when they are sent, from what the server last
+ * said, so their versions are never stale. Each request has its own idempotency key and is
+ * retried with that key when the network fails: a request that did arrive is answered from the
+ * stored result and never makes a second mark.
+ */
+import { formatCell, parseCell, weightedAverage, type AttendanceEntry } from '../../../../shared/domain/journal-marks';
+import { GRADE1_MESSAGE, markVerdict } from '../../../../shared/domain/journal-rules';
+
+export { lacksCyrillic } from '../../../../shared/domain/journal-rules';
+export { WORK_TYPES, workTypeName } from '../../../../shared/domain/work-types';
+import { isWorkTypeId, WORK_TYPE_IDS, type WorkTypeId } from '../../../../shared/domain/work-types';
+import { ApiError } from '../api';
+import type { AttendanceBody, MarkBody, Place } from './api';
+import { JOURNAL_TEXT as T } from './texts';
+import type { AttendanceView, EntryResult, JournalPage, MarkView, PageLesson, PageStudent } from './types';
+
+export const cellKey = (studentId: string, lessonId: string) => `${studentId}|${lessonId}`;
+
+export interface CellMark {
+  workType: string;
+  value: number;
+  weight: number;
+  comment?: string;
+  version: number;
+}
+
+export interface CellData {
+  marks: CellMark[];
+  attendance: Omit<AttendanceView, 'studentId' | 'lessonId'> | null;
+}
+
+export type CellStatus =
+  | { state: 'saving'; message?: string }
+  | { state: 'saved' }
+  | { state: 'error' | 'conflict' | 'locked'; message: string };
+
+export const EMPTY_CELL: CellData = { marks: [], attendance: null };
+
+/** Marks in the order of the lesson's work types, then the others by their catalogue order. */
+export function orderMarks(marks: CellMark[], lessonWorkTypes: readonly string[]): CellMark[] {
+  const rank = (w: string) => {
+    const i = lessonWorkTypes.indexOf(w);
+    return i >= 0 ? i : 100 + WORK_TYPE_IDS.indexOf(w as WorkTypeId);
+  };
+  return [...marks].sort((a, b) => rank(a.workType) - rank(b.workType));
+}
+
+export function cellsOf(page: JournalPage): Record<string, CellData> {
+  const cells: Record<string, CellData> = {};
+  const get = (k: string) => (cells[k] ??= { marks: [], attendance: null });
+  for (const m of page.marks) get(cellKey(m.studentId, m.lessonId)).marks.push({ workType: m.workType, value: m.value, weight: m.weight, version: m.version, ...(m.comment ? { comment: m.comment } : {}) });
+  for (const a of page.attendance) get(cellKey(a.studentId, a.lessonId)).attendance = { kind: a.kind, ...(a.reason ? { reason: a.reason } : {}), ...(a.document ? { document: a.document } : {}), version: a.version };
+  const workTypesOf = new Map(page.lessons.map((l) => [l.lessonId, l.workTypes]));
+  for (const [k, c] of Object.entries(cells)) c.marks = orderMarks(c.marks, workTypesOf.get(k.split('|')[1]!) ?? []);
+  return cells;
+}
+
+export function cellText(cell: CellData | undefined): string {
+  if (!cell) return '';
+  return formatCell(
+    cell.marks.map((m) => m.value),
+    cell.attendance ? ({ kind: cell.attendance.kind, ...(cell.attendance.reason ? { reason: cell.attendance.reason } : {}) } as AttendanceEntry) : null,
+  );
+}
+
+export function averageOf(page: JournalPage, cells: { get(key: string): CellData | undefined }, studentId: string): number | null {
+  const marks = page.lessons.flatMap((l) => cells.get(cellKey(studentId, l.lessonId))?.marks ?? []);
+  return weightedAverage(marks.map((m) => ({ value: m.value, weight: page.weights[m.workType] ?? m.weight })));
+}
+
+const ru = (d: string) => d.split('-').reverse().join('.');
+
+export interface Access {
+  editable: boolean;
+  kind?: 'readonly' | 'locked' | 'offRoster' | 'otherGroup';
+  reason?: string;
+}
+
+/** Whether a cell can be typed into at all, and why not. Marks have their own term: see planEdit. */
+export function cellAccess(page: JournalPage, s: PageStudent, l: PageLesson): Access {
+  const split = page.groups.some((g) => g.groupId === l.groupId);
+  if (split && s.groupId !== l.groupId) return { editable: false, kind: 'otherGroup', reason: T.otherGroup };
+  if (s.from && l.date < s.from) return { editable: false, kind: 'offRoster', reason: T.offRoster(`прибыл(а) ${ru(s.from)}`) };
+  if (s.until && l.date >= s.until) return { editable: false, kind: 'offRoster', reason: T.offRoster(`выбыл(а) ${ru(s.until)}`) };
+  if (!l.canFill) return { editable: false, kind: 'readonly', reason: T.readOnly };
+  if (l.lock.state !== 'open') return { editable: false, kind: 'locked', reason: l.lock.message ?? '' };
+  return { editable: true };
+}
+
+export type Op =
+  | { kind: 'mark'; body: Omit<MarkBody, 'requestId'> }
+  | { kind: 'attendance'; body: Omit<AttendanceBody, 'requestId'> };
+
+export type Plan = { ok: true; ops: Op[] } | { ok: false; message: string; locked: boolean };
+
+/** The work type the n-th new mark of a cell takes: the lesson's work types first, then «ответ на уроке». */
+function nextWorkType(used: Set<string>, lessonWorkTypes: readonly string[]): string {
+  for (const w of [...lessonWorkTypes, 'lessonAnswer', ...WORK_TYPE_IDS]) if (!used.has(w) && isWorkTypeId(w)) return w;
+  return 'lessonAnswer';
+}
+
+/** Typed text -> the requests that make the cell say it. */
+export function planEdit(page: JournalPage, lesson: PageLesson, studentId: string, cell: CellData, text: string): Plan {
+  const parsed = parseCell(text);
+  if (!parsed.ok) return { ok: false, message: parsed.message, locked: false };
+  if (!page.marksAllowed && parsed.marks.length > 0) return { ok: false, message: GRADE1_MESSAGE, locked: true };
+  const locks = { lockDays: page.rules.lockDays, marksInAdvanceAllowed: page.rules.marksInAdvanceAllowed };
+  const check = (workType: string) => {
+    const v = markVerdict({ date: lesson.date }, page.today, locks, page.grade, workType as WorkTypeId);
+    return v.open ? null : v.message;
+  };
+  const ops: Op[] = [];
+  const used = new Set(cell.marks.map((m) => m.workType));
+  parsed.marks.forEach((value, i) => {
+    const existing = cell.marks[i];
+    if (existing) {
+      if (existing.value !== value) ops.push({ kind: 'mark', body: { lessonId: lesson.lessonId, studentId, workType: existing.workType, value, comment: existing.comment ?? null, version: existing.version } });
+      return;
+    }
+    const workType = nextWorkType(used, lesson.workTypes);
+    used.add(workType);
+    ops.push({ kind: 'mark', body: { lessonId: lesson.lessonId, studentId, workType, value, version: 0 } });
+  });
+  for (const m of cell.marks.slice(parsed.marks.length)) {
+    ops.push({ kind: 'mark', body: { lessonId: lesson.lessonId, studentId, workType: m.workType, value: null, version: m.version } });
+  }
+  for (const op of ops) {
+    if (op.kind !== 'mark') continue;
+    const refusal = check(op.body.workType);
+    if (refusal) return { ok: false, message: refusal, locked: true };
+  }
+  const a = parsed.attendance;
+  const cur = cell.attendance;
+  if ((a?.kind ?? null) !== (cur?.kind ?? null) || (a?.reason ?? null) !== (cur?.reason ?? null)) {
+    ops.push({ kind: 'attendance', body: { lessonId: lesson.lessonId, studentId, kind: a?.kind ?? null, reason: a?.reason ?? null, version: cur?.version ?? 0 } });
+  }
+  return { ok: true, ops };
+}
+
+/** A cell after a mark request's answer (or the current value of a conflict). */
+export function withMark(cell: CellData, workType: string, value: MarkView | null, lessonWorkTypes: readonly string[]): CellData {
+  const marks = cell.marks.filter((m) => m.workType !== workType);
+  if (value) marks.push({ workType: value.workType, value: value.value, weight: value.weight, version: value.version, ...(value.comment ? { comment: value.comment } : {}) });
+  return { ...cell, marks: orderMarks(marks, lessonWorkTypes) };
+}
+
+export function withAttendance(cell: CellData, value: AttendanceView | null): CellData {
+  return { ...cell, attendance: value ? { kind: value.kind, ...(value.reason ? { reason: value.reason } : {}), ...(value.document ? { document: value.document } : {}), version: value.version } : null };
+}
+
+export function newRequestId(): string {
+  const c = globalThis.crypto as Crypto & { randomUUID?: () => string };
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface SaverDeps {
+  place: Place;
+  page: () => JournalPage;
+  cell: (key: string) => CellData;
+  /** The server's truth for a cell, and the cell's state. */
+  update: (key: string, cell: CellData, status: CellStatus) => void;
+  status: (key: string, status: CellStatus) => void;
+  api: {
+    mark: (p: Place, body: MarkBody) => Promise<EntryResult<MarkView>>;
+    attendance: (p: Place, body: AttendanceBody) => Promise<EntryResult<AttendanceView>>;
+  };
+  sleep?: (ms: number) => Promise<void>;
+  /** Delays between attempts after a network failure. */
+  retryDelays?: number[];
+}
+
+type Job = { kind: 'text'; text: string } | { kind: 'ops'; ops: (cell: CellData) => Op[] };
+
+export class CellSaver {
+  private readonly jobs = new Map<string, Job>();
+  private readonly order: string[] = [];
+  private running: string | null = null;
+  private readonly idle: Array<() => void> = [];
+
+  constructor(private readonly deps: SaverDeps) {}
+
+  /** Cells waiting or being saved. */
+  get pending(): number {
+    return this.order.length + (this.running ? 1 : 0);
+  }
+
+  /** The cell should say `text`; the latest text of a cell wins. */
+  edit(key: string, text: string): void {
+    this.enqueue(key, { kind: 'text', text });
+  }
+
+  /** Explicit requests (a comment, a work type), planned when they are sent. */
+  change(key: string, ops: (cell: CellData) => Op[]): void {
+    this.enqueue(key, { kind: 'ops', ops });
+  }
+
+  /** Resolves when everything typed so far has been answered. */
+  settled(): Promise<void> {
+    return this.pending === 0 ? Promise.resolve() : new Promise((r) => this.idle.push(r));
+  }
+
+  private enqueue(key: string, job: Job): void {
+    this.jobs.set(key, job);
+    if (!this.order.includes(key)) this.order.push(key);
+    this.deps.status(key, { state: 'saving' });
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    while (this.order.length > 0) {
+      const key = this.order.shift()!;
+      const job = this.jobs.get(key)!;
+      this.jobs.delete(key);
+      this.running = key;
+      try {
+        await this.save(key, job);
+      } catch (e) {
+        this.deps.update(key, this.deps.cell(key), { state: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+      this.running = null;
+    }
+    for (const r of this.idle.splice(0)) r();
+  }
+
+  private async save(key: string, job: Job): Promise<void> {
+    const [studentId, lessonId] = key.split('|') as [string, string];
+    const page = this.deps.page();
+    const lesson = page.lessons.find((l) => l.lessonId === lessonId)!;
+    let cell = this.deps.cell(key);
+    let ops: Op[];
+    if (job.kind === 'text') {
+      const plan = planEdit(page, lesson, studentId, cell, job.text);
+      if (!plan.ok) {
+        this.deps.update(key, cell, { state: plan.locked ? 'locked' : 'error', message: plan.message });
+        return;
+      }
+      ops = plan.ops;
+    } else {
+      ops = job.ops(cell);
+    }
+    for (const op of ops) {
+      const outcome = await this.send(key, op);
+      if (outcome.ok) {
+        cell = op.kind === 'mark' ? withMark(cell, op.body.workType, outcome.value as MarkView | null, lesson.workTypes) : withAttendance(cell, outcome.value as AttendanceView | null);
+        continue;
+      }
+      const e = outcome.error;
+      if (e.status === 409) {
+        const current = (e.details as { current?: unknown } | undefined)?.current ?? null;
+        cell = op.kind === 'mark' ? withMark(cell, op.body.workType, current as MarkView | null, lesson.workTypes) : withAttendance(cell, current as AttendanceView | null);
+        this.deps.update(key, cell, { state: 'conflict', message: T.conflict(cellText(cell)) });
+        return;
+      }
+      this.deps.update(key, cell, { state: e.status === 423 ? 'locked' : 'error', message: e.status === 0 ? T.notSaved : e.message });
+      return;
+    }
+    this.deps.update(key, cell, { state: 'saved' });
+  }
+
+  private async send(key: string, op: Op): Promise<{ ok: true; value: unknown } | { ok: false; error: ApiError }> {
+    const requestId = newRequestId();
+    const delays = this.deps.retryDelays ?? [500, 1000, 2000, 4000, 8000];
+    const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = op.kind === 'mark' ? await this.deps.api.mark(this.deps.place, { ...op.body, requestId }) : await this.deps.api.attendance(this.deps.place, { ...op.body, requestId });
+        return { ok: true, value: res.value };
+      } catch (e) {
+        const err = e instanceof ApiError ? e : new ApiError(0, T.notSaved, 'network');
+        const transient = err.status === 0 || err.status >= 500 || err.status === 429;
+        if (!transient || attempt >= delays.length) return { ok: false, error: err };
+        // The same idempotency key again: if the first attempt did arrive, the server answers with its result.
+        this.deps.status(key, { state: 'saving', message: T.networkRetry });
+        await sleep(delays[attempt]!);
+      }
+    }
+  }
+}
+
+/** The cell to move to from (row, col) with a key; null when at the edge. */
+export function moveFrom(row: number, col: number, key: string, rows: number, cols: number, shift = false): [number, number] | null {
+  const go = (r: number, c: number): [number, number] | null => (r >= 0 && r < rows && c >= 0 && c < cols ? [r, c] : null);
+  switch (key) {
+    case 'ArrowUp':
+      return go(row - 1, col);
+    case 'ArrowDown':
+    case 'Enter':
+      return shift ? go(row - 1, col) : go(row + 1, col);
+    case 'ArrowLeft':
+      return go(row, col - 1);
+    case 'ArrowRight':
+      return go(row, col + 1);
+    case 'Tab':
+      if (shift) return col > 0 ? [row, col - 1] : row > 0 ? [row - 1, cols - 1] : null;
+      return col < cols - 1 ? [row, col + 1] : row < rows - 1 ? [row + 1, 0] : null;
+    default:
+      return null;
+  }
+}
