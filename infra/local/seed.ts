@@ -21,36 +21,62 @@ export interface SeedResult {
   ms: number;
 }
 
-export async function seedDemoSchool(now: Date): Promise<SeedResult> {
+/**
+ * The people part of the demo school (every role can sign in). With `setUp`, also the school's
+ * set-up and journal (shared/demo/index.ts explains the split) — `npm start` loads that part in the
+ * background through `seedDemoSetUp`.
+ */
+export async function seedDemoSchool(now: Date, opts: { setUp?: boolean } = {}): Promise<SeedResult> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
-  const marker = keys.department(DEMO_DEPARTMENT_ID);
+  const base = await seedPart(keys.department(DEMO_DEPARTMENT_ID), now, true, (demo) => demo.items);
+  if (!opts.setUp) return { ...base, ms: ms() };
+  const setUp = await seedDemoSetUp(now);
+  return { logins: base.logins, items: base.items + setUp.items, ms: ms() };
+}
 
+/** The set-up part alone; run it after `seedDemoSchool`, which it builds on. */
+export async function seedDemoSetUp(now: Date): Promise<SeedResult> {
+  const started = performance.now();
+  const part = await seedPart(keys.demoSetUpDone(DEMO_DEPARTMENT_ID), now, false, (demo) => [
+    ...demo.setUp(),
+    { ...keys.demoSetUpDone(DEMO_DEPARTMENT_ID), type: 'demoMarker', at: now.toISOString() },
+  ]);
+  return { ...part, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * Writes one part unless its marker item exists. The marker is written last, after everything
+ * else succeeded, so a part that was interrupted is simply done again (puts overwrite).
+ */
+async function seedPart(
+  marker: { pk: string; sk: string },
+  now: Date,
+  /** Only the people part holds accounts, which need the (deliberately slow) password hash. */
+  withAccounts: boolean,
+  itemsOf: (demo: ReturnType<typeof buildDemoSchool>) => Array<Record<string, unknown>>,
+): Promise<{ logins: DemoLogin[]; items: number }> {
   const existing = await dynamo().send(
     new GetCommand({ TableName: tableName(), Key: marker, ConsistentRead: true, ProjectionExpression: 'pk' }),
   );
   if (existing.Item) {
     // The logins do not depend on the hash; skip the (deliberately slow) scrypt.
-    return { logins: buildDemoSchool({ passwordHash: '', now }).logins, items: 0, ms: ms() };
+    return { logins: buildDemoSchool({ passwordHash: '', now }).logins, items: 0 };
   }
-
   // One scrypt for every demo account: they share the demo password.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const { items, logins } = buildDemoSchool({ passwordHash, now });
+  const demo = buildDemoSchool({ passwordHash: withAccounts ? await hashPassword(DEMO_PASSWORD) : '', now });
+  const items = itemsOf(demo);
   const isMarker = (i: Record<string, unknown>) => i.pk === marker.pk && i.sk === marker.sk;
-  const department = items.find(isMarker);
-  if (!department) throw new Error('The demo school has no department item');
-
+  const last = items.find(isMarker);
+  if (!last) throw new Error(`The demo part has no marker item ${marker.pk} ${marker.sk}`);
   await batchWriteAll(items.filter((i) => !isMarker(i)));
   try {
-    await dynamo().send(
-      new PutCommand({ TableName: tableName(), Item: department, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
+    await dynamo().send(new PutCommand({ TableName: tableName(), Item: last, ConditionExpression: 'attribute_not_exists(pk)' }));
   } catch (e) {
     // Another seeder finished first: its items are the same as ours.
     if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
   }
-  return { logins, items: items.length, ms: ms() };
+  return { logins: demo.logins, items: items.length };
 }
 
 /** Writes items in batches of 25, several batches at a time, retrying unprocessed items with backoff. */

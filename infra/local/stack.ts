@@ -14,7 +14,7 @@ import { resetClients } from '../../shared/db/client';
 import { resetSigningKey } from '../../shared/auth/signing-key';
 import { projectRoot, startDynamoDbLocal } from './dynamodb-local';
 import { startS3 } from './s3';
-import { seedDemoSchool } from './seed';
+import { seedDemoSchool, seedDemoSetUp } from './seed';
 import { DEPARTMENT_ID, REPORT_BUCKET, TABLE_NAME } from './names';
 import { createLocalServer } from './server';
 import { ensureTable } from './table';
@@ -26,7 +26,9 @@ export interface StackOptions {
   port?: number;
   /** Serve the built web app (web/build). */
   web?: boolean;
-  seed?: boolean;
+  /** 'people': every role can sign in (fast); 'full': the school's set-up and journal too, loaded
+   * in the background after the stack serves; false: an empty table. Default 'people'. */
+  seed?: 'people' | 'full' | false;
   /** Run the scheduled jobs on their local timers. */
   timers?: boolean;
   log?: (line: string) => void;
@@ -37,6 +39,8 @@ export interface LocalStack {
   dynamoEndpoint: string;
   s3Endpoint: string;
   logins: Array<{ login: string; role: string; who: string }>;
+  /** Settles when the demo's set-up part is in (at once unless `seed: 'full'`). */
+  settingUp: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -77,7 +81,14 @@ export async function startLocalStack(opts: StackOptions = {}): Promise<LocalSta
 
   await ensureTable(dynamo.endpoint, TABLE_NAME, process.env.AWS_REGION!);
   const seeded = opts.seed === false ? null : await seedDemoSchool(new Date());
-  if (seeded) log(`Demo school: ${seeded.items} items in ${seeded.ms} ms`);
+  if (seeded) log(`Demo school, people: ${seeded.items} items in ${seeded.ms} ms`);
+  const settingUp =
+    opts.seed === 'full'
+      ? seedDemoSetUp(new Date()).then(
+          (r) => log(`Demo school, set-up and journal: ${r.items} items in ${(r.ms / 1000).toFixed(1)} s`),
+          (e: unknown) => log(`Demo set-up failed: ${(e as Error).message}`),
+        )
+      : Promise.resolve();
 
   const server = createLocalServer({ webRoot: opts.web === false ? undefined : join(projectRoot, 'web', 'build') });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
@@ -99,8 +110,10 @@ export async function startLocalStack(opts: StackOptions = {}): Promise<LocalSta
     dynamoEndpoint: dynamo.endpoint,
     s3Endpoint: s3.endpoint,
     logins: seeded?.logins ?? [],
+    settingUp,
     async stop() {
       timers.forEach(clearInterval);
+      await settingUp;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all([dynamo.stop(), s3.stop()]);

@@ -25,13 +25,14 @@ if (!args.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const stack = await startLocalStack({ dataDir, port, web: true, timers: true, log: (l) => console.log(l) });
+const stack = await startLocalStack({ dataDir, port, web: true, seed: 'full', timers: true, log: (l) => console.log(l) });
 writeFileSync(stackFile, JSON.stringify({ dynamoEndpoint: stack.dynamoEndpoint, s3Endpoint: stack.s3Endpoint, pid: process.pid }));
 
 console.log(`\nЖурнал is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.url}\n`);
 console.log('Demo logins (password for all: Demo-2026!):');
 for (const l of stack.logins) console.log(`  ${l.login.padEnd(14)} ${l.role.padEnd(34)} ${l.who}`);
-console.log(`\nData: ${dataDir} (reset: npm run start:reset). Jobs by hand: npm run job -- <name>. Stop: Ctrl-C.`);
+console.log('\nThe timetable, lessons, KTPs and journal of the demo school load in the background; a line says when.');
+console.log(`Data: ${dataDir} (reset: npm run start:reset). Jobs by hand: npm run job -- <name>. Stop: Ctrl-C.`);
 
 let stopping = false;
 async function shutdown() {

@@ -53,6 +53,8 @@ const join = (...parts: Array<string | number>) => parts.join(SEP);
 
 export const keys = {
   department: (dep: string): Key => ({ pk: join('DEP', dep), sk: 'DEP' }),
+  /** Written last by the local demo loader once the demo school's set-up part is in. */
+  demoSetUpDone: (dep: string): Key => ({ pk: join('DEP', dep), sk: 'DEMO#SETUP' }),
   school: (dep: string, sch: string): Key => ({ pk: join('DEP', dep), sk: join('SCH', sch) }),
   schoolsPrefix: (dep: string) => ({ pk: join('DEP', dep), skPrefix: 'SCH#' }),
 

@@ -12,7 +12,12 @@ import { accountItem, type Account } from '../repos/accounts';
 import type { SchoolClass, StudentCard } from '../repos/school';
 import { buildDemoModel, type DemoModel, type DemoParent, type DemoStaff, type DemoStudent, type FixedLogin } from './model';
 import { fullName, shortName } from './names';
-import { demoYearItems } from './year';
+import { demoCurriculumItems } from './curriculum';
+import { withDemoJournal } from './journal';
+import { demoKtpItems } from './ktp';
+import { withDemoPeople } from './people';
+import { demoTimetableItems } from './timetable';
+import { demoYear, demoYearItems } from './year';
 
 export * from './model';
 
@@ -31,9 +36,28 @@ export interface DemoSchool {
 
 type Item = Record<string, unknown>;
 
-export function buildDemoSchool(opts: { passwordHash: string; now: Date }): DemoSchool {
+/**
+ * The demo school in two parts. `items`: the people (with this year's movements) and the year —
+ * enough to sign in as every role, a few thousand items. `setUp()`: everything a deputy would have
+ * set up by `now` and the journal kept since (curriculum and subgroups, the timetable and its
+ * lessons, KTPs and the assessment schedule, marks and attendance) — about twenty thousand items,
+ * so the local stack loads it after it is already serving, and tests ask for it only when they need it.
+ */
+export function buildDemoSchool(opts: { passwordHash: string; now: Date }): DemoSchool & { setUp(): Item[] } {
   const model = buildDemoModel({ now: opts.now });
-  return { items: demoItems(model, opts.passwordHash), logins: demoLogins(model) };
+  const items = withDemoPeople(demoItems(model, opts.passwordHash), model, opts.now);
+  return { items, logins: demoLogins(model), setUp: () => demoSetUpItems(items, model, opts.now) };
+}
+
+/**
+ * Order matters: each part reads what the earlier ones made, and the journal replaces the lessons
+ * it fills. Nothing here replaces an item of the people part, so the set-up is only new items.
+ */
+function demoSetUpItems(people: Item[], model: DemoModel, now: Date): Item[] {
+  const planned = [...demoCurriculumItems(model), ...demoTimetableItems(model, { now })];
+  const withKtp = [...planned, ...demoKtpItems({ model, year: demoYear(model.school.schoolId), items: [...people, ...planned] })];
+  const journal = withDemoJournal([...people, ...withKtp], model, now);
+  return journal.slice(people.length);
 }
 
 export function demoItems(model: DemoModel, passwordHash: string): Item[] {

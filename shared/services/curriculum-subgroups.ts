@@ -105,18 +105,30 @@ export async function saveSubgroups(input: {
     throw new ConflictError('Состав подгрупп только что изменил другой пользователь.', current);
   }
   const names = new Map(roster.map((s) => [s.studentId, `${s.lastName} ${s.firstName}`]));
-  const check = checkSubgroups(input.groups, [...names.keys()], line.groups.map((g) => g.groupId));
+  // Students who have left the class during the period keep their group: the journal still lists
+  // them up to the day they left. They are not on the roster the screen shows, so they are kept
+  // here unless the request places them itself.
+  const former = new Map(
+    (current?.groups ?? []).flatMap((g) => g.studentIds.filter((s) => !names.has(s)).map((s) => [s, g.groupId] as const)),
+  );
+  const check = checkSubgroups(input.groups, [...names.keys(), ...former.keys()], line.groups.map((g) => g.groupId));
   const refusal = subgroupRefusal(check, (id) => names.get(id) ?? id);
   if (refusal) throw new BadRequestError(refusal, check);
+  const placed = new Set(input.groups.flatMap((g) => g.studentIds));
+  const kept = [...former].filter(([s]) => !placed.has(s));
 
   const set: SubgroupSet = {
     schoolId,
     classId,
     periodId,
     subjectId,
-    groups: line.groups.map((g) => ({ ...g, studentIds: input.groups.find((x) => x.groupId === g.groupId)?.studentIds ?? [] })),
+    groups: line.groups.map((g) => ({
+      ...g,
+      studentIds: [...(input.groups.find((x) => x.groupId === g.groupId)?.studentIds ?? []), ...kept.filter(([, group]) => group === g.groupId).map(([s]) => s)],
+    })),
     version: (current?.version ?? 0) + 1,
   };
+  const unassigned = check.unassigned.filter((s) => names.has(s));
   try {
     await dynamo().send(
       new TransactWriteCommand({
@@ -146,5 +158,5 @@ export async function saveSubgroups(input: {
     if (isCancelled(e)) throw new ConflictError('Состав подгрупп только что изменил другой пользователь.', await getSubgroups(schoolId, classId, periodId, subjectId, true));
     throw e;
   }
-  return { subgroups: set, unassigned: check.unassigned };
+  return { subgroups: set, unassigned };
 }

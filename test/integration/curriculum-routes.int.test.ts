@@ -6,7 +6,7 @@
  * The server stands on 20.11.2026 (the second quarter) through the request clock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { setClock } from '../../functions/http/clock';
 import { batchWriteAll, seedDemoSchool } from '../../infra/local/seed';
 import { dynamo, tableName } from '../../shared/db/client';
@@ -250,27 +250,29 @@ describe('subgroups (made with the class teacher)', () => {
 
   it('should let the class teacher change the make-up of their class, listing who is left out', async () => {
     const current = (await getSubgroups('sch53', '5a', '2026-q2', 'english'))!;
-    const [g1, g2] = current.groups;
-    const moved = g1!.studentIds[0]!;
-    const leftOut = g2!.studentIds.at(-1)!;
+    // Only students on the class list now (the demo may have moved someone since the make-up).
+    const onRoster = new Set((await listStudentsOfClass('sch53', '5a')).map((s) => s.studentId));
+    const [g1, g2] = current.groups.map((g) => g.studentIds.filter((s) => onRoster.has(s)));
+    const moved = g1![0]!;
+    const leftOut = g2!.at(-1)!;
     const res = await as.classteacher!.send('PUT', `${path('5a')}/english`, {
       groups: [
-        { groupId: 'g1', studentIds: g1!.studentIds.slice(1) },
-        { groupId: 'g2', studentIds: [moved, ...g2!.studentIds.slice(0, -1)] },
+        { groupId: 'g1', studentIds: g1!.slice(1) },
+        { groupId: 'g2', studentIds: [moved, ...g2!.slice(0, -1)] },
       ],
       version: current.version,
     });
     expect(res.status).toBe(200);
     expect(res.body.unassigned).toEqual([leftOut]);
     expect(res.body.subgroups.groups[1].studentIds).toContain(moved);
-    expect(res.body.subgroups.groups[1].teacherId).toBe(g2!.teacherId);
+    expect(res.body.subgroups.groups[1].teacherId).toBe(current.groups[1]!.teacherId);
     expect((await audit('subgroups.save')).find((a) => a.entity === 'GROUPS#5a#2026-q2#english')).toMatchObject({ actorId: ids.classteacher });
   });
 
   it('should refuse a student in two groups, naming them, and store nothing', async () => {
     const current = (await getSubgroups('sch53', '5a', '2026-q2', 'english'))!;
-    const twice = current.groups[0]!.studentIds[0]!;
     const roster = await listStudentsOfClass('sch53', '5a');
+    const twice = current.groups[0]!.studentIds.find((id) => roster.some((s) => s.studentId === id))!;
     const who = roster.find((s) => s.studentId === twice)!;
     const res = await as.deputy!.send('PUT', `${path('5a')}/english`, {
       groups: [
@@ -288,6 +290,27 @@ describe('subgroups (made with the class teacher)', () => {
     const notSplit = await as.deputy!.send('PUT', `${path('5a')}/math`, { groups: [{ groupId: 'g1', studentIds: [] }] });
     expect(notSplit.status).toBe(400);
     expect(notSplit.body.error.message).toMatch(/не делится на подгруппы/);
+  });
+
+  it('should keep a student who has left the class in their group when the make-up is saved again', async () => {
+    // A student of the stored make-up who is no longer on the class list (left during the period).
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.subgroups('sch53', '5a', '2026-q2', 'english'),
+        UpdateExpression: 'SET #g[1].studentIds = list_append(#g[1].studentIds, :s)',
+        ExpressionAttributeNames: { '#g': 'groups' },
+        ExpressionAttributeValues: { ':s': ['st-left'] },
+      }),
+    );
+    const current = (await getSubgroups('sch53', '5a', '2026-q2', 'english'))!;
+    const res = await as.classteacher!.send('PUT', `${path('5a')}/english`, {
+      groups: current.groups.map((g) => ({ groupId: g.groupId, studentIds: g.studentIds.filter((s) => s !== 'st-left') })),
+      version: current.version,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.subgroups.groups[1].studentIds).toContain('st-left');
+    expect(res.body.unassigned).not.toContain('st-left');
   });
 
   it('should answer 409 to a stale version with the current make-up', async () => {

@@ -6,14 +6,19 @@ import { describe, expect, it } from 'vitest';
 import type { RoleGrant } from '../../shared/auth/roles';
 import { REGULATION_LOCK_DAYS } from '../../shared/domain/settings';
 import { keys, sortName } from '../../shared/db/keys';
-import { buildDemoSchool, FIXED_LOGINS } from '../../shared/demo/index';
+import { buildDemoModel, buildDemoSchool, demoItems, demoLogins, FIXED_LOGINS } from '../../shared/demo/index';
 import { BOYS_NAMES, femaleSurname, GIRLS_NAMES, SURNAMES } from '../../shared/demo/names';
 import type { Account } from '../../shared/repos/accounts';
 import type { SchoolClass, StudentCard } from '../../shared/repos/school';
 
 const now = new Date('2026-11-29T05:00:00Z');
 const HASH = 'scrypt$131072$8$1$c2FsdA==$a2V5';
-const demo = buildDemoSchool({ passwordHash: HASH, now });
+// The people as generated, before this year's movements (test/integration/people-demo covers those).
+const base = (at: Date) => {
+  const model = buildDemoModel({ now: at });
+  return { items: demoItems(model, HASH), logins: demoLogins(model) };
+};
+const demo = base(now);
 
 type Stored<T> = T & { pk: string; sk: string; type: string; gsi1pk?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string };
 const ofType = <T>(type: string) => demo.items.filter((i) => i.type === type) as Array<Stored<T>>;
@@ -41,7 +46,11 @@ describe('demo school items', () => {
   });
 
   it('should be deterministic for the same input', () => {
-    expect(buildDemoSchool({ passwordHash: HASH, now: new Date(now) })).toEqual(demo);
+    expect(base(new Date(now))).toEqual(demo);
+    const a = buildDemoSchool({ passwordHash: HASH, now });
+    const b = buildDemoSchool({ passwordHash: HASH, now: new Date(now) });
+    expect(b.items).toEqual(a.items);
+    expect(b.logins).toEqual(a.logins);
   });
 
   it('should hold the Krasnodar department with the regulation lock days and school No. 53', () => {
@@ -250,11 +259,30 @@ describe('demo school items', () => {
   });
 
   it('should move the temporary access end with now but keep the people', () => {
-    const later = buildDemoSchool({ passwordHash: HASH, now: new Date('2027-02-10T21:30:00Z') });
+    const later = base(new Date('2027-02-10T21:30:00Z'));
     const acc = (d: typeof demo, login: string) => d.items.find((i) => i.type === 'account' && i.login === login)!;
     // 21:30 UTC is already 11 February in Moscow (in UTC it would give 12 March).
     expect(acc(later, 'inspector').activeUntil).toBe('2027-03-13');
     expect(later.logins.map((l) => l.who).slice(0, 10)).toEqual(demo.logins.map((l) => l.who).slice(0, 10));
     expect(later.items.filter((i) => i.type === 'account').map((i) => i.login)).toEqual(accounts.map((a) => a.login));
+  });
+});
+
+describe('the demo school set-up part (issue 3 item 7)', () => {
+  const full = buildDemoSchool({ passwordHash: HASH, now });
+  const setUp = full.setUp();
+  const count = (type: string) => setUp.filter((i) => i.type === type).length;
+
+  it('should only add items, never replace one of the people part', () => {
+    const people = new Set(full.items.map((i) => `${i.pk}|${i.sk}`));
+    const added = setUp.map((i) => `${i.pk}|${i.sk}`);
+    expect(added.filter((k) => people.has(k))).toEqual([]);
+    expect(new Set(added).size).toBe(added.length);
+  });
+
+  it('should hold a curriculum, a timetable with lessons, KTPs, assessments and a kept journal', () => {
+    for (const type of ['subject', 'loadLine', 'subgroups', 'timetableSlot', 'lesson', 'ktp', 'assessment', 'mark', 'attendance', 'changeLog']) {
+      expect(count(type), type).toBeGreaterThan(0);
+    }
   });
 });

@@ -174,6 +174,8 @@ export interface SaverDeps {
     mark: (p: Place, body: MarkBody) => Promise<EntryResult<MarkView>>;
     attendance: (p: Place, body: AttendanceBody) => Promise<EntryResult<AttendanceView>>;
   };
+  /** How many cells are waiting or being saved, whenever that changes. */
+  onPending?: (n: number) => void;
   sleep?: (ms: number) => Promise<void>;
   /** Delays between attempts after a network failure. */
   retryDelays?: number[];
@@ -213,6 +215,7 @@ export class CellSaver {
     this.jobs.set(key, job);
     if (!this.order.includes(key)) this.order.push(key);
     this.deps.status(key, { state: 'saving' });
+    this.deps.onPending?.(this.pending);
     void this.pump();
   }
 
@@ -229,6 +232,7 @@ export class CellSaver {
         this.deps.update(key, this.deps.cell(key), { state: 'error', message: e instanceof Error ? e.message : String(e) });
       }
       this.running = null;
+      this.deps.onPending?.(this.pending);
     }
     for (const r of this.idle.splice(0)) r();
   }
