@@ -54,6 +54,14 @@ function checkClass(req: Req<unknown>, action: ClassAction, refusal: string): Pr
   return p;
 }
 
+/** Parents and students are refused before anything is read. */
+function staffOnly(req: Req<unknown>): void {
+  const p = sessionOf(req).principal;
+  if (!p.grants.some((g) => g.role !== 'parent' && g.role !== 'student' && 'schoolId' in g && g.schoolId === req.params.schoolId)) {
+    throw new ForbiddenError('Журнал доступен только учителям и администрации школы.');
+  }
+}
+
 // --- the page and "my journals" -----------------------------------------------------------------
 
 export const listMyJournals = handler(async (req) => {
@@ -65,6 +73,7 @@ export const listMyJournals = handler(async (req) => {
 });
 
 export const getJournalPage = handler(async (req) => {
+  staffOnly(req);
   const p = sessionOf(req).principal;
   const group = req.query.group;
   if (group !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(group)) throw new BadRequestError('Неверная подгруппа.');
@@ -83,14 +92,6 @@ async function writeContext(req: Req<unknown>, lessonId: string, cell: CellRef, 
     throw new ForbiddenError('Причины пропусков исправляет классный руководитель (п. 3.7 положения).');
   }
   return { p, ctx };
-}
-
-/** Parents and students are refused before anything is read. */
-function staffOnly(req: Req<unknown>): void {
-  const p = sessionOf(req).principal;
-  if (!p.grants.some((g) => g.role !== 'parent' && g.role !== 'student' && 'schoolId' in g && g.schoolId === req.params.schoolId)) {
-    throw new ForbiddenError('Журнал доступен только учителям и администрации школы.');
-  }
 }
 
 export const putMark = handler<z.output<typeof schemas.markBody>>(async (req) => {

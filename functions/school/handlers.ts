@@ -57,8 +57,19 @@ export const getStudentCardInfo = handler(async (req) => {
     throw new NotFoundError('Обучающийся не найден или его данные вам недоступны.');
   }
   const parents = await getAccounts(card.parentIds);
-  const { parentIds: _ids, consentRecordedAt: _c, ...rest } = card;
-  return { body: { ...rest, parents: parents.map((a) => ({ userId: a.userId, displayName: displayName(a) })) } };
+  // Named fields only: the card grows (address, documents, import run) and this route is read by
+  // parents and class teachers, who need no more than this (clause 1.7).
+  const body = {
+    studentId: card.studentId,
+    schoolId: card.schoolId,
+    classId: card.classId,
+    lastName: card.lastName,
+    firstName: card.firstName,
+    middleName: card.middleName,
+    birthDate: card.birthDate,
+    parents: parents.map((a) => ({ userId: a.userId, displayName: displayName(a) })),
+  };
+  return { body };
 });
 
 export const getDepartmentSettings = handler(async (req) => {

@@ -228,6 +228,7 @@ export interface MarkInput {
   workType: WorkTypeId;
   /** null removes the mark. */
   value: number | null;
+  /** Left out: unchanged; null or empty: removed. */
   comment?: string | null;
   /** The version the client saw; 0 = no mark. */
   version: number;
@@ -276,7 +277,8 @@ export async function setMark(ctx: WriteContext, input: MarkInput, actor: Actor,
   if (visibleVersion(stored) !== input.version) {
     throw new ConflictError('Отметку уже изменил другой пользователь: показано текущее значение.', current);
   }
-  const comment = input.comment?.trim() || undefined;
+  // A comment left out stays as it is; null or an empty one removes it.
+  const comment = input.comment === undefined ? current?.comment : input.comment?.trim() || undefined;
   if (input.value === null && !current) return { value: null, version: 0, replayed: false };
   if (current && input.value === current.value && comment === current.comment) return { value: current, version: current.version, replayed: false };
 

@@ -136,3 +136,10 @@ describe('lists and registers', () => {
     }
   });
 });
+
+describe('what a personal card shows', () => {
+  it('should show a parent only the named fields, never consent documents or import details', async () => {
+    const res = await as.parent!.get(card(ownChild));
+    expect(Object.keys(res.body).sort()).toEqual(['birthDate', 'classId', 'firstName', 'lastName', 'middleName', 'parents', 'schoolId', 'studentId']);
+  });
+});

@@ -147,6 +147,22 @@ describe('setting a mark', () => {
     expect(log.map((i) => i.action)).toEqual(['create', 'update', 'delete', 'create']);
   });
 
+  it('should keep a mark\'s comment unless it is changed, and log the comment too', async () => {
+    const teacher = await as('teacher');
+    const base = { lessonId: '2026-11-27.8.all', studentId: fx.fiveA[1]!.studentId, workType: 'homework' };
+    const put = (extra: Record<string, unknown>) => teacher.send('PUT', `${M5}/marks`, { ...base, requestId: requestId(), ...extra });
+    expect((await put({ value: 4, comment: 'Не решена задача 3', version: 0 })).body.value).toMatchObject({ value: 4, comment: 'Не решена задача 3' });
+    expect((await put({ value: 5, version: 1 })).body.value).toMatchObject({ value: 5, comment: 'Не решена задача 3', version: 2 });
+    const cleared = await put({ value: 5, comment: null, version: 2 });
+    expect(cleared.body.value.comment).toBeUndefined();
+    const log = (await partitionItems(`LOG#${MATH}#`)).filter((i) => i.type === 'changeLog' && i.target.studentId === base.studentId && i.target.workType === 'homework');
+    expect(log.map((i) => [i.old, i.new])).toEqual([
+      [null, { value: 4, comment: 'Не решена задача 3' }],
+      [{ value: 4, comment: 'Не решена задача 3' }, { value: 5, comment: 'Не решена задача 3' }],
+      [{ value: 5, comment: 'Не решена задача 3' }, { value: 5 }],
+    ]);
+  });
+
   it('should refuse bad input with a Russian 400 and store nothing', async () => {
     const teacher = await as('teacher');
     const count = async () => (await partitionItems(`SUBJ#${MATH}#MARK#`)).length + (await partitionItems(`LOG#${MATH}#`)).length;

@@ -26,9 +26,13 @@ const summary = (cards: HomeCard[]) =>
   cards.map((c) => ({ role: c.role, title: c.title, scope: c.scope, sections: c.sections.map((s) => [s.title, s.href ?? 'скоро']) }));
 
 describe('sectionsFor', () => {
-  it('should give a subject teacher the journal, announced as coming', () => {
+  it('should give a subject teacher the journal, their timetable and their KTPs', () => {
     expect(summary(sectionsFor(me([{ role: 'teacher', schoolId: 'sch53' }])))).toEqual([
-      { role: 'teacher', title: 'Учитель', scope: 'МАОУ СОШ № 53', sections: [['Классный журнал', 'скоро']] },
+      { role: 'teacher', title: 'Учитель', scope: 'МАОУ СОШ № 53', sections: [
+          ['Классный журнал', '/journal?school=sch53'],
+          ['Моё расписание', '/timetable/teacher?school=sch53'],
+          ['КТП', '/ktp?school=sch53'],
+        ] },
     ]);
   });
 
@@ -42,11 +46,20 @@ describe('sectionsFor', () => {
         title: 'Классный руководитель',
         scope: 'Класс 5А · МАОУ СОШ № 53',
         sections: [
-          ['Мой класс', '/schools/sch53/classes/5a'],
+          ['Мой класс', '/people/sch53/classes/5a'],
           ['Коды активации для учеников и родителей', '/schools/sch53/codes?class=5a'],
+          ['Незаполненные уроки класса', '/journal/check/5a?school=sch53'],
+          ['Расписание', '/timetable?school=sch53&class=5a'],
+          ['Подгруппы', '/curriculum/subgroups?school=sch53&class=5a'],
+          ['КТП', '/ktp?school=sch53&class=5a'],
+          ['График оценочных процедур', '/assessments?school=sch53&class=5a'],
         ],
       },
-      { role: 'teacher', title: 'Учитель', scope: 'МАОУ СОШ № 53', sections: [['Классный журнал', 'скоро']] },
+      { role: 'teacher', title: 'Учитель', scope: 'МАОУ СОШ № 53', sections: [
+          ['Классный журнал', '/journal?school=sch53'],
+          ['Моё расписание', '/timetable/teacher?school=sch53'],
+          ['КТП', '/ktp?school=sch53'],
+        ] },
     ]);
   });
 
@@ -64,6 +77,8 @@ describe('sectionsFor', () => {
         sections: [
           ['Реестр выданных логинов', '/schools/sch53/logins'],
           ['Коды активации сотрудникам', '/schools/sch53/codes'],
+          ['Сотрудники и доступ', '/people/sch53/staff'],
+          ['Классы и списки', '/people/sch53/classes'],
         ],
       },
     ]);
@@ -77,19 +92,39 @@ describe('sectionsFor', () => {
       ['Реестр выданных логинов', '/schools/sch53/logins', undefined],
       ['Настройки школы', '/settings', 'блокировки, веса отметок, пороги, контрольные'],
       ['Учебный год', '/year', 'четверти, полугодия, каникулы'],
+      ['Классы и списки', '/people/sch53/classes', undefined],
+      ['Движение обучающихся', '/people/sch53/movements', undefined],
+      ['Сотрудники и доступ', '/people/sch53/staff', undefined],
+      ['Расписание', '/timetable?school=sch53', undefined],
+      ['КТП', '/ktp?school=sch53', undefined],
+      ['График оценочных процедур', '/assessments?school=sch53', undefined],
     ]);
   });
 
   it('should give a deputy reports (coming) but not the register of logins', () => {
     const [card] = sectionsFor(me([{ role: 'deputy', schoolId: 'sch53' }]));
     expect(card?.title).toBe('Заместитель директора');
-    expect(card?.sections.map((s) => s.title)).toEqual(['Отчёты', 'Настройки школы', 'Учебный год']);
+    expect(card?.sections.map((s) => s.title)).toEqual([
+      'Отчёты', 'Настройки школы', 'Учебный год', 'Классы и списки', 'Движение обучающихся', 'Учебный план и нагрузка', 'Подгруппы',
+      'Замещения', 'Расписание', 'Изменения в расписании', 'КТП классов и утверждение', 'График оценочных процедур', 'Результаты ОГЭ, ЕГЭ, ГВЭ',
+    ]);
+    expect(card?.sections.map((s) => s.title)).not.toContain('Реестр выданных логинов');
     expect(card?.sections[0]?.soon).toBe(true);
   });
 
-  it('should give the secretary the personal files, announced as coming', () => {
+  it('should give the secretary the personal files, the class-list import, movement and exam results', () => {
     expect(summary(sectionsFor(me([{ role: 'secretary', schoolId: 'sch53' }])))).toEqual([
-      { role: 'secretary', title: 'Секретарь', scope: 'МАОУ СОШ № 53', sections: [['Личные дела обучающихся', 'скоро']] },
+      {
+        role: 'secretary',
+        title: 'Секретарь',
+        scope: 'МАОУ СОШ № 53',
+        sections: [
+          ['Личные дела обучающихся', '/people/sch53'],
+          ['Загрузка списков классов', '/people/sch53/import'],
+          ['Движение обучающихся', '/people/sch53/movements'],
+          ['Результаты ОГЭ, ЕГЭ, ГВЭ', '/journal/exams?school=sch53'],
+        ],
+      },
     ]);
   });
 

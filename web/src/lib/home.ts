@@ -31,6 +31,21 @@ export const HOME_TEXT = {
     year: 'Учебный год',
     yearDetail: 'четверти, полугодия, каникулы',
     personalFiles: 'Личные дела обучающихся',
+    classLists: 'Классы и списки',
+    importLists: 'Загрузка списков классов',
+    movements: 'Движение обучающихся',
+    staff: 'Сотрудники и доступ',
+    curriculum: 'Учебный план и нагрузка',
+    subgroups: 'Подгруппы',
+    substitutes: 'Замещения',
+    timetable: 'Расписание',
+    timetableChanges: 'Изменения в расписании',
+    myTimetable: 'Моё расписание',
+    ktp: 'КТП',
+    ktpApproval: 'КТП классов и утверждение',
+    assessments: 'График оценочных процедур',
+    unfilled: 'Незаполненные уроки класса',
+    exams: 'Результаты ОГЭ, ЕГЭ, ГВЭ',
     myDiary: 'Мой дневник',
     diary: 'Дневник',
   },
@@ -107,6 +122,12 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ready('login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
           ready('school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
           ready('year', S.year, paths.year, S.yearDetail),
+          ready('classes', S.classLists, paths.peopleClasses(g.schoolId)),
+          ready('movements', S.movements, paths.movements(g.schoolId)),
+          ready('staff', S.staff, paths.staff(g.schoolId)),
+          ready('timetable', S.timetable, paths.timetable(g.schoolId)),
+          ready('ktp', S.ktp, paths.ktp(g.schoolId)),
+          ready('assessments', S.assessments, paths.assessments(g.schoolId)),
         );
         break;
       case 'deputy':
@@ -114,25 +135,51 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           soon('reports', S.reports),
           ready('school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
           ready('year', S.year, paths.year, S.yearDetail),
+          ready('classes', S.classLists, paths.peopleClasses(g.schoolId)),
+          ready('movements', S.movements, paths.movements(g.schoolId)),
+          ready('curriculum', S.curriculum, paths.curriculum(g.schoolId)),
+          ready('subgroups', S.subgroups, paths.subgroups(g.schoolId)),
+          ready('substitutes', S.substitutes, paths.substitutes(g.schoolId)),
+          ready('timetable', S.timetable, paths.timetable(g.schoolId)),
+          ready('timetable-changes', S.timetableChanges, paths.timetableChanges(g.schoolId)),
+          ready('ktp', S.ktpApproval, paths.ktp(g.schoolId)),
+          ready('assessments', S.assessments, paths.assessments(g.schoolId)),
+          ready('exams', S.exams, paths.exams(g.schoolId)),
         );
         break;
       case 'administrator':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           ready('login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
           ready('staff-codes', S.staffCodes, paths.activationCodes(g.schoolId)),
+          ready('staff', S.staff, paths.staff(g.schoolId)),
+          ready('classes', S.classLists, paths.peopleClasses(g.schoolId)),
         );
         break;
       case 'secretary':
-        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(soon('personal-files', S.personalFiles));
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
+          ready('personal-files', S.personalFiles, paths.people(g.schoolId)),
+          ready('import', S.importLists, paths.peopleImport(g.schoolId)),
+          ready('movements', S.movements, paths.movements(g.schoolId)),
+          ready('exams', S.exams, paths.exams(g.schoolId)),
+        );
         break;
       case 'teacher':
-        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(soon('journal', S.journal));
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
+          ready('journal', S.journal, paths.journal(g.schoolId)),
+          ready('my-timetable', S.myTimetable, paths.myTimetable(g.schoolId)),
+          ready('ktp', S.ktp, paths.ktp(g.schoolId)),
+        );
         break;
       case 'classTeacher': {
         const name = ctx.classNames?.[classKey(g.schoolId, g.classId)] ?? g.classId;
         card(g.role, classKey(g.schoolId, g.classId), HOME_TEXT.classScope(name, schoolName(g.schoolId))).sections.push(
-          ready('my-class', S.myClass, paths.classPage(g.schoolId, g.classId)),
+          ready('my-class', S.myClass, paths.peopleClass(g.schoolId, g.classId)),
           ready('pupil-codes', S.pupilCodes, paths.activationCodes(g.schoolId, g.classId)),
+          ready('unfilled', S.unfilled, paths.journalCheck(g.schoolId, g.classId)),
+          ready('class-timetable', S.timetable, paths.timetable(g.schoolId, g.classId)),
+          ready('subgroups', S.subgroups, paths.subgroups(g.schoolId, g.classId)),
+          ready('class-ktp', S.ktp, paths.ktp(g.schoolId, g.classId)),
+          ready('assessments', S.assessments, paths.assessments(g.schoolId, g.classId)),
         );
         break;
       }

@@ -13,6 +13,23 @@ export const paths = {
   /** Department staff see the department's lock numbers there; a director or deputy the school's settings. */
   settings: '/settings',
   year: '/year',
+  people: (schoolId: string) => `/people/${seg(schoolId)}`,
+  peopleClasses: (schoolId: string) => `/people/${seg(schoolId)}/classes`,
+  peopleClass: (schoolId: string, classId: string) => `/people/${seg(schoolId)}/classes/${seg(classId)}`,
+  peopleImport: (schoolId: string) => `/people/${seg(schoolId)}/import`,
+  movements: (schoolId: string) => `/people/${seg(schoolId)}/movements`,
+  staff: (schoolId: string) => `/people/${seg(schoolId)}/staff`,
+  curriculum: (schoolId: string) => `/curriculum?school=${seg(schoolId)}`,
+  subgroups: (schoolId: string, classId?: string) => `/curriculum/subgroups?school=${seg(schoolId)}${classId ? `&class=${seg(classId)}` : ''}`,
+  substitutes: (schoolId: string) => `/curriculum/substitutes?school=${seg(schoolId)}`,
+  timetable: (schoolId: string, classId?: string) => `/timetable?school=${seg(schoolId)}${classId ? `&class=${seg(classId)}` : ''}`,
+  timetableChanges: (schoolId: string) => `/timetable/changes?school=${seg(schoolId)}`,
+  myTimetable: (schoolId: string) => `/timetable/teacher?school=${seg(schoolId)}`,
+  ktp: (schoolId: string, classId?: string) => `/ktp?school=${seg(schoolId)}${classId ? `&class=${seg(classId)}` : ''}`,
+  assessments: (schoolId: string, classId?: string) => `/assessments?school=${seg(schoolId)}${classId ? `&class=${seg(classId)}` : ''}`,
+  journal: (schoolId: string) => `/journal?school=${seg(schoolId)}`,
+  journalCheck: (schoolId: string, classId: string) => `/journal/check/${seg(classId)}?school=${seg(schoolId)}`,
+  exams: (schoolId: string) => `/journal/exams?school=${seg(schoolId)}`,
 };
 
 /**
