@@ -142,7 +142,9 @@ describe('home screen per role', () => {
       const c = await cards(page);
       expect(Object.keys(c)).toEqual(['Учитель']);
       expect(c['Учитель']).toContain('МАОУ СОШ № 53');
-      expect(c['Учитель']).toContain('Классный журнал — скоро');
+      expect(c['Учитель']).toContain('Классный журнал');
+      expect(c['Учитель']).not.toContain('Классный журнал — скоро');
+      expect(await page.getByRole('link', { name: 'Классный журнал' }).getAttribute('href')).toBe('/journal?school=sch53');
       expect(await page.getByText('Реестр выданных логинов').count()).toBe(0);
     });
   });
@@ -169,9 +171,8 @@ describe('home screen per role', () => {
       expect(c['Классный руководитель']).toContain('Класс 5А');
       expect(c['Классный руководитель']).toContain('Коды активации для учеников и родителей');
       await page.getByRole('link', { name: 'Мой класс' }).click();
-      await page.waitForURL(at('/schools/sch53/classes/5a'));
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Класс 5А');
-      expect(await page.locator('ol li').count()).toBeGreaterThan(10);
+      await page.waitForURL(at('/people/sch53/classes/5a'));
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/5А/);
     });
   });
 
