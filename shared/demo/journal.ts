@@ -120,8 +120,10 @@ export function demoJournalItems(input: { model: DemoModel; items: readonly Item
   }
   const inPeriod = (l: StoredLesson) => scope.periods === 'all' || currentPeriodOf.get(gradeOf.get(l.classId) ?? 0) === l.periodId;
   const wanted = lessons.filter((l) => inScope(l) && inPeriod(l) && l.date <= today);
+  // Rosters for every class x subject of the current period (cheap, one item each), so that no
+  // journal page of the demo has to build its roster on first use; marks only for the scope.
   const places = new Map<string, { classId: string; periodId: string; subjectId: string }>();
-  for (const l of wanted) places.set(`${l.classId}|${l.periodId}|${l.subjectId}`, { classId: l.classId, periodId: l.periodId, subjectId: l.subjectId });
+  for (const l of lessons.filter(inPeriod)) places.set(`${l.classId}|${l.periodId}|${l.subjectId}`, { classId: l.classId, periodId: l.periodId, subjectId: l.subjectId });
   const rosters = new Map<string, SubjectRoster>();
   const membersCache = new Map<string, ReturnType<typeof classMembers>>();
   for (const [key, p] of places) {

@@ -10,9 +10,10 @@
  * - subgroups / substitutes of a class x period: in the journal partition, read with the journal's
  *   own Query; the set-up screens read them with one Query of that partition filtered by type.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
+import { queryAll } from '../db/query';
 import { WHOLE_CLASS, type LoadLine, type Subject, type SubgroupSet, type SubstituteAssignment, type TeacherLoad } from '../domain/curriculum';
 import { displayName, type Account } from './accounts';
 
@@ -26,24 +27,16 @@ export function stripKeys<T>(item: Item): T {
   return rest as T;
 }
 
-/** Every page of a Query. */
-export async function queryItems(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const out = await dynamo().send(new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+/** Every page of a Query (shared/db/query.ts). */
+export const queryItems = queryAll;
 
 export async function getItem(key: { pk: string; sk: string }, consistent = false): Promise<Item | undefined> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
   return out.Item;
 }
 
-/** BatchGetItem of up to 100 keys, retrying what DynamoDB leaves unprocessed. */
+/** BatchGetItem of any number of keys (100 a request), consistent, retrying what DynamoDB leaves
+ * unprocessed: the timetable guards must be read as they are now. */
 export async function batchGetItems(wanted: Array<{ pk: string; sk: string }>): Promise<Item[]> {
   const unique = [...new Map(wanted.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
   const found: Item[] = [];

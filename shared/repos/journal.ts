@@ -151,6 +151,7 @@ export interface WriteContextItems {
   schoolClass: SchoolClass | null;
   roster: SubjectRoster | null;
   lesson: (JournalLesson & { journalData?: boolean }) | null;
+  subgroups: SubgroupSet | null;
   /** The cell as stored, tombstone included (null: never written). */
   cell: Item | null;
   head: { seq: number; hash: string } | null;
@@ -167,6 +168,7 @@ export async function readWriteContext(departmentId: string, p: Place, lesson: L
     roster: keys.roster(p.schoolId, p.classId, p.periodId, p.subjectId),
     lesson: keys.lesson(p.schoolId, p.classId, p.periodId, p.subjectId, lesson.date, lesson.lessonNo, lesson.groupId),
     head: keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId),
+    subgroups: keys.subgroups(p.schoolId, p.classId, p.periodId, p.subjectId),
     cell: cellKey(p, lesson, cell),
   };
   const wanted = Object.values(k).filter((x): x is Key => x !== null);
@@ -176,12 +178,14 @@ export async function readWriteContext(departmentId: string, p: Place, lesson: L
   const rosterItem = pick(k.roster);
   const classItem = pick(k.schoolClass);
   const headItem = pick(k.head);
+  const subgroupsItem = pick(k.subgroups);
   return {
     department: pick(k.department),
     school: pick(k.school),
     schoolClass: classItem ? body<SchoolClass>(classItem) : null,
     roster: rosterItem ? rosterOf(rosterItem) : null,
     lesson: lessonItem && lessonItem.type === JOURNAL_TYPES.lesson ? lessonOf(lessonItem) : null,
+    subgroups: subgroupsItem && subgroupsItem.type === JOURNAL_TYPES.subgroups ? body<SubgroupSet>(subgroupsItem) : null,
     cell: pick(k.cell),
     head: headItem ? { seq: Number(headItem.seq), hash: String(headItem.hash) } : null,
   };

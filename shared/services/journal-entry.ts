@@ -65,7 +65,7 @@ import {
   type Place,
 } from '../repos/journal';
 import { rulesFromItems, type JournalRules } from './journal-settings';
-import { materialiseRosters } from './journal-rosters';
+import { materialiseRosters, withCurrentSubgroups } from './journal-rosters';
 import { keys } from '../db/keys';
 
 type Item = Record<string, unknown>;
@@ -109,7 +109,7 @@ export async function loadWriteContext(
   if (!items.lesson) throw new NotFoundError(`Урока ${ruDate(ref.date)} (${ref.lessonNo}-й) нет в расписании класса по этому предмету.`);
   const rules = rulesFromItems(items.department, items.school);
   const grade = items.schoolClass?.grade ?? items.roster.grade;
-  const roster = items.roster;
+  const roster = withCurrentSubgroups(items.roster, items.subgroups);
   const lesson = items.lesson;
   const curriculumLesson = { subjectId: place.subjectId, groupId: lesson.groupId, date: lesson.date, teacherId: lesson.teacherId ?? '' };
   const subgroups = { groups: roster.groups.map((g) => ({ ...g, studentIds: [] as string[] })) };

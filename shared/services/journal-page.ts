@@ -21,7 +21,7 @@ import type { WorkTypeId } from '../domain/work-types';
 import { NotFoundError } from '../errors';
 import { readJournalSlice, type JournalSlice, type Place } from '../repos/journal';
 import { attendanceView, markView, type AttendanceView, type MarkView } from './journal-entry';
-import { materialiseRosters } from './journal-rosters';
+import { materialiseRosters, withCurrentSubgroups } from './journal-rosters';
 import { journalRulesForReading, type JournalRules } from './journal-settings';
 
 export interface LessonLock {
@@ -114,8 +114,8 @@ export async function journalPage(p: Principal, loaded: LoadedPage, now: Date, g
     await materialiseRosters(place.schoolId, place.classId, place.periodId, now);
     slice = await readJournalSlice(place);
   }
-  const roster = slice.roster;
-  if (!roster) throw new NotFoundError('Этого предмета нет в учебном плане класса на выбранный период.');
+  if (!slice.roster) throw new NotFoundError('Этого предмета нет в учебном плане класса на выбранный период.');
+  const roster = withCurrentSubgroups(slice.roster, slice.subgroups);
   if (groupId && groupId !== WHOLE_CLASS && !roster.groups.some((g) => g.groupId === groupId)) {
     throw new NotFoundError('Такой подгруппы нет у класса по этому предмету.');
   }

@@ -120,6 +120,24 @@ export function buildRoster(input: {
   };
 }
 
+/**
+ * The roster with the subgroups as they are now: the subgroup set is read in the same request as
+ * the roster (the page's Query, a write's BatchGetItem), so a changed make-up applies at once,
+ * without waiting for the roster to be rebuilt.
+ */
+export function withCurrentSubgroups(roster: SubjectRoster, set: Pick<SubgroupSet, 'groups'> | null): SubjectRoster {
+  if (!set || set.groups.length === 0) return roster;
+  return {
+    ...roster,
+    groups: set.groups.map((g) => ({ groupId: g.groupId, name: g.name, teacherId: g.teacherId })),
+    students: roster.students.map((s) => {
+      const { groupId: _old, ...rest } = s;
+      const groupId = groupOfStudent(set, s.studentId);
+      return groupId ? { ...rest, groupId } : rest;
+    }),
+  };
+}
+
 /** Whether two rosters say the same (the build time and version aside; DynamoDB keeps no key order). */
 export function sameRoster(a: SubjectRoster, b: SubjectRoster): boolean {
   const strip = ({ version: _v, builtAt: _b, ...rest }: SubjectRoster) => rest;

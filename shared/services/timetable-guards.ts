@@ -8,7 +8,7 @@
  */
 import { tableName } from '../db/client';
 import { BadRequestError, ConflictError } from '../errors';
-import { clashesMessage, clashesOf, guardId, guardsOf, holdersValid, sameSlot, type Clash, type SlotLesson, type TimetableNames, type TimetableSlot } from '../domain/timetable';
+import { clashesMessage, clashesOf, guardId, guardsOf, sameSlot, type Clash, type SlotLesson, type TimetableNames, type TimetableSlot } from '../domain/timetable';
 import { WHOLE_CLASS } from '../domain/curriculum';
 import { getAccounts } from '../repos/accounts';
 import { batchGetItems, listSubjects, shortPersonName } from '../repos/curriculum';
@@ -80,7 +80,6 @@ export async function planGuards(schoolId: string, yearId: string, edits: readon
       ops.push({ ConditionCheck: { TableName: tableName(), Key: guardKey(schoolId, yearId, guard), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } } });
       continue;
     }
-    if (!holdersValid(guard.kind, guard.holders)) throw new Error(`Guard ${guardId(guard)} would hold a clash`);
     if (guard.holders.length === 0) {
       if (existed) {
         ops.push({ Delete: { TableName: tableName(), Key: guardKey(schoolId, yearId, guard), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } } });

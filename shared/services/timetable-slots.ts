@@ -7,7 +7,8 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { assignedTeacher, groupIdsOfLine, WHOLE_CLASS } from '../domain/curriculum';
-import { lessonCountForYear } from '../domain/lesson-dates';
+import { generateLessons } from '../domain/lesson-dates';
+import { periodsForGrade } from '../domain/year';
 import { sameSlot, slotProblems, type TimetableSlot } from '../domain/timetable';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { getAccounts } from '../repos/accounts';
@@ -57,13 +58,20 @@ export async function classTimetable(schoolId: string, yearId: string, classId: 
     listChanges(schoolId, yearId, year.startDate, year.endDate, classId),
   ]);
   const subjectOf = new Map(subjects.map((s) => [s.subjectId, s]));
+  // The year's lessons once, counted per subject and group (what the KTP is compared with, R-14).
+  const inYear = new Map<string, number>();
+  for (const period of periodsForGrade(year, cls.grade)) {
+    for (const l of generateLessons({ year, grade: cls.grade, classId, period, slots, changes })) {
+      inYear.set(`${l.subjectId}|${l.groupId}`, (inYear.get(`${l.subjectId}|${l.groupId}`) ?? 0) + 1);
+    }
+  }
   const summary = lines.flatMap((l) =>
     groupIdsOfLine(l).map((groupId) => ({
       subjectId: l.subjectId,
       groupId,
       hoursPerWeek: l.hoursPerWeek,
       slotsPerWeek: slots.filter((s) => s.subjectId === l.subjectId && s.groupId === groupId).length,
-      lessonsInYear: lessonCountForYear({ year, grade: cls.grade, classId, slots, changes, subjectId: l.subjectId, groupId }),
+      lessonsInYear: inYear.get(`${l.subjectId}|${groupId}`) ?? 0,
     })),
   );
   return {

@@ -9,7 +9,7 @@
  * 20.11.2026 (second quarter) through the request clock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { setClock } from '../../functions/http/clock';
 import { batchWriteAll, seedDemoSchool } from '../../infra/local/seed';
 import { dynamo, tableName } from '../../shared/db/client';
@@ -20,6 +20,7 @@ import { demoTimetableItems } from '../../shared/demo/timetable';
 import { findAccountByLogin } from '../../shared/repos/accounts';
 import { listLessons } from '../../shared/repos/lessons';
 import { getSlot, listSlots } from '../../shared/repos/timetable';
+import { planGuards } from '../../shared/services/timetable-guards';
 import { ApiClient, startApi, type ApiServer } from '../support/api';
 import { useTestTable } from '../support/dynamo';
 
@@ -203,6 +204,25 @@ describe('placing lessons and clashes', () => {
       const placed = [...(await listSlots('sch53', '2026', '5a')), ...(await listSlots('sch53', '2026', '6a'))].filter((s) => s.weekday === weekday && s.lessonNo === 8);
       expect(placed).toHaveLength(1);
     }
+  });
+
+  it('should cancel in DynamoDB the later of two bookings planned on the same empty guards', async () => {
+    // Both plans read the guards before either writes: only the conditions in DynamoDB can stop the second.
+    const base = { schoolId: 'sch53', yearId: '2026', weekday: 3, lessonNo: 8, subjectId: 'tt-b', groupId: 'all', teacherId: t4, version: 1 };
+    const a = await planGuards('sch53', '2026', [{ after: { ...base, classId: '5a' } }]);
+    const b = await planGuards('sch53', '2026', [{ after: { ...base, classId: '6a' } }]);
+    expect(a.clashes).toEqual([]);
+    expect(b.clashes).toEqual([]);
+    await dynamo().send(new TransactWriteCommand({ TransactItems: a.ops as never }));
+    await expect(dynamo().send(new TransactWriteCommand({ TransactItems: b.ops as never }))).rejects.toMatchObject({ name: 'TransactionCanceledException' });
+    const held = (await guardsOfTeacher(t4)).find((g) => g.weekday === 3 && g.lessonNo === 8)!;
+    expect(held.holders).toEqual([expect.objectContaining({ classId: '5a' })]);
+    // Planned again now, the second booking is a clash with a name.
+    const again = await planGuards('sch53', '2026', [{ after: { ...base, classId: '6a' } }]);
+    expect(again.clashes[0]!.clashes.map((c) => c.kind)).toEqual(['teacher']);
+    // Put the guard back as it was, so the tests below see no trace of this one.
+    await dynamo().send(new TransactWriteCommand({ TransactItems: (await planGuards('sch53', '2026', [{ before: { ...base, classId: '5a' } }])).ops as never }));
+    expect((await guardsOfTeacher(t4)).some((g) => g.weekday === 3 && g.lessonNo === 8)).toBe(false);
   });
 
   it('should move a lesson with its version, free the old time, and answer 409 to a stale version', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { may } from '../../shared/auth/policy';
 import type { JournalLessonObject } from '../../shared/auth/rules/journal';
 import type { Principal, RoleGrant } from '../../shared/auth/roles';
-import { buildRoster, classMembers } from '../../shared/services/journal-rosters';
+import { buildRoster, classMembers, withCurrentSubgroups } from '../../shared/services/journal-rosters';
 
 const person = (userId: string, ...grants: RoleGrant[]): Principal => ({ userId, departmentId: 'krd', displayName: userId, grants });
 const teacher = (id: string) => person(id, { role: 'teacher', schoolId: 'sch53' });
@@ -108,5 +108,10 @@ describe('rosters', () => {
     expect(roster.students.map((s) => [s.studentId, s.groupId])).toEqual([['st-1', 'g1'], ['st-4', 'g2'], ['st-3', undefined], ['st-2', undefined]]);
     expect(roster.groups.find((g) => g.groupId === 'g2')!.teacherId).toBe('t3');
     expect(roster.line?.groups).toHaveLength(2);
+    // The make-up changes after the roster was built: the subgroup set read with it wins.
+    const now = withCurrentSubgroups(roster, { groups: [{ groupId: 'g1', name: '1 группа', teacherId: 't1', studentIds: ['st-4'] }, { groupId: 'g2', name: '2 группа', teacherId: 't2', studentIds: ['st-1', 'st-3'] }] });
+    expect(now.students.map((s) => [s.studentId, s.groupId])).toEqual([['st-1', 'g2'], ['st-4', 'g1'], ['st-3', 'g2'], ['st-2', undefined]]);
+    expect(now.groups.find((g) => g.groupId === 'g2')!.teacherId).toBe('t2');
+    expect(withCurrentSubgroups(roster, null)).toBe(roster);
   });
 });
