@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/roles';
 import { mayFillLesson } from '../domain/curriculum';
-import { schoolDate } from '../domain/journal-dates';
+import { ruDate, schoolDate } from '../domain/journal-dates';
 import { chainNext, type ChangeAction, type ChangeBody, type ChangeEntity, type ChangeTarget } from '../domain/journal-log';
 import { type AttendanceEntry } from '../domain/journal-marks';
 import {
@@ -44,7 +44,6 @@ import {
   takesMarks,
   type Verdict,
 } from '../domain/journal-rules';
-import { ruDate } from '../domain/journal-dates';
 import type { WorkTypeId } from '../domain/work-types';
 import type { JournalLessonObject } from '../auth/rules/journal';
 import { BadRequestError, ConflictError, LockedError, NotFoundError } from '../errors';
