@@ -9,6 +9,9 @@
  *   child in the school is closed too. Accounts are kept, disabled with the reason, so the history
  *   of what they did stays.
  */
+import { materialiseRosters } from './journal-rosters';
+import { getYear } from '../repos/year';
+import { periodOn } from '../domain/year';
 import type { Principal, RoleGrant } from '../auth/roles';
 import { classTitle } from '../domain/people-classes';
 import { formatRuDate } from '../domain/people-dates';
@@ -115,11 +118,27 @@ export async function recordMovement(input: { by: Principal; school: School; stu
         ? new ConflictError(`Движение с этим приказом на эту дату у обучающегося уже записано.`)
         : new ConflictError('Карточку или учётные записи только что изменили. Обновите страницу.', (await getStudentWithHistory(sch, card.studentId))?.card),
   );
+  await refreshRosters(sch, [movement.fromClassId, movement.toClassId], req.date, input.now);
   return {
     card: { ...after, version: input.version + 1 },
     movement,
     closedAccounts: changes.filter((c) => c.after.status === 'disabled' && c.before.status !== 'disabled').map((c) => c.after.userId),
   };
+}
+
+/**
+ * The journal keeps each subject's roster of a class x period as an item (derived, rebuilt
+ * idempotently). After a movement the rosters of both classes in the period of its date are
+ * rebuilt, so the journal shows the pupil in the new class from that date and keeps them in the old
+ * one up to it. A class or year not set up yet has no rosters to rebuild.
+ */
+async function refreshRosters(schoolId: string, classIds: Array<string | undefined>, date: string, now: Date): Promise<void> {
+  for (const classId of new Set(classIds.filter((c): c is string => !!c))) {
+    const cls = await getClass(schoolId, classId);
+    const year = cls ? await getYear(schoolId, cls.yearId) : null;
+    const period = cls && year ? periodOn(year, cls.grade, date) : undefined;
+    if (period) await materialiseRosters(schoolId, classId, period.periodId, now);
+  }
 }
 
 function dedupe<T extends { studentId: string }>(refs: T[]): T[] {
