@@ -5,9 +5,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     expect: { requireAssertions: true },
+    // The demo people's stored password hash at N=2^14 instead of 2^17 (infra/local/seed.ts says why).
+    env: { ZHURNAL_DEMO_SCRYPT_N: '16384' },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.int.test.ts'],
@@ -16,8 +19,9 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 60_000 } },
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 60_000 } },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
