@@ -26,5 +26,5 @@ export async function benchSignIn(figures: Figures, baseUrl: string, count: numb
   times.sort((a, b) => a - b);
   figures.set('signin.p50_ms', percentile(times, 50), 'ms', `${count} sequential sign-ins`);
   figures.set('signin.p99_ms', percentile(times, 99), 'ms');
-  figures.set('signin.ddb_requests', requests, 'requests', 'per sign-in (BatchGet of throttle counters + login Query, in parallel)');
+  figures.set('signin.ddb_requests', requests, 'requests', 'per sign-in: throttle BatchGet + login Query in parallel, then one BatchGet of schools and children (parents: + their classes)');
 }
