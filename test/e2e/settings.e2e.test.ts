@@ -4,45 +4,26 @@
  * stricter locks beside the department's limits, weights and thresholds, and see the server's
  * Russian errors; a parent is refused.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack } from '../support/stack';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
 
-const PASSWORD = 'Demo-2026!';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-let stack: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let b: BrowserStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ web: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  b = await startBrowserStack();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await b?.stop();
 });
 
-const at = (path: string) => stack.url + path;
-
-/** A fresh browser context per person; uncaught page errors fail the test. */
-async function asPerson(login: string, work: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  try {
-    await page.goto(at(`/login?next=${encodeURIComponent('/settings')}`));
-    await page.getByLabel('Логин').fill(login);
-    await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.waitForURL(at('/settings'));
+/** A fresh browser context per person, signed in and on the settings screen. */
+function asPerson(login: string, work: (page: Page) => Promise<void>): Promise<void> {
+  return b.inBrowser(async (page) => {
+    await b.signIn(page, login, '/settings');
     await work(page);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors).toEqual([]);
+  });
 }
 
 const save = (page: Page) => page.getByRole('button', { name: 'Сохранить', exact: true }).click();
