@@ -4,24 +4,21 @@
  * a substitute; a plain teacher reads the subgroups but cannot change them; a parent is refused.
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/db/client';
 import { demoCurriculumItems } from '../../shared/demo/curriculum';
 import { buildDemoModel } from '../../shared/demo/model';
 import { demoTimetableItems } from '../../shared/demo/timetable';
 import { getLoad, getSubgroups, listSubstitutes } from '../../shared/repos/curriculum';
-import { startLocalStack } from '../support/stack';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
 
-const PASSWORD = 'Demo-2026!';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const Q = '?school=sch53&year=2026';
 
-let stack: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let b: BrowserStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ web: true });
+  b = await startBrowserStack();
   if (!(await getLoad('sch53', '2026', '5b', 'math'))) {
     const model = buildDemoModel({ now: new Date() });
     const items = [...demoCurriculumItems(model), ...demoTimetableItems(model, { periods: [] })];
@@ -29,36 +26,15 @@ beforeAll(async () => {
       await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
     }
   }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await b?.stop();
 });
 
-async function inBrowser(work: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  try {
-    await work(page);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors).toEqual([]);
-}
-
-const at = (path: string) => stack.url + path;
-
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(at('/login'));
-  await page.getByLabel('Логин').fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL(at('/'));
-}
+const inBrowser = (work: (page: Page) => Promise<void>) => b.inBrowser(work);
+const at = (path: string) => b.at(path);
+const signIn = (page: Page, login: string) => b.signIn(page, login);
 
 /** The period of the demo year that holds today, for grades 5-9 (the browser stands on the real date). */
 function currentQuarter(): string {

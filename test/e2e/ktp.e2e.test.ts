@@ -4,7 +4,7 @@
  * sees the schedule's warning of a week over the limit; parents and students are refused.
  */
 import { BatchWriteCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
@@ -15,22 +15,10 @@ import { demoYear } from '../../shared/demo/year';
 import { listAssessmentsOfClass } from '../../shared/repos/assessments';
 import { getLoad } from '../../shared/repos/curriculum';
 import { getKtp } from '../../shared/repos/ktp';
-import { startLocalStack } from '../support/stack';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
 
-const PASSWORD = 'Demo-2026!';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
-let stack: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let b: BrowserStack;
 const Q = '?school=sch53&year=2026';
 
 /** The demo's curriculum, KTPs and schedule, written here if the demo seed does not carry them yet. */
@@ -51,38 +39,17 @@ async function ensurePlanData(): Promise<void> {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ web: true });
+  b = await startBrowserStack();
   await ensurePlanData();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await b?.stop();
 });
 
-async function inBrowser(work: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  try {
-    await work(page);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors).toEqual([]);
-}
-
-const at = (path: string) => stack.url + path;
-
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(at('/login'));
-  await page.getByLabel('Логин').fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL(at('/'));
-}
+const inBrowser = (work: (page: Page) => Promise<void>) => b.inBrowser(work);
+const at = (path: string) => b.at(path);
+const signIn = (page: Page, login: string) => b.signIn(page, login);
 
 /** 33 topics of 5 hours and one of 3 in two sections: 168 hours, 2 short of 5 h x 34 weeks. */
 const CSV =

@@ -4,7 +4,7 @@
  * week read-only and their own timetable and load; a parent and a student are refused.
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/db/client';
 import { demoCurriculumItems } from '../../shared/demo/curriculum';
@@ -13,14 +13,11 @@ import { demoTimetableItems } from '../../shared/demo/timetable';
 import { getLoad } from '../../shared/repos/curriculum';
 import { listSlots } from '../../shared/repos/timetable';
 import { ApiClient } from '../support/api';
-import { startLocalStack } from '../support/stack';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
 
-const PASSWORD = 'Demo-2026!';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const Q = '?school=sch53&year=2026';
 
-let stack: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let b: BrowserStack;
 let teacherId = '';
 
 /** The demo curriculum and timetable (written here if the demo seed does not carry them yet), and a test subject. */
@@ -32,9 +29,9 @@ async function preparePlan(): Promise<void> {
       await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
     }
   }
-  const deputy = new ApiClient(stack.url);
+  const deputy = new ApiClient(b.url);
   expect((await deputy.signIn('deputy')).status).toBe(200);
-  const teacher = new ApiClient(stack.url);
+  const teacher = new ApiClient(b.url);
   teacherId = (await teacher.signIn('teacher')).body.userId;
   expect((await deputy.post('/api/schools/sch53/subjects', { subjectId: 'e2e-chess', name: 'Шахматы', shortName: 'Шахм.', splittable: false })).status).toBe(201);
   for (const c of ['5a', '5b']) {
@@ -45,38 +42,17 @@ async function preparePlan(): Promise<void> {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ web: true });
+  b = await startBrowserStack();
   await preparePlan();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await b?.stop();
 });
 
-async function inBrowser(work: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  try {
-    await work(page);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors).toEqual([]);
-}
-
-const at = (path: string) => stack.url + path;
-
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(at('/login'));
-  await page.getByLabel('Логин').fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL(at('/'));
-}
+const inBrowser = (work: (page: Page) => Promise<void>) => b.inBrowser(work);
+const at = (path: string) => b.at(path);
+const signIn = (page: Page, login: string) => b.signIn(page, login);
 
 describe('the timetable of a class: the deputy', () => {
   it('should show the clash when the teacher is busy, then place the lesson at a free time', async () => {
