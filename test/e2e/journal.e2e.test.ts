@@ -4,48 +4,31 @@
  * refuses marks, a concurrent change shows as a conflict, and a parent and a student of the class
  * do not reach the journal. The server stands on 30.11.2026 (Moscow noon) through its clock.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '../../functions/http/clock';
 import { ApiClient } from '../support/api';
-import { startLocalStack } from '../support/stack';
+import { DEMO_PASSWORD, startBrowserStack, type BrowserStack } from '../support/browser';
 import { journalFixture, MATH, mskNoon, Q2, SCH, type JournalFixture } from '../integration/journal-fixture';
 
-const PASSWORD = 'Demo-2026!';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const NOW = mskNoon('2026-11-30');
 
-let stack: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let b: BrowserStack;
 let fx: JournalFixture;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ web: true });
+  b = await startBrowserStack();
   setClock(() => NOW);
   fx = await journalFixture(NOW);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   setClock(null);
-  await browser?.close();
-  await stack?.stop();
+  await b?.stop();
 });
 
-async function inBrowser(work: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  try {
-    await work(page);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors).toEqual([]);
-}
-
-const at = (path: string) => stack.url + path;
+const inBrowser = (work: (page: Page) => Promise<void>) => b.inBrowser(work);
+const at = (path: string) => b.at(path);
 const journalOf = (cls: string, subject = MATH, period = Q2) => at(`/journal/${cls}/${subject}/${period}?school=${SCH}`);
 
 /** Signs in with the keyboard only. */
@@ -54,13 +37,13 @@ async function signIn(page: Page, login: string): Promise<void> {
   await page.getByLabel('Логин').focus();
   await page.keyboard.type(login);
   await page.keyboard.press('Tab');
-  await page.keyboard.type(PASSWORD);
+  await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await page.waitForURL(at('/'));
 }
 
 async function api(login: string): Promise<ApiClient> {
-  const client = new ApiClient(stack.url);
+  const client = new ApiClient(b.url);
   expect((await client.signIn(login)).status).toBe(200);
   return client;
 }
