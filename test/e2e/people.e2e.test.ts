@@ -4,49 +4,29 @@
  * records a transfer on a student's card; the class teacher downloads the class's code sheet; a
  * parent is refused all of it. `npm test` builds the web app before this runs.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateInZone } from '../../shared/domain/people-dates';
 import { ApiClient } from '../support/api';
-import { startLocalStack } from '../support/stack';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
 
-const PASSWORD = 'Demo-2026!';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-let stack: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let b: BrowserStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ web: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  b = await startBrowserStack();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await b?.stop();
 });
 
-async function inBrowser(work: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', acceptDownloads: true });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  try {
-    await work(page);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors).toEqual([]);
-}
-
-const at = (path: string) => stack.url + path;
+// Downloads on: the class teacher saves the activation-code sheet.
+const inBrowser = (work: (page: Page) => Promise<void>) => b.inBrowser(work, { acceptDownloads: true });
+const at = (path: string) => b.at(path);
 
 async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(at('/login'));
-  await page.getByLabel('Логин').fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL(at('/'));
+  await b.signIn(page, login);
   await page.getByTestId('me-login').filter({ hasText: login }).waitFor();
 }
 
@@ -87,7 +67,7 @@ describe('the secretary', () => {
 
   it('should record a transfer with the order on the student’s card and see it in the history', async () => {
     const today = dateInZone(new Date(), 'Europe/Moscow').split('-').reverse().join('.');
-    const admin = new ApiClient(stack.url);
+    const admin = new ApiClient(b.url);
     await admin.signIn('secretary');
     const page5b = await admin.get('/api/schools/sch53/classes/5b');
     const alice = page5b.body.students.find((s: { displayName: string }) => s.displayName === 'Тестова Алиса Игоревна');
@@ -144,7 +124,7 @@ describe('a parent', () => {
         await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
         expect(await page.getByRole('alert').innerText()).toBe('Этот раздел вам недоступен.');
       }
-      const parent = new ApiClient(stack.url);
+      const parent = new ApiClient(b.url);
       const me = (await parent.signIn('parent')).body;
       await page.goto(at(`/people/sch53/students/${me.children[0].studentId}`));
       await page.getByRole('heading', { name: 'Страница не найдена' }).waitFor();

@@ -2,7 +2,7 @@
  * Browser tests' common ground: Debian's Chromium driven by playwright-core (never a downloaded
  * browser), the whole local stack behind it, a fresh context per person, and sign-in as a demo login.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startLocalStack } from './stack';
 
@@ -26,7 +26,7 @@ export interface BrowserStack {
   browser: Browser;
   at(path: string): string;
   /** Runs `work` in a fresh context (no cookies); uncaught page errors fail the test. */
-  inBrowser(work: (page: Page) => Promise<void>): Promise<void>;
+  inBrowser(work: (page: Page) => Promise<void>, options?: BrowserContextOptions): Promise<void>;
   /** Signs `login` in through the sign-in page and waits for `next` (home by default). */
   signIn(page: Page, login: string, next?: string): Promise<void>;
   stop(): Promise<void>;
@@ -40,8 +40,8 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     url: stack.url,
     browser,
     at,
-    async inBrowser(work) {
-      const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+    async inBrowser(work, options = {}) {
+      const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', ...options });
       const page = await context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (e) => pageErrors.push(e.message));
