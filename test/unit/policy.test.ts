@@ -12,16 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS, may, type Action } from '../../shared/auth/policy';
 import type { Principal, RoleGrant } from '../../shared/auth/roles';
 import { coreRules, type CoreObjects } from '../../shared/auth/rules/core';
+import { allStaffOf, person } from '../support/principals';
 
-const person = (userId: string, grants: RoleGrant[], departmentId = 'krd'): Principal => ({ userId, departmentId, displayName: userId, grants });
-const allStaffOf = (schoolId: string): RoleGrant[] => [
-  { role: 'administrator', schoolId },
-  { role: 'secretary', schoolId },
-  { role: 'teacher', schoolId },
-  { role: 'deputy', schoolId },
-  { role: 'director', schoolId },
-  { role: 'classTeacher', schoolId, classId: '5a' },
-];
 
 const cast = {
   administrator: person('admin', [{ role: 'administrator', schoolId: 's1' }]),

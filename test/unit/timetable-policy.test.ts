@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { may, type Action } from '../../shared/auth/policy';
 import type { Principal, RoleGrant } from '../../shared/auth/roles';
 import { timetableRules, type TimetableObjects } from '../../shared/auth/rules/timetable';
+import { person } from '../support/principals';
 
-const person = (userId: string, grants: RoleGrant[], departmentId = 'krd'): Principal => ({ userId, departmentId, displayName: userId, grants });
 const allStaffOf = (schoolId: string): RoleGrant[] => [
   { role: 'administrator', schoolId },
   { role: 'teacher', schoolId },

@@ -7,16 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { may, type Action } from '../../shared/auth/policy';
 import type { Principal, RoleGrant } from '../../shared/auth/roles';
 import { yearRules, type YearObjects } from '../../shared/auth/rules/year';
+import { allStaffOf, person } from '../support/principals';
 
-const person = (userId: string, grants: RoleGrant[], departmentId = 'krd'): Principal => ({ userId, departmentId, displayName: userId, grants });
-const allStaffOf = (schoolId: string): RoleGrant[] => [
-  { role: 'administrator', schoolId },
-  { role: 'secretary', schoolId },
-  { role: 'teacher', schoolId },
-  { role: 'deputy', schoolId },
-  { role: 'director', schoolId },
-  { role: 'classTeacher', schoolId, classId: '5a' },
-];
 
 const cast = {
   administrator: person('admin', [{ role: 'administrator', schoolId: 's1' }]),
