@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 description, generated from the routes manifest and its zod schemas, so the
  * document cannot fall behind the API.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes, type RouteSpec } from './routes';
 import { errorResponse } from './schemas';
 import { CSRF_HEADER, SESSION_COOKIE } from '../shared/auth/session';

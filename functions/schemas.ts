@@ -3,7 +3,7 @@
  * functions/<area>/schemas.ts (zod); requests are validated with them and the OpenAPI description is
  * generated from them. Error messages are Russian: the UI shows them as they are.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

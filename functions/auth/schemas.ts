@@ -1,5 +1,5 @@
 /** Request and response schemas of the auth area; messages are Russian, the UI shows them as they are. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const login = z
   .string({ error: 'Укажите логин.' })

@@ -2,7 +2,7 @@
  * Request and response schemas of the curriculum area. Ids that become parts of keys are short
  * ascii; what makes a line, a make-up or a substitute right is in shared/domain/curriculum.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = (what: string) =>
   z

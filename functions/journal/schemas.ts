@@ -2,7 +2,7 @@
  * Request and response schemas of the journal area (R-20 - R-26, R-42). Messages are Russian: the
  * screen shows them as they are. Shapes only; the regulation's rules are the domain's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ABSENCE_REASONS, ATTENDANCE_KINDS, LESSON_ID_PATTERN } from '../../shared/domain/journal-model';
 import { COMMENT_MAX, DOCUMENT_MAX, HOMEWORK_MAX, MARK_VALUES, STUDIED_MAX, TOPIC_MAX } from '../../shared/domain/journal-marks';
 import { WORK_TYPE_IDS, type WorkTypeId } from '../../shared/domain/work-types';

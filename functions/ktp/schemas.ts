@@ -2,7 +2,7 @@
  * Request and response schemas of the ktp area: the calendar-thematic plan (R-14) and the schedule
  * of assessment procedures (R-15). Messages are Russian; the UI shows them as they are.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ASSESSMENT_KIND_IDS } from '../../shared/domain/assessments';
 import { KTP_LIMITS } from '../../shared/domain/ktp';
 

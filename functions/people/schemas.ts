@@ -1,5 +1,5 @@
 /** Request and response schemas of the people area; messages are Russian, the UI shows them as they are. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MOVEMENT_KINDS } from '../../shared/domain/movement';
 import { SCHOOL_STAFF_ROLES } from '../../shared/auth/roles';
 

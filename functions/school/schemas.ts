@@ -1,5 +1,5 @@
 /** Request and response schemas of the school area. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const schoolResponse = z.object({ schoolId: z.string(), departmentId: z.string(), name: z.string(), shortName: z.string(), city: z.string() });
 

@@ -3,7 +3,7 @@
  * Russian message naming the field); ranges and the stricter-only rule are the domain's
  * (shared/domain/settings.ts), which reports every problem at once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCK_LABELS, MARKS_IN_ADVANCE_LABEL, type LockDays } from '../../shared/domain/settings';
 
 const days = (k: keyof LockDays) => z.number({ error: `«${LOCK_LABELS[k]}»: укажите число дней.` });

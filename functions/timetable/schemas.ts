@@ -2,7 +2,7 @@
  * Request and response schemas of the timetable area. What makes a slot or a change right (and
  * free of clashes) is in shared/domain/timetable.ts and the services.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = (what: string) => z.string({ error: `Укажите ${what}.` }).regex(/^[A-Za-z0-9_-]{1,40}$/, `Неверное обозначение: ${what}.`);
 const date = (what: string) => z.string({ error: `${what}: укажите дату (ГГГГ-ММ-ДД).` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${what}: дата в формате ГГГГ-ММ-ДД.`);

@@ -3,7 +3,7 @@
  * year is one item); what makes a year right (dates, order, coverage, holidays) is
  * shared/domain/year-rules.ts, which reports every problem at once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const date = (what: string) => z.string({ error: `${what}: укажите дату (ГГГГ-ММ-ДД).` }).max(10, `${what}: дата в формате ГГГГ-ММ-ДД.`);
 const grades = (what: string) =>

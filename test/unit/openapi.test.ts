@@ -3,7 +3,7 @@
  * schemas; these tests hold the two in agreement.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openApiDocument } from '../../functions/openapi';
 import { routeKey, routes } from '../../functions/routes';
 import { errorResponse } from '../../functions/schemas';
