@@ -163,6 +163,30 @@ export function newRequestId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A failure worth another attempt: no answer, the server's own failure, or too many requests. */
+export function transient(e: unknown): boolean {
+  return !(e instanceof ApiError) || e.status === 0 || e.status >= 500 || e.status === 429;
+}
+
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Runs `request` again after a transient failure, once after each delay; any other failure, or the
+ * last one, is thrown. The caller sends the same idempotency key each time: a request that did
+ * arrive is answered from the stored result and is not carried out twice.
+ */
+export async function withRetries<T>(request: () => Promise<T>, delays: readonly number[], onRetry: () => void = () => {}, sleep = wait): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request();
+    } catch (e) {
+      if (!transient(e) || attempt >= delays.length) throw e;
+      onRetry();
+      await sleep(delays[attempt]!);
+    }
+  }
+}
+
 export interface SaverDeps {
   place: Place;
   page: () => JournalPage;
@@ -274,20 +298,13 @@ export class CellSaver {
 
   private async send(key: string, op: Op): Promise<{ ok: true; value: unknown } | { ok: false; error: ApiError }> {
     const requestId = newRequestId();
-    const delays = this.deps.retryDelays ?? [500, 1000, 2000, 4000, 8000];
-    const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const res = op.kind === 'mark' ? await this.deps.api.mark(this.deps.place, { ...op.body, requestId }) : await this.deps.api.attendance(this.deps.place, { ...op.body, requestId });
-        return { ok: true, value: res.value };
-      } catch (e) {
-        const err = e instanceof ApiError ? e : new ApiError(0, T.notSaved, 'network');
-        const transient = err.status === 0 || err.status >= 500 || err.status === 429;
-        if (!transient || attempt >= delays.length) return { ok: false, error: err };
-        // The same idempotency key again: if the first attempt did arrive, the server answers with its result.
-        this.deps.status(key, { state: 'saving', message: T.networkRetry });
-        await sleep(delays[attempt]!);
-      }
+    const request = (): Promise<{ value: unknown }> =>
+      op.kind === 'mark' ? this.deps.api.mark(this.deps.place, { ...op.body, requestId }) : this.deps.api.attendance(this.deps.place, { ...op.body, requestId });
+    try {
+      const res = await withRetries(request, this.deps.retryDelays ?? [500, 1000, 2000, 4000, 8000], () => this.deps.status(key, { state: 'saving', message: T.networkRetry }), this.deps.sleep);
+      return { ok: true, value: res.value };
+    } catch (e) {
+      return { ok: false, error: e instanceof ApiError ? e : new ApiError(0, T.notSaved, 'network') };
     }
   }
 }

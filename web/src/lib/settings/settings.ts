@@ -12,6 +12,7 @@ import {
   type MarkThresholds,
   type TestLimits,
 } from '../../../../shared/domain/settings';
+import { ApiError, messageOf } from '../api';
 import { plural } from '../format';
 import type { Me } from '../types';
 
@@ -189,4 +190,9 @@ export function problemsOf(message: string, details: unknown): Problems {
   if (!Array.isArray(list) || list.length === 0) return { messages: [message], fields: new Set() };
   const items = list.filter((f): f is { path: string; message: string } => typeof f?.path === 'string' && typeof f?.message === 'string');
   return { messages: [...new Set(items.map((f) => f.message))], fields: new Set(items.map((f) => f.path)) };
+}
+
+/** What a failed save shows: the server's messages per field when it names fields, else its one message. */
+export function failureProblems(e: unknown): Problems {
+  return e instanceof ApiError ? problemsOf(e.message, e.details) : { messages: [messageOf(e)], fields: new Set() };
 }
