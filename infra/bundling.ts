@@ -37,6 +37,9 @@ export const esbuildOptions = {
   banner: { js: ESM_CJS_SHIM },
   // Report fonts are embedded in the bundle; only the Lambda entry imports them as bytes (trap 7).
   loader: { '.ttf': 'binary' },
+  // The SDK's default credential chain, cut to the one link Lambda uses (infra/lambda-credentials.ts).
+  // Resolved from the repository root, the working directory of both builds.
+  alias: { '@aws-sdk/credential-provider-node': './infra/lambda-credentials.ts' },
 } satisfies BuildOptions;
 
 /**
@@ -52,7 +55,10 @@ export const nodejsBundling: BundlingOptions = {
   // Not `charset: Charset.UTF8`: aws-cdk-lib 2.276 declares that option but never passes it to
   // esbuild, which left the deployed bundles ASCII-escaped and about 70 KB larger than the ones
   // the benchmark measured.
-  esbuildArgs: { '--charset': esbuildOptions.charset },
+  esbuildArgs: {
+    '--charset': esbuildOptions.charset,
+    '--alias': Object.entries(esbuildOptions.alias).map(([from, to]) => `${from}=${to}`),
+  },
   sourceMap: esbuildOptions.sourcemap,
   externalModules: esbuildOptions.external,
   banner: esbuildOptions.banner.js,

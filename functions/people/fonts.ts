@@ -5,7 +5,5 @@
  */
 import regular from '@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf';
 import bold from '@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf';
-import italic from '@expo-google-fonts/pt-sans/400Regular_Italic/PTSans_400Regular_Italic.ttf';
-import boldItalic from '@expo-google-fonts/pt-sans/700Bold_Italic/PTSans_700Bold_Italic.ttf';
 
-export default { regular, bold, italic, boldItalic };
+export default { regular, bold };

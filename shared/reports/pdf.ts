@@ -10,11 +10,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type pdfmakeType from 'pdfmake';
 
+/** Upright faces only: no document uses italics, and the two italic files were 0.35 MB of bundle. */
 export interface FontFiles {
   regular: Uint8Array;
   bold: Uint8Array;
-  italic: Uint8Array;
-  boldItalic: Uint8Array;
 }
 
 export const FONT = 'PTSans';
@@ -30,17 +29,14 @@ export function provideBundledFonts(loader: () => Promise<Partial<FontFiles> | n
 function fromPackage(): FontFiles {
   const dir = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/pt-sans/package.json'));
   const read = (variant: string) => readFileSync(join(dir, variant, `PTSans_${variant}.ttf`));
-  return { regular: read('400Regular'), bold: read('700Bold'), italic: read('400Regular_Italic'), boldItalic: read('700Bold_Italic') };
+  return { regular: read('400Regular'), bold: read('700Bold') };
 }
 
 async function loadFonts(): Promise<FontFiles> {
   if (fonts) return fonts;
   const b = bundled ? await bundled().catch(() => null) : null;
   // Under vite/vitest a .ttf import is a URL string, not bytes (trap 7): then read the package.
-  fonts =
-    b && b.regular instanceof Uint8Array && b.bold instanceof Uint8Array && b.italic instanceof Uint8Array && b.boldItalic instanceof Uint8Array
-      ? (b as FontFiles)
-      : fromPackage();
+  fonts = b && b.regular instanceof Uint8Array && b.bold instanceof Uint8Array ? (b as FontFiles) : fromPackage();
   return fonts;
 }
 
@@ -51,9 +47,8 @@ async function prepare(): Promise<typeof pdfmakeType> {
   // Registered on every render: cheap, and robust to another renderer changing pdfmake's fonts.
   pdfmake.virtualfs.writeFileSync('PTSans-Regular.ttf', Buffer.from(f.regular));
   pdfmake.virtualfs.writeFileSync('PTSans-Bold.ttf', Buffer.from(f.bold));
-  pdfmake.virtualfs.writeFileSync('PTSans-Italic.ttf', Buffer.from(f.italic));
-  pdfmake.virtualfs.writeFileSync('PTSans-BoldItalic.ttf', Buffer.from(f.boldItalic));
-  pdfmake.addFonts({ [FONT]: { normal: 'PTSans-Regular.ttf', bold: 'PTSans-Bold.ttf', italics: 'PTSans-Italic.ttf', bolditalics: 'PTSans-BoldItalic.ttf' } });
+  // pdfmake refuses a document that asks for a style its font lacks: italics fall back to upright.
+  pdfmake.addFonts({ [FONT]: { normal: 'PTSans-Regular.ttf', bold: 'PTSans-Bold.ttf', italics: 'PTSans-Regular.ttf', bolditalics: 'PTSans-Bold.ttf' } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   return pdfmake;
