@@ -23,7 +23,7 @@ import { batchWriteAll } from '../infra/local/seed';
 import { ddbRequestCounter, dynamo, tableName } from '../shared/db/client';
 import { keys, sortName } from '../shared/db/keys';
 import { buildDemoModel, DEMO_DEPARTMENT_ID, DEMO_SCHOOL_ID, DEMO_YEAR_ID } from '../shared/demo/index';
-import { plusDays } from '../shared/domain/journal-dates';
+import { addDays as plusDays } from '../shared/domain/calendar';
 import { loadLineItems, subjectItem } from '../shared/repos/curriculum';
 import { attendanceItem, markItem } from '../shared/repos/journal';
 import { lessonItem } from '../shared/repos/lessons';

@@ -16,6 +16,8 @@ export interface Config {
   sessionKeySecretArn?: string;
   /** `false` only on plain-http local set-ups that browsers do not treat as secure. */
   secureCookies: boolean;
+  /** The department's time zone: an account's access end date (R-04) is over at midnight in it. Each
+   * school's own day rules use the zone stored on the school. */
   timeZone: string;
   /** Object Lock mode of stored reports: COMPLIANCE in production, GOVERNANCE on dev stacks; none on
    * a custom S3 endpoint that has no Object Lock. */

@@ -10,7 +10,7 @@ import { principalOf } from '../../shared/services/principal';
 export async function renewSession(session: Session, now: Date): Promise<{ session: Session; cookie: string }> {
   const account = await getAccount(session.principal.userId);
   const verdict = account
-    ? accessVerdict({ status: account.status, activeUntil: account.activeUntil, hasPassword: !!account.passwordHash }, now)
+    ? accessVerdict({ status: account.status, activeUntil: account.activeUntil, hasPassword: !!account.passwordHash }, now, config().timeZone)
     : ({ ok: false, reason: 'disabled' } as const);
   if (!account || !verdict.ok) throw new UnauthenticatedError(verdict.ok ? undefined : ACCESS_MESSAGES[verdict.reason]);
   const fresh = await issueSession(principalOf(account), await signingKey(), now, session.csrf);

@@ -3,6 +3,7 @@
  * end date, the end of employment. The account is disabled, never deleted, so its history stays.
  * Idempotent: an account already disabled is left as it is, so a second run changes nothing.
  */
+import { config } from '../../shared/config';
 import { accessVerdict } from '../../shared/domain/access';
 import { disableAccount, listAccountsOfSchool } from '../../shared/repos/accounts';
 import { listSchools } from '../../shared/repos/school';
@@ -22,7 +23,7 @@ export async function run(departmentId: string, now: Date): Promise<JobResult> {
     for (const a of accounts) {
       checked++;
       if (a.status === 'disabled' || !a.activeUntil) continue;
-      const verdict = accessVerdict({ status: a.status, activeUntil: a.activeUntil, hasPassword: true }, now);
+      const verdict = accessVerdict({ status: a.status, activeUntil: a.activeUntil, hasPassword: true }, now, config().timeZone);
       if (!verdict.ok && verdict.reason === 'expired' && (await disableAccount(a.userId, 'access_period_ended', a.version))) changed++;
     }
   }

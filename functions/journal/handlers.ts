@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import { may } from '../../shared/auth/policy';
 import type { Principal } from '../../shared/auth/roles';
-import { isIsoDate, daysBetween, schoolDate } from '../../shared/domain/journal-dates';
+import { isIsoDate, daysBetween, dateInZone } from '../../shared/domain/calendar';
 import { parseLessonId, type LessonRef } from '../../shared/domain/journal-model';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import type { CellRef, Place } from '../../shared/repos/journal';
@@ -164,7 +164,7 @@ export const putExternalAssessment = handler<z.output<typeof schemas.examBody>>(
   const p = checkClass(req, 'externalAssessment.write', 'Результаты ОГЭ, ЕГЭ и ГВЭ вносят заместитель директора или секретарь.');
   const cls = await classOf(req);
   const rules = await journalRulesForReading(p.departmentId, req.params.schoolId!);
-  return { body: await saveExam(req.params.schoolId!, cls, req.body, actorOf(p), schoolDate(req.now, rules.timeZone), req.now) };
+  return { body: await saveExam(req.params.schoolId!, cls, req.body, actorOf(p), dateInZone(req.now, rules.timeZone), req.now) };
 });
 
 export const deleteExternalAssessment = handler(async (req) => {

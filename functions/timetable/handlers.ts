@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { BadRequestError } from '../../shared/errors';
-import { addDays, todayIn } from '../../shared/domain/lesson-dates';
+import { addDays, dateInZone } from '../../shared/domain/calendar';
 import { changeIdOf, changesOverview, createChange, deleteChange } from '../../shared/services/timetable-changes';
 import { generateLessonsOfPeriod, lessonsOverview } from '../../shared/services/timetable-lessons';
 import { classTimetable, createSlot as place, deleteSlot as remove, parseSlotId, slotIdOf, teacherTimetable, updateSlot as replace } from '../../shared/services/timetable-slots';
@@ -54,7 +54,7 @@ export const deleteSlot = handler(async (req) => {
 export const listTimetableChanges = handler(async (req) => {
   const yearId = yearIdOf(req);
   const { school } = await schoolFor(req, 'timetable.read', READ_REFUSED);
-  const today = todayIn(req.now, school.timeZone);
+  const today = dateInZone(req.now, school.timeZone);
   const from = req.query.from ?? addDays(today, -7);
   const to = req.query.to ?? addDays(today, 31);
   if (to > addDays(from, 366)) throw new BadRequestError('Изменения показываются не больше чем за год.');

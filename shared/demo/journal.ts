@@ -16,7 +16,7 @@
  * days are left partly unfilled on purpose, for the class teacher's daily check.
  */
 import { WHOLE_CLASS, substituteCovers, type LoadLine, type SubgroupSet, type SubstituteAssignment } from '../domain/curriculum';
-import { plusDays, schoolDate } from '../domain/journal-dates';
+import { addDays, dateInZone, instantInZone } from '../domain/calendar';
 import { chainNext, type ChangeRecord } from '../domain/journal-log';
 import { inLessonGroup, lessonIdOf, onRosterOn, type JournalAttendance, type JournalLesson, type JournalMark, type SubjectRoster } from '../domain/journal-model';
 import { GRADE1_HOMEWORK, takesMarks } from '../domain/journal-rules';
@@ -28,7 +28,7 @@ import { changeHeadItem, changeRecordItem } from '../repos/change-log';
 import { attendanceItem, markItem, rosterItem } from '../repos/journal';
 import { keys } from '../db/keys';
 import { buildRoster, classMembers } from '../services/journal-rosters';
-import type { DemoModel } from './model';
+import { type DemoModel, DEMO_TIME_ZONE } from './model';
 import { fullName } from './names';
 import { rngStream } from './random';
 
@@ -52,7 +52,7 @@ export function defaultJournalScope(model: DemoModel): Required<DemoJournalScope
 
 type StoredLesson = JournalLesson & { classId: string; periodId: string; schoolId: string };
 
-const at = (date: string, hh: number, mm = 0) => new Date(`${date}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+03:00`).toISOString();
+const at = (date: string, hh: number, mm = 0) => instantInZone(date, hh, mm, DEMO_TIME_ZONE);
 
 const TOPIC_FALLBACK: Record<string, string[]> = {
   math: ['Натуральные числа', 'Сложение и вычитание', 'Умножение и деление', 'Дроби', 'Решение задач'],
@@ -76,7 +76,7 @@ function ktpSequence(k: Ktp | undefined): string[] | undefined {
 export function demoJournalItems(input: { model: DemoModel; items: readonly Item[]; now: Date; scope?: DemoJournalScope }): Item[] {
   const { model, items, now } = input;
   const sch = model.school.schoolId;
-  const today = schoolDate(now, model.school.timeZone);
+  const today = dateInZone(now, model.school.timeZone);
   const scope = { ...defaultJournalScope(model), ...input.scope };
   const inScope = (l: StoredLesson) => scope.classIds.includes(l.classId) || (!!l.teacherId && scope.teacherIds.includes(l.teacherId));
 
@@ -175,14 +175,14 @@ export function demoJournalItems(input: { model: DemoModel; items: readonly Item
     const records: Array<Omit<ChangeRecord, 'seq' | 'prevHash' | 'hash'>> = [];
     list.sort((a, b) => a.date.localeCompare(b.date) || a.lessonNo - b.lessonNo || a.groupId.localeCompare(b.groupId));
     for (const l of list) {
-      const recent = l.date >= plusDays(today, -1);
+      const recent = l.date >= addDays(today, -1);
       if (!rng.chance(recent ? 0.55 : 0.98)) continue;
       const sub = substitutes.find((s) => s.classId === l.classId && s.periodId === l.periodId && substituteCovers(s, l));
       const actorId = sub?.teacherId ?? l.teacherId ?? '';
       const actorName = staffName.get(actorId) ?? actorId;
       const n = ordinal.get(`${seqKey(l)}|${l.date}|${l.lessonNo}`) ?? 0;
       const late = !recent && rng.chance(0.06);
-      const filledAt = late ? at(plusDays(l.date, 3), 19, 30) : at(l.date, 14, rng.int(0, 50));
+      const filledAt = late ? at(addDays(l.date, 3), 19, 30) : at(l.date, 14, rng.int(0, 50));
       if (filledAt > now.toISOString()) continue;
       const kind = n % 16 === 15 ? 'test' : n % 8 === 7 ? 'independent' : 'lessonAnswer';
       const workTypes: WorkTypeId[] = kind === 'lessonAnswer' ? ['lessonAnswer'] : ['lessonAnswer', kind];

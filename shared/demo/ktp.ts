@@ -14,7 +14,8 @@
  *   week with four procedures, one over the default limit of three.
  */
 import type { Assessment, AssessmentKind } from '../domain/assessments';
-import { addDays, assessmentDateProblem, halfOf, mondayOf } from '../domain/assessments';
+import { assessmentDateProblem, halfOf } from '../domain/assessments';
+import { addDays, mondayOf } from '../domain/calendar';
 import type { LoadLine } from '../domain/curriculum';
 import { curriculumHours, studyWeeks, totalHours, type Ktp, type KtpRow } from '../domain/ktp';
 import type { AcademicYear } from '../domain/year';

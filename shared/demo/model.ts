@@ -7,6 +7,7 @@
  * from this model: teachers carry the subjects they can teach, classes their grade.
  */
 import type { RoleGrant } from '../auth/roles';
+import { addDays, dateInZone } from '../domain/calendar';
 import { REGULATION_LOCK_DAYS } from '../domain/settings';
 import type { Department, School } from '../repos/school';
 import {
@@ -129,16 +130,8 @@ export interface DemoModel {
 
 // ---------------------------------------------------------------------------------------------
 
-/** YYYY-MM-DD of an instant in a time zone. */
-export function dateInZone(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 const DAY_MS = 24 * 3600 * 1000;
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 function adultName(rng: Rng, gender: Gender, maleSurname = rng.pick(SURNAMES)): PersonName {
   const father = rng.pick(MALE_NAMES);

@@ -10,14 +10,14 @@
  */
 import type { RoleGrant } from '../auth/roles';
 import { keys } from '../db/keys';
-import { addDays, dateInZone } from '../domain/people-dates';
+import { addDays, dateInZone, instantInZone } from '../domain/calendar';
 import { fullName, loginBase } from '../domain/people-names';
 import { MOVEMENT_TITLES } from '../domain/movement';
 import { accountItem } from '../repos/accounts';
 import { movementItem, type MovementRecord } from '../repos/movement';
 import { studentItem, type StudentRecord } from '../repos/people';
 import type { AccountRecord } from '../services/people-common';
-import type { DemoModel, DemoStudent } from './model';
+import { type DemoModel, type DemoStudent, DEMO_TIME_ZONE } from './model';
 
 type Item = Record<string, unknown>;
 
@@ -27,7 +27,7 @@ function secretary(model: DemoModel) {
   return { userId: s.userId, name: fullName(s) };
 }
 
-const at10 = (date: string) => new Date(`${date}T10:00:00+03:00`).toISOString();
+const at10 = (date: string) => instantInZone(date, 10, 0, DEMO_TIME_ZONE);
 
 export interface DemoMovementPlan {
   transfer: { studentId: string; date: string; orderNo: string };

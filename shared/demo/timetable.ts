@@ -11,13 +11,14 @@
  * Pure and deterministic: a seeded search, tried again with the next seed if it gets stuck.
  */
 import { WHOLE_CLASS, type LoadLine } from '../domain/curriculum';
-import { generateLessons, weekdayOf, addDays, type PlannedLesson } from '../domain/lesson-dates';
+import { addDays, dateInZone, weekdayOf } from '../domain/calendar';
+import { generateLessons, type PlannedLesson } from '../domain/lesson-dates';
 import type { TimetableChange, TimetableSlot } from '../domain/timetable';
 import { periodsForGrade, periodOn, isHoliday, type AcademicYear } from '../domain/year';
 import { lessonItem } from '../repos/lessons';
 import { changeItem, timetableItems } from '../repos/timetable';
 import { demoLoad, demoRoomOf } from './curriculum';
-import type { DemoModel } from './model';
+import { type DemoModel, DEMO_TIME_ZONE } from './model';
 import { rngStream } from './random';
 import { demoYear } from './year';
 
@@ -238,7 +239,7 @@ export function demoLessons(
 
 /** The periods of the demo year that contain `now` (one per period set), for `demoTimetableItems`. */
 export function periodsAround(now: Date, year: AcademicYear): string[] {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const today = dateInZone(now, DEMO_TIME_ZONE);
   return year.periodSets.flatMap((set) => set.periods.filter((p) => p.startDate <= today && today <= p.endDate).map((p) => p.periodId));
 }
 

@@ -2,6 +2,8 @@
  * Whether an account may sign in now (R-04, clauses 4.1-4.5): access starts when it is issued and
  * ends with employment, transfer, graduation or the end date of a temporary grant.
  */
+import { endOfDayInZone, isIsoDate } from './calendar';
+
 export interface AccessFacts {
   status: 'pending' | 'active' | 'disabled';
   activeUntil?: string;
@@ -10,20 +12,20 @@ export interface AccessFacts {
 
 export type AccessVerdict = { ok: true } | { ok: false; reason: 'not_activated' | 'disabled' | 'expired' };
 
-export function accessVerdict(a: AccessFacts, now: Date): AccessVerdict {
+/** `timeZone`: the department's zone, in which an account's end date is counted (SCHOOL_TIME_ZONE). */
+export function accessVerdict(a: AccessFacts, now: Date, timeZone: string): AccessVerdict {
   if (a.status === 'disabled') return { ok: false, reason: 'disabled' };
-  if (a.activeUntil && now.getTime() >= endOfDayUtcBound(a.activeUntil)) return { ok: false, reason: 'expired' };
+  if (a.activeUntil && now.getTime() >= accessEnd(a.activeUntil, timeZone)) return { ok: false, reason: 'expired' };
   if (a.status !== 'active' || !a.hasPassword) return { ok: false, reason: 'not_activated' };
   return { ok: true };
 }
 
 /**
- * `activeUntil` is a date (YYYY-MM-DD) inclusive; it ends at the end of that day in Moscow (UTC+3,
- * no daylight saving since 2014). A malformed date fails closed: access ends rather than lasting for ever.
+ * `activeUntil` is a date (YYYY-MM-DD) inclusive: access ends when that day is over in the zone.
+ * A malformed date fails closed: access ends rather than lasting for ever.
  */
-function endOfDayUtcBound(date: string): number {
-  const end = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T23:59:59.999+03:00`).getTime() + 1 : NaN;
-  return Number.isNaN(end) ? -Infinity : end;
+function accessEnd(date: string, timeZone: string): number {
+  return isIsoDate(date) ? endOfDayInZone(date, timeZone) : -Infinity;
 }
 
 export const ACCESS_MESSAGES: Record<Exclude<AccessVerdict, { ok: true }>['reason'], string> = {

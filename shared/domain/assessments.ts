@@ -7,6 +7,7 @@
  * Pure: dates are school-local calendar dates (YYYY-MM-DD), so no time zone arithmetic is needed
  * here; "today" never enters these rules.
  */
+import { addDays, countOf, isIsoDate, mondayOf, ruDate, weekdayOf, type PluralForms } from './calendar';
 import { DEFAULT_TEST_LIMITS } from './settings';
 import { periodsForGrade, type AcademicYear } from './year';
 
@@ -87,39 +88,6 @@ export function halfOf(year: Pick<AcademicYear, 'periodSets'>, grade: number, ha
   return halvesForGrade(year, grade).find((h) => h.halfId === halfId);
 }
 
-// --- dates --------------------------------------------------------------------------------------
-
-const DAY_MS = 86_400_000;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(date: string): boolean {
-  const m = ISO_RE.exec(date);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === date;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday ... 7 = Sunday. */
-export function weekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-/** The Monday of the week of a date (weeks run Monday to Sunday, as in Russian schools). */
-export function mondayOf(date: string): string {
-  return addDays(date, 1 - weekday(date));
-}
-
-/** 31.12.2026 from 2026-12-31. */
-export function ruDate(date: string): string {
-  const m = ISO_RE.exec(date);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : date;
-}
-
 export interface Week {
   monday: string;
   sunday: string;
@@ -163,20 +131,13 @@ export function assessmentDateProblem(year: Pick<AcademicYear, 'periodSets' | 'h
   if (!periodsForGrade(year, grade).some((p) => p.startDate <= date && date <= p.endDate)) {
     return `${ruDate(date)} не входит ни в одну учебную четверть (полугодие) ${grade} классов.`;
   }
-  if (weekday(date) === 7) return `${ruDate(date)} — воскресенье, выходной день.`;
+  if (weekdayOf(date) === 7) return `${ruDate(date)} — воскресенье, выходной день.`;
   return null;
 }
 
 // --- limits -------------------------------------------------------------------------------------
 
-const PROCEDURES = ['оценочная процедура', 'оценочные процедуры', 'оценочных процедур'] as const;
-
-function procedures(n: number): string {
-  const a = n % 100;
-  const b = a % 10;
-  const form = a > 10 && a < 20 ? PROCEDURES[2] : b === 1 ? PROCEDURES[0] : b >= 2 && b <= 4 ? PROCEDURES[1] : PROCEDURES[2];
-  return `${n} ${form}`;
-}
+const PROCEDURES: PluralForms = ['оценочная процедура', 'оценочные процедуры', 'оценочных процедур'];
 
 export interface LimitWarning {
   classId: string;
@@ -215,7 +176,7 @@ export function limitWarnings(
         date,
         count,
         limit: limits.perDay,
-        message: `${name(classId)}: ${ruDate(date)} — ${procedures(count)} в один день (по правилам школы не более ${limits.perDay} в день).`,
+        message: `${name(classId)}: ${ruDate(date)} — ${countOf(count, PROCEDURES)} в один день (по правилам школы не более ${limits.perDay} в день).`,
       });
     }
   }
@@ -228,7 +189,7 @@ export function limitWarnings(
         date: monday,
         count,
         limit: limits.perWeek,
-        message: `${name(classId)}: неделя ${ruDate(monday)}–${ruDate(addDays(monday, 6))} — ${procedures(count)} (по правилам школы не более ${limits.perWeek} в неделю).`,
+        message: `${name(classId)}: неделя ${ruDate(monday)}–${ruDate(addDays(monday, 6))} — ${countOf(count, PROCEDURES)} (по правилам школы не более ${limits.perWeek} в неделю).`,
       });
     }
   }

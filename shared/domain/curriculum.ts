@@ -6,6 +6,7 @@
  * the start of each period together with the class teacher; a substitute may fill the lessons of a
  * class-subject for a date range.
  */
+import { ruDate } from './calendar';
 
 /** The group id of a lesson or slot for the whole class. */
 export const WHOLE_CLASS = 'all';
@@ -259,8 +260,4 @@ export function fillRight(
 
 export function mayFillLesson(...args: Parameters<typeof fillRight>): boolean {
   return fillRight(...args) !== null;
-}
-
-function ruDate(date: string): string {
-  return date.split('-').reverse().join('.');
 }

@@ -1,7 +1,7 @@
 /**
  * The regulation's rules for entering the journal (R-22, R-23, clauses 3.5 and 3.8), pure: every
  * function takes the school's `today` (computed from `now` in the school's time zone by the caller,
- * see `schoolDate`) and the effective lock settings (department, made stricter by the school).
+ * see `dateInZone` in ./calendar) and the effective lock settings (department, made stricter by the school).
  *
  * When does a lesson "happen"? From 00:00 of its date in the school's time zone. The regulation
  * forbids marks "вперёд" (in advance, clause 3.8) and asks teachers to fill the journal "в день
@@ -15,7 +15,7 @@
  *
  * The 2-day filling rule flags and never refuses: a lesson of 20.11 is due by 22.11 inclusive.
  */
-import { daysWord, plusDays, ruDate } from './journal-dates';
+import { addDays, countOf, DAY_GENITIVE, ruDate } from './calendar';
 import type { LockDays, LockSettings } from './settings';
 import { lockRuleOf, type WorkTypeId } from './work-types';
 
@@ -61,7 +61,7 @@ function notYet(l: LessonFacts, today: string, what: string): ClosedVerdict | nu
 }
 
 function deadline(l: LessonFacts, today: string, days: number, subject: string): Verdict {
-  const lockedFrom = plusDays(l.date, days + 1);
+  const lockedFrom = addDays(l.date, days + 1);
   if (today < lockedFrom) return { open: true, lockedFrom };
   return {
     open: false,
@@ -69,7 +69,7 @@ function deadline(l: LessonFacts, today: string, days: number, subject: string):
     lockedFrom,
     days,
     message:
-      `Изменения закрыты с ${ruDate(lockedFrom)}: ${subject} нельзя изменять по прошествии ${daysWord(days)} после урока ` +
+      `Изменения закрыты с ${ruDate(lockedFrom)}: ${subject} нельзя изменять по прошествии ${countOf(days, DAY_GENITIVE)} после урока ` +
       `${ruDate(l.date)} (п. 3.8 положения). Исправление — только по заявке на корректировку.`,
   };
 }
@@ -122,7 +122,7 @@ export function fillState(
   locks: LockSettings,
   timeZoneDate: (iso: string) => string,
 ): FillState {
-  const dueBy = plusDays(l.date, locks.lockDays.fillWithin);
+  const dueBy = addDays(l.date, locks.lockDays.fillWithin);
   const filled = !!l.topic?.trim();
   if (l.status === 'cancelled') return { filled, dueBy, overdue: false, late: false };
   const late = filled && !!l.filledAt && timeZoneDate(l.filledAt) > dueBy;

@@ -7,6 +7,7 @@
  * Pure: rows in, topics and Russian messages out. Reading CSV/XLSX bytes is in
  * shared/services/ktp-import.ts; this module decides what a row means.
  */
+import { plural, type PluralForms } from './calendar';
 
 /** The group id of a KTP that covers the whole class (not a subgroup of a split subject). */
 export { WHOLE_CLASS } from './curriculum';
@@ -82,17 +83,7 @@ export function numberedTopics(rows: readonly KtpRow[]): NumberedTopic[] {
 
 // --- Russian words -----------------------------------------------------------------------------
 
-/** 1 урок, 2 урока, 5 уроков; 21 урок, 22 урока, 11 уроков. */
-export function plural(n: number, forms: readonly [string, string, string]): string {
-  const a = Math.abs(n) % 100;
-  const b = a % 10;
-  if (a > 10 && a < 20) return forms[2];
-  if (b === 1) return forms[0];
-  if (b >= 2 && b <= 4) return forms[1];
-  return forms[2];
-}
-
-const LESSONS = ['урок', 'урока', 'уроков'] as const;
+const LESSONS: PluralForms = ['урок', 'урока', 'уроков'];
 
 /** Clause 5: every entry, foreign-language lessons included, is made in Russian. */
 export function hasCyrillic(text: string): boolean {

@@ -5,34 +5,12 @@
  * one-off changes cancel, move or hand a lesson to a substitute.
  *
  * Dates are the school's plain local dates (YYYY-MM-DD), so a weekday is a property of the date
- * itself; "today" is computed in the school's time zone by `todayIn`.
+ * itself; "today" is computed in the school's time zone by the caller (`dateInZone`).
  */
+import { addDays, weekdayOf } from './calendar';
 import { WHOLE_CLASS } from './curriculum';
 import type { SlotLesson, SlotPosition, TimetableChange } from './timetable';
 import { isHoliday, periodsForGrade, type AcademicYear, type Period } from './year';
-
-const DAY_MS = 24 * 3600 * 1000;
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday … 7 = Sunday, of a plain calendar date. */
-export function weekdayOf(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-/** The calendar date of an instant in a time zone (Europe/Moscow for Krasnodar). */
-export function todayIn(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** Days of a period (inside the year) on which a grade studies: Monday-Saturday, not a holiday. */
 export function studyDays(year: Pick<AcademicYear, 'startDate' | 'endDate' | 'holidays'>, grade: number, period: Pick<Period, 'startDate' | 'endDate'>, window?: { from?: string; to?: string }): string[] {

@@ -9,7 +9,7 @@
  * class stay in the old class's partitions, and `classIntervals` tells a roster of any past period
  * who was in the class and until when.
  */
-import { formatRuDate, isIsoDate } from './people-dates';
+import { isIsoDate, ruDate } from './calendar';
 
 export type MovementKind = 'enrol' | 'transfer' | 'leave' | 'graduate';
 export const MOVEMENT_KINDS: MovementKind[] = ['enrol', 'transfer', 'leave', 'graduate'];
@@ -86,7 +86,7 @@ export function movementProblems(
   if (!isIsoDate(req.date)) problems.push('Дата движения указана неверно.');
   else if (req.date > ctx.today) problems.push('Дата движения не может быть позже сегодняшнего дня: движение записывают по изданному приказу.');
   else if (state?.lastMovementDate && req.date < state.lastMovementDate) {
-    problems.push(`Дата раньше последней записи движения (${formatRuDate(state.lastMovementDate)}): записи движения идут по порядку дат.`);
+    problems.push(`Дата раньше последней записи движения (${ruDate(state.lastMovementDate)}): записи движения идут по порядку дат.`);
   }
   const order = orderNoProblem(req.orderNo);
   if (order) problems.push(order);

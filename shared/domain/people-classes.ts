@@ -2,6 +2,7 @@
  * Classes (R-11): grade 1-11 and a Russian letter («5А»). The class id in keys is ASCII and
  * derived from the name (5 + «А» → '5a'), so that one school cannot have two «5А».
  */
+import { countOf, YEAR_OF_AGE } from './calendar';
 import { ageOn } from './people-dates';
 
 /** Letters a class may carry; those that are hard to tell apart or never used are left out. */
@@ -57,22 +58,14 @@ export function gradeAgeWarning(birthDate: string, grade: number, yearStart: str
   const age = ageOn(birthDate, yearStart);
   const [lo, hi] = usualAges(grade);
   if (age >= lo && age <= hi) return null;
-  return `Возраст на 1 сентября — ${age} ${yearsWord(age)}, для ${grade} класса обычно ${lo}–${hi}: проверьте дату рождения и класс.`;
-}
-
-export function yearsWord(n: number): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return 'год';
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return 'года';
-  return 'лет';
+  return `Возраст на 1 сентября — ${countOf(age, YEAR_OF_AGE)}, для ${grade} класса обычно ${lo}–${hi}: проверьте дату рождения и класс.`;
 }
 
 /** A birth date no school pupil can have: in the future of the school year, or too old / too young. */
 export function birthDateProblem(birthDate: string, yearStart: string): string | null {
   const age = ageOn(birthDate, yearStart);
-  if (age < 5) return `Дата рождения: на 1 сентября обучающемуся было бы ${Math.max(age, 0)} ${yearsWord(Math.max(age, 0))}: проверьте год.`;
-  if (age > 21) return `Дата рождения: на 1 сентября обучающемуся было бы ${age} ${yearsWord(age)}: проверьте год.`;
+  if (age < 5) return `Дата рождения: на 1 сентября обучающемуся было бы ${countOf(Math.max(age, 0), YEAR_OF_AGE)}: проверьте год.`;
+  if (age > 21) return `Дата рождения: на 1 сентября обучающемуся было бы ${countOf(age, YEAR_OF_AGE)}: проверьте год.`;
   return null;
 }
 

@@ -1,32 +1,15 @@
 /**
  * Calendar dates of people's records (birth, enrolment, orders, consent): YYYY-MM-DD, read from
  * what Russian users type (ДД.ММ.ГГГГ) or what Excel stores (a date cell, a serial number).
- * "Today" is always the school's own day (Europe/Moscow for Krasnodar), never UTC.
+ * Strict checks and arithmetic of dates are in ./calendar.
  */
+import { isRealDate } from './calendar';
 
 export type DateParse = { ok: true; date: string } | { ok: false; message: string };
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const RU_RE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/;
-
-/** YYYY-MM-DD of an instant in a time zone. */
-export function dateInZone(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-export function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return false;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 31.12.2026 from 2026-12-31. */
-export function formatRuDate(iso: string): string {
-  const m = ISO_RE.exec(iso.slice(0, 10));
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
+const RU_RE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/;
 
 /** Excel's day 1 is 1900-01-01 and it counts the non-existent 29.02.1900, hence 25569 for 1970. */
 function fromExcelSerial(n: number): string {
@@ -64,7 +47,8 @@ export function parseDateCell(value: unknown, what = 'Дата'): DateParse {
   } else {
     return { ok: false, message: `${what} «${text}» не распознана: ожидается ДД.ММ.ГГГГ.` };
   }
-  if (!isRealDate(y, m, d)) return { ok: false, message: `${what} «${text}» не существует.` };
+  // A year outside 1900-2200 is a slip of the keyboard in a pupil's or an order's record.
+  if (y < 1900 || y > 2200 || !isRealDate(y, m, d)) return { ok: false, message: `${what} «${text}» не существует.` };
   return { ok: true, date: `${y}-${pad(m)}-${pad(d)}` };
 }
 
@@ -73,13 +57,4 @@ export function ageOn(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
-}
-
-export function isIsoDate(s: string): boolean {
-  const m = ISO_RE.exec(s);
-  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }

@@ -8,6 +8,7 @@
  *
  * Everything here is pure: the handlers validate with it, the screens show the same messages.
  */
+import { countOf, DAY, DAY_GENITIVE } from './calendar';
 import { DEFAULT_WEIGHTS, isWorkTypeId, WORK_TYPES, type WorkTypeId } from './work-types';
 
 export interface LockDays {
@@ -155,14 +156,6 @@ export interface SettingsProblem {
   message: string;
 }
 
-/** «1 день», «2 дня», «5 дней». */
-export function daysRu(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  const word = mod10 === 1 && mod100 !== 11 ? 'день' : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'дня' : 'дней';
-  return `${n} ${word}`;
-}
-
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 /** Numbers typed by people: at most two decimals (4.55 is a threshold, 4.555 a slip). */
 const hasAtMostDecimals = (v: number, places: number) => Math.abs(v * 10 ** places - Math.round(v * 10 ** places)) < 1e-9;
@@ -191,7 +184,7 @@ function fillAfterLock(lockDays: LockDays): SettingsProblem[] {
   return [
     {
       field: 'lockDays.fillWithin',
-      message: `«${LOCK_LABELS.fillWithin}» (${daysRu(lockDays.fillWithin)}) не может быть больше срока блокировки текущих отметок (${daysRu(lockDays.currentMarks)}).`,
+      message: `«${LOCK_LABELS.fillWithin}» (${countOf(lockDays.fillWithin, DAY)}) не может быть больше срока блокировки текущих отметок (${countOf(lockDays.currentMarks, DAY)}).`,
     },
   ];
 }
@@ -212,8 +205,8 @@ export function stricterOnlyProblems(
   const problems: SettingsProblem[] = looserThanDepartment(department.lockDays, school.lockDays).map((k) => ({
     field: `lockDays.${k}`,
     message:
-      `«${LOCK_LABELS[k]}»: ${daysRu(school.lockDays[k]!)} — мягче, чем установило управление образования ` +
-      `(не более ${daysRu(department.lockDays[k])}). Школа может только сократить этот срок.`,
+      `«${LOCK_LABELS[k]}»: ${countOf(school.lockDays[k]!, DAY)} — мягче, чем установило управление образования ` +
+      `(не более ${countOf(department.lockDays[k], DAY_GENITIVE)}). Школа может только сократить этот срок.`,
   }));
   if (school.marksInAdvanceAllowed === true && !department.marksInAdvanceAllowed) {
     problems.push({

@@ -7,6 +7,7 @@
  * Dates are school-local calendar dates, YYYY-MM-DD, inclusive; comparing them as strings is
  * comparing them as dates.
  */
+import { isIsoDate, ruDate } from './calendar';
 import type { AcademicYear, PeriodSet } from './year';
 
 export interface YearProblem {
@@ -24,23 +25,6 @@ export const KIND_NAMES: Record<PeriodSet['kind'], string> = { quarter: 'чет�
 /** Period ids become part of the journal's partition key (shared/db/keys.ts). */
 export const PERIOD_ID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
 export const YEAR_ID_RE = /^\d{4}$/;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const m = ISO_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
-
-/** 01.09.2026 from 2026-09-01 (dates are shown DD.MM.YYYY). */
-export function ruDate(iso: string): string {
-  const m = ISO_RE.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
 /** «1–9», «10, 11», «1, 3–5»: grades as people write them. */
 export function gradesRu(grades: readonly number[]): string {
   const sorted = [...new Set(grades)].sort((a, b) => a - b);

@@ -13,7 +13,7 @@ import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { assignedTeacher, groupIdsOfLine, loadLineProblems, WHOLE_CLASS, type LoadGroup, type LoadLine, type SubgroupSet } from '../domain/curriculum';
-import { todayIn } from '../domain/lesson-dates';
+import { dateInZone } from '../domain/calendar';
 import type { TimetableSlot } from '../domain/timetable';
 import { periodsForGrade, type AcademicYear } from '../domain/year';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
@@ -165,7 +165,7 @@ export async function setLoadLine(input: {
   const guards = await planGuards(schoolId, yearId, edits);
   if (guards.clashes.length > 0) throw await clashError(schoolId, yearId, guards.clashes);
 
-  const subgroupOps = await refreshSubgroups(schoolId, classId, subjectId, next, year, cls.grade, todayIn(input.now, input.timeZone));
+  const subgroupOps = await refreshSubgroups(schoolId, classId, subjectId, next, year, cls.grade, dateInZone(input.now, input.timeZone));
   const [lineItem, ...groupItems] = loadLineItems(next);
   const removedGroups = (current?.groups ?? []).filter((g) => !(next.groups ?? []).some((n) => n.groupId === g.groupId));
   const ops = [

@@ -8,7 +8,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { checkSubgroups, subgroupRefusal, type SubgroupSet } from '../domain/curriculum';
-import { todayIn } from '../domain/lesson-dates';
+import { dateInZone } from '../domain/calendar';
 import { periodsForGrade, type Period } from '../domain/year';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { auditPut } from '../repos/audit';
@@ -87,7 +87,7 @@ export async function saveSubgroups(input: {
 }): Promise<{ subgroups: SubgroupSet; unassigned: string[] }> {
   const { schoolId, classId, periodId, subjectId } = input;
   const { cls, period, yearId } = await classPeriod(schoolId, classId, periodId);
-  if (period.endDate < todayIn(input.now, input.timeZone)) {
+  if (period.endDate < dateInZone(input.now, input.timeZone)) {
     throw new BadRequestError(`Период «${period.name}» уже завершён: состав его подгрупп не меняется.`);
   }
   const [line, subject, roster, current] = await Promise.all([

@@ -4,7 +4,7 @@
  * not filled yet, flagged once the 2-day term of R-23 has passed. One Query of the class-day index,
  * with the subject and teacher names (two more Queries, in parallel).
  */
-import { schoolDate, plusDays } from '../domain/journal-dates';
+import { addDays, dateInZone } from '../domain/calendar';
 import { lessonIdOf } from '../domain/journal-model';
 import { fillState, type FillState } from '../domain/journal-rules';
 import { listSubjects, listTeachers } from '../repos/curriculum';
@@ -43,9 +43,9 @@ export async function classDayView(
   rules: JournalRules,
   now: Date,
 ): Promise<ClassDayView> {
-  const today = schoolDate(now, rules.timeZone);
+  const today = dateInZone(now, rules.timeZone);
   const to = range.to ?? today;
-  const from = range.from ?? plusDays(to, -1);
+  const from = range.from ?? addDays(to, -1);
   const [lessons, subjects, teachers] = await Promise.all([
     readLessonsOfClassDays(schoolId, classId, from, to),
     listSubjects(schoolId),
@@ -65,7 +65,7 @@ export async function classDayView(
       groupId: l.groupId,
       ...(l.teacherId ? { teacherId: l.teacherId, teacherName: teacherName.get(l.teacherId) ?? '' } : {}),
       ...(l.topic ? { topic: l.topic } : {}),
-      fill: fillState(l, today, rules.locks, (iso) => schoolDate(new Date(iso), rules.timeZone)),
+      fill: fillState(l, today, rules.locks, (iso) => dateInZone(new Date(iso), rules.timeZone)),
     }))
     .sort((a, b) => a.date.localeCompare(b.date) || a.lessonNo - b.lessonNo || a.subjectId.localeCompare(b.subjectId));
   return { classId, from, to, today, lessons: view, unfilled: view.filter((l) => !l.fill.filled).length };

@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/roles';
 import { mayFillLesson } from '../domain/curriculum';
-import { ruDate, schoolDate } from '../domain/journal-dates';
+import { dateInZone, ruDate } from '../domain/calendar';
 import { chainNext, type ChangeAction, type ChangeBody, type ChangeEntity, type ChangeTarget } from '../domain/journal-log';
 import { type AttendanceEntry } from '../domain/journal-marks';
 import {
@@ -119,7 +119,7 @@ export async function loadWriteContext(
     place,
     ref,
     rules,
-    today: schoolDate(now, rules.timeZone),
+    today: dateInZone(now, rules.timeZone),
     grade,
     roster,
     lesson,

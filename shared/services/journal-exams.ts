@@ -6,7 +6,7 @@
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../db/client';
-import { isIsoDate, ruDate } from '../domain/journal-dates';
+import { isIsoDate, ruDate } from '../domain/calendar';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { auditPut } from '../repos/audit';
 import { getSubject } from '../repos/curriculum';

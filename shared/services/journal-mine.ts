@@ -6,7 +6,7 @@
  */
 import type { Principal } from '../auth/roles';
 import { hasSchoolRole, ledClassIds } from '../auth/roles';
-import { schoolDate } from '../domain/journal-dates';
+import { dateInZone } from '../domain/calendar';
 import { periodsForGrade, type AcademicYear, type Period } from '../domain/year';
 import { listLoad, listLoadOfTeacher, listSubjects } from '../repos/curriculum';
 import { className, listClasses, type SchoolClass } from '../repos/school';
@@ -55,7 +55,7 @@ export function currentPeriod(periods: readonly Period[], today: string): Period
 }
 
 export async function myJournals(p: Principal, schoolId: string, rules: JournalRules, now: Date): Promise<MyJournalsView> {
-  const today = schoolDate(now, rules.timeZone);
+  const today = dateInZone(now, rules.timeZone);
   const classes = await listClasses(schoolId);
   const yearId = classes.map((c) => c.yearId).sort().at(-1) ?? null;
   if (!yearId) return { yearId: null, today, periods: {}, teaching: [], classes: [] };

@@ -12,7 +12,7 @@ import { may } from '../auth/policy';
 import type { JournalPageObject } from '../auth/rules/journal';
 import type { Principal } from '../auth/roles';
 import { WHOLE_CLASS } from '../domain/curriculum';
-import { schoolDate } from '../domain/journal-dates';
+import { dateInZone } from '../domain/calendar';
 import { weightedAverage } from '../domain/journal-marks';
 import { inLessonGroup, lessonIdOf, type IndividualHomework, type RosterGroup } from '../domain/journal-model';
 import { fillState, lessonVerdict, takesMarks, type FillState } from '../domain/journal-rules';
@@ -119,7 +119,7 @@ export async function journalPage(p: Principal, loaded: LoadedPage, now: Date, g
   if (groupId && groupId !== WHOLE_CLASS && !roster.groups.some((g) => g.groupId === groupId)) {
     throw new NotFoundError('Такой подгруппы нет у класса по этому предмету.');
   }
-  const today = schoolDate(now, rules.timeZone);
+  const today = dateInZone(now, rules.timeZone);
   const wantGroup = (g: string) => !groupId || g === groupId;
   const subgroups = { groups: roster.groups.map((g) => ({ ...g, studentIds: [] as string[] })) };
 
@@ -164,7 +164,7 @@ export async function journalPage(p: Principal, loaded: LoadedPage, now: Date, g
       lock: v.open
         ? { state: 'open', lockedFrom: v.lockedFrom }
         : { state: v.reason, message: v.message, ...('lockedFrom' in v ? { lockedFrom: v.lockedFrom } : {}), ...('opensOn' in v ? { opensOn: v.opensOn } : {}) },
-      fill: fillState(l, today, rules.locks, (iso) => schoolDate(new Date(iso), rules.timeZone)),
+      fill: fillState(l, today, rules.locks, (iso) => dateInZone(new Date(iso), rules.timeZone)),
     };
   });
 

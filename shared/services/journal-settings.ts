@@ -13,8 +13,7 @@ import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { effectiveLocks, REGULATION_LOCK_SETTINGS, resolveSchoolSettings, type LockSettings, type SchoolSettings } from '../domain/settings';
 import type { WorkTypeId } from '../domain/work-types';
-
-export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+import { NotFoundError } from '../errors';
 
 export interface JournalRules {
   timeZone: string;
@@ -24,6 +23,12 @@ export interface JournalRules {
 
 type Item = Record<string, unknown>;
 
+/** Every "day" of a school is a day of its own zone, stored on the school when it is created. */
+function schoolZone(school: Item | null): string {
+  if (!school) throw new NotFoundError('Школа не найдена.');
+  return school.timeZone as string;
+}
+
 /** The rules from the department and school items as stored (either may lack its settings). */
 export function rulesFromItems(department: Item | null, school: Item | null): JournalRules {
   const dep: LockSettings =
@@ -32,7 +37,7 @@ export function rulesFromItems(department: Item | null, school: Item | null): Jo
       : REGULATION_LOCK_SETTINGS;
   const own = resolveSchoolSettings((school?.settings as Partial<SchoolSettings> | undefined) ?? null);
   return {
-    timeZone: typeof school?.timeZone === 'string' && school.timeZone ? school.timeZone : DEFAULT_TIME_ZONE,
+    timeZone: schoolZone(school),
     locks: effectiveLocks(dep, own),
     weights: own.weights,
   };

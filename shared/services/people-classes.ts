@@ -3,6 +3,7 @@
  * class and, in the same transaction, the `classTeacher` grant is given to (or taken from) the
  * teacher's account, so the class and the rights never disagree.
  */
+import { planningYearOf } from '../domain/calendar';
 import type { Principal, RoleGrant } from '../auth/roles';
 import { classIdFor, classProblem, classTitle } from '../domain/people-classes';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
@@ -13,12 +14,6 @@ import { createClassOp, getClassForUpdate, putClassOp, type ClassRecord, type Sc
 import { actor, getAccountsById, schoolToday, studentUserId, transact, type AccountRecord } from './people-common';
 
 const isLead = (g: RoleGrant, schoolId: string, classId: string) => g.role === 'classTeacher' && g.schoolId === schoolId && g.classId === classId;
-
-/** The school year a class created today belongs to: from June on, the coming one is prepared. */
-export function currentYearId(today: string): string {
-  const y = Number(today.slice(0, 4));
-  return String(Number(today.slice(5, 7)) >= 6 ? y : y - 1);
-}
 
 async function teacherFor(school: School, userId: string): Promise<AccountRecord> {
   const a = (await getAccountsById([userId])).get(userId);
@@ -48,7 +43,7 @@ export async function createClass(input: {
     schoolId: input.school.schoolId,
     grade: input.grade,
     letter: input.letter,
-    yearId: input.yearId ?? currentYearId(schoolToday(input.school, input.now)),
+    yearId: input.yearId ?? planningYearOf(schoolToday(input.school, input.now)),
     ...(teacher ? { classTeacherId: teacher.userId, classTeacherName: displayName(teacher) } : {}),
   };
   const items = [

@@ -82,7 +82,7 @@ async function withSheet(by: Principal, school: School, title: string, fileName:
             issuedAt: now.toISOString(),
             expiresAt: expiresAt!,
             issuedBy: by.displayName,
-            timeZone: school.timeZone || 'Europe/Moscow',
+            timeZone: school.timeZone,
             entries: result.issued,
           })
         ).toString('base64');

@@ -7,7 +7,7 @@ import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal, RoleGrant } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
-import { dateInZone } from '../domain/people-dates';
+import { dateInZone } from '../domain/calendar';
 import { loginBase } from '../domain/people-names';
 import { ConflictError } from '../errors';
 import type { Account } from '../repos/accounts';
@@ -38,7 +38,7 @@ export const DISABLED_REASONS: Record<string, string> = {
 };
 
 export function schoolToday(school: Pick<School, 'timeZone'>, now: Date): string {
-  return dateInZone(now, school.timeZone || 'Europe/Moscow');
+  return dateInZone(now, school.timeZone);
 }
 
 export const actor = (p: Principal) => ({ userId: p.userId, displayName: p.displayName });

@@ -14,7 +14,7 @@ import { getYear } from '../repos/year';
 import { periodOn } from '../domain/year';
 import type { Principal, RoleGrant } from '../auth/roles';
 import { classTitle } from '../domain/people-classes';
-import { formatRuDate } from '../domain/people-dates';
+import { ruDate } from '../domain/calendar';
 import { fullName } from '../domain/people-names';
 import { endsAccess, movementProblems, MOVEMENT_TITLES, normaliseOrderNo, stateAfter, type MovementRequest } from '../domain/movement';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
@@ -40,7 +40,7 @@ export async function recordMovement(input: { by: Principal; school: School; stu
   const next = stateAfter(req, state);
   const after: StudentRecord = { ...card, status: next.status, classId: next.classId };
   const at = input.now.toISOString();
-  const orderText = `приказ № ${req.orderNo} от ${formatRuDate(req.date)}`;
+  const orderText = `приказ № ${req.orderNo} от ${ruDate(req.date)}`;
   const movement: MovementRecord = {
     schoolId: sch,
     studentId: card.studentId,

@@ -7,7 +7,7 @@
  */
 import { may } from '../auth/policy';
 import { SCHOOL_STAFF_ROLES, type Principal, type RoleGrant, type SchoolStaffRole } from '../auth/roles';
-import { addDays, isIsoDate } from '../domain/people-dates';
+import { addDays, isIsoDate } from '../domain/calendar';
 import { nameProblem, normaliseName } from '../domain/people-names';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { createAccountOps, displayName, listAccountsOfSchool } from '../repos/accounts';

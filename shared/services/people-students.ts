@@ -5,7 +5,7 @@
  */
 import type { Principal } from '../auth/roles';
 import { birthDateProblem, classTitle, yearStartOf } from '../domain/people-classes';
-import { formatRuDate, isIsoDate } from '../domain/people-dates';
+import { isIsoDate, ruDate } from '../domain/calendar';
 import { fullName, nameProblem, normaliseName, personKey, type Gender } from '../domain/people-names';
 import { movementProblems, normaliseOrderNo } from '../domain/movement';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
@@ -226,7 +226,7 @@ export async function recordConsent(input: { by: Principal; school: School; stud
         entity: `STU#${before.studentId}`,
         before: before.consent ?? null,
         after: after.consent,
-        reason: `Согласие от ${formatRuDate(input.date)}`,
+        reason: `Согласие от ${ruDate(input.date)}`,
         at: input.now,
       }),
     ],

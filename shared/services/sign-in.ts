@@ -6,6 +6,7 @@
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import type { Principal } from '../auth/roles';
 import { retryAfterSeconds, throttleMessage } from '../auth/throttle';
+import { config } from '../config';
 import { accessVerdict, ACCESS_MESSAGES } from '../domain/access';
 import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../errors';
 import { findAccountByLogin, type Account } from '../repos/accounts';
@@ -25,7 +26,7 @@ export async function signIn(input: { login: string; password: string; sourceIp:
     await recordFailure(ids, input.now);
     throw new UnauthenticatedError(WRONG_CREDENTIALS);
   }
-  const verdict = accessVerdict({ status: account.status, activeUntil: account.activeUntil, hasPassword: true }, input.now);
+  const verdict = accessVerdict({ status: account.status, activeUntil: account.activeUntil, hasPassword: true }, input.now, config().timeZone);
   if (!verdict.ok) throw new ForbiddenError(ACCESS_MESSAGES[verdict.reason]);
   return { account, principal: principalOf(account) };
 }

@@ -8,7 +8,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { isHoliday, periodOn, type AcademicYear } from '../domain/year';
-import { isIsoDate, weekdayOf } from '../domain/lesson-dates';
+import { isIsoDate, weekdayOf } from '../domain/calendar';
 import { clashesMessage, clashesOf, lessonsAt, sameSlot, type ChangeKind, type TimetableChange } from '../domain/timetable';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { getAccounts } from '../repos/accounts';

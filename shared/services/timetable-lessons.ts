@@ -8,7 +8,8 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
-import { generateLessons, isIsoDate, planRegeneration, todayIn, type PlannedLesson } from '../domain/lesson-dates';
+import { dateInZone, isIsoDate } from '../domain/calendar';
+import { generateLessons, planRegeneration, type PlannedLesson } from '../domain/lesson-dates';
 import { periodsForGrade, type AcademicYear, type Period } from '../domain/year';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { auditPut } from '../repos/audit';
@@ -154,7 +155,7 @@ export async function generateLessonsOfPeriod(input: {
   const wanted = input.classIds ? all.filter((c) => input.classIds!.includes(c.classId)) : all;
   const unknown = (input.classIds ?? []).filter((id) => !all.some((c) => c.classId === id));
   if (unknown.length > 0) throw new NotFoundError(`Класс не найден в этом учебном году: ${unknown.join(', ')}.`);
-  const today = todayIn(input.now, input.timeZone);
+  const today = dateInZone(input.now, input.timeZone);
   const jobs = wanted.flatMap((cls) => {
     const period = periodsForGrade(year, cls.grade).find((p) => p.periodId === input.periodId);
     return period ? [{ cls, period }] : [];

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateInZone } from '../../shared/domain/people-dates';
+import { dateInZone } from '../../shared/domain/calendar';
 import { ApiClient } from '../support/api';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
 

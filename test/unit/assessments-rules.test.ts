@@ -10,10 +10,10 @@ import {
   DEFAULT_ASSESSMENT_LIMITS,
   halvesForGrade,
   limitWarnings,
-  mondayOf,
   warningsTouching,
   weeksOfHalf,
 } from '../../shared/domain/assessments';
+import { mondayOf } from '../../shared/domain/calendar';
 import { demoYear } from '../../shared/demo/year';
 
 const year = demoYear('sch53');

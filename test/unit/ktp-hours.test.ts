@@ -8,7 +8,6 @@ import {
   ktpHoursCheck,
   nonRussianTopics,
   numberedTopics,
-  plural,
   rowProblems,
   studyWeeks,
   topicCount,
@@ -64,15 +63,6 @@ describe('ktpHoursCheck', () => {
     expect(curriculumHours(5, studyWeeks(5))).toBe(170);
     expect(curriculumHours(4, studyWeeks(1))).toBe(132);
     expect(curriculumHours(0.5, 34)).toBe(17);
-  });
-});
-
-describe('Russian plurals', () => {
-  it.each([
-    [1, 'урок'], [2, 'урока'], [4, 'урока'], [5, 'уроков'], [11, 'уроков'], [12, 'уроков'], [14, 'уроков'],
-    [21, 'урок'], [22, 'урока'], [66, 'уроков'], [101, 'урок'], [111, 'уроков'], [172, 'урока'],
-  ])('%i %s', (n, word) => {
-    expect(plural(n, ['урок', 'урока', 'уроков'])).toBe(word);
   });
 });
 

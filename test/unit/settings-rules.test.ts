@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  daysRu,
   DEFAULT_SCHOOL_SETTINGS,
   effectiveLockDays,
   effectiveLocks,
@@ -222,8 +221,3 @@ describe('work types', () => {
   });
 });
 
-describe('daysRu', () => {
-  it.each([[1, '1 день'], [2, '2 дня'], [5, '5 дней'], [11, '11 дней'], [21, '21 день'], [22, '22 дня'], [14, '14 дней']])('%d -> %s', (n, s) => {
-    expect(daysRu(n)).toBe(s);
-  });
-});

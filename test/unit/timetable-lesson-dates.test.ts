@@ -6,15 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { demoYear } from '../../shared/demo/year';
 import { WHOLE_CLASS } from '../../shared/domain/curriculum';
+import { addDays, dateInZone, weekdayOf } from '../../shared/domain/calendar';
 import {
-  addDays,
   generateLessons,
   hasJournalData,
   lessonCountForYear,
   planRegeneration,
   studyDays,
-  todayIn,
-  weekdayOf,
   type PlannedLesson,
 } from '../../shared/domain/lesson-dates';
 import { periodsForGrade } from '../../shared/domain/year';
@@ -33,8 +31,8 @@ describe('calendar helpers', () => {
     expect(weekdayOf('2026-09-06')).toBe(7);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     // 22:30 UTC on 31 August is already 1 September in Moscow (and Krasnodar).
-    expect(todayIn(new Date('2026-08-31T22:30:00Z'), 'Europe/Moscow')).toBe('2026-09-01');
-    expect(todayIn(new Date('2026-08-31T20:30:00Z'), 'Europe/Moscow')).toBe('2026-08-31');
+    expect(dateInZone(new Date('2026-08-31T22:30:00Z'), 'Europe/Moscow')).toBe('2026-09-01');
+    expect(dateInZone(new Date('2026-08-31T20:30:00Z'), 'Europe/Moscow')).toBe('2026-08-31');
   });
 
   it('should count study days Monday to Saturday without holidays', () => {

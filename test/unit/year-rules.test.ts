@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { demoYear } from '../../shared/demo/year';
-import { gradesRu, isIsoDate, ruDate, validateYear } from '../../shared/domain/year-rules';
+import { isIsoDate, ruDate } from '../../shared/domain/calendar';
+import { gradesRu, validateYear } from '../../shared/domain/year-rules';
 import type { AcademicYear } from '../../shared/domain/year';
 
 const year = (): AcademicYear => structuredClone(demoYear('sch53'));

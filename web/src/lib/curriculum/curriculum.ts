@@ -3,7 +3,9 @@
  * classes x subjects, the form of one curriculum line, the make-up of subgroups (a select per
  * student) and substitutes. Plain functions, so they are tested without a browser.
  */
+import { dateInZone, planningYearOf } from '../../../../shared/domain/calendar';
 import { WHOLE_CLASS } from '../../../../shared/domain/curriculum';
+import { DEFAULT_SCHOOL_ZONE } from '../format';
 import type { Me } from '../types';
 import type { ClassOfYear, CurriculumOverview, LoadLine, Period, SplitSubject, Subject, Teacher, YearView } from './types';
 
@@ -120,13 +122,12 @@ export function ledClasses(me: Me, schoolId: string): string[] {
 }
 
 /** The school year of a date: from June on the coming one (the curriculum is made before it starts). */
-export function currentYearId(now: Date, timeZone = 'Europe/Moscow'): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number);
-  return String(m! >= 6 ? y! : y! - 1);
+export function currentYearId(now: Date, timeZone = DEFAULT_SCHOOL_ZONE): string {
+  return planningYearOf(dateInZone(now, timeZone));
 }
 
-export function todayIso(now: Date, timeZone = 'Europe/Moscow'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export function todayIso(now: Date, timeZone = DEFAULT_SCHOOL_ZONE): string {
+  return dateInZone(now, timeZone);
 }
 
 /** The periods of a grade, and the one to show first: the current one, else the next, else the last. */

@@ -25,7 +25,4 @@ export const journalPaths = {
     `/journal/log/${seg(classId)}/${seg(periodId)}?school=${seg(schoolId)}${subjectId ? `&subject=${seg(subjectId)}` : ''}`,
 };
 
-/** 20.11 */
-export const dayMonth = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
-/** 20.11.2026 */
-export const ruDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+export { ruDayMonth as dayMonth, ruDate } from '../../../../shared/domain/calendar';

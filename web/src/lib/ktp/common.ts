@@ -2,14 +2,15 @@
  * What the KTP and assessment screens share: which school and year a screen is about, their
  * addresses, and small helpers. Pure, so it is easy to reason about and to test.
  */
+import { dateInZone, planningYearOf } from '../../../../shared/domain/calendar';
+import { DEFAULT_SCHOOL_ZONE } from '../format';
 import type { Me } from '../types';
 
 const seg = encodeURIComponent;
 
 /** The school year a date belongs to for planning: from June on, the coming year (KTPs are written before it starts). */
-export function planningYearId(now: Date, timeZone = 'Europe/Moscow'): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number);
-  return String(m! >= 6 ? y! : y! - 1);
+export function planningYearId(now: Date, timeZone = DEFAULT_SCHOOL_ZONE): string {
+  return planningYearOf(dateInZone(now, timeZone));
 }
 
 /** «2026/2027» from '2026'. */

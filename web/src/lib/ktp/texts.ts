@@ -1,4 +1,5 @@
 /** Every text of the KTP screens, in one place. */
+import { countOf } from '../../../../shared/domain/calendar';
 import { formatDate, formatDateTime } from '../format';
 import { yearLabel } from './common';
 import type { HoursCheck, KtpHeader } from './types';
@@ -20,7 +21,7 @@ export const KTP_TEXT = {
   approved: 'утверждён',
   approvedBy: (k: Pick<KtpHeader, 'approvedByName' | 'approvedAt'>) =>
     `Утверждён${k.approvedByName ? `: ${k.approvedByName}` : ''}${k.approvedAt ? `, ${formatDateTime(k.approvedAt)}` : ''}`,
-  topics: (n: number) => `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'тема' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'темы' : 'тем'}`,
+  topics: (n: number) => countOf(n, ['тема', 'темы', 'тем']),
   open: 'Открыть',
   schedule: 'График оценочных процедур',
   checkLabel: { ok: 'совпадает', warning: 'есть замечание', mismatch: 'не совпадает' } as Record<HoursCheck['status'], string>,

@@ -13,7 +13,7 @@ import {
   type TestLimits,
 } from '../../../../shared/domain/settings';
 import { ApiError, messageOf } from '../api';
-import { plural } from '../format';
+import { countOf, DAY } from '../../../../shared/domain/calendar';
 import type { Me } from '../types';
 
 export { LOCK_FIELDS, LOCK_LABELS };
@@ -61,7 +61,7 @@ export const SETTINGS_TEXT = {
 } as const;
 
 export function days(n: number): string {
-  return `${n} ${plural(n, ['день', 'дня', 'дней'])}`;
+  return countOf(n, DAY);
 }
 
 export function formatNumber(n: number): string {
