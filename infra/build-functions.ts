@@ -12,19 +12,28 @@ import { build } from 'esbuild';
 import { esbuildOptions } from './bundling';
 import { functionEntries, REPO_ROOT } from './functions';
 
-export interface BuiltFunction {
+export interface Bundle {
+  bytes: number;
+  /** The npm packages with code in the bundle, e.g. `pdfmake`, `@aws-sdk/client-dynamodb`. */
+  packages: string[];
+}
+
+export interface BuiltFunction extends Bundle {
   name: string;
   /** Absolute path of the bundle. */
   file: string;
-  bytes: number;
 }
 
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'dist', 'functions');
 
-/** Bundles one entry file to `file` with the stack's esbuild options; returns the bundle's size. */
-export async function bundleFunction(entry: string, file: string): Promise<number> {
-  await build({ ...esbuildOptions, entryPoints: [entry], outfile: file, absWorkingDir: REPO_ROOT, logLevel: 'warning' });
-  return (await stat(file)).size;
+const PACKAGE = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/;
+
+/** Bundles one entry file to `file` with the stack's esbuild options. */
+export async function bundleFunction(entry: string, file: string): Promise<Bundle> {
+  const { metafile } = await build({ ...esbuildOptions, entryPoints: [entry], outfile: file, absWorkingDir: REPO_ROOT, logLevel: 'warning', metafile: true });
+  const inputs = Object.values(metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path));
+  const packages = new Set(inputs.map((path) => PACKAGE.exec(path)?.[1]).filter((p): p is string => p !== undefined));
+  return { bytes: (await stat(file)).size, packages: [...packages].sort() };
 }
 
 export async function buildFunctions(outDir: string = DEFAULT_OUT_DIR): Promise<BuiltFunction[]> {
@@ -32,7 +41,7 @@ export async function buildFunctions(outDir: string = DEFAULT_OUT_DIR): Promise<
   return Promise.all(
     functionEntries().map(async ({ name, entry }) => {
       const file = join(root, name, 'index.mjs');
-      return { name, file, bytes: await bundleFunction(entry, file) };
+      return { name, file, ...(await bundleFunction(entry, file)) };
     }),
   );
 }
