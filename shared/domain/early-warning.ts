@@ -15,6 +15,8 @@
  */
 import { addDays, countOf, DAY, daysBetween, dateInZone, ruDate, type PluralForms } from './calendar';
 import { MARK, ruAverage, type Justification } from './mark-justification';
+import { capitalise } from './period-marks';
+import { inLessonGroup, lessonIdOf, onRosterOn, type JournalAttendance, type JournalLesson, type RosterGroup, type RosterStudent } from './journal-model';
 import type { Period } from './year';
 
 export const LESSONS_PER_MISSING_MARK = 2;
@@ -33,6 +35,26 @@ export interface StudentLesson {
   date: string;
   /** Recorded absent (any reason); a late arrival is not an absence. */
   absent: boolean;
+}
+
+/**
+ * A student's lessons of a subject from the journal's partition: not cancelled, of the student's
+ * subgroup, while the student was in the class; absent where a (not removed) absence is recorded.
+ */
+export function studentLessonsOf(
+  lessons: ReadonlyArray<Pick<JournalLesson, 'date' | 'lessonNo' | 'groupId' | 'status'>>,
+  attendance: ReadonlyArray<Pick<JournalAttendance, 'studentId' | 'date' | 'lessonNo' | 'groupId' | 'kind' | 'deleted'>>,
+  student: Pick<RosterStudent, 'studentId' | 'groupId' | 'from' | 'until'>,
+  groups: readonly RosterGroup[],
+): StudentLesson[] {
+  const absent = new Set(
+    attendance
+      .filter((a) => a.studentId === student.studentId && a.kind === 'absent' && !a.deleted)
+      .map((a) => lessonIdOf(a)),
+  );
+  return lessons
+    .filter((l) => l.status !== 'cancelled' && onRosterOn(student, l.date) && inLessonGroup(student, l.groupId, groups))
+    .map((l) => ({ date: l.date, absent: absent.has(lessonIdOf(l)) }));
 }
 
 export type WarningKind = 'implied2' | 'fewMarks' | 'absences' | 'attendanceFalling';
@@ -88,7 +110,7 @@ function markWarnings(j: NonNullable<StudentFacts['justification']>, lessonsLeft
   const needed = j.minimum.required - j.minimum.count;
   if (needed > 0 && lessonsLeft < LESSONS_PER_MISSING_MARK * needed) {
     const critical = lessonsLeft < needed;
-    const has = j.minimum.count === 0 ? 'Отметок пока нет' : `${capitalise(countOf(j.minimum.count, MARK))}`;
+    const has = j.minimum.count === 0 ? 'Отметок пока нет' : countOf(j.minimum.count, MARK);
     const left = lessonsLeft === 0 ? 'уроков больше нет' : `осталось ${countOf(lessonsLeft, LESSON)}`;
     const verdict = critical ? 'даже с отметкой на каждом уроке минимум не набрать' : 'времени мало';
     out.push({
@@ -139,10 +161,6 @@ function fallingWarning(lessons: readonly StudentLesson[], today: string, tail: 
       `Посещаемость падает: за последние 2 недели пропущено ${missedNow} из ${countOf(recent.length, LESSON_GENITIVE)} (${percent.format(now)}), ` +
       `за 2 недели до того — ${missedThen} из ${countOf(before.length, LESSON_GENITIVE)} (${percent.format(then)}). ${tail}.`,
   };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Every warning for one student in one subject (or over all subjects, without a justification). */

@@ -10,7 +10,8 @@
  */
 import { countOf, type PluralForms } from './calendar';
 import { isMarkValue, weightedAverage, type MarkValue } from './journal-marks';
-import { FINAL_MARK_TEXT, numericMark, reasonTextProblem, type FinalMarkCode } from './period-marks';
+import type { JournalMark } from './journal-model';
+import { capitalise, FINAL_MARK_TEXT, numericMark, reasonTextProblem, type FinalMarkCode } from './period-marks';
 import { impliedMark, type MarkThresholds } from './settings';
 import { minimumMarksFor, ruNumber, type MarkingRules } from './settings-versions';
 import { DEFAULT_WEIGHTS, isWorkTypeId, workTypeName, type WorkTypeId } from './work-types';
@@ -132,6 +133,17 @@ export function justifyPeriod(marks: readonly CountedMark[], rules: MarkingRules
   };
 }
 
+/** A student's counted marks of a subject from the journal's stored marks: removed ones and other periods left out. */
+export function countedMarksOf(
+  marks: ReadonlyArray<Pick<JournalMark, 'studentId' | 'date' | 'workType' | 'value' | 'deleted'>>,
+  studentId: string,
+  period: { startDate: string; endDate: string },
+): CountedMark[] {
+  return marks
+    .filter((m) => m.studentId === studentId && !m.deleted && period.startDate <= m.date && m.date <= period.endDate)
+    .map((m) => ({ date: m.date, workType: m.workType, value: m.value }));
+}
+
 export interface HypotheticalMark {
   workType: WorkTypeId;
   value: number;
@@ -244,8 +256,7 @@ export function reasonProblem(code: FinalMarkCode, reason: string | null | undef
   if (form) return form;
   const causes = reasonsRequired(code, basis);
   if (causes.length === 0 || (reason ?? '').trim()) return null;
-  const text = causes.join('; ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}: укажите причину (п. 6.1 положения: отметка должна быть обоснована).`;
+  return `${capitalise(causes.join('; '))}: укажите причину (п. 6.1 положения: отметка должна быть обоснована).`;
 }
 
 /** «5», «н/а (по болезни)»: a stored mark with its reason, as every place that shows it writes it. */

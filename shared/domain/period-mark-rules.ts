@@ -24,7 +24,7 @@
  */
 import { addDays, countOf, DAY, DAY_GENITIVE, dateInZone, daysBetween, ruDate } from './calendar';
 import { assignedTeacher, WHOLE_CLASS, type LoadGroup, type LoadLine } from './curriculum';
-import type { FinalMarkKind } from './period-marks';
+import { capitalise, type FinalMarkKind } from './period-marks';
 import type { LockDays, SettingsProblem } from './settings';
 import { periodsForGrade, type AcademicYear, type Period, type PeriodSet } from './year';
 
@@ -182,10 +182,6 @@ export type FinalMarkVerdict =
 /** An existing mark: when it was first set (an instant), so its lock never moves. */
 export interface ExistingFinalMark {
   firstSetAt: string;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /**

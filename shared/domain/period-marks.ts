@@ -156,6 +156,11 @@ export function finalMarkCodeProblem(code: unknown, ctx: FinalMarkContext): stri
   return parsed.ok ? null : parsed.message;
 }
 
+/** A message assembled from parts starts with a capital letter. */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 export const REASON_MIN = 3;
 export const REASON_MAX = 300;
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  countedMarksOf,
   explainAverage,
   finalBasis,
   finalMarkWithReason,
@@ -238,5 +239,17 @@ describe('year and final bases', () => {
     expect(finalBasis('3', '2', true, DEFAULT_THRESHOLDS)).toMatchObject({ average: 2.5, implied: 3 });
     expect(finalBasis('4', undefined, false, DEFAULT_THRESHOLDS)).toMatchObject({ average: 4, implied: 4, missing: [] });
     expect(finalBasis('4', null, true, DEFAULT_THRESHOLDS)).toMatchObject({ implied: null, missing: ['экзаменационная'] });
+  });
+});
+
+describe('from the journal\'s stored marks', () => {
+  it('should count the student\'s marks of the period, removed ones left out', () => {
+    const stored = [
+      { studentId: 's1', date: '2026-10-20', workType: 'test' as const, value: 5, weight: 3 },
+      { studentId: 's1', date: '2026-10-21', workType: 'homework' as const, value: 2, weight: 1, deleted: true },
+      { studentId: 's2', date: '2026-10-21', workType: 'homework' as const, value: 4, weight: 1 },
+      { studentId: 's1', date: '2026-11-05', workType: 'homework' as const, value: 3, weight: 1 },
+    ];
+    expect(countedMarksOf(stored, 's1', { startDate: '2026-09-01', endDate: '2026-10-24' })).toEqual([{ date: '2026-10-20', workType: 'test', value: 5 }]);
   });
 });

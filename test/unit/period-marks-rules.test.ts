@@ -18,35 +18,15 @@ import {
   type MarkSetter,
   type MarkWindow,
 } from '../../shared/domain/period-mark-rules';
+import { demoYear } from '../../shared/demo/year';
 import { REGULATION_LOCK_DAYS } from '../../shared/domain/settings';
-import type { AcademicYear } from '../../shared/domain/year';
 
 const MSK = 'Europe/Moscow';
 const locks = REGULATION_LOCK_DAYS;
 
-const year: Pick<AcademicYear, 'endDate' | 'periodSets'> = {
-  endDate: '2027-05-31',
-  periodSets: [
-    {
-      kind: 'quarter',
-      grades: [1, 2, 3, 4, 5, 6, 7, 8, 9],
-      periods: [
-        { periodId: '2026-q1', name: '1 четверть', startDate: '2026-09-01', endDate: '2026-10-24' },
-        { periodId: '2026-q2', name: '2 четверть', startDate: '2026-11-05', endDate: '2026-12-29' },
-        { periodId: '2026-q3', name: '3 четверть', startDate: '2027-01-12', endDate: '2027-03-20' },
-        { periodId: '2026-q4', name: '4 четверть', startDate: '2027-03-30', endDate: '2027-05-26' },
-      ],
-    },
-    {
-      kind: 'half',
-      grades: [10, 11],
-      periods: [
-        { periodId: '2026-h1', name: '1 полугодие', startDate: '2026-09-01', endDate: '2026-12-29' },
-        { periodId: '2026-h2', name: '2 полугодие', startDate: '2027-01-12', endDate: '2027-05-26' },
-      ],
-    },
-  ],
-};
+// The demo school's year: quarters 01.09-24.10, 05.11-29.12, 12.01-20.03, 30.03-26.05 for grades 1-9,
+// halves to 29.12 and 26.05 for 10-11; the year ends 31.05.2027.
+const year = demoYear('sch');
 
 const q1 = markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, 0)!;
 const verdict = (w: MarkWindow, nowIso: string, firstSetAt?: string) =>

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar';
-import { daysLeftText, studentWarnings, warningsList, type StudentLesson, type WarningContext } from '../../shared/domain/early-warning';
+import { daysLeftText, studentLessonsOf, studentWarnings, warningsList, type StudentLesson, type WarningContext } from '../../shared/domain/early-warning';
 import { justifyPeriod } from '../../shared/domain/mark-justification';
 import { DEFAULT_MARKING_RULES } from '../../shared/domain/settings-versions';
 
@@ -186,5 +186,40 @@ describe('days left and the class list', () => {
       ['absentLately', ['attendanceFalling']],
     ]);
     expect(list[0]).toMatchObject({ daysLeft: 4, lessonsLeft: 2 });
+  });
+});
+
+describe('from the journal\'s records', () => {
+  const groups = [
+    { groupId: 'g1', name: '1 группа', teacherId: 't1' },
+    { groupId: 'g2', name: '2 группа', teacherId: 't2' },
+  ];
+  const lesson = (date: string, groupId: string, status?: string) => ({ date, lessonNo: 2, groupId, ...(status ? { status } : {}) });
+  const absence = (date: string, groupId: string, extra: { kind?: 'absent' | 'late'; deleted?: boolean; studentId?: string } = {}) => ({
+    studentId: extra.studentId ?? 's1',
+    date,
+    lessonNo: 2,
+    groupId,
+    kind: extra.kind ?? ('absent' as const),
+    ...(extra.deleted ? { deleted: true } : {}),
+  });
+
+  it('should take the student\'s own group, roster dates and recorded absences, and skip cancelled lessons', () => {
+    const out = studentLessonsOf(
+      [lesson('2026-11-05', 'g1'), lesson('2026-11-06', 'g2'), lesson('2026-11-09', 'g1', 'cancelled'), lesson('2026-11-10', 'g1'), lesson('2026-11-12', 'g1'), lesson('2026-11-20', 'g1')],
+      [
+        absence('2026-11-10', 'g1'),
+        absence('2026-11-12', 'g1', { kind: 'late' }),
+        absence('2026-11-05', 'g1', { deleted: true }),
+        absence('2026-11-05', 'g1', { studentId: 's2' }),
+      ],
+      { studentId: 's1', groupId: 'g1', until: '2026-11-15' },
+      groups,
+    );
+    expect(out).toEqual([
+      { date: '2026-11-05', absent: false },
+      { date: '2026-11-10', absent: true },
+      { date: '2026-11-12', absent: false },
+    ]);
   });
 });
