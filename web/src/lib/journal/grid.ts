@@ -15,7 +15,7 @@ import { GRADE1_MESSAGE, markVerdict } from '../../../../shared/domain/journal-r
 
 export { lacksCyrillic } from '../../../../shared/domain/journal-rules';
 export { WORK_TYPES, workTypeName } from '../../../../shared/domain/work-types';
-import { isWorkTypeId, WORK_TYPE_IDS, type WorkTypeId } from '../../../../shared/domain/work-types';
+import { isWorkTypeId, WORK_TYPE_IDS, workTypeName, type WorkTypeId } from '../../../../shared/domain/work-types';
 import { ApiError } from '../api';
 import type { AttendanceBody, MarkBody, Place } from './api';
 import { JOURNAL_TEXT as T } from './texts';
@@ -307,6 +307,32 @@ export class CellSaver {
       return { ok: false, error: e instanceof ApiError ? e : new ApiError(0, T.notSaved, 'network') };
     }
   }
+}
+
+/**
+ * Whether an arrow key leaves the cell: when the whole text is selected, or the caret stands at the
+ * edge the arrow points past (so arrows still move the caret inside a typed text).
+ */
+export function caretAtEdge(input: { selectionStart: number | null; selectionEnd: number | null; value: string }, key: string): boolean {
+  if (input.selectionStart === 0 && input.selectionEnd === input.value.length) return true;
+  return key === 'ArrowLeft' ? input.selectionStart === 0 && input.selectionEnd === 0 : input.selectionStart === input.value.length;
+}
+
+/** A lesson column's look: overdue to fill, closed for changes, or another teacher's. */
+export function lessonClass(l: Pick<PageLesson, 'fill' | 'lock' | 'canFill'>): string {
+  return [l.fill.overdue ? 'overdue' : '', l.lock.state !== 'open' ? 'closed' : '', !l.canFill ? 'foreign' : ''].join(' ');
+}
+
+/** A lesson header's tooltip: its topic, whether it is overdue, and why it is closed. */
+export function lessonTooltip(l: Pick<PageLesson, 'topic' | 'fill' | 'lock'>): string {
+  return [l.topic ?? T.notFilled, l.fill.overdue ? T.overdue : '', l.lock.message ?? ''].filter(Boolean).join('\n');
+}
+
+/** A cell's tooltip: what its last save said, else its marks with work types and comments, and why it is closed. */
+export function cellTooltip(status: CellStatus | undefined, cell: CellData | undefined, reason: string | undefined): string {
+  if (status && 'message' in status && status.message) return status.message;
+  const parts = (cell?.marks ?? []).map((m) => `${m.value} — ${workTypeName(m.workType)}${m.comment ? `: ${m.comment}` : ''}`);
+  return [...parts, ...(reason ? [reason] : [])].join('\n');
 }
 
 /** The cell to move to from (row, col) with a key; null when at the edge. */

@@ -117,3 +117,15 @@ export const WORK_TYPE_SHORT: Record<string, string> = {
 export const EXAM_NAMES = { OGE: 'ОГЭ', EGE: 'ЕГЭ', GVE: 'ГВЭ' } as const;
 export const ACTION_NAMES = { create: 'внесено', update: 'изменено', delete: 'удалено' } as const;
 export const ENTITY_NAMES = { mark: 'отметка', attendance: 'посещаемость', lesson: 'урок' } as const;
+
+/** How a cell's absence reads in its detail, and the reasons a class teacher may correct it to. */
+export const ATTENDANCE_TEXT = {
+  late: 'Опоздание',
+  absent: 'Пропуск',
+  reasonOf: { illness: 'по болезни', valid: 'по уважительной причине', invalid: 'по неуважительной причине' },
+  reasonChoice: { illness: 'по болезни', valid: 'уважительная', invalid: 'неуважительная' },
+  reason: 'Причина',
+  document: 'Документ',
+  documentPlaceholder: 'Справка № … от …',
+  correct: 'Исправить причину',
+} as const;

@@ -100,6 +100,13 @@ export function weekGrid(slots: readonly Slot[], maxLessonNo = MAX_LESSON_NO): C
   return rows;
 }
 
+/** The counts of a generation summed over its classes, for one notice. */
+export function generatedTotals(results: readonly Regeneration[]): Pick<Regeneration, 'created' | 'updated' | 'removed' | 'kept' | 'unchanged'> {
+  const sum = { created: 0, updated: 0, removed: 0, kept: 0, unchanged: 0 };
+  for (const r of results) for (const k of Object.keys(sum) as Array<keyof typeof sum>) sum[k] += r[k];
+  return sum;
+}
+
 /** How many lesson rows to show: up to the last used, at least 7, at most 8. */
 export function rowsToShow(slots: readonly Pick<Slot, 'lessonNo'>[]): number {
   return Math.min(MAX_LESSON_NO, Math.max(7, ...slots.map((s) => s.lessonNo)));
