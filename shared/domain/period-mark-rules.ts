@@ -9,7 +9,8 @@
  *
  * When. Clause 3.9: period marks are set «в день окончания соответствующего периода», and marks are
  * never set in advance (3.8, 6.3): a period mark opens on the period's last day (the year's validation
- * keeps that day a school day), or up to N days earlier where the department allows it; a school
+ * keeps that day clear of holidays; with the class's lessons, a period ending on a Saturday ends on
+ * Friday for a five-day week), or up to N days earlier where the department allows it; a school
  * may only shorten N. It is due that day; a later one is accepted and flagged «с опозданием».
  *
  * Locks. Clause 6.3: «запрет редактировать итоговые отметки по прошествии 5 дней» counted as the
@@ -127,22 +128,45 @@ function kindOfGrade(year: Pick<AcademicYear, 'periodSets'>, grade: number): Per
 }
 
 /**
- * When a mark of a grade may be set, under the academic year and the effective `openDaysBefore`.
- * Null when the period is not one of the grade's (or the grade has none).
+ * The last school day of a period for a class: its last lesson day on or before the period's end
+ * (a period ending on a Saturday ends on Friday for a five-day week), else the period's end date,
+ * which the year's validation keeps clear of holidays. `lessonDates` are the class's lessons that
+ * are not cancelled, any subject.
+ */
+export function lastSchoolDay(period: Pick<Period, 'startDate' | 'endDate'>, lessonDates: Iterable<string>): string {
+  let last: string | undefined;
+  for (const d of lessonDates) if (period.startDate <= d && d <= period.endDate && (!last || d > last)) last = d;
+  return last ?? period.endDate;
+}
+
+export interface WindowOptions {
+  /** The effective days a period mark opens before the last school day (`effectiveOpenDaysBefore`). */
+  openDaysBefore: number;
+  /** The first day the scheduled closing (R-40) closed the period or the year's marks, if it has. */
+  closedOn?: string | null;
+  /** The class's lesson dates (`lastSchoolDay`); without them the period's end date is its last school day. */
+  lessonDates?: Iterable<string>;
+}
+
+/**
+ * When a mark of a grade may be set, under the academic year. Null when the period is not one of
+ * the grade's (or the grade has none).
  */
 export function markWindow(
   year: Pick<AcademicYear, 'endDate' | 'periodSets'>,
   grade: number,
   target: MarkTarget,
-  openDaysBefore: number,
-  closedOn?: string | null,
+  options: WindowOptions,
 ): MarkWindow | null {
   const periods = periodsForGrade(year, grade);
   const last = periods[periods.length - 1];
   if (!last) return null;
+  const { openDaysBefore, closedOn } = options;
+  const dates = options.lessonDates ? [...options.lessonDates] : [];
   const afterYear = addDays(year.endDate, 1);
+  const lastDay = (p: Period) => lastSchoolDay(p, dates);
   const opens = (p: Period) => {
-    const d = addDays(p.endDate, -openDaysBefore);
+    const d = addDays(lastDay(p), -openDaysBefore);
     return d < p.startDate ? p.startDate : d;
   };
   if (target.kind === 'period') {
@@ -154,15 +178,15 @@ export function markWindow(
       kind: 'period',
       what: `${title} отметки за «${p.name}»`,
       opensOn: opens(p),
-      dueBy: p.endDate,
+      dueBy: lastDay(p),
       closesOn: earlier(periods[i + 1]?.startDate ?? afterYear, closedOn),
     };
   }
   if (target.kind === 'year') {
-    return { kind: 'year', what: 'годовые отметки', opensOn: opens(last), dueBy: last.endDate, closesOn: earlier(afterYear, closedOn) };
+    return { kind: 'year', what: 'годовые отметки', opensOn: opens(last), dueBy: lastDay(last), closesOn: earlier(afterYear, closedOn) };
   }
   const what = target.kind === 'exam' ? 'экзаменационные отметки' : 'итоговые отметки';
-  return { kind: target.kind, what, opensOn: last.endDate, dueBy: null, closesOn: closedOn ?? null };
+  return { kind: target.kind, what, opensOn: lastDay(last), dueBy: null, closesOn: closedOn ?? null };
 }
 
 // --- the verdict -------------------------------------------------------------------------------

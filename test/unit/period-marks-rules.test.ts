@@ -7,6 +7,7 @@ import {
   effectiveOpenDaysBefore,
   finalMarkRight,
   finalMarkVerdict,
+  lastSchoolDay,
   markWindow,
   maySetFinalMark,
   NOT_YOUR_FINAL_MARK,
@@ -28,7 +29,8 @@ const locks = REGULATION_LOCK_DAYS;
 // halves to 29.12 and 26.05 for 10-11; the year ends 31.05.2027.
 const year = demoYear('sch');
 
-const q1 = markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, 0)!;
+const q1Period = year.periodSets[0]!.periods[0]!;
+const q1 = markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, { openDaysBefore: 0 })!;
 const verdict = (w: MarkWindow, nowIso: string, firstSetAt?: string) =>
   finalMarkVerdict(w, firstSetAt ? { firstSetAt } : null, new Date(nowIso), MSK, locks);
 const state = (v: FinalMarkVerdict) => (v.open ? (v.late ? 'late' : 'open') : v.reason);
@@ -83,15 +85,27 @@ describe('when a period mark opens (clause 3.9: never in advance)', () => {
     expect(verdict(q1, '2026-10-23T21:00:00Z')).toEqual({ open: true, late: false, lockedFrom: '2026-10-30' });
   });
 
+  it('should take the class\'s last lesson day as the last school day: Friday for a five-day week', () => {
+    // 24.10.2026 is a Saturday; a five-day class has its last lessons on Friday 23.10.
+    const fiveDay = ['2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23', '2026-11-05'];
+    expect(lastSchoolDay(q1Period, fiveDay)).toBe('2026-10-23');
+    expect(lastSchoolDay(q1Period, [])).toBe('2026-10-24');
+    const w = markWindow(year, 2, { kind: 'period', periodId: '2026-q1' }, { openDaysBefore: 0, lessonDates: fiveDay })!;
+    expect(w).toMatchObject({ opensOn: '2026-10-23', dueBy: '2026-10-23' });
+    expect(state(verdict(w, '2026-10-22T20:59:59Z'))).toBe('notYet');
+    expect(state(verdict(w, '2026-10-22T21:00:00Z'))).toBe('open');
+    expect(state(verdict(w, '2026-10-23T21:00:00Z'))).toBe('late');
+  });
+
   it('should open up to N days earlier where the department allows it', () => {
-    const early = markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, 3)!;
+    const early = markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, { openDaysBefore: 3 })!;
     expect(early.opensOn).toBe('2026-10-21');
     const v = verdict(early, '2026-10-20T20:59:59Z');
     expect(state(v)).toBe('notYet');
     expect(!v.open && v.message).toContain('не раньше 21.10.2026 (за 3 дня до окончания периода)');
     expect(state(verdict(early, '2026-10-20T21:00:00Z'))).toBe('open');
     // Never before the period starts.
-    expect(markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, 400)?.opensOn).toBe('2026-09-01');
+    expect(markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, { openDaysBefore: 400 })?.opensOn).toBe('2026-09-01');
   });
 
   it('should let a school only shorten the department\'s days', () => {
@@ -105,9 +119,9 @@ describe('when a period mark opens (clause 3.9: never in advance)', () => {
   });
 
   it('should follow the grade\'s scheme: halves for grades 10-11, no period of another scheme', () => {
-    expect(markWindow(year, 10, { kind: 'period', periodId: '2026-h1' }, 0)).toMatchObject({ what: 'полугодовые отметки за «1 полугодие»', opensOn: '2026-12-29', closesOn: '2027-01-12' });
-    expect(markWindow(year, 10, { kind: 'period', periodId: '2026-q1' }, 0)).toBeNull();
-    expect(markWindow({ ...year, periodSets: [] }, 5, { kind: 'year' }, 0)).toBeNull();
+    expect(markWindow(year, 10, { kind: 'period', periodId: '2026-h1' }, { openDaysBefore: 0 })).toMatchObject({ what: 'полугодовые отметки за «1 полугодие»', opensOn: '2026-12-29', closesOn: '2027-01-12' });
+    expect(markWindow(year, 10, { kind: 'period', periodId: '2026-q1' }, { openDaysBefore: 0 })).toBeNull();
+    expect(markWindow({ ...year, periodSets: [] }, 5, { kind: 'year' }, { openDaysBefore: 0 })).toBeNull();
   });
 });
 
@@ -160,15 +174,15 @@ describe('locks (clauses 6.3, 3.8)', () => {
   });
 
   it('should close earlier when the scheduled closing says so, never later', () => {
-    const closedEarly = markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, 0, '2026-10-28')!;
+    const closedEarly = markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, { openDaysBefore: 0, closedOn: '2026-10-28' })!;
     expect(closedEarly.closesOn).toBe('2026-10-28');
     expect(state(verdict(closedEarly, '2026-10-27T20:59:59Z'))).toBe('late');
     expect(state(verdict(closedEarly, '2026-10-27T21:00:00Z'))).toBe('closed');
-    expect(markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, 0, '2026-12-01')!.closesOn).toBe('2026-11-05');
+    expect(markWindow(year, 5, { kind: 'period', periodId: '2026-q1' }, { openDaysBefore: 0, closedOn: '2026-12-01' })!.closesOn).toBe('2026-11-05');
   });
 
   it('should close the last quarter the day after the school year ends', () => {
-    const q4 = markWindow(year, 5, { kind: 'period', periodId: '2026-q4' }, 0)!;
+    const q4 = markWindow(year, 5, { kind: 'period', periodId: '2026-q4' }, { openDaysBefore: 0 })!;
     expect(q4.closesOn).toBe('2027-06-01');
     expect(state(verdict(q4, '2027-05-31T20:59:59Z'))).toBe('late');
     expect(state(verdict(q4, '2027-05-31T21:00:00Z'))).toBe('closed');
@@ -177,7 +191,7 @@ describe('locks (clauses 6.3, 3.8)', () => {
 
 describe('year, exam and final marks (clause 3.10)', () => {
   it('should open the year mark on the last day of the last period', () => {
-    const y = markWindow(year, 5, { kind: 'year' }, 0)!;
+    const y = markWindow(year, 5, { kind: 'year' }, { openDaysBefore: 0 })!;
     expect(y).toEqual({ kind: 'year', what: 'годовые отметки', opensOn: '2027-05-26', dueBy: '2027-05-26', closesOn: '2027-06-01' });
     expect(state(verdict(y, '2027-05-25T20:59:59Z'))).toBe('notYet');
     expect(state(verdict(y, '2027-05-25T21:00:00Z'))).toBe('open');
@@ -185,13 +199,13 @@ describe('year, exam and final marks (clause 3.10)', () => {
   });
 
   it('should take exam and final marks after the year, with no due day, locked 5 days after setting', () => {
-    const exam = markWindow(year, 9, { kind: 'exam' }, 3)!;
+    const exam = markWindow(year, 9, { kind: 'exam' }, { openDaysBefore: 3 })!;
     expect(exam).toEqual({ kind: 'exam', what: 'экзаменационные отметки', opensOn: '2027-05-26', dueBy: null, closesOn: null });
     expect(state(verdict(exam, '2027-05-25T20:59:59Z'))).toBe('notYet');
     expect(verdict(exam, '2027-06-20T09:00:00Z')).toEqual({ open: true, late: false, lockedFrom: '2027-06-26' });
     expect(state(verdict(exam, '2027-06-25T20:59:59Z', '2027-06-20T09:00:00Z'))).toBe('open');
     expect(state(verdict(exam, '2027-06-25T21:00:00Z', '2027-06-20T09:00:00Z'))).toBe('locked');
-    const final = markWindow(year, 11, { kind: 'final' }, 0, '2027-06-30')!;
+    const final = markWindow(year, 11, { kind: 'final' }, { openDaysBefore: 0, closedOn: '2027-06-30' })!;
     expect(final.closesOn).toBe('2027-06-30');
     expect(state(verdict(final, '2027-06-29T21:00:00Z'))).toBe('closed');
   });
