@@ -8,7 +8,7 @@
  * fills lessons, not period marks; nobody else sets them (a later change is a correction request).
  *
  * When. Clause 3.9: period marks are set «в день окончания соответствующего периода», and marks are
- * never set in advance (3.8, 6.3): a period mark opens on the period's last day (the year's validation
+ * never set in advance (3.8, 6.3): a period mark opens on the period's last school day (the year's validation
  * keeps that day clear of holidays; with the class's lessons, a period ending on a Saturday ends on
  * Friday for a five-day week), or up to N days earlier where the department allows it; a school
  * may only shorten N. It is due that day; a later one is accepted and flagged «с опозданием».
