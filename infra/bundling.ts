@@ -37,9 +37,13 @@ export const esbuildOptions = {
   banner: { js: ESM_CJS_SHIM },
   // Report fonts are embedded in the bundle; only the Lambda entry imports them as bytes (trap 7).
   loader: { '.ttf': 'binary' },
-  // The SDK's default credential chain, cut to the one link Lambda uses (infra/lambda-credentials.ts).
-  // Resolved from the repository root, the working directory of both builds.
-  alias: { '@aws-sdk/credential-provider-node': './infra/lambda-credentials.ts' },
+  // Code that never runs in a function, replaced by stubs that say why (infra/bundle-stubs/): the
+  // SDK's default credential chain beyond the link Lambda uses, and the WOFF2 decoder of the PDF
+  // fonts. Resolved from the repository root, the working directory of both builds.
+  alias: {
+    '@aws-sdk/credential-provider-node': './infra/bundle-stubs/lambda-credentials.ts',
+    'brotli/decompress.js': './infra/bundle-stubs/brotli-decompress.ts',
+  },
 } satisfies BuildOptions;
 
 /**
