@@ -25,9 +25,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          // One stack and one Chromium for every file (the set-up says how files share it).
+          globalSetup: ['test/support/e2e-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser and one stack at a time: the machine has two cores.
+          // One file at a time: they share the stack's data, and the machine has two cores.
           fileParallelism: false,
         },
       },

@@ -51,6 +51,24 @@ function sessionKey(dataDir: string | undefined): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** What the handlers read (shared/config.ts) to use the local services; the e2e tests' workers set it too. */
+export function localStackEnv(services: { dynamoEndpoint: string; s3Endpoint: string; sessionSigningKey: string }): Record<string, string> {
+  return {
+    TABLE_NAME,
+    REPORT_BUCKET,
+    AWS_ENDPOINT_URL_DYNAMODB: services.dynamoEndpoint,
+    AWS_ENDPOINT_URL_S3: services.s3Endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
+    // Local servers accept any credentials, but the SDK wants some to sign with.
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'S3RVER',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    SESSION_SIGNING_KEY: services.sessionSigningKey,
+    DEPARTMENT_ID,
+  };
+}
+
 export async function startLocalStack(opts: StackOptions = {}): Promise<LocalStack> {
   const log = opts.log ?? (() => {});
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
@@ -61,20 +79,7 @@ export async function startLocalStack(opts: StackOptions = {}): Promise<LocalSta
   ]);
   log(`DynamoDB Local: ${dynamo.endpoint}; S3: ${s3.endpoint}`);
 
-  Object.assign(process.env, {
-    TABLE_NAME,
-    REPORT_BUCKET,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_S3: s3.endpoint,
-    S3_FORCE_PATH_STYLE: 'true',
-    AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
-    // Local servers accept any credentials, but the SDK wants some to sign with.
-    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'S3RVER',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    SESSION_SIGNING_KEY: sessionKey(opts.dataDir),
-    DEPARTMENT_ID,
-  });
+  Object.assign(process.env, localStackEnv({ dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, sessionSigningKey: sessionKey(opts.dataDir) }));
   resetConfig();
   resetClients();
   resetSigningKey();

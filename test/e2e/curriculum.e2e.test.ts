@@ -3,15 +3,12 @@
  * subgroups of their class with a select per student and sees who is left out; the deputy assigns
  * a substitute; a plain teacher reads the subgroups but cannot change them; a parent is refused.
  */
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamo, tableName } from '../../shared/db/client';
-import { demoCurriculumItems } from '../../shared/demo/curriculum';
-import { buildDemoModel } from '../../shared/demo/model';
-import { demoTimetableItems } from '../../shared/demo/timetable';
-import { getLoad, getSubgroups, listSubstitutes } from '../../shared/repos/curriculum';
+import { keys } from '../../shared/db/keys';
+import { getSubgroups, listSubstitutes } from '../../shared/repos/curriculum';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { keepDuringTest } from '../support/partitions';
 
 const Q = '?school=sch53&year=2026';
 
@@ -19,18 +16,14 @@ let b: BrowserStack;
 
 beforeAll(async () => {
   b = await startBrowserStack();
-  if (!(await getLoad('sch53', '2026', '5b', 'math'))) {
-    const model = buildDemoModel({ now: new Date() });
-    const items = [...demoCurriculumItems(model), ...demoTimetableItems(model, { periods: [] })];
-    for (let i = 0; i < items.length; i += 25) {
-      await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
-    }
-  }
 });
 
 afterAll(async () => {
   await b?.stop();
 });
+
+/** The class's journal partition of the period (subgroups, substitutes) is put back after the test. */
+const keepClassPeriod = (classId: string, periodId: string) => keepDuringTest([keys.journalPartition('sch53', classId, periodId)]);
 
 const inBrowser = (work: (page: Page) => Promise<void>) => b.inBrowser(work);
 const at = (path: string) => b.at(path);
@@ -45,12 +38,13 @@ function currentQuarter(): string {
 describe('subgroups', () => {
   it('should let the class teacher move a student to the other group and leave one out, and see it listed', async () => {
     const periodId = currentQuarter();
+    await keepClassPeriod('5a', periodId);
     const before = (await getSubgroups('sch53', '5a', periodId, 'english'))!;
     await inBrowser(async (page) => {
       await signIn(page, 'classteacher');
       await page.goto(at(`/curriculum/subgroups${Q}&class=5a&period=${periodId}`));
       await page.getByRole('heading', { name: /^Подгруппы класса 5А: / }).waitFor();
-      const english = page.getByRole('region', { name: 'Английский язык' });
+      const english = page.getByRole('region', { name: 'Английский язык', exact: true });
       expect(await english.getByTestId('unassigned-english').innerText()).toBe('Все обучающиеся распределены.');
       const selects = english.locator('select');
       await selects.nth(0).selectOption({ label: '2 группа' });
@@ -88,6 +82,7 @@ describe('substitutes', () => {
   it('should let the deputy assign the class teacher to a colleague lessons for a range', async () => {
     const periodId = currentQuarter();
     const period = { '2026-q1': ['2026-09-01', '2026-10-24'], '2026-q2': ['2026-11-05', '2026-12-29'], '2026-q3': ['2027-01-12', '2027-03-20'], '2026-q4': ['2027-03-30', '2027-05-26'] }[periodId]!;
+    await keepClassPeriod('6a', periodId);
     const before = (await listSubstitutes('sch53', '6a', periodId)).length;
     await inBrowser(async (page) => {
       await signIn(page, 'deputy');

@@ -3,49 +3,27 @@
  * from a CSV file, sees a malformed file's row errors first, and then the hours check; the deputy
  * sees the schedule's warning of a week over the limit; parents and students are refused.
  */
-import { BatchWriteCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
-import { demoCurriculumItems } from '../../shared/demo/curriculum';
-import { demoKtpItems } from '../../shared/demo/ktp';
-import { buildDemoModel } from '../../shared/demo/model';
-import { demoYear } from '../../shared/demo/year';
-import { listAssessmentsOfClass } from '../../shared/repos/assessments';
-import { getLoad } from '../../shared/repos/curriculum';
-import { getKtp } from '../../shared/repos/ktp';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
-
+import { keepDuringTest } from '../support/partitions';
 
 let b: BrowserStack;
 const Q = '?school=sch53&year=2026';
 
-/** The demo's curriculum, KTPs and schedule, written here if the demo seed does not carry them yet. */
-async function ensurePlanData(): Promise<void> {
-  const model = buildDemoModel({ now: new Date() });
-  const year = demoYear(model.school.schoolId);
-  const curriculum = demoCurriculumItems(model);
-  const items: Array<Record<string, unknown>> = [];
-  if (!(await getLoad('sch53', '2026', '5b', 'math'))) items.push(...curriculum);
-  const plan = demoKtpItems({ model, year, items: curriculum });
-  if (!(await getKtp({ schoolId: 'sch53', yearId: '2026', classId: '5b', subjectId: 'math', groupId: 'all' }))) items.push(...plan.filter((i) => i.type === 'ktp'));
-  if ((await listAssessmentsOfClass('sch53', '2026', '5a')).length === 0) items.push(...plan.filter((i) => i.type === 'assessment'));
-  for (let i = 0; i < items.length; i += 25) {
-    await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
-  }
-  // The plan the teacher imports in this test starts empty.
-  await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: keys.ktp('sch53', '2026', '6a', 'math', 'all') }));
-}
-
 beforeAll(async () => {
   b = await startBrowserStack();
-  await ensurePlanData();
 });
 
 afterAll(async () => {
   await b?.stop();
 });
+
+/** The year's plan (KTPs, the assessment schedule) is put back after each test that saves into it. */
+const keepYearPlan = () => keepDuringTest([keys.yearPlan('sch53', '2026')]);
 
 const inBrowser = (work: (page: Page) => Promise<void>) => b.inBrowser(work);
 const at = (path: string) => b.at(path);
@@ -59,6 +37,9 @@ const CSV =
 
 describe('KTP: the teacher', () => {
   it('should import a KTP from a CSV file after a malformed one was refused row by row, and see the hours check', async () => {
+    await keepYearPlan();
+    // The plan the teacher imports starts empty.
+    await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: keys.ktp('sch53', '2026', '6a', 'math', 'all') }));
     await inBrowser(async (page) => {
       await signIn(page, 'teacher');
       await page.goto(at(`/ktp${Q}`));
@@ -130,6 +111,7 @@ describe('assessment schedule: the deputy', () => {
   });
 
   it('should add a procedure and show the warning it causes, without refusing it', async () => {
+    await keepYearPlan();
     await inBrowser(async (page) => {
       await signIn(page, 'deputy');
       await page.goto(at(`/assessments${Q}&half=h1&class=5a`));

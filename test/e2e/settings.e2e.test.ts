@@ -5,8 +5,13 @@
  * Russian errors; a parent is refused.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { keys } from '../../shared/db/keys';
+import { DEMO_DEPARTMENT_ID } from '../../shared/demo/index';
+import { getDepartmentSettings } from '../../shared/repos/settings';
+import { ApiClient } from '../support/api';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { keepDuringTest } from '../support/partitions';
 
 let b: BrowserStack;
 
@@ -18,12 +23,29 @@ afterAll(async () => {
   await b?.stop();
 });
 
+// Every test starts from the demo's settings: the department's and the school's live in the
+// department's partition, and the other screens' tests read them.
+beforeEach(() => keepDuringTest([keys.department(DEMO_DEPARTMENT_ID).pk]));
+
 /** A fresh browser context per person, signed in and on the settings screen. */
 function asPerson(login: string, work: (page: Page) => Promise<void>): Promise<void> {
   return b.inBrowser(async (page) => {
     await b.signIn(page, login, '/settings');
     await work(page);
   });
+}
+
+/** The department's specialist saves another final-marks term through the API (the first test does it on screen). */
+async function departmentFinalMarks(days: number): Promise<void> {
+  const current = (await getDepartmentSettings(DEMO_DEPARTMENT_ID))!;
+  const uo = new ApiClient(b.url);
+  expect((await uo.signIn('uo')).status).toBe(200);
+  const res = await uo.send('PUT', `/api/departments/${DEMO_DEPARTMENT_ID}/settings`, {
+    version: current.version,
+    lockDays: { ...current.lockDays, finalMarks: days },
+    marksInAdvanceAllowed: current.marksInAdvanceAllowed,
+  });
+  expect(res.status).toBe(200);
 }
 
 const save = (page: Page) => page.getByRole('button', { name: 'Сохранить', exact: true }).click();
@@ -55,6 +77,7 @@ describe('settings screen', () => {
   });
 
   it("should show the director the department's limit beside each field and refuse a looser term with the server's message", async () => {
+    await departmentFinalMarks(4);
     await asPerson('director', async (page) => {
       await page.getByRole('heading', { name: 'Настройки школы: МАОУ СОШ № 53' }).waitFor();
       expect(await page.getByTestId('limit-finalMarks').textContent()).toMatch(/предел управления: 4 дня\s*действует: 4 дня/);

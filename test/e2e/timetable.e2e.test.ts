@@ -3,32 +3,22 @@
  * message when the teacher is busy elsewhere, and places it at a free time; a teacher sees the
  * week read-only and their own timetable and load; a parent and a student are refused.
  */
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamo, tableName } from '../../shared/db/client';
-import { demoCurriculumItems } from '../../shared/demo/curriculum';
-import { buildDemoModel } from '../../shared/demo/model';
-import { demoTimetableItems } from '../../shared/demo/timetable';
-import { getLoad } from '../../shared/repos/curriculum';
+import { keys } from '../../shared/db/keys';
 import { listSlots } from '../../shared/repos/timetable';
 import { ApiClient } from '../support/api';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { keepPartitions } from '../support/partitions';
 
 const Q = '?school=sch53&year=2026';
 
 let b: BrowserStack;
 let teacherId = '';
+let restore: (() => Promise<void>) | undefined;
 
-/** The demo curriculum and timetable (written here if the demo seed does not carry them yet), and a test subject. */
+/** A test subject in the demo's plan: taught by the teacher in 5А and 5Б, placed in 5А. */
 async function preparePlan(): Promise<void> {
-  if (!(await getLoad('sch53', '2026', '5b', 'math'))) {
-    const model = buildDemoModel({ now: new Date() });
-    const items = [...demoCurriculumItems(model), ...demoTimetableItems(model, { periods: [] })];
-    for (let i = 0; i < items.length; i += 25) {
-      await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
-    }
-  }
   const deputy = new ApiClient(b.url);
   expect((await deputy.signIn('deputy')).status).toBe(200);
   const teacher = new ApiClient(b.url);
@@ -43,10 +33,14 @@ async function preparePlan(): Promise<void> {
 
 beforeAll(async () => {
   b = await startBrowserStack();
+  // The subject lives in the school's partition, its lines and slots in the year's plan: both are
+  // put back afterwards, for the other screens' tests and for a re-run.
+  restore = await keepPartitions([keys.subject('sch53', 'e2e-chess').pk, keys.yearPlan('sch53', '2026')]);
   await preparePlan();
 });
 
 afterAll(async () => {
+  await restore?.();
   await b?.stop();
 });
 

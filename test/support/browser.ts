@@ -1,25 +1,13 @@
 /**
- * Browser tests' common ground: Debian's Chromium driven by playwright-core (never a downloaded
- * browser), the whole local stack behind it, a fresh context per person, and sign-in as a demo login.
+ * Browser tests' common ground: the run's one Chromium (Debian's, driven by playwright-core, never a
+ * downloaded browser) and the run's one local stack behind it (test/support/e2e-setup.ts), a fresh
+ * context per person, and sign-in as a demo login.
  */
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { startLocalStack } from './stack';
+import { expect, inject } from 'vitest';
+import { openLocalStack } from './stack';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
-
-// Without the background-networking flags Chromium keeps dialling Google's hosts, which this
-// machine's closed network refuses.
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export interface BrowserStack {
   url: string;
@@ -33,8 +21,8 @@ export interface BrowserStack {
 }
 
 export async function startBrowserStack(): Promise<BrowserStack> {
-  const stack = await startLocalStack({ web: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const stack = await openLocalStack();
+  const browser = await chromium.connect(inject('e2e').browserWsEndpoint);
   const at = (path: string) => stack.url + path;
   return {
     url: stack.url,

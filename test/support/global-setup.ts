@@ -1,14 +1,10 @@
 /**
- * Integration tier: one DynamoDB Local (in memory) and one S3 server for the whole run; each test
- * file makes its own table (test/support/dynamo.ts), so files never see each other's data.
+ * Integration tier: the run's DynamoDB Local and S3 server (test/support/services.ts, shared with
+ * the browser tier); each test file makes its own table (test/support/dynamo.ts), so files never
+ * see each other's data.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
-import { startS3 } from '../../infra/local/s3';
-import { REPORT_BUCKET } from '../../infra/local/names';
+import { acquireLocalServices } from './services';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,12 +14,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'zhurnal-s3-'));
-  const [dynamo, s3] = await Promise.all([startDynamoDbLocal(), startS3({ directory: dir, buckets: [REPORT_BUCKET] })]);
-  project.provide('dynamoEndpoint', dynamo.endpoint);
-  project.provide('s3Endpoint', s3.endpoint);
-  return async () => {
-    await Promise.all([dynamo.stop(), s3.stop()]);
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const services = await acquireLocalServices();
+  project.provide('dynamoEndpoint', services.dynamoEndpoint);
+  project.provide('s3Endpoint', services.s3Endpoint);
+  return services.release;
 }

@@ -1,17 +1,38 @@
 /**
- * The whole local stack for browser tests: in-memory DynamoDB Local, the S3 server, the API and
- * the built web app on one origin, with the demo school loaded. `npm test` builds the web app first.
+ * A browser-test file's way into the run's one local stack (test/support/e2e-setup.ts): points the
+ * handlers and repositories of this worker at the shared, seeded table and opens an HTTP front
+ * serving the API and the built web app on one origin. The front lives in the test's process so
+ * that `setClock` and the DynamoDB request counter act on the handlers that answer the browser.
  */
-import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { projectRoot } from '../../infra/local/dynamodb-local';
-import { startLocalStack as start } from '../../infra/local/stack';
+import { createLocalServer } from '../../infra/local/server';
+import { localStackEnv } from '../../infra/local/stack';
+import { resetSigningKey } from '../../shared/auth/signing-key';
+import { resetConfig } from '../../shared/config';
+import { resetClients } from '../../shared/db/client';
 
-export async function startLocalStack(opts: { web?: boolean; seed?: 'people' | 'full' } = {}): Promise<{ url: string; stop(): Promise<void> }> {
-  if (opts.web !== false && !existsSync(join(projectRoot, 'web', 'build', 'index.html'))) {
-    throw new Error('web/build is missing: run `npm run build:web` first (npm test does it)');
-  }
-  const stack = await start({ web: opts.web !== false, seed: opts.seed ?? 'people', timers: false });
-  await stack.settingUp;
-  return { url: stack.url, stop: stack.stop };
+export interface StackFront {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function openLocalStack(): Promise<StackFront> {
+  Object.assign(process.env, localStackEnv(inject('e2e')));
+  resetConfig();
+  resetClients();
+  resetSigningKey();
+  const server = createLocalServer({ webRoot: join(projectRoot, 'web', 'build') });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
