@@ -1,6 +1,7 @@
 /**
  * The shape of one entry of the routes manifest (functions/routes.ts); each area lists its own
- * entries in functions/<area>/routes.ts.
+ * entries in functions/<area>/routes.ts, `as const` so that a handler's request is typed from its
+ * entry: body and query from their schemas, `authorize` from the permission.
  */
 import type { z } from 'zod';
 import type { Action } from '../shared/auth/policy';
@@ -9,16 +10,21 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const AREA_NAMES = ['auth', 'school', 'system', 'settings', 'year', 'people', 'curriculum', 'timetable', 'ktp', 'journal'] as const;
 export type Area = (typeof AREA_NAMES)[number];
 
+/** `public` routes need no session, `session` ones any signed-in person; an action is checked on the object the handler loads. */
+export type Permission = Action | 'public' | 'session';
+
 export interface RouteSpec {
   method: Method;
   path: string;
   area: Area;
   /** Named export of `functions/<area>/handlers.ts`. */
   handler: string;
-  /** The authorisation action the handler checks on the object it loads (shared/auth/policy.ts);
-   * `public` routes need no session, `session` ones any signed-in person. */
-  permission: Action | 'public' | 'session';
+  /** The authorisation action (shared/auth/policy.ts) the adapter binds to the handler's
+   * `req.authorize(object)`; a guarded route cannot answer without that check having passed. */
+  permission: Permission;
   summary: string;
+  /** The query string: every parameter the handler reads, validated by the adapter (400 otherwise). */
+  query?: z.ZodObject;
   body?: z.ZodType;
   response?: z.ZodType;
   /** Status of a successful answer when it is not 200 (201 for creations). */

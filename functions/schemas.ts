@@ -8,3 +8,39 @@ import * as z from 'zod';
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
+
+// --- query-string parameters ---------------------------------------------------------------------
+// Every parameter a handler reads is declared in its route's `query` schema: the adapter validates
+// it (400 with these messages) and the OpenAPI document lists it.
+
+/** A calendar day as ГГГГ-ММ-ДД that exists (2026-02-30 does not). */
+export const isoDateParam = (what: string) =>
+  z.iso.date({ error: `${what}: существующая дата в формате ГГГГ-ММ-ДД.` });
+
+/** An id of ours (ascii, short), as in paths. */
+export const idParam = (what: string) => z.string({ error: `${what}: укажите идентификатор.` }).regex(/^[A-Za-z0-9_.-]{1,64}$/, `${what}: неверный идентификатор.`);
+
+const VERSION_MESSAGE = 'Укажите версию удаляемой записи (?version=…): обновите страницу.';
+
+/** The version a DELETE names in `?version=`: deletes are conditional like updates. */
+export const versionQuery = (min = 1) =>
+  z.object({
+    version: z
+      .string({ error: VERSION_MESSAGE })
+      .regex(/^\d{1,9}$/, VERSION_MESSAGE)
+      .transform(Number)
+      .pipe(z.number().int().min(min, VERSION_MESSAGE)),
+  });
+
+const DATE_RANGE = { from: isoDateParam('Начало периода').optional(), to: isoDateParam('Конец периода').optional() };
+const isOrdered = (q: unknown) => {
+  const { from, to } = q as { from?: string; to?: string };
+  return !from || !to || from <= to;
+};
+const ORDER = { error: 'Дата начала периода позже даты окончания.', path: ['to'] };
+
+/** An optional period `?from=&to=`, the start not after the end. */
+export const dateRangeQuery = z.object(DATE_RANGE).refine(isOrdered, ORDER);
+
+/** The same period with further parameters. */
+export const dateRangeQueryWith = <S extends z.ZodRawShape>(more: S) => z.object({ ...DATE_RANGE, ...more }).refine(isOrdered, ORDER);

@@ -53,6 +53,16 @@ export class LockedError extends DomainError {
   }
 }
 
+/**
+ * Something a rule of the regulation forbids whatever the date (no marks in grade 1, clause 3.5):
+ * not a lock that opens or closes, so not 423. `code` names the rule, `clause` the regulation's point.
+ */
+export class RuleViolationError extends DomainError {
+  constructor(code: string, message: string, clause: string) {
+    super(422, code, message, { clause });
+  }
+}
+
 export class TooManyRequestsError extends DomainError {
   constructor(
     message: string,

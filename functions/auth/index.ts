@@ -1,4 +1,5 @@
 import { areaHandler } from '../http/area';
 import * as handlers from './handlers';
+import { authRoutes } from './routes';
 
-export const handler = areaHandler(handlers);
+export const handler = areaHandler(authRoutes, handlers);

@@ -1,11 +1,11 @@
 import type { RouteSpec } from '../route-spec';
 import * as schemas from './schemas';
 
-export const authRoutes: RouteSpec[] = [
+export const authRoutes = [
   { method: 'POST', path: '/api/auth/sign-in', area: 'auth', handler: 'signIn', permission: 'public', summary: 'Вход по логину и паролю', body: schemas.signInBody, response: schemas.meResponse },
   { method: 'POST', path: '/api/auth/sign-out', area: 'auth', handler: 'signOut', permission: 'session', summary: 'Выход' },
   { method: 'POST', path: '/api/auth/activate', area: 'auth', handler: 'activate', permission: 'public', summary: 'Активация учётной записи кодом и установка пароля', body: schemas.activateBody, response: schemas.meResponse },
   { method: 'GET', path: '/api/me', area: 'auth', handler: 'me', permission: 'account.readSelf', summary: 'Кто я и что мне доступно', response: schemas.meResponse },
   { method: 'POST', path: '/api/schools/{schoolId}/activation-codes', area: 'auth', handler: 'issueActivationCode', permission: 'activationCode.issue', summary: 'Выдать код активации', body: schemas.issueCodeBody, response: schemas.issuedCodeResponse, successStatus: 201 },
   { method: 'GET', path: '/api/schools/{schoolId}/logins', area: 'auth', handler: 'loginRegister', permission: 'loginRegister.read', summary: 'Реестр выданных логинов', response: schemas.loginRegisterResponse },
-];
+] as const satisfies readonly RouteSpec[];

@@ -2,45 +2,46 @@
  * The curriculum area (R-12, R-24, R-25, clause 5): subjects, the curriculum of a year with each
  * teacher's load, subgroups of a class per period, substitutes.
  */
-import type { z } from 'zod';
 import { listSubjects } from '../../shared/repos/curriculum';
 import { curriculumOverview, deleteLoadLine, setLoadLine, teacherLoadOverview } from '../../shared/services/curriculum-load';
 import { periodsOfClass, saveSubgroups as saveMakeUp, subgroupsOverview } from '../../shared/services/curriculum-subgroups';
 import { createSubject as create, updateSubject as update } from '../../shared/services/curriculum-subjects';
 import { createSubstitute as assign, deleteSubstitute as unassign, substituteIdOf, substitutesOverview } from '../../shared/services/curriculum-substitutes';
-import { handler } from '../http/area';
-import { classObject, schoolFor, versionOf, yearIdOf } from './context';
-import type * as schemas from './schemas';
+import { handlersOf } from '../http/area';
+import { authorizedSchool, classOfSchool, yearIdOf } from '../http/school';
+import { curriculumRoutes } from './routes';
 
+const handler = handlersOf(curriculumRoutes);
 const READ_REFUSED = 'Учебный план доступен сотрудникам школы.';
 const MANAGE_REFUSED = 'Учебный план ведёт заместитель директора (или директор).';
+const SUBSTITUTE_REFUSED = 'Замены назначает заместитель директора (или директор).';
 
-export const listSubjectsOfSchool = handler(async (req) => {
-  const { school } = await schoolFor(req, 'curriculum.read', READ_REFUSED);
+export const listSubjectsOfSchool = handler('listSubjectsOfSchool', async (req) => {
+  const school = await authorizedSchool(req, READ_REFUSED);
   return { body: { subjects: await listSubjects(school.schoolId) } };
 });
 
-export const createSubject = handler<z.output<typeof schemas.subjectBody>>(async (req) => {
-  const { p, school } = await schoolFor(req, 'curriculum.manage', MANAGE_REFUSED);
-  return { status: 201, body: await create({ by: p, schoolId: school.schoolId, subject: req.body, now: req.now }) };
+export const createSubject = handler('createSubject', async (req) => {
+  const school = await authorizedSchool(req, MANAGE_REFUSED);
+  return { status: 201, body: await create({ by: req.principal, schoolId: school.schoolId, subject: req.body, now: req.now }) };
 });
 
-export const updateSubject = handler<z.output<typeof schemas.subjectUpdateBody>>(async (req) => {
-  const { p, school } = await schoolFor(req, 'curriculum.manage', MANAGE_REFUSED);
-  return { body: await update({ by: p, schoolId: school.schoolId, subjectId: req.params.subjectId!, subject: req.body, now: req.now }) };
+export const updateSubject = handler('updateSubject', async (req) => {
+  const school = await authorizedSchool(req, MANAGE_REFUSED);
+  return { body: await update({ by: req.principal, schoolId: school.schoolId, subjectId: req.params.subjectId!, subject: req.body, now: req.now }) };
 });
 
-export const getCurriculum = handler(async (req) => {
+export const getCurriculum = handler('getCurriculum', async (req) => {
   const yearId = yearIdOf(req);
-  const { school } = await schoolFor(req, 'curriculum.read', READ_REFUSED);
+  const school = await authorizedSchool(req, READ_REFUSED);
   return { body: await curriculumOverview(school.schoolId, yearId) };
 });
 
-export const setCurriculumLine = handler<z.output<typeof schemas.loadLineBody>>(async (req) => {
+export const setCurriculumLine = handler('setCurriculumLine', async (req) => {
   const yearId = yearIdOf(req);
-  const { p, school } = await schoolFor(req, 'curriculum.manage', MANAGE_REFUSED);
+  const school = await authorizedSchool(req, MANAGE_REFUSED);
   const line = await setLoadLine({
-    by: p,
+    by: req.principal,
     schoolId: school.schoolId,
     yearId,
     classId: req.params.classId!,
@@ -52,18 +53,18 @@ export const setCurriculumLine = handler<z.output<typeof schemas.loadLineBody>>(
   return { body: line };
 });
 
-export const deleteCurriculumLine = handler(async (req) => {
+export const deleteCurriculumLine = handler('deleteCurriculumLine', async (req) => {
   const yearId = yearIdOf(req);
-  const version = versionOf(req);
-  const { p, school } = await schoolFor(req, 'curriculum.manage', MANAGE_REFUSED);
-  await deleteLoadLine({ by: p, schoolId: school.schoolId, yearId, classId: req.params.classId!, subjectId: req.params.subjectId!, version, now: req.now });
+  const school = await authorizedSchool(req, MANAGE_REFUSED);
+  const { classId, subjectId } = req.params;
+  await deleteLoadLine({ by: req.principal, schoolId: school.schoolId, yearId, classId: classId!, subjectId: subjectId!, version: req.query.version, now: req.now });
   return {};
 });
 
-export const getTeacherLoad = handler(async (req) => {
+export const getTeacherLoad = handler('getTeacherLoad', async (req) => {
   const yearId = yearIdOf(req);
   const teacherId = req.params.teacherId!;
-  const { school } = await schoolFor(req, 'load.readOfTeacher', 'Нагрузку учителя видят он сам и заместитель директора.', (s) => ({
+  const school = await authorizedSchool(req, 'Нагрузку учителя видят он сам и заместитель директора.', (s) => ({
     departmentId: s.departmentId,
     schoolId: s.schoolId,
     teacherId,
@@ -71,25 +72,24 @@ export const getTeacherLoad = handler(async (req) => {
   return { body: await teacherLoadOverview(school.schoolId, yearId, teacherId) };
 });
 
-export const listPeriodsOfClass = handler(async (req) => {
-  const { school } = await schoolFor(req, 'curriculum.read', READ_REFUSED);
+export const listPeriodsOfClass = handler('listPeriodsOfClass', async (req) => {
+  const school = await authorizedSchool(req, READ_REFUSED);
   return { body: await periodsOfClass(school.schoolId, req.params.classId!) };
 });
 
-export const getSubgroups = handler(async (req) => {
-  const { school } = await schoolFor(req, 'subgroups.read', 'Подгруппы этого класса вам недоступны.', classObject(req.params.classId!));
+export const getSubgroups = handler('getSubgroups', async (req) => {
+  const school = await authorizedSchool(req, 'Подгруппы этого класса вам недоступны.', classOfSchool(req.params.classId!));
   return { body: await subgroupsOverview(school.schoolId, req.params.classId!, req.params.periodId!) };
 });
 
-export const saveSubgroups = handler<z.output<typeof schemas.subgroupsBody>>(async (req) => {
-  const { p, school } = await schoolFor(
+export const saveSubgroups = handler('saveSubgroups', async (req) => {
+  const school = await authorizedSchool(
     req,
-    'subgroups.manage',
     'Состав подгрупп определяют заместитель директора и классный руководитель этого класса.',
-    classObject(req.params.classId!),
+    classOfSchool(req.params.classId!),
   );
   const saved = await saveMakeUp({
-    by: p,
+    by: req.principal,
     schoolId: school.schoolId,
     classId: req.params.classId!,
     periodId: req.params.periodId!,
@@ -102,22 +102,20 @@ export const saveSubgroups = handler<z.output<typeof schemas.subgroupsBody>>(asy
   return { body: saved };
 });
 
-export const listSubstitutes = handler(async (req) => {
-  const { school } = await schoolFor(req, 'substitute.read', 'Замены доступны сотрудникам школы.', classObject(req.params.classId!));
+export const listSubstitutes = handler('listSubstitutes', async (req) => {
+  const school = await authorizedSchool(req, 'Замены доступны сотрудникам школы.', classOfSchool(req.params.classId!));
   return { body: await substitutesOverview(school.schoolId, req.params.classId!, req.params.periodId!) };
 });
 
-const SUBSTITUTE_REFUSED = 'Замены назначает заместитель директора (или директор).';
-
-export const createSubstitute = handler<z.output<typeof schemas.substituteBody>>(async (req) => {
-  const { p, school } = await schoolFor(req, 'substitute.manage', SUBSTITUTE_REFUSED, classObject(req.params.classId!));
-  const sub = await assign({ by: p, schoolId: school.schoolId, classId: req.params.classId!, periodId: req.params.periodId!, substitute: req.body, now: req.now });
+export const createSubstitute = handler('createSubstitute', async (req) => {
+  const school = await authorizedSchool(req, SUBSTITUTE_REFUSED, classOfSchool(req.params.classId!));
+  const sub = await assign({ by: req.principal, schoolId: school.schoolId, classId: req.params.classId!, periodId: req.params.periodId!, substitute: req.body, now: req.now });
   return { status: 201, body: { ...sub, substituteId: substituteIdOf(sub) } };
 });
 
-export const deleteSubstitute = handler(async (req) => {
-  const version = versionOf(req);
-  const { p, school } = await schoolFor(req, 'substitute.manage', SUBSTITUTE_REFUSED, classObject(req.params.classId!));
-  await unassign({ by: p, schoolId: school.schoolId, classId: req.params.classId!, periodId: req.params.periodId!, substituteId: req.params.substituteId!, version, now: req.now });
+export const deleteSubstitute = handler('deleteSubstitute', async (req) => {
+  const school = await authorizedSchool(req, SUBSTITUTE_REFUSED, classOfSchool(req.params.classId!));
+  const { classId, periodId, substituteId } = req.params;
+  await unassign({ by: req.principal, schoolId: school.schoolId, classId: classId!, periodId: periodId!, substituteId: substituteId!, version: req.query.version, now: req.now });
   return {};
 });

@@ -1,17 +1,19 @@
 /**
  * The journal area (R-20 - R-26, R-42): the teacher's page, entering marks, attendance, topics and
  * homework, the class teacher's corrections and daily check, the change log, rosters, OGE/EGE/GVE.
- * Each handler loads the object, asks the policy, calls one service function and shapes the answer.
+ * Each handler loads the object, authorises it, calls one service function and shapes the answer.
+ * Parents and students are refused by the adapter before anything is read (the precondition of
+ * the journal's actions, shared/auth/rules/journal.ts).
  *
  * The page costs one Query: tenancy needs no extra read because the principal's department and
  * grants decide `inSchool` (a school of another department is simply not one of the caller's).
  */
-import type { z } from 'zod';
-import { may } from '../../shared/auth/policy';
+import type { ObjectOf } from '../../shared/auth/policy';
 import type { Principal } from '../../shared/auth/roles';
-import { isIsoDate, daysBetween, dateInZone } from '../../shared/domain/calendar';
+import { daysBetween, dateInZone } from '../../shared/domain/calendar';
 import { parseLessonId, type LessonRef } from '../../shared/domain/journal-model';
-import { BadRequestError, ForbiddenError, NotFoundError } from '../../shared/errors';
+import { isWorkTypeId } from '../../shared/domain/work-types';
+import { BadRequestError, NotFoundError } from '../../shared/errors';
 import type { CellRef, Place } from '../../shared/repos/journal';
 import { EXAM_KINDS, type ExamKind } from '../../shared/repos/journal';
 import { getClass } from '../../shared/repos/school';
@@ -23,13 +25,14 @@ import { myJournals } from '../../shared/services/journal-mine';
 import { journalPage, loadJournalPage } from '../../shared/services/journal-page';
 import { materialiseRosters } from '../../shared/services/journal-rosters';
 import { journalRulesForReading } from '../../shared/services/journal-settings';
-import { handler, sessionOf, type Req } from '../http/area';
-import type * as schemas from './schemas';
+import { handlersOf, type Authorizing, type Req } from '../http/area';
+import { journalRoutes } from './routes';
 
+const handler = handlersOf(journalRoutes);
 const NOT_YOURS = 'Журнал этого класса по этому предмету вам недоступен: его ведут учитель предмета, учитель подгруппы или назначенный заменяющий.';
 const NOT_YOUR_LESSON = 'Этот урок ведёт другой учитель: записи в журнал вносят учитель предмета (подгруппы) или назначенный на эти даты заменяющий (п. 5 положения).';
 
-function placeOf(req: Req<unknown>): Place {
+function placeOf(req: Pick<Req, 'params'>): Place {
   return { schoolId: req.params.schoolId!, classId: req.params.classId!, periodId: req.params.periodId!, subjectId: req.params.subjectId! };
 }
 
@@ -37,144 +40,129 @@ function actorOf(p: Principal): Actor {
   return { userId: p.userId, displayName: p.displayName };
 }
 
-function lessonRefOf(id: string): LessonRef {
-  const ref = parseLessonId(id);
+function lessonRefOf(id: string | undefined): LessonRef {
+  const ref = id === undefined ? null : parseLessonId(id);
   if (!ref) throw new BadRequestError('Неверный идентификатор урока.');
   return ref;
 }
 
-type ClassAction = 'journal.readChangeLog' | 'journal.buildRosters' | 'journal.classDay' | 'externalAssessment.read' | 'externalAssessment.write';
-
-/** The class of the path, checked for a class-level action. */
-function checkClass(req: Req<unknown>, action: ClassAction, refusal: string): Principal {
-  const p = sessionOf(req).principal;
-  if (!may(p, action, { departmentId: p.departmentId, schoolId: req.params.schoolId!, classId: req.params.classId! })) {
-    throw new ForbiddenError(refusal);
-  }
-  return p;
-}
-
-/** Parents and students are refused before anything is read (R-05). */
-function staffOnly(req: Req<unknown>): void {
-  const p = sessionOf(req).principal;
-  if (!p.grants.some((g) => g.role !== 'parent' && g.role !== 'student' && 'schoolId' in g && g.schoolId === req.params.schoolId)) {
-    throw new ForbiddenError('Журнал доступен только учителям и администрации школы.');
-  }
+/** The class of the path as the object of a class-level action; tenancy comes from the principal. */
+function classOf(req: Pick<Req, 'principal' | 'params'>) {
+  return { departmentId: req.principal.departmentId, schoolId: req.params.schoolId!, classId: req.params.classId! };
 }
 
 // --- the page and "my journals" -----------------------------------------------------------------
 
-export const listMyJournals = handler(async (req) => {
-  const p = sessionOf(req).principal;
+export const listMyJournals = handler('listMyJournals', async (req) => {
+  const p = req.principal;
   const schoolId = req.params.schoolId!;
-  if (!may(p, 'journal.listMine', { departmentId: p.departmentId, schoolId })) throw new ForbiddenError('Журнал доступен учителям и администрации школы.');
+  req.authorize({ departmentId: p.departmentId, schoolId }, 'Журнал доступен учителям и администрации школы.');
   const rules = await journalRulesForReading(p.departmentId, schoolId);
   return { body: await myJournals(p, schoolId, rules, req.now) };
 });
 
-export const getJournalPage = handler(async (req) => {
-  staffOnly(req);
-  const p = sessionOf(req).principal;
-  const group = req.query.group;
-  if (group !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(group)) throw new BadRequestError('Неверная подгруппа.');
+export const getJournalPage = handler('getJournalPage', async (req) => {
+  const p = req.principal;
   const loaded = await loadJournalPage(p.departmentId, placeOf(req));
-  if (!may(p, 'journal.read', loaded.access)) throw new ForbiddenError(NOT_YOURS);
-  return { body: await journalPage(p, loaded, req.now, group ?? null) };
+  req.authorize(loaded.access, NOT_YOURS);
+  return { body: await journalPage(p, loaded, req.now, req.query.group ?? null) };
 });
 
 // --- entering ----------------------------------------------------------------------------------
 
-async function writeContext(req: Req<unknown>, lessonId: string, cell: CellRef, purpose: 'fill' | 'correctReason' = 'fill') {
-  const p = sessionOf(req).principal;
-  const ctx = await loadWriteContext(p, placeOf(req), lessonRefOf(lessonId), cell, req.now, purpose);
-  if (purpose === 'fill' && !may(p, 'journal.write', ctx.access)) throw new ForbiddenError(NOT_YOUR_LESSON);
-  if (purpose === 'correctReason' && !may(p, 'journal.correctReason', ctx.access)) {
-    throw new ForbiddenError('Причины пропусков исправляет классный руководитель (п. 3.7 положения).');
-  }
-  return { p, ctx };
+/**
+ * The lesson and cell being written, authorised for the route's action. The lesson and the cell are
+ * named in the body, so they are peeked at (well-formed ids only) before the body is validated.
+ */
+async function writeContext(
+  req: Authorizing<ObjectOf<'journal.write'>> & Pick<Req, 'peek'>,
+  lessonId: string | undefined,
+  cell: CellRef,
+  purpose: 'fill' | 'correctReason' = 'fill',
+) {
+  const ctx = await loadWriteContext(req.principal, placeOf(req), lessonRefOf(lessonId), cell, req.now, purpose);
+  req.authorize(ctx.access, purpose === 'fill' ? NOT_YOUR_LESSON : 'Причины пропусков исправляет классный руководитель (п. 3.7 положения).');
+  return ctx;
 }
 
-export const putMark = handler<z.output<typeof schemas.markBody>>(async (req) => {
-  staffOnly(req);
-  const b = req.body;
-  const { p, ctx } = await writeContext(req, b.lessonId, { kind: 'mark', studentId: b.studentId, workType: b.workType });
-  return { body: await setMark(ctx, b, actorOf(p), req.now) };
+function studentIn(req: Pick<Req, 'peek'>): string {
+  const studentId = req.peek('studentId');
+  if (!studentId) throw new BadRequestError('Неверный идентификатор обучающегося.');
+  return studentId;
+}
+
+export const putMark = handler('putMark', async (req) => {
+  const workType = req.peek('workType');
+  if (!workType || !isWorkTypeId(workType)) throw new BadRequestError('Неизвестный вид работы.');
+  const ctx = await writeContext(req, req.peek('lessonId'), { kind: 'mark', studentId: studentIn(req), workType });
+  return { body: await setMark(ctx, req.body, actorOf(req.principal), req.now) };
 });
 
-export const putAttendance = handler<z.output<typeof schemas.attendanceBody>>(async (req) => {
-  staffOnly(req);
-  const b = req.body;
-  const { p, ctx } = await writeContext(req, b.lessonId, { kind: 'attendance', studentId: b.studentId });
-  return { body: await setAttendance(ctx, b, actorOf(p), req.now) };
+export const putAttendance = handler('putAttendance', async (req) => {
+  const ctx = await writeContext(req, req.peek('lessonId'), { kind: 'attendance', studentId: studentIn(req) });
+  return { body: await setAttendance(ctx, req.body, actorOf(req.principal), req.now) };
 });
 
-export const putAbsenceReason = handler<z.output<typeof schemas.reasonBody>>(async (req) => {
-  staffOnly(req);
-  const b = req.body;
-  const { p, ctx } = await writeContext(req, b.lessonId, { kind: 'attendance', studentId: b.studentId }, 'correctReason');
-  return { body: await correctAbsenceReason(ctx, b, actorOf(p), req.now) };
+export const putAbsenceReason = handler('putAbsenceReason', async (req) => {
+  const ctx = await writeContext(req, req.peek('lessonId'), { kind: 'attendance', studentId: studentIn(req) }, 'correctReason');
+  return { body: await correctAbsenceReason(ctx, req.body, actorOf(req.principal), req.now) };
 });
 
-export const putLesson = handler<z.output<typeof schemas.lessonBody>>(async (req) => {
-  staffOnly(req);
-  const { p, ctx } = await writeContext(req, req.params.lessonId!, { kind: 'lesson' });
-  return { body: await fillLesson(ctx, req.body, actorOf(p), req.now) };
+export const putLesson = handler('putLesson', async (req) => {
+  const ctx = await writeContext(req, req.params.lessonId!, { kind: 'lesson' });
+  return { body: await fillLesson(ctx, req.body, actorOf(req.principal), req.now) };
 });
 
 // --- change log, rosters, the class teacher's day ------------------------------------------------
 
-export const getChangeLog = handler(async (req) => {
-  checkClass(req, 'journal.readChangeLog', 'Журнал изменений доступен директору, заместителю директора и классному руководителю.');
-  const subject = req.query.subject;
-  if (subject !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(subject)) throw new BadRequestError('Неверный предмет.');
-  return { body: await changeLogOf(req.params.schoolId!, req.params.classId!, req.params.periodId!, subject) };
+export const getChangeLog = handler('getChangeLog', async (req) => {
+  req.authorize(classOf(req), 'Журнал изменений доступен директору, заместителю директора и классному руководителю.');
+  return { body: await changeLogOf(req.params.schoolId!, req.params.classId!, req.params.periodId!, req.query.subject) };
 });
 
-export const buildRosters = handler(async (req) => {
-  checkClass(req, 'journal.buildRosters', 'Списки классов по предметам формирует заместитель директора.');
+export const buildRosters = handler('buildRosters', async (req) => {
+  req.authorize(classOf(req), 'Списки классов по предметам формирует заместитель директора.');
   return { body: await materialiseRosters(req.params.schoolId!, req.params.classId!, req.params.periodId!, req.now) };
 });
 
-export const getClassDay = handler(async (req) => {
-  const p = checkClass(req, 'journal.classDay', 'Контроль заполнения журнала класса доступен его классному руководителю и администрации.');
+export const getClassDay = handler('getClassDay', async (req) => {
+  req.authorize(classOf(req), 'Контроль заполнения журнала класса доступен его классному руководителю и администрации.');
   const { from, to } = req.query;
-  for (const d of [from, to]) if (d !== undefined && !isIsoDate(d)) throw new BadRequestError('Даты: ГГГГ-ММ-ДД.');
-  if (from && to && (from > to || daysBetween(from, to) >= CLASS_DAY_MAX_DAYS)) {
-    throw new BadRequestError(`Выберите от 1 до ${CLASS_DAY_MAX_DAYS} дней, дата начала не позже даты окончания.`);
-  }
-  const rules = await journalRulesForReading(p.departmentId, req.params.schoolId!);
+  if (from && to && daysBetween(from, to) >= CLASS_DAY_MAX_DAYS) throw new BadRequestError(`Выберите от 1 до ${CLASS_DAY_MAX_DAYS} дней.`);
+  const rules = await journalRulesForReading(req.principal.departmentId, req.params.schoolId!);
   return { body: await classDayView(req.params.schoolId!, req.params.classId!, { from, to }, rules, req.now) };
 });
 
 // --- external assessments (R-26) ----------------------------------------------------------------
 
-async function classOf(req: Req<unknown>) {
+async function schoolClass(req: Pick<Req, 'params'>) {
   const cls = await getClass(req.params.schoolId!, req.params.classId!);
   if (!cls) throw new NotFoundError('Класс не найден.');
   return cls;
 }
 
-export const listExternalAssessments = handler(async (req) => {
-  checkClass(req, 'externalAssessment.read', 'Результаты ОГЭ, ЕГЭ и ГВЭ доступны администрации школы и классному руководителю.');
-  const cls = await classOf(req);
+export const listExternalAssessments = handler('listExternalAssessments', async (req) => {
+  req.authorize(classOf(req), 'Результаты ОГЭ, ЕГЭ и ГВЭ доступны администрации школы и классному руководителю.');
+  const cls = await schoolClass(req);
   return { body: { classId: cls.classId, grade: cls.grade, exams: await listExams(req.params.schoolId!, cls) } };
 });
 
-export const putExternalAssessment = handler<z.output<typeof schemas.examBody>>(async (req) => {
-  const p = checkClass(req, 'externalAssessment.write', 'Результаты ОГЭ, ЕГЭ и ГВЭ вносят заместитель директора или секретарь.');
-  const cls = await classOf(req);
-  const rules = await journalRulesForReading(p.departmentId, req.params.schoolId!);
-  return { body: await saveExam(req.params.schoolId!, cls, req.body, actorOf(p), dateInZone(req.now, rules.timeZone), req.now) };
+const EXAMS_REFUSED = 'Результаты ОГЭ, ЕГЭ и ГВЭ вносят заместитель директора или секретарь.';
+
+export const putExternalAssessment = handler('putExternalAssessment', async (req) => {
+  req.authorize(classOf(req), EXAMS_REFUSED);
+  const cls = await schoolClass(req);
+  const rules = await journalRulesForReading(req.principal.departmentId, req.params.schoolId!);
+  return { body: await saveExam(req.params.schoolId!, cls, req.body, actorOf(req.principal), dateInZone(req.now, rules.timeZone), req.now) };
 });
 
-export const deleteExternalAssessment = handler(async (req) => {
-  const p = checkClass(req, 'externalAssessment.write', 'Результаты ОГЭ, ЕГЭ и ГВЭ вносят заместитель директора или секретарь.');
+export const deleteExternalAssessment = handler('deleteExternalAssessment', async (req) => {
+  req.authorize(classOf(req), EXAMS_REFUSED);
   // examId: <date>.<kind>.<subjectId>
   const m = /^(\d{4}-\d{2}-\d{2})\.([A-Z]{3})\.([A-Za-z0-9_-]{1,64})$/.exec(req.params.examId!);
   if (!m || !EXAM_KINDS.includes(m[2] as ExamKind)) throw new BadRequestError('Неверный идентификатор результата.');
-  const version = Number(req.query.version);
-  if (!Number.isInteger(version) || version < 1) throw new BadRequestError('Укажите версию удаляемой записи (?version=…): обновите страницу.');
-  const cls = await classOf(req);
-  await removeExam(req.params.schoolId!, cls, { studentId: req.params.studentId!, date: m[1]!, kind: m[2] as ExamKind, subjectId: m[3]!, version }, actorOf(p), req.now);
+  const cls = await schoolClass(req);
+  const exam = { studentId: req.params.studentId!, date: m[1]!, kind: m[2] as ExamKind, subjectId: m[3]!, version: req.query.version };
+  await removeExam(req.params.schoolId!, cls, exam, actorOf(req.principal), req.now);
   return {};
 });

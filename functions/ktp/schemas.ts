@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { ASSESSMENT_KIND_IDS } from '../../shared/domain/assessments';
 import { KTP_LIMITS } from '../../shared/domain/ktp';
+import { idParam } from '../schemas';
 
 const version = z
   .number({ error: 'Не указана версия, с которой начиналось изменение: обновите страницу.' })
@@ -66,6 +67,9 @@ const id = (what: string) => z.string({ error: `Укажите ${what}.` }).rege
 const assessmentTitle = z.string().trim().max(200, 'Описание длиннее 200 символов.').optional();
 
 export const halfId = z.enum(['h1', 'h2'], { error: 'Укажите полугодие: h1 или h2.' });
+
+/** The schedule of a half-year (the first unless named), of one class or the whole school. */
+export const scheduleQuery = z.object({ half: halfId.default('h1'), classId: idParam('Класс').optional() });
 
 export const createAssessmentBody = z.object({
   halfId,

@@ -1,9 +1,10 @@
 import type { RouteSpec } from '../route-spec';
+import { dateRangeQuery, versionQuery } from '../schemas';
 import * as s from './schemas';
 
 const S = '/api/schools/{schoolId}';
 
-export const peopleRoutes: RouteSpec[] = [
+export const peopleRoutes = [
   // Classes (R-11)
   { method: 'POST', path: `${S}/classes`, area: 'people', handler: 'createClass', permission: 'class.write', summary: 'Создать класс', body: s.createClassBody, response: s.classResponse, successStatus: 201 },
   { method: 'GET', path: `${S}/classes/{classId}`, area: 'people', handler: 'getClassPage', permission: 'class.read', summary: 'Класс: классный руководитель и список с согласиями и доступом', response: s.classPageResponse },
@@ -14,11 +15,11 @@ export const peopleRoutes: RouteSpec[] = [
   { method: 'PATCH', path: `${S}/students/{studentId}`, area: 'people', handler: 'updateStudent', permission: 'student.update', summary: 'Изменить личную карточку', body: s.updateStudentBody, response: s.cardResponse },
   { method: 'POST', path: `${S}/students/{studentId}/consent`, area: 'people', handler: 'recordConsent', permission: 'student.recordConsent', summary: 'Записать письменное согласие на обработку персональных данных', body: s.consentBody, response: s.cardResponse },
   { method: 'POST', path: `${S}/students/{studentId}/parents`, area: 'people', handler: 'linkParent', permission: 'student.update', summary: 'Привязать родителя (законного представителя)', body: s.linkParentBody, response: s.linkParentResponse, successStatus: 201 },
-  { method: 'DELETE', path: `${S}/students/{studentId}/parents/{userId}`, area: 'people', handler: 'unlinkParent', permission: 'student.update', summary: 'Отвязать родителя (версия карточки в ?version=)', response: s.cardResponse },
-  { method: 'GET', path: `${S}/parents`, area: 'people', handler: 'searchParents', permission: 'parent.search', summary: 'Поиск родителей школы по фамилии (?q=)', response: s.parentSearchResponse },
+  { method: 'DELETE', path: `${S}/students/{studentId}/parents/{userId}`, area: 'people', handler: 'unlinkParent', permission: 'student.update', summary: 'Отвязать родителя (версия карточки в ?version=)', query: versionQuery(0), response: s.cardResponse },
+  { method: 'GET', path: `${S}/parents`, area: 'people', handler: 'searchParents', permission: 'parent.search', summary: 'Поиск родителей школы по началу фамилии', query: s.parentSearchQuery, response: s.parentSearchResponse },
   // Movement (R-11)
   { method: 'POST', path: `${S}/students/{studentId}/movements`, area: 'people', handler: 'recordMovement', permission: 'student.move', summary: 'Записать движение: зачисление, перевод, выбытие, окончание', body: s.movementBody, response: s.movementResponse, successStatus: 201 },
-  { method: 'GET', path: `${S}/movements`, area: 'people', handler: 'listMovements', permission: 'movement.read', summary: 'Движение обучающихся школы за период (?from=&to=)', response: s.movementListResponse },
+  { method: 'GET', path: `${S}/movements`, area: 'people', handler: 'listMovements', permission: 'movement.read', summary: 'Движение обучающихся школы за период', query: dateRangeQuery, response: s.movementListResponse },
   // Staff and temporary access (R-04)
   { method: 'GET', path: `${S}/staff`, area: 'people', handler: 'listStaff', permission: 'staff.read', summary: 'Сотрудники школы', response: s.staffListResponse },
   { method: 'POST', path: `${S}/staff`, area: 'people', handler: 'createStaff', permission: 'staff.write', summary: 'Новый сотрудник', body: s.createStaffBody, response: s.staffResponse, successStatus: 201 },
@@ -31,4 +32,4 @@ export const peopleRoutes: RouteSpec[] = [
   // Activation codes in one go, with the printable sheet (R-03)
   { method: 'POST', path: `${S}/classes/{classId}/activation-sheet`, area: 'people', handler: 'issueClassSheet', permission: 'activationSheet.issueClass', summary: 'Коды активации класса и лист для печати (PDF в base64)', body: s.classSheetBody, response: s.sheetResponse, successStatus: 201 },
   { method: 'POST', path: `${S}/staff/activation-sheet`, area: 'people', handler: 'issueStaffSheet', permission: 'activationSheet.issueStaff', summary: 'Коды активации сотрудников и лист для печати (PDF в base64)', body: s.staffSheetBody, response: s.sheetResponse, successStatus: 201 },
-];
+] as const satisfies readonly RouteSpec[];

@@ -190,6 +190,9 @@ export const cardResponse = z.object({ card: cardOut });
 export const movementResponse = z.object({ card: cardOut, movement, closedAccounts: z.array(z.string()) });
 export const movementListResponse = z.object({ movements: z.array(movement.extend({ kindTitle: z.string(), fromClassName: z.string().optional(), toClassName: z.string().optional() })) });
 export const linkParentResponse = z.object({ card: cardOut, parent: z.object({ userId: z.string(), login: z.string(), displayName: z.string() }) });
+export const parentSearchQuery = z.object({
+  q: z.string({ error: 'Введите не меньше двух букв фамилии.' }).trim().min(2, 'Введите не меньше двух букв фамилии.').max(64, 'Слишком длинная строка поиска.'),
+});
 export const parentSearchResponse = z.object({ parents: z.array(z.object({ userId: z.string(), login: z.string(), displayName: z.string(), children: z.number() })) });
 
 const staffOut = z.object({

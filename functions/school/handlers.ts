@@ -1,28 +1,21 @@
-import { may } from '../../shared/auth/policy';
-import { ForbiddenError, NotFoundError } from '../../shared/errors';
-import { getClass, getDepartment, getSchool, getStudentCard, listClasses as readClasses, listStudentsOfClass, className } from '../../shared/repos/school';
+import { NotFoundError } from '../../shared/errors';
+import { getClass, getDepartment, getStudentCard, listClasses as readClasses, listStudentsOfClass, className } from '../../shared/repos/school';
 import { getAccounts } from '../../shared/repos/accounts';
 import { displayName } from '../../shared/repos/accounts';
-import { handler, sessionOf, type Req } from '../http/area';
+import { handlersOf } from '../http/area';
+import { authorizedSchool, schoolOf } from '../http/school';
+import { schoolRoutes } from './routes';
 
-/** Loads the school named in the path; another department's school is simply not found. */
-async function schoolOf(req: Req<unknown>) {
-  const p = sessionOf(req).principal;
-  const school = await getSchool(p.departmentId, req.params.schoolId!);
-  if (!school) throw new NotFoundError('Школа не найдена.');
-  return { p, school };
-}
+const handler = handlersOf(schoolRoutes);
 
-export const getSchoolInfo = handler(async (req) => {
-  const { p, school } = await schoolOf(req);
-  if (!may(p, 'school.read', school)) throw new ForbiddenError();
+export const getSchoolInfo = handler('getSchoolInfo', async (req) => {
+  const school = await authorizedSchool(req, 'Эта школа вам недоступна.');
   const { timeZone: _tz, ...body } = school;
   return { body };
 });
 
-export const listClasses = handler(async (req) => {
-  const { p, school } = await schoolOf(req);
-  if (!may(p, 'class.list', school)) throw new ForbiddenError('Список классов доступен сотрудникам школы.');
+export const listClasses = handler('listClasses', async (req) => {
+  const school = await authorizedSchool(req, 'Список классов доступен сотрудникам школы.');
   const classes = await readClasses(school.schoolId);
   return {
     body: {
@@ -38,22 +31,22 @@ export const listClasses = handler(async (req) => {
   };
 });
 
-export const listStudents = handler(async (req) => {
-  const { p, school } = await schoolOf(req);
+export const listStudents = handler('listStudents', async (req) => {
+  const school = await schoolOf(req);
   const cls = await getClass(school.schoolId, req.params.classId!);
   if (!cls) throw new NotFoundError('Класс не найден.');
-  if (!may(p, 'class.readRoster', { ...school, classId: cls.classId })) throw new ForbiddenError('Список этого класса вам недоступен.');
+  req.authorize({ ...school, classId: cls.classId }, 'Список этого класса вам недоступен.');
   const students = await listStudentsOfClass(school.schoolId, cls.classId);
   return {
     body: { classId: cls.classId, students: students.map((s) => ({ studentId: s.studentId, displayName: `${s.lastName} ${s.firstName}` })) },
   };
 });
 
-export const getStudentCardInfo = handler(async (req) => {
-  const { p, school } = await schoolOf(req);
+export const getStudentCardInfo = handler('getStudentCardInfo', async (req) => {
+  const school = await schoolOf(req);
   const card = await getStudentCard(school.schoolId, req.params.studentId!);
   // The same answer for "no such student" and "not yours", so ids cannot be probed.
-  if (!card || !may(p, 'student.readCard', { ...school, classId: card.classId, studentId: card.studentId })) {
+  if (!card || !req.allowed({ ...school, classId: card.classId, studentId: card.studentId })) {
     throw new NotFoundError('Обучающийся не найден или его данные вам недоступны.');
   }
   const parents = await getAccounts(card.parentIds);
@@ -72,10 +65,9 @@ export const getStudentCardInfo = handler(async (req) => {
   return { body };
 });
 
-export const getDepartmentSettings = handler(async (req) => {
-  const p = sessionOf(req).principal;
+export const getDepartmentSettings = handler('getDepartmentSettings', async (req) => {
   const departmentId = req.params.departmentId!;
-  if (!may(p, 'department.readSettings', { departmentId })) throw new ForbiddenError();
+  req.authorize({ departmentId }, 'Настройки управления образования доступны его специалистам и руководителям школ.');
   const dep = await getDepartment(departmentId);
   if (!dep) throw new NotFoundError('Управление образования не найдено.');
   return { body: dep };

@@ -3,8 +3,6 @@
  * (stricter locks, weighted-average weights and thresholds, test limits; R-01, R-31, R-15).
  * The department's settings are read by GET /api/departments/{id}/settings in the school area.
  */
-import type { z } from 'zod';
-import { may } from '../../shared/auth/policy';
 import {
   effectiveLocks,
   LOCK_FIELDS,
@@ -16,7 +14,7 @@ import {
   type SettingsProblem,
 } from '../../shared/domain/settings';
 import { WORK_TYPES, type WorkTypeId } from '../../shared/domain/work-types';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
+import { BadRequestError, ConflictError, NotFoundError } from '../../shared/errors';
 import {
   getDepartmentSettings,
   getSchoolSettings,
@@ -25,28 +23,26 @@ import {
   type DepartmentSettings,
   type StoredSchoolSettings,
 } from '../../shared/repos/settings';
-import { handler, sessionOf, type Req } from '../http/area';
-import type { departmentSettingsBody, schoolSettingsBody } from './schemas';
+import { handlersOf, type Req } from '../http/area';
+import { settingsRoutes } from './routes';
 
+const handler = handlersOf(settingsRoutes);
 const STALE = 'Настройки уже изменил другой пользователь. Показаны текущие значения: проверьте их и сохраните снова.';
 
 function invalid(problems: SettingsProblem[]): BadRequestError {
   return new BadRequestError(problems.map((p) => p.message).join(' '), { fields: problems.map((p) => ({ path: p.field, message: p.message })) });
 }
 
-export const putDepartmentSettings = handler<z.infer<typeof departmentSettingsBody>>(async (req) => {
-  const p = sessionOf(req).principal;
+export const putDepartmentSettings = handler('putDepartmentSettings', async (req) => {
   const departmentId = req.params.departmentId!;
-  if (!may(p, 'settings.writeDepartment', { departmentId })) {
-    throw new ForbiddenError('Сроки блокировки устанавливает управление образования.');
-  }
+  req.authorize({ departmentId }, 'Сроки блокировки устанавливает управление образования.');
   const current = await getDepartmentSettings(departmentId);
   if (!current) throw new NotFoundError('Управление образования не найдено.');
   const next = { lockDays: req.body.lockDays, marksInAdvanceAllowed: req.body.marksInAdvanceAllowed };
   const problems = validateDepartmentSettings(next);
   if (problems.length) throw invalid(problems);
   if (req.body.version !== current.version) throw new ConflictError(STALE, current);
-  const saved = await saveDepartmentSettings(current, next, { actor: p, at: req.now });
+  const saved = await saveDepartmentSettings(current, next, { actor: req.principal, at: req.now });
   if (!saved.ok) throw new ConflictError(STALE, saved.current ?? undefined);
   return { body: saved.value };
 });
@@ -67,26 +63,22 @@ function schoolView(stored: StoredSchoolSettings, dep: DepartmentSettings) {
 }
 
 /** The school named in the path and its department's rules; another department's school is not found. */
-async function schoolAndDepartment(req: Req<unknown>) {
-  const p = sessionOf(req).principal;
-  const [stored, dep] = await Promise.all([getSchoolSettings(p.departmentId, req.params.schoolId!), getDepartmentSettings(p.departmentId)]);
+async function schoolAndDepartment(req: Pick<Req, 'principal' | 'params'>) {
+  const { departmentId } = req.principal;
+  const [stored, dep] = await Promise.all([getSchoolSettings(departmentId, req.params.schoolId!), getDepartmentSettings(departmentId)]);
   if (!stored || !dep) throw new NotFoundError('Школа не найдена.');
-  return { p, stored, dep };
+  return { stored, dep };
 }
 
-export const getSchoolSettingsInfo = handler(async (req) => {
-  const { p, stored, dep } = await schoolAndDepartment(req);
-  if (!may(p, 'settings.readSchool', { departmentId: stored.departmentId, schoolId: stored.schoolId })) {
-    throw new ForbiddenError('Настройки школы доступны директору и заместителю директора.');
-  }
+export const getSchoolSettingsInfo = handler('getSchoolSettingsInfo', async (req) => {
+  const { stored, dep } = await schoolAndDepartment(req);
+  req.authorize(stored, 'Настройки школы доступны директору и заместителю директора.');
   return { body: schoolView(stored, dep) };
 });
 
-export const putSchoolSettings = handler<z.infer<typeof schoolSettingsBody>>(async (req) => {
-  const { p, stored, dep } = await schoolAndDepartment(req);
-  if (!may(p, 'settings.writeSchool', { departmentId: stored.departmentId, schoolId: stored.schoolId })) {
-    throw new ForbiddenError('Настройки школы меняют директор и заместитель директора.');
-  }
+export const putSchoolSettings = handler('putSchoolSettings', async (req) => {
+  const { stored, dep } = await schoolAndDepartment(req);
+  req.authorize(stored, 'Настройки школы меняют директор и заместитель директора.');
   const b = req.body;
   // An empty field follows the department: it is not stored at all.
   const lockDays: Partial<LockDays> = {};
@@ -107,7 +99,7 @@ export const putSchoolSettings = handler<z.infer<typeof schoolSettingsBody>>(asy
   // Work types the form left out keep their default weight, written down so that what is stored is
   // what the school works by.
   const next = resolveSchoolSettings(draft);
-  const saved = await saveSchoolSettings(stored, next, { actor: p, at: req.now });
+  const saved = await saveSchoolSettings(stored, next, { actor: req.principal, at: req.now });
   if (!saved.ok) throw new ConflictError(STALE, saved.current ? schoolView(saved.current, dep) : undefined);
   return { body: schoolView(saved.value, dep) };
 });

@@ -1,8 +1,8 @@
 import type { RouteSpec } from '../route-spec';
 import * as schemas from './schemas';
 
-export const settingsRoutes: RouteSpec[] = [
+export const settingsRoutes = [
   { method: 'PUT', path: '/api/departments/{departmentId}/settings', area: 'settings', handler: 'putDepartmentSettings', permission: 'settings.writeDepartment', summary: 'Изменить сроки блокировки управления образования', body: schemas.departmentSettingsBody, response: schemas.departmentSettingsSaved },
   { method: 'GET', path: '/api/schools/{schoolId}/settings', area: 'settings', handler: 'getSchoolSettingsInfo', permission: 'settings.readSchool', summary: 'Настройки школы: сроки блокировки, веса, пороги, контрольные', response: schemas.schoolSettingsResponse },
   { method: 'PUT', path: '/api/schools/{schoolId}/settings', area: 'settings', handler: 'putSchoolSettings', permission: 'settings.writeSchool', summary: 'Изменить настройки школы (сроки блокировки — только строже)', body: schemas.schoolSettingsBody, response: schemas.schoolSettingsResponse },
-];
+] as const satisfies readonly RouteSpec[];

@@ -2,51 +2,35 @@
  * The year area (R-10, clause 1.4): a school's academic years with their study periods per grade
  * and holidays, set up by the deputy director (or the director).
  */
-import type { z } from 'zod';
-import { may } from '../../shared/auth/policy';
-import { validateYear, YEAR_ID_RE } from '../../shared/domain/year-rules';
+import { validateYear } from '../../shared/domain/year-rules';
 import type { AcademicYear } from '../../shared/domain/year';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
-import { getSchool } from '../../shared/repos/school';
+import { BadRequestError, ConflictError, NotFoundError } from '../../shared/errors';
 import { getYear, listYears as readYears, saveYear } from '../../shared/repos/year';
-import { handler, sessionOf, type Req } from '../http/area';
-import type { yearBody } from './schemas';
+import { handlersOf } from '../http/area';
+import { authorizedSchool, yearIdOf } from '../http/school';
+import { yearRoutes } from './routes';
 
+const handler = handlersOf(yearRoutes);
 const STALE = 'Учебный год уже изменил другой пользователь. Показан текущий вариант: проверьте его и сохраните снова.';
-
-/** The school named in the path, checked for `action`; another department's school is not found. */
-async function schoolFor(req: Req<unknown>, action: 'year.read' | 'year.write', refusal: string) {
-  const p = sessionOf(req).principal;
-  const school = await getSchool(p.departmentId, req.params.schoolId!);
-  if (!school) throw new NotFoundError('Школа не найдена.');
-  if (!may(p, action, { departmentId: school.departmentId, schoolId: school.schoolId })) throw new ForbiddenError(refusal);
-  return { p, school };
-}
-
-function yearIdOf(req: Req<unknown>): string {
-  const yearId = req.params.yearId!;
-  if (!YEAR_ID_RE.test(yearId)) throw new BadRequestError('Учебный год обозначается годом его начала, например 2026.');
-  return yearId;
-}
 
 const READ_REFUSED = 'Учебный год доступен заместителю директора и директору школы.';
 
-export const listYears = handler(async (req) => {
-  const { school } = await schoolFor(req, 'year.read', READ_REFUSED);
+export const listYears = handler('listYears', async (req) => {
+  const school = await authorizedSchool(req, READ_REFUSED);
   return { body: { years: await readYears(school.schoolId) } };
 });
 
-export const getYearInfo = handler(async (req) => {
+export const getYearInfo = handler('getYearInfo', async (req) => {
   const yearId = yearIdOf(req);
-  const { school } = await schoolFor(req, 'year.read', READ_REFUSED);
+  const school = await authorizedSchool(req, READ_REFUSED);
   const year = await getYear(school.schoolId, yearId);
   if (!year) throw new NotFoundError(`Учебный год ${yearId}/${Number(yearId) + 1} ещё не задан.`);
   return { body: year };
 });
 
-export const putYear = handler<z.infer<typeof yearBody>>(async (req) => {
+export const putYear = handler('putYear', async (req) => {
   const yearId = yearIdOf(req);
-  const { p, school } = await schoolFor(req, 'year.write', 'Учебный год задают заместитель директора и директор.');
+  const school = await authorizedSchool(req, 'Учебный год задают заместитель директора и директор.');
   const { version, ...rest } = req.body;
   const draft: Omit<AcademicYear, 'version'> = {
     schoolId: school.schoolId,
@@ -71,7 +55,7 @@ export const putYear = handler<z.infer<typeof yearBody>>(async (req) => {
   }
   const before = await getYear(school.schoolId, yearId, { consistent: true });
   if ((before?.version ?? 0) !== version) throw new ConflictError(STALE, before ?? undefined);
-  const saved = await saveYear(before, draft, { actor: p, at: req.now });
+  const saved = await saveYear(before, draft, { actor: req.principal, at: req.now });
   if (!saved.ok) throw new ConflictError(STALE, saved.current ?? undefined);
   return { body: saved.year };
 });

@@ -12,6 +12,7 @@ import { areaModules } from '../../functions/index';
 import { routeKey, routes, type RouteSpec } from '../../functions/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const DRAIN_CAP_BYTES = 64 * MAX_BODY_BYTES;
 
 interface CompiledRoute {
   spec: RouteSpec;
@@ -85,18 +86,25 @@ function toEvent(req: IncomingMessage, url: URL, spec: RouteSpec, params: Record
   };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+/**
+ * The body, or null when it is over the limit. An oversized body is read to its end and dropped,
+ * so that the client, still sending, gets the 413 rather than a reset connection (API Gateway
+ * answers 413 too). Past a hard cap the socket is closed after all.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else if (size > DRAIN_CAP_BYTES) {
+        res.setHeader('connection', 'close');
         resolve(null);
-        req.destroy();
-      } else chunks.push(c);
+        req.pause();
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -117,8 +125,8 @@ function writeResult(res: ServerResponse, result: APIGatewayProxyStructuredResul
 async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
   const match = matchRoute(req.method ?? 'GET', url.pathname);
   if (!match) return sendJson(res, 404, 'Нет такого адреса API.', 'not_found');
-  const body = await readBody(req);
-  if (body === null) return sendJson(res, 413, 'Запрос слишком большой.', 'too_large');
+  const body = await readBody(req, res);
+  if (body === null) return sendJson(res, 413, 'Запрос слишком большой: не более 1 МБ.', 'too_large');
   const mod = await areaModules[match.spec.area]();
   const result = await mod.handler(toEvent(req, url, match.spec, match.params, body), {} as never);
   writeResult(res, result);

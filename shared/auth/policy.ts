@@ -7,12 +7,13 @@
 import type { Principal } from './roles';
 import { coreRules, type CoreObjects } from './rules/core';
 import { curriculumRules, type CurriculumObjects } from './rules/curriculum';
-import { journalRules, type JournalObjects } from './rules/journal';
+import { journalPreconditions, journalRules, type JournalObjects } from './rules/journal';
 import { ktpRules, type KtpObjects } from './rules/ktp';
 import { peopleRules, type PeopleObjects } from './rules/people';
 import { settingsRules, type SettingsObjects } from './rules/settings';
 import { timetableRules, type TimetableObjects } from './rules/timetable';
 import { yearRules, type YearObjects } from './rules/year';
+import type { Precondition, SchoolObject } from './rules/objects';
 
 export type * from './rules/objects';
 
@@ -31,10 +32,23 @@ const rules = {
   ...journalRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
+const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions };
+
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];
   if (!rule) throw new Error(`No authorisation rule for action ${String(action)}`);
-  return rule(p, object);
+  const pre = preconditions[action];
+  return (!pre || pre.rule(p, object as SchoolObject)) && rule(p, object);
 }
 
 export const ACTIONS = Object.keys(rules) as Action[];
+
+
+/**
+ * The school-level check of an action, for a caller about to act in `school`: null when the action
+ * has none or it holds, else the refusal. The API adapter asks it before the handler reads anything.
+ */
+export function refusalBeforeLoading(p: Principal, action: Action, school: SchoolObject): string | null {
+  const pre = preconditions[action];
+  return !pre || pre.rule(p, school) ? null : pre.refusal;
+}

@@ -46,7 +46,7 @@ import {
 } from '../domain/journal-rules';
 import type { WorkTypeId } from '../domain/work-types';
 import type { JournalLessonObject } from '../auth/rules/journal';
-import { BadRequestError, ConflictError, LockedError, NotFoundError } from '../errors';
+import { BadRequestError, ConflictError, LockedError, NotFoundError, RuleViolationError } from '../errors';
 import { changeLogOps } from '../repos/change-log';
 import {
   attendanceOf,
@@ -141,6 +141,8 @@ export async function loadWriteContext(
 
 function refuse(v: Verdict): void {
   if (v.open) return;
+  // Grade 1 takes no marks at all (clause 3.5): a rule, not a lock that a date opens.
+  if (v.reason === 'grade1') throw new RuleViolationError('grade1_no_marks', v.message, '3.5');
   const { message, ...details } = v;
   throw new LockedError(message, details);
 }

@@ -256,7 +256,8 @@ describe('locks in the school\'s time zone (R-23)', () => {
     const M1 = base('1a', Q2, MATH);
     const student1 = fx.oneA[0]!.studentId;
     const res = await teacher.send('PUT', `${M1}/marks`, { lessonId: '2026-11-27.8.all', studentId: student1, workType: 'lessonAnswer', value: 5, version: 0, requestId: requestId() });
-    expect(res.status).toBe(423);
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'grade1_no_marks', details: { clause: '3.5' } });
     expect(res.body.error.message).toContain('1 классе');
     expect((await teacher.send('PUT', `${M1}/attendance`, { lessonId: '2026-11-27.8.all', studentId: student1, kind: 'absent', reason: 'illness', version: 0, requestId: requestId() })).status).toBe(200);
     const hw = await teacher.send('PUT', `${M1}/lessons/2026-11-27.8.all`, { topic: 'Счёт до 10', homework: 'Стр. 5', version: 1, requestId: requestId() });

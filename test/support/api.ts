@@ -1,9 +1,14 @@
 /**
  * The API on a real local HTTP server (the same adapter `npm start` uses) over a test table, and
  * a small client that keeps the session cookie and CSRF token the way the web app does.
+ *
+ * The client checks the contract on every call: a successful answer must match its route's
+ * `response` schema in the manifest, or the call throws and the test fails. So every integration
+ * test that reads an answer also tests the schema the web's types are inferred from.
  */
 import type { AddressInfo } from 'node:net';
-import { createLocalServer } from '../../infra/local/server';
+import { createLocalServer, matchRoute } from '../../infra/local/server';
+import { routeKey } from '../../functions/routes';
 
 export interface ApiServer {
   url: string;
@@ -56,6 +61,7 @@ export class ApiClient {
     }
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : undefined;
+    if (res.status >= 200 && res.status < 300) checkContract(method, path, res.status, parsed);
     if (parsed && typeof parsed.csrfToken === 'string') this.csrf = parsed.csrfToken;
     return { status: res.status, body: parsed, headers: res.headers };
   }
@@ -68,5 +74,26 @@ export class ApiClient {
   }
   signIn(login: string, password = 'Demo-2026!') {
     return this.post('/api/auth/sign-in', { login, password });
+  }
+}
+
+/** Thrown when a successful answer does not match what the manifest says the route answers. */
+export class ContractError extends Error {}
+
+export function checkContract(method: string, path: string, status: number, body: unknown): void {
+  const match = matchRoute(method, new URL(path, 'http://x').pathname);
+  if (!match) return; // not an API route: the test asserts the 404 itself
+  const route = match.spec;
+  const key = routeKey(route);
+  const expected = route.successStatus ?? (route.response ? 200 : 204);
+  if (status !== expected) throw new ContractError(`${key} answered ${status}, the manifest says ${expected}`);
+  if (!route.response) {
+    if (body !== undefined) throw new ContractError(`${key} has no response schema but answered ${JSON.stringify(body).slice(0, 200)}`);
+    return;
+  }
+  const checked = route.response.safeParse(body);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).slice(0, 10);
+    throw new ContractError(`${key} answered a body that does not match its response schema:\n  ${issues.join('\n  ')}`);
   }
 }

@@ -8,8 +8,8 @@
 import { mayFillLesson, type LessonRef as CurriculumLessonRef, type LoadLine, type SubgroupSet, type SubstituteAssignment } from '../../domain/curriculum';
 import { hasSchoolRole, ledClassIds } from '../roles';
 import type { Principal } from '../roles';
-import { inSchool } from './common';
-import type { ClassObject, Rules, SchoolObject } from './objects';
+import { inSchool, STAFF } from './common';
+import type { ClassObject, Preconditions, Rules, SchoolObject } from './objects';
 
 /** A journal page: who may fill some lesson of it (lesson teachers, assigned teachers, substitutes). */
 export interface JournalPageObject extends ClassObject {
@@ -57,4 +57,14 @@ export const journalRules: Rules<JournalObjects> = {
   // R-26, clause 1.3: results of OGE, EGE and GVE, entered by the deputy or the secretary.
   'externalAssessment.read': (p, o) => inSchool(p, o) && (hasSchoolRole(p, o.schoolId, 'director', 'deputy', 'secretary') || leads(p, o)),
   'externalAssessment.write': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'deputy', 'secretary'),
+};
+
+/** Parents and students never reach the journal: refused on the school alone, before a page or a lesson is read. */
+const schoolStaff = (p: Principal, o: SchoolObject) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, ...STAFF);
+const STAFF_ONLY = { rule: schoolStaff, refusal: 'Журнал доступен только учителям и администрации школы.' };
+
+export const journalPreconditions: Preconditions<JournalObjects> = {
+  'journal.read': STAFF_ONLY,
+  'journal.write': STAFF_ONLY,
+  'journal.correctReason': STAFF_ONLY,
 };

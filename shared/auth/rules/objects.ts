@@ -21,3 +21,13 @@ export interface AccountTarget extends SchoolObject {
 
 /** One rule per action: may this principal do the action to this object? */
 export type Rules<O> = { [A in keyof O]: (p: Principal, o: O[A]) => boolean };
+
+/**
+ * What an action needs of the school alone, whatever its object: checked before the object is
+ * loaded, so that a caller who can never pass costs no read and learns nothing about the route.
+ */
+export interface Precondition {
+  rule: (p: Principal, school: SchoolObject) => boolean;
+  refusal: string;
+}
+export type Preconditions<O> = { [A in keyof O]?: Precondition };

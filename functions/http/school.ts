@@ -1,0 +1,45 @@
+/**
+ * The preamble of most handlers, once: the school named in the path (another department's school
+ * is simply not found), then the route's permission on it or on an object made from it.
+ */
+import type { ObjectOf } from '../../shared/auth/policy';
+import { YEAR_ID_RE } from '../../shared/domain/year-rules';
+import { BadRequestError, NotFoundError } from '../../shared/errors';
+import { getSchool, type School } from '../../shared/repos/school';
+import type { RouteSpec } from '../route-spec';
+import type { ActionOf, Req } from './area';
+
+/** The school of the path; 404 when it is not one of the caller's department. */
+export async function schoolOf(req: Pick<Req, 'principal' | 'params'>): Promise<School> {
+  const school = await getSchool(req.principal.departmentId, req.params.schoolId!);
+  if (!school) throw new NotFoundError('Школа не найдена.');
+  return school;
+}
+
+type ObjectFrom<R> = (school: School) => ObjectOf<ActionOf<R>>;
+
+/**
+ * The school of the path, authorised: the school itself is the object unless the route's action
+ * needs more (a class, a teacher), which `object` then adds.
+ */
+export async function authorizedSchool<R extends RouteSpec>(
+  req: Req<R>,
+  refusal: string,
+  ...[object]: School extends ObjectOf<ActionOf<R>> ? [ObjectFrom<R>?] : [ObjectFrom<R>]
+): Promise<School> {
+  const school = await schoolOf(req);
+  req.authorize(object ? object(school) : (school as unknown as ObjectOf<ActionOf<R>>), refusal);
+  return school;
+}
+
+/** An object for a class of the path's school. */
+export function classOfSchool(classId: string) {
+  return (s: School) => ({ departmentId: s.departmentId, schoolId: s.schoolId, classId });
+}
+
+/** The year of the path, named by the year it starts in. */
+export function yearIdOf(req: Pick<Req, 'params'>): string {
+  const yearId = req.params.yearId!;
+  if (!YEAR_ID_RE.test(yearId)) throw new BadRequestError('Учебный год обозначается годом его начала, например 2026.');
+  return yearId;
+}
