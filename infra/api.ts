@@ -2,15 +2,55 @@
  * The HTTP API: one Lambda per area, one route per manifest entry (functions/routes.ts), so the
  * cloud has exactly the routes the local runner and the OpenAPI description have.
  */
-import { Duration } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, type CfnStage, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routes, type Area } from '../functions/routes';
+import { routeKey, routes, type Area } from '../functions/routes';
+import { PASSWORD_HANDLERS } from '../shared/ops/metrics';
 import { areaAccess, grantAccess, type Resources } from './access';
 import { functionEntries } from './functions';
 import { journalFunction } from './lambda';
+
+/**
+ * Requests per second the stage lets through, steady and in a burst; beyond them API Gateway answers
+ * 429 without invoking anything. The default is far above a department's 8 a.m. peak (teachers
+ * saving marks at ~25/s, page loads a few times that) and well below what would exhaust the
+ * account's Lambda concurrency (1,000) at our ~50 ms a request.
+ */
+export const STAGE_THROTTLE = { rateLimit: 1000, burstLimit: 2000 } as const;
+
+/**
+ * Sign-in and activation (PASSWORD_HANDLERS) hash a password (scrypt, ~0.3 s of a 1 GB function each), so they are
+ * what a flood would use to exhaust the functions. 50/s is 180,000 sign-ins an hour, more than a
+ * department's parents on 1 September; the per-login and per-address throttles of
+ * shared/auth/throttle.ts still apply below it.
+ */
+export const PASSWORD_ROUTE_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+/**
+ * The access log of the stage, one JSON object a request. `requestId` is the one the functions'
+ * request lines carry (functions/http/observe.ts), so a request is found in both by that id.
+ */
+export const ACCESS_LOG_FORMAT = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  method: '$context.httpMethod',
+  path: '$context.path',
+  route: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationError: '$context.integrationErrorMessage',
+  lambdaRequestId: '$context.integration.requestId',
+  error: '$context.error.message',
+  sourceIp: '$context.identity.sourceIp',
+} as const;
 
 export interface ApiProps {
   environment: Record<string, string>;
@@ -20,6 +60,7 @@ export interface ApiProps {
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly functions: Map<Area, NodejsFunction>;
+  readonly accessLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -45,10 +86,39 @@ export class Api extends Construct {
       integrations.set(f.name, new HttpLambdaIntegration(`Integration-${f.name}`, fn, { scopePermissionToRoute: false }));
     }
 
+    const byKey = new Map<string, HttpRoute>();
     for (const r of routes) {
       const integration = integrations.get(r.area);
       if (!integration) throw new Error(`Route ${r.method} ${r.path}: area "${r.area}" has no function`);
-      this.httpApi.addRoutes({ path: r.path, methods: [HttpMethod[r.method]], integration });
+      const [route] = this.httpApi.addRoutes({ path: r.path, methods: [HttpMethod[r.method]], integration });
+      byKey.set(routeKey(r), route!);
     }
+
+    // Logs may carry addresses (R-71): kept as long as the functions' logs.
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    this.configureStage(byKey);
+  }
+
+  /**
+   * Throttling and access logs on the default stage's own resource: HttpApi makes that stage with
+   * neither option, and replacing it with a new `$default` stage would clash with the old one's name
+   * during the update.
+   */
+  private configureStage(byKey: Map<string, HttpRoute>): void {
+    const stage = this.httpApi.defaultStage!.node.defaultChild as CfnStage;
+    stage.defaultRouteSettings = { throttlingRateLimit: STAGE_THROTTLE.rateLimit, throttlingBurstLimit: STAGE_THROTTLE.burstLimit };
+    const passwordRoutes = routes.filter((r) => PASSWORD_HANDLERS.includes(r.handler));
+    if (passwordRoutes.length !== PASSWORD_HANDLERS.length) {
+      throw new Error(`infra/api.ts: expected one route for each of ${PASSWORD_HANDLERS.join(', ')} in the manifest`);
+    }
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const r of passwordRoutes) {
+      const key = routeKey(r);
+      routeSettings[key] = { ThrottlingRateLimit: PASSWORD_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PASSWORD_ROUTE_THROTTLE.burstLimit };
+      // A stage's route settings name existing routes: create the routes first.
+      stage.node.addDependency(byKey.get(key)!);
+    }
+    stage.routeSettings = routeSettings;
+    stage.accessLogSettings = { destinationArn: this.accessLogs.logGroupArn, format: JSON.stringify(ACCESS_LOG_FORMAT) };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The one way this stack makes a function: Node 22 on Graviton, bundled by local esbuild with the
+ * The one way this stack makes a function: Node 24 on Graviton, bundled by local esbuild with the
  * shared options (no Docker), logs kept for a bounded time.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -25,7 +25,8 @@ export function journalFunction(scope: Construct, id: string, props: JournalFunc
     entry: props.entry,
     handler: 'handler',
     description: props.description,
-    runtime: Runtime.NODEJS_22_X,
+    // The newest Node runtime (cdk-nag L1): nodejs22.x leaves maintenance in April 2027.
+    runtime: Runtime.NODEJS_24_X,
     architecture: Architecture.ARM_64,
     // Password hashing is scrypt N=2^17, r=8: 128 MiB per hash on top of the runtime, and Lambda's
     // CPU share grows with memory, so 1024 MB keeps a sign-in well under a second.

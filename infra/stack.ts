@@ -10,9 +10,11 @@ import type { Construct } from 'constructs';
 import type { Resources } from './access';
 import { Api } from './api';
 import { Jobs } from './jobs';
+import { Monitoring } from './monitoring';
+import { suppressReviewedFindings } from './nag';
 import { sessionSigningKey } from './secrets';
 import { readSettings, type Settings } from './settings';
-import { journalTable, reportBucket } from './storage';
+import { accessLogBucket, journalTable, reportBucket } from './storage';
 import { Web } from './web';
 
 export interface JournalStackProps extends StackProps {
@@ -28,12 +30,15 @@ export class JournalStack extends Stack {
   readonly api: Api;
   readonly jobs: Jobs;
   readonly web: Web;
+  readonly accessLogs: Bucket;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: JournalStackProps = {}) {
     super(scope, id, props);
     this.settings = readSettings(this.node);
     this.table = journalTable(this);
-    this.reports = reportBucket(this, this.settings.objectLockMode);
+    this.accessLogs = accessLogBucket(this);
+    this.reports = reportBucket(this, this.settings.objectLockMode, this.accessLogs);
     this.sessionKey = sessionSigningKey(this);
     const resources: Resources = { table: this.table, reports: this.reports, sessionKey: this.sessionKey };
 
@@ -48,6 +53,9 @@ export class JournalStack extends Stack {
       // The per-object retention of stored reports uses the bucket's mode, so a GOVERNANCE dev
       // stack does not get compliance-locked objects it can never shorten.
       REPORT_LOCK_MODE: this.settings.objectLockMode,
+      // Logs and metrics (shared/ops) name the stack as their service, so two stacks in one
+      // account keep apart on the dashboard.
+      POWERTOOLS_SERVICE_NAME: this.stackName,
     };
 
     this.api = new Api(this, 'Api', { environment, resources });
@@ -57,10 +65,31 @@ export class JournalStack extends Stack {
       departmentId: this.settings.departmentId,
       timeZone: this.settings.schoolTimeZone,
     });
-    this.web = new Web(this, 'Web', { api: this.api.httpApi, webBuildDir: props.webBuildDir });
+    this.web = new Web(this, 'Web', {
+      api: this.api.httpApi,
+      webBuildDir: props.webBuildDir,
+      logs: this.accessLogs,
+      domainName: this.settings.domainName,
+      certificateArn: this.settings.certificateArn,
+      webAclArn: this.settings.webAclArn,
+    });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      api: this.api.httpApi,
+      apiFunctions: this.api.functions,
+      jobFunctions: this.jobs.functions,
+      deadLetters: this.jobs.deadLetters,
+      table: this.table,
+      alarmEmail: this.settings.alarmEmail,
+    });
+    // Every finding of cdk-nag's AwsSolutions pack that stays is suppressed there, each with its
+    // reason; test/infra/nag.test.ts fails on any other.
+    suppressReviewedFindings(this);
 
     new CfnOutput(this, 'Url', { value: `https://${this.web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'ReportBucketName', { value: this.reports.bucketName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+    new CfnOutput(this, 'ApiAccessLogGroup', { value: this.api.accessLogs.logGroupName });
+    new CfnOutput(this, 'AccessLogBucketName', { value: this.accessLogs.bucketName });
   }
 }

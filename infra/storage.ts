@@ -1,5 +1,5 @@
 /**
- * Where data lives: the one DynamoDB table and the report bucket.
+ * Where data lives: the one DynamoDB table, the report bucket, and the bucket of access logs.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
@@ -8,6 +8,10 @@ import type { Construct } from 'constructs';
 import { TABLE } from '../shared/db/table';
 import { REPORT_PREFIXES, RETENTION_DAYS } from './retention';
 import type { ObjectLockMode } from './settings';
+
+/** How long access logs are kept: as long as the functions' logs, long enough to investigate. */
+export const ACCESS_LOG_DAYS = 90;
+export const ACCESS_LOG_PREFIXES = { reports: 's3-reports', web: 's3-web', cloudfront: 'cloudfront' } as const;
 
 /**
  * Built from shared/db/table.ts, the same object the local runner creates its table from, so the
@@ -45,9 +49,12 @@ export function journalTable(scope: Construct): Table {
  * object when it is written (s3:PutObjectRetention, toolchain trap 9). Lifecycle removes each kind
  * after its term, as R-70 also requires.
  */
-export function reportBucket(scope: Construct, mode: ObjectLockMode): Bucket {
+export function reportBucket(scope: Construct, mode: ObjectLockMode, logs: Bucket): Bucket {
   const term = Duration.days(RETENTION_DAYS.journals);
   return new Bucket(scope, 'ReportBucket', {
+    // Who read or wrote which report: the bucket holds legal records (R-70).
+    serverAccessLogsBucket: logs,
+    serverAccessLogsPrefix: `${ACCESS_LOG_PREFIXES.reports}/`,
     versioned: true,
     objectLockEnabled: true,
     objectLockDefaultRetention:
@@ -75,5 +82,23 @@ export function reportBucket(scope: Construct, mode: ObjectLockMode): Bucket {
         abortIncompleteMultipartUploadAfter: Duration.days(7),
       },
     ],
+  });
+}
+
+/**
+ * S3 server access logs of both buckets and CloudFront's standard logs. CloudFront writes its logs
+ * with an ACL (awslogsdelivery), so this one bucket keeps ACLs on (owner preferred); S3 delivers its
+ * own through the bucket policy CDK adds. Logs name addresses and paths, not people, and go after
+ * ACCESS_LOG_DAYS.
+ */
+export function accessLogBucket(scope: Construct): Bucket {
+  return new Bucket(scope, 'AccessLogs', {
+    encryption: BucketEncryption.S3_MANAGED,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    enforceSSL: true,
+    minimumTLSVersion: 1.2,
+    removalPolicy: RemovalPolicy.RETAIN,
+    lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
   });
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -19,12 +20,14 @@ import {
   OriginProtocolPolicy,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ACCESS_LOG_PREFIXES } from './storage';
 
 /**
  * The app is a single-page app (SvelteKit adapter-static with an index.html fallback): a path with
@@ -46,6 +49,13 @@ export interface WebProps {
   api: HttpApi;
   /** The built web app (web/build); without it the bucket stays empty, so synth needs no web build. */
   webBuildDir?: string;
+  /** Where CloudFront's and the web bucket's access logs go (infra/storage.ts). */
+  logs: Bucket;
+  /** The site's own name and its us-east-1 certificate; both or neither (infra/settings.ts). */
+  domainName?: string;
+  certificateArn?: string;
+  /** The optional WAF web ACL of infra/edge.ts. */
+  webAclArn?: string;
 }
 
 export class Web extends Construct {
@@ -59,6 +69,8 @@ export class Web extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      serverAccessLogsBucket: props.logs,
+      serverAccessLogsPrefix: `${ACCESS_LOG_PREFIXES.web}/`,
     });
 
     const stack = Stack.of(this);
@@ -68,6 +80,20 @@ export class Web extends Construct {
       comment: 'Zhurnal: web app and /api/*',
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultRootObject: 'index.html',
+      // Every request with its edge result and time taken: the cloud-side record of what a browser
+      // asked, before the API's own access log.
+      enableLogging: true,
+      logBucket: props.logs,
+      logFilePrefix: `${ACCESS_LOG_PREFIXES.cloudfront}/`,
+      // With its own name the site can refuse TLS below 1.2; *.cloudfront.net always allows TLSv1.
+      ...(props.domainName && props.certificateArn
+        ? {
+            domainNames: [props.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+      webAclId: props.webAclArn,
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

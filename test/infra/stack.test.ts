@@ -3,52 +3,17 @@
  * (context `aws:cdk:bundling-stacks: []`, toolchain trap 3); test/infra/bundle.test.ts covers the
  * bundles. Areas, routes and jobs come from the manifest, never from a list kept here.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, jobs, routeKey, routes } from '../../functions/routes';
 import { areaAccess, JOB_ACCESS } from '../../infra/access';
-import { REPO_ROOT } from '../../infra/functions';
-import { JournalStack, type JournalStackProps } from '../../infra/stack';
 import { createTableInput, TABLE } from '../../shared/db/table';
+import { journalApp, synth, type Json, type Resource, type Synth } from './synth';
 
-type Json = Record<string, any>;
-interface Resource {
-  Type: string;
-  Properties: Json;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-}
-
-/** The feature flags `cdk synth` applies, so the test synthesises what the CLI does. */
-const CDK_JSON_CONTEXT: Json = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')).context;
-
-/** Cloud assemblies go here, not to fresh temporary folders that nobody removes. */
-const OUT = mkdtempSync(join(tmpdir(), 'zhurnal-synth-'));
-afterAll(() => rmSync(OUT, { recursive: true, force: true }));
-
-function synth(context: Json = {}, props: JournalStackProps = {}) {
-  const outdir = mkdtempSync(join(OUT, 'app-'));
-  const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context } });
-  const stack = new JournalStack(app, 'ZhurnalTest', { env: { region: 'eu-central-1' }, ...props });
-  const template = Template.fromStack(stack);
-  const all = template.toJSON().Resources as Record<string, Resource>;
-  const ofType = (type: string) => Object.entries(all).filter(([, r]) => r.Type === type);
-  const one = (type: string, where: (r: Resource) => boolean = () => true): [string, Resource] => {
-    const found = ofType(type).filter(([, r]) => where(r));
-    expect(found, `exactly one ${type}`).toHaveLength(1);
-    return found[0]!;
-  };
-  const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-    stack.getLogicalId(construct.node.defaultChild as CfnFunction);
-  return { app, stack, template, all, ofType, one, logicalId };
-}
-
-type Synth = ReturnType<typeof synth>;
 const SECURE_TRANSPORT_DENY = (bucketId: string) => (r: Resource) =>
   r.Properties.Bucket?.Ref === bucketId &&
   (r.Properties.PolicyDocument.Statement as Json[]).some(
@@ -141,12 +106,12 @@ describe('the functions', () => {
     expect(s.ofType('AWS::Lambda::Function')).toHaveLength(AREAS.length + jobs.length);
   });
 
-  it('should run on nodejs22.x with memory for scrypt N=2^17 and the configuration shared/config.ts reads', () => {
+  it('should run on nodejs24.x with memory for scrypt N=2^17 and the configuration shared/config.ts reads', () => {
     const jobIds = new Set([...s.stack.jobs.functions.values()].map((fn) => s.logicalId(fn)));
     const secretId = s.one('AWS::SecretsManager::Secret')[0];
     for (const [id, fn] of s.ofType('AWS::Lambda::Function')) {
       const p = fn.Properties;
-      expect(p.Runtime, id).toBe('nodejs22.x');
+      expect(p.Runtime, id).toBe('nodejs24.x');
       expect(p.Handler, id).toBe('index.handler');
       expect(p.MemorySize, id).toBeGreaterThanOrEqual(1024);
       const env = p.Environment.Variables as Json;
@@ -268,7 +233,8 @@ describe('the report bucket', () => {
 
 describe('the web app', () => {
   it('should keep the web bucket private, read by CloudFront through origin access control', () => {
-    const [bucketId, bucket] = s.one('AWS::S3::Bucket', (b) => b.Properties.ObjectLockEnabled !== true);
+    const bucketId = s.logicalId(s.stack.web.bucket);
+    const bucket = s.all[bucketId]!;
     expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,
@@ -329,7 +295,7 @@ describe('the web app', () => {
 
     it('should deploy the build into the web bucket and invalidate CloudFront when there is one', () => {
       const t = synth({}, { webBuildDir: dir });
-      const [bucketId] = t.one('AWS::S3::Bucket', (b) => b.Properties.ObjectLockEnabled !== true);
+      const bucketId = t.logicalId(t.stack.web.bucket);
       const deployments = t.ofType('Custom::CDKBucketDeployment');
       expect(deployments).toHaveLength(2);
       for (const [, d] of deployments) expect(d.Properties.DestinationBucketName).toEqual({ Ref: bucketId });
@@ -362,8 +328,7 @@ describe('the scheduled jobs', () => {
   });
 
   it('should synthesise as an environment-agnostic stack too (no region given)', () => {
-    const app = new App({ outdir: mkdtempSync(join(OUT, 'app-')), context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
-    const stack = new JournalStack(app, 'Agnostic');
+    const { app, stack } = journalApp({}, {}, { agnostic: true });
     expect(Stack.of(stack).region).toMatch(/^\$\{Token/);
     expect(() => app.synth()).not.toThrow();
   });
