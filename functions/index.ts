@@ -18,6 +18,9 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   timetable: () => import('./timetable/index') as Promise<AreaModule>,
   ktp: () => import('./ktp/index') as Promise<AreaModule>,
   journal: () => import('./journal/index') as Promise<AreaModule>,
+  'people-pdf': () => import('./people-pdf/index') as Promise<AreaModule>,
+  'people-import': () => import('./people-import/index') as Promise<AreaModule>,
+  'ktp-import': () => import('./ktp-import/index') as Promise<AreaModule>,
 };
 
 export interface JobModule {

@@ -7,7 +7,10 @@
 import { authRoutes } from './auth/routes';
 import { curriculumRoutes } from './curriculum/routes';
 import { journalRoutes } from './journal/routes';
+import { ktpImportRoutes } from './ktp-import/routes';
 import { ktpRoutes } from './ktp/routes';
+import { peopleImportRoutes } from './people-import/routes';
+import { peoplePdfRoutes } from './people-pdf/routes';
 import { peopleRoutes } from './people/routes';
 import type { Area, RouteSpec } from './route-spec';
 import { schoolRoutes } from './school/routes';
@@ -24,9 +27,12 @@ export const routes: RouteSpec[] = [
   ...settingsRoutes,
   ...yearRoutes,
   ...peopleRoutes,
+  ...peopleImportRoutes,
+  ...peoplePdfRoutes,
   ...curriculumRoutes,
   ...timetableRoutes,
   ...ktpRoutes,
+  ...ktpImportRoutes,
   ...journalRoutes,
   ...systemRoutes,
 ];

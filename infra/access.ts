@@ -52,6 +52,11 @@ export const AREA_ACCESS: Record<Area, Access> = {
   ktp: EDITS_RECORDS,
   // The journal: marks, attendance, lessons' topics with their change log; rosters; OGE/EGE/GVE.
   journal: EDITS_RECORDS,
+  // PDF rendering and spreadsheet reading, in functions of their own (bundle size): activation
+  // codes, class lists, KTPs.
+  'people-pdf': EDITS_RECORDS,
+  'people-import': EDITS_RECORDS,
+  'ktp-import': EDITS_RECORDS,
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {

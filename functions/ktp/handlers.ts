@@ -12,28 +12,15 @@ import {
   removeAssessment,
   scheduleView,
 } from '../../shared/services/ktp-assessments';
-import { approveKtp, importKtp, ktpScope, listClassKtps, listOwnKtps, readKtp, reopenKtp, saveKtp } from '../../shared/services/ktp-plan';
+import { approveKtp, listClassKtps, listOwnKtps, readKtp, reopenKtp, saveKtp } from '../../shared/services/ktp-plan';
 import type { ObjectOf } from '../../shared/auth/policy';
 import { handlersOf, type Authorizing } from '../http/area';
 import { authorizedSchool, schoolOf } from '../http/school';
 import { ktpRoutes } from './routes';
+import { ktpOf, WRITE_KTP } from './scope';
 
 const handler = handlersOf(ktpRoutes);
 const NOT_YOURS = 'КТП этого класса и предмета доступен учителю, который его ведёт, классному руководителю и администрации школы.';
-const WRITE_KTP = 'КТП составляет учитель, который ведёт этот предмет в классе, или заместитель директора.';
-
-/** The KTP of the path, authorised for the route's action. */
-async function ktpOf(req: Authorizing<ObjectOf<'ktp.read'>>, refusal: string) {
-  const school = await schoolOf(req);
-  const scope = await ktpScope(school, {
-    yearId: req.params.yearId!,
-    classId: req.params.classId!,
-    subjectId: req.params.subjectId!,
-    groupId: req.params.groupId!,
-  });
-  req.authorize(scope.object, refusal);
-  return scope;
-}
 
 export const listMyKtps = handler('listMyKtps', async (req) => {
   const school = await authorizedSchool(req, 'Список КТП доступен учителям школы.');
@@ -56,11 +43,6 @@ export const getKtp = handler('getKtp', async (req) => {
 export const putKtp = handler('putKtp', async (req) => {
   const scope = await ktpOf(req, WRITE_KTP);
   return { body: await saveKtp(scope, req.principal, req.body, req.now) };
-});
-
-export const importKtpFile = handler('importKtpFile', async (req) => {
-  const scope = await ktpOf(req, WRITE_KTP);
-  return { body: await importKtp(scope, req.principal, req.body, req.now) };
 });
 
 export const approveKtpPlan = handler('approveKtpPlan', async (req) => {

@@ -11,7 +11,6 @@ export const ktpRoutes = [
   { method: 'GET', path: `${year}/classes/{classId}/ktp`, area: 'ktp', handler: 'listClassKtpsOfYear', permission: 'ktp.listClass', summary: 'КТП всех предметов класса с проверкой часов', response: schemas.ktpListResponse },
   { method: 'GET', path: ktp, area: 'ktp', handler: 'getKtp', permission: 'ktp.read', summary: 'КТП класса по предмету (подгруппе)', response: schemas.ktpResponse },
   { method: 'PUT', path: ktp, area: 'ktp', handler: 'putKtp', permission: 'ktp.write', summary: 'Сохранить темы КТП', body: schemas.saveKtpBody, response: schemas.ktpResponse },
-  { method: 'POST', path: `${ktp}/import`, area: 'ktp', handler: 'importKtpFile', permission: 'ktp.write', summary: 'Импорт КТП из XLSX/CSV: предпросмотр или применение', body: schemas.importKtpBody, response: schemas.importPreviewResponse },
   { method: 'POST', path: `${ktp}/approve`, area: 'ktp', handler: 'approveKtpPlan', permission: 'ktp.approve', summary: 'Утвердить КТП', body: schemas.approveKtpBody, response: schemas.ktpResponse },
   { method: 'POST', path: `${ktp}/reopen`, area: 'ktp', handler: 'reopenKtpPlan', permission: 'ktp.approve', summary: 'Вернуть КТП на доработку', body: schemas.reopenKtpBody, response: schemas.ktpResponse },
   { method: 'GET', path: `${year}/assessments`, area: 'ktp', handler: 'getAssessmentSchedule', permission: 'assessment.read', summary: 'График оценочных процедур на полугодие (класс или вся школа)', query: schemas.scheduleQuery, response: schemas.assessmentScheduleResponse },

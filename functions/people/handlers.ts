@@ -6,8 +6,6 @@ import { NotFoundError } from '../../shared/errors';
 import { displayName } from '../../shared/repos/accounts';
 import { getStudentRecord, searchParents as findParents, versionOf, type StudentRecord } from '../../shared/repos/people';
 import { classPage, createClass as createClassService, setClassTeacher } from '../../shared/services/people-classes';
-import { issueClassSheet as issueClassCodes, issueStaffSheet as issueStaffCodes } from '../../shared/services/people-codes';
-import { applyImport as applyImportService, getImport as readImport, previewImport as previewImportService } from '../../shared/services/people-import';
 import { recordMovement as recordMovementService, schoolMovements } from '../../shared/services/people-movement';
 import { createStaff as createStaffService, grantTemporaryAccess as grantTemporary, listStaff as readStaff, updateStaff as updateStaffService } from '../../shared/services/people-staff';
 import {
@@ -178,40 +176,4 @@ export const grantTemporaryAccess = handler('grantTemporaryAccess', async (req) 
   const school = await authorizedSchool(req, 'Временный доступ по заявлению выдаёт администратор ЭЖ.');
   const a = await grantTemporary({ by: req.principal, school, grant: req.body, now: req.now });
   return { status: 201, body: { staff: staffOut(a, school.schoolId) } };
-});
-
-// --- imports ----------------------------------------------------------------------------------
-
-const IMPORT_REFUSED = 'Списки классов загружает секретарь или администратор ЭЖ.';
-
-export const previewImport = handler('previewImport', async (req) => {
-  const school = await authorizedSchool(req, IMPORT_REFUSED);
-  const content = new Uint8Array(Buffer.from(req.body.contentBase64, 'base64'));
-  return { body: await previewImportService({ by: req.principal, school, fileName: req.body.fileName, content, defaultClassId: req.body.classId, now: req.now }) };
-});
-
-export const getImport = handler('getImport', async (req) => {
-  const school = await authorizedSchool(req, IMPORT_REFUSED);
-  return { body: await readImport(school, req.params.importId!) };
-});
-
-export const applyImport = handler('applyImport', async (req) => {
-  const school = await authorizedSchool(req, IMPORT_REFUSED);
-  return {
-    body: await applyImportService({ by: req.principal, school, importId: req.params.importId!, version: req.body.version, skipRejected: req.body.skipRejected ?? false, now: req.now }),
-  };
-});
-
-// --- activation-code sheets -------------------------------------------------------------------
-
-export const issueClassSheet = handler('issueClassSheet', async (req) => {
-  const school = await authorizedSchool(req, 'Коды активации обучающимся и родителям выдаёт классный руководитель их класса.', classOfSchool(req.params.classId!));
-  const body = await issueClassCodes({ by: req.principal, school, classId: req.params.classId!, kinds: req.body.kinds ?? ['student', 'parent'], onlyNew: req.body.onlyNew ?? true, now: req.now });
-  return { status: 201, body };
-});
-
-export const issueStaffSheet = handler('issueStaffSheet', async (req) => {
-  const school = await authorizedSchool(req, 'Коды активации сотрудникам выдаёт администратор ЭЖ.');
-  const body = await issueStaffCodes({ by: req.principal, school, userIds: req.body.userIds, onlyNew: req.body.onlyNew ?? true, now: req.now });
-  return { status: 201, body };
 });

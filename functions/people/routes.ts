@@ -25,11 +25,4 @@ export const peopleRoutes = [
   { method: 'POST', path: `${S}/staff`, area: 'people', handler: 'createStaff', permission: 'staff.write', summary: 'Новый сотрудник', body: s.createStaffBody, response: s.staffResponse, successStatus: 201 },
   { method: 'PATCH', path: `${S}/staff/{userId}`, area: 'people', handler: 'updateStaff', permission: 'staff.write', summary: 'Изменить сотрудника: должность, даты работы, роли', body: s.updateStaffBody, response: s.staffResponse },
   { method: 'POST', path: `${S}/temporary-access`, area: 'people', handler: 'grantTemporaryAccess', permission: 'access.grantTemporary', summary: 'Временный доступ по письменному заявлению', body: s.temporaryAccessBody, response: s.staffResponse, successStatus: 201 },
-  // Class lists from a spreadsheet (R-11)
-  { method: 'POST', path: `${S}/imports`, area: 'people', handler: 'previewImport', permission: 'import.run', summary: 'Загрузить список (XLSX/CSV) и проверить: предпросмотр', body: s.importBody, response: s.importPreviewResponse },
-  { method: 'GET', path: `${S}/imports/{importId}`, area: 'people', handler: 'getImport', permission: 'import.run', summary: 'Загрузка списка: предпросмотр и итог', response: s.importPreviewResponse },
-  { method: 'POST', path: `${S}/imports/{importId}/apply`, area: 'people', handler: 'applyImport', permission: 'import.run', summary: 'Записать проверенный список (всё или ничего)', body: s.applyImportBody, response: s.importApplyResponse },
-  // Activation codes in one go, with the printable sheet (R-03)
-  { method: 'POST', path: `${S}/classes/{classId}/activation-sheet`, area: 'people', handler: 'issueClassSheet', permission: 'activationSheet.issueClass', summary: 'Коды активации класса и лист для печати (PDF в base64)', body: s.classSheetBody, response: s.sheetResponse, successStatus: 201 },
-  { method: 'POST', path: `${S}/staff/activation-sheet`, area: 'people', handler: 'issueStaffSheet', permission: 'activationSheet.issueStaff', summary: 'Коды активации сотрудников и лист для печати (PDF в base64)', body: s.staffSheetBody, response: s.sheetResponse, successStatus: 201 },
 ] as const satisfies readonly RouteSpec[];

@@ -13,7 +13,7 @@ import { BadRequestError, ConflictError, LockedError, NotFoundError } from '../e
 import { approvedMessage, getKtp, getKtpSummaries, listKtpSummariesOfClass, saveKtpRows, setKtpStatus, type KtpRef, type KtpSummary } from '../repos/ktp';
 import { className, getClass, getClasses, type School, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
-import { readKtpFile } from './ktp-import';
+import type { KtpFileResult } from './ktp-import';
 import {
   curriculumHoursOf,
   linesOfClass,
@@ -182,17 +182,17 @@ export interface ImportResult {
 }
 
 /**
- * A spreadsheet read into KTP rows. Without `apply` nothing is stored (the preview); with it the
- * file is read again and, only when it has no errors at all, replaces the plan's rows.
+ * A spreadsheet read into KTP rows (by `readKtpFile`, in the ktp-import function, which alone
+ * carries the spreadsheet reader). Without `apply` nothing is stored (the preview); with it the
+ * file, read again, replaces the plan's rows only when it has no errors at all.
  */
 export async function importKtp(
   scope: KtpScope,
   p: Principal,
-  body: { fileName: string; content: string; apply: boolean; version: number },
+  body: { fileName: string; file: KtpFileResult; apply: boolean; version: number },
   now: Date,
 ): Promise<ImportResult> {
-  const bytes = new Uint8Array(Buffer.from(body.content, 'base64'));
-  const file = await readKtpFile(bytes, body.fileName);
+  const { file } = body;
   const counter = await timetableCounter(scope.year, scope.cls);
   const check = ktpHoursCheck({
     planned: file.totalHours,
