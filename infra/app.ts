@@ -3,12 +3,14 @@
  *
  *   AWS_REGION=eu-central-1 AWS_EC2_METADATA_DISABLED=true npx cdk synth --quiet
  *
- * Context: objectLockMode (COMPLIANCE | GOVERNANCE), departmentId, schoolTimeZone (infra/settings.ts),
- * stackName (default Zhurnal).
+ * Context: objectLockMode (COMPLIANCE | GOVERNANCE), departmentId, schoolTimeZone, alarmEmail,
+ * domainName and certificateArn, webAclArn (infra/settings.ts), stackName (default Zhurnal), and
+ * signInWaf=true to add the us-east-1 stack of the optional WAF (infra/edge.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
+import { EdgeStack } from './edge';
 import { REPO_ROOT } from './functions';
 import { JournalStack } from './stack';
 
@@ -26,3 +28,7 @@ new JournalStack(app, stackName, {
   },
   webBuildDir: existsSync(join(webBuildDir, 'index.html')) ? webBuildDir : undefined,
 });
+
+if (app.node.tryGetContext('signInWaf') === true || app.node.tryGetContext('signInWaf') === 'true') {
+  new EdgeStack(app, `${stackName}Edge`, { env: { account: process.env.CDK_DEFAULT_ACCOUNT } });
+}

@@ -2,9 +2,12 @@
  * Operating the stack (issue 15): alarms to an SNS topic, the dashboard, stage throttling and the
  * access logs of the API, CloudFront and both buckets, asserted on the synthesised template.
  */
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobs, routeKey, routes } from '../../functions/routes';
 import { ACCESS_LOG_FORMAT, PASSWORD_ROUTE_THROTTLE, STAGE_THROTTLE } from '../../infra/api';
+import { EdgeStack, SIGN_IN_REQUESTS_PER_5_MINUTES } from '../../infra/edge';
 import { ALARM_THRESHOLDS, jobIntervalHours } from '../../infra/monitoring';
 import { ACCESS_LOG_DAYS } from '../../infra/storage';
 import { PASSWORD_HANDLERS } from '../../shared/ops/metrics';
@@ -221,5 +224,26 @@ describe('the site name, TLS and the WAF', () => {
   it('should refuse a name without its certificate, and a certificate outside us-east-1', () => {
     expect(() => synth({ domainName: 'journal.school.example' })).toThrow(/certificateArn/);
     expect(() => synth({ domainName: 'journal.school.example', certificateArn: certificateArn.replace('us-east-1', 'eu-central-1') })).toThrow(/us-east-1/);
+  });
+});
+
+describe('the optional WAF stack', () => {
+  it('should rate-limit each address on the sign-in and activation paths only, in us-east-1 for CloudFront', () => {
+    const stack = new EdgeStack(new App(), 'ZhurnalEdge');
+    expect(stack.region).toBe('us-east-1');
+    const acls = Object.values(Template.fromStack(stack).findResources('AWS::WAFv2::WebACL')) as Resource[];
+    expect(acls).toHaveLength(1);
+    const p = acls[0]!.Properties;
+    expect(p.Scope).toBe('CLOUDFRONT');
+    expect(p.DefaultAction).toEqual({ Allow: {} });
+    expect(p.Rules).toHaveLength(1);
+    const rule = p.Rules[0];
+    expect(rule.Action).toEqual({ Block: {} });
+    const rate = rule.Statement.RateBasedStatement;
+    expect(rate).toMatchObject({ AggregateKeyType: 'IP', Limit: SIGN_IN_REQUESTS_PER_5_MINUTES, EvaluationWindowSec: 300 });
+    const paths = (rate.ScopeDownStatement.OrStatement.Statements as Json[]).map((st) => st.ByteMatchStatement.SearchString).sort();
+    const expected = routes.filter((r) => PASSWORD_HANDLERS.includes(r.handler)).map((r) => r.path).sort();
+    expect(paths).toEqual(expected);
+    expect(paths).toEqual(['/api/auth/activate', '/api/auth/sign-in']);
   });
 });
