@@ -1,5 +1,6 @@
 /** Request and response schemas of the auth area; messages are Russian, the UI shows them as they are. */
 import * as z from 'zod';
+import { SCHOOL_STAFF_ROLES } from '../../shared/auth/roles';
 
 const login = z
   .string({ error: 'Укажите логин.' })
@@ -22,13 +23,13 @@ export const issueCodeBody = z.object({
   userId: z.string({ error: 'Укажите, кому выдаётся код.' }).regex(/^[a-z0-9_-]{1,64}$/, 'Неверный идентификатор учётной записи.'),
 });
 
-const grant = z.object({
-  role: z.string(),
-  schoolId: z.string().optional(),
-  classId: z.string().optional(),
-  studentId: z.string().optional(),
-  departmentId: z.string().optional(),
-});
+/** One grant of shared/auth/roles.ts, each role with the scope it carries. */
+const grant = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('department'), departmentId: z.string() }),
+  z.object({ role: z.enum(SCHOOL_STAFF_ROLES), schoolId: z.string() }),
+  z.object({ role: z.literal('classTeacher'), schoolId: z.string(), classId: z.string() }),
+  z.object({ role: z.enum(['student', 'parent']), schoolId: z.string(), studentId: z.string() }),
+]);
 
 export const meResponse = z.object({
   userId: z.string(),

@@ -30,7 +30,7 @@ import { errorToResponse, toResponse, type Reply } from './respond';
 import { renewSession } from './renew';
 
 type BodyOf<R> = R extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
-type QueryOf<R> = R extends { query: infer S extends z.ZodObject } ? z.output<S> : Record<string, never>;
+type QueryOf<R> = R extends { query: infer S extends z.ZodObject } ? z.output<S> : Record<never, never>;
 /** The action of a guarded route; `never` for public and session routes, which authorise nothing. */
 export type ActionOf<R> = R extends { permission: infer P extends Action } ? P : never;
 

@@ -69,7 +69,10 @@ const assessmentTitle = z.string().trim().max(200, 'Описание длинн�
 export const halfId = z.enum(['h1', 'h2'], { error: 'Укажите полугодие: h1 или h2.' });
 
 /** The schedule of a half-year (the first unless named), of one class or the whole school. */
-export const scheduleQuery = z.object({ half: halfId.default('h1'), classId: idParam('Класс').optional() });
+export const scheduleQuery = z.object({
+  half: z.enum(['h1', 'h2'], { error: 'Полугодие указывается как h1 или h2.' }).default('h1'),
+  classId: idParam('Класс').optional(),
+});
 
 export const createAssessmentBody = z.object({
   halfId,

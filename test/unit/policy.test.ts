@@ -9,7 +9,7 @@
  * ids are never enough without the department.
  */
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, may, type Action } from '../../shared/auth/policy';
+import { ACTIONS, may, refusalBeforeLoading, type Action } from '../../shared/auth/policy';
 import type { Principal, RoleGrant } from '../../shared/auth/roles';
 import { coreRules, type CoreObjects } from '../../shared/auth/rules/core';
 import { allStaffOf, person } from '../support/principals';
@@ -136,5 +136,30 @@ describe('may for people with several roles', () => {
   it('should not let a parent grant for a student id of another school open that id in this school', () => {
     const parentElsewhere = person('pe', [{ role: 'parent', schoolId: 's2', studentId: 'st-1' }, { role: 'teacher', schoolId: 's1' }]);
     expect(may(parentElsewhere, 'student.readCard', card('s1', '5a', 'st-1'))).toBe(false);
+  });
+});
+
+describe('refusalBeforeLoading (what an action needs of the school alone)', () => {
+  const s1 = { departmentId: 'krd', schoolId: 's1' };
+  const parentOfS1 = person('parent', [{ role: 'parent', schoolId: 's1', studentId: 'st-1' }]);
+  const studentOfS1 = person('student', [{ role: 'student', schoolId: 's1', studentId: 'st-1' }]);
+  const teacherOfS1 = person('teacher', [{ role: 'teacher', schoolId: 's1' }]);
+  const teacherOfS2 = person('teacher2', [{ role: 'teacher', schoolId: 's2' }]);
+
+  it.each(['journal.read', 'journal.write', 'journal.correctReason'] as const)('should refuse parents, students and other schools %s before anything is read', (action) => {
+    for (const p of [parentOfS1, studentOfS1, teacherOfS2]) expect(refusalBeforeLoading(p, action, s1), p.userId).toMatch(/учителям и администрации/);
+    expect(refusalBeforeLoading(teacherOfS1, action, s1)).toBeNull();
+  });
+
+  it('should have nothing to say about actions that need their object', () => {
+    expect(refusalBeforeLoading(parentOfS1, 'student.readCard', s1)).toBeNull();
+  });
+
+  it('should be part of may as well, so that loading the object first changes nothing', () => {
+    // A journal page object that names the parent as a filler still refuses them.
+    const page = { ...s1, classId: '5a', subjectId: 'math', fillers: ['parent'] };
+    const parentTeacher = person('parent', [{ role: 'parent', schoolId: 's1', studentId: 'st-1' }, { role: 'classTeacher', schoolId: 's1', classId: '5a' }]);
+    expect(may(parentOfS1, 'journal.read', page)).toBe(false);
+    expect(may(parentTeacher, 'journal.read', page)).toBe(true);
   });
 });

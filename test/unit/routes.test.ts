@@ -67,8 +67,11 @@ describe('routes manifest', () => {
     );
   });
 
-  it.each(routes.map((r) => [routeKey(r), r] as const))('%s should name an exported function of its area handlers', (_key, r) => {
-    expect(typeof handlerModules[r.area][r.handler]).toBe('function');
+  it.each(routes.map((r) => [routeKey(r), r] as const))('%s should name an exported handler made for that route', (_key, r) => {
+    const fn = handlerModules[r.area][r.handler] as { handlerName?: string } | undefined;
+    expect(typeof fn).toBe('function');
+    // handler('name', ...) types the request from the entry of that name: it must be this one.
+    expect(fn?.handlerName).toBe(r.handler);
   });
 
   it('should route every exported handler (no orphan handlers)', () => {
@@ -115,6 +118,12 @@ describe('routes manifest', () => {
     expect(routes.filter((r) => r.permission === 'public').map(routeKey).sort()).toEqual(
       ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/activate', 'POST /api/auth/sign-in'].sort(),
     );
+  });
+});
+
+describe('query schemas', () => {
+  it('should be declared for every route whose summary still describes a query by hand', () => {
+    expect(routes.filter((r) => /\?\w+=/.test(r.summary) && !r.query).map(routeKey)).toEqual([]);
   });
 });
 

@@ -1,72 +1,24 @@
 /**
- * Shapes of the API's answers that the screens use. The contract is functions/<area>/schemas.ts;
- * these mirror it (only type imports cross into the server code, so nothing of it is bundled).
+ * Shapes of the API's answers that the screens use, inferred from the response schemas the server
+ * is held to (functions/<area>/schemas.ts; the integration tests validate every answer against
+ * them): one definition per shape. Only type imports cross into the server code, so nothing of it
+ * is bundled.
  */
+import type { z } from 'zod';
 import type { Role, RoleGrant } from '../../../shared/auth/roles';
 import type { LockDays } from '../../../shared/domain/settings';
+import type { issuedCodeResponse, loginRegisterResponse, meResponse } from '../../../functions/auth/schemas';
+import type { classListResponse, departmentSettingsResponse, studentListResponse } from '../../../functions/school/schemas';
 
 export type { LockDays, Role, RoleGrant };
 
-export interface Child {
-  studentId: string;
-  schoolId: string;
-  classId: string;
-  displayName: string;
-  className: string;
-}
-
-export interface SchoolRef {
-  schoolId: string;
-  name: string;
-}
-
 /** GET /api/me, and the answer of sign-in and activation. */
-export interface Me {
-  userId: string;
-  login: string;
-  displayName: string;
-  departmentId: string;
-  grants: RoleGrant[];
-  csrfToken: string;
-  children: Child[];
-  schools: SchoolRef[];
-}
+export type Me = z.infer<typeof meResponse>;
+export type Child = Me['children'][number];
+export type SchoolRef = Me['schools'][number];
 
-export interface ClassSummary {
-  classId: string;
-  grade: number;
-  letter: string;
-  name: string;
-  classTeacherId?: string;
-  classTeacherName?: string;
-}
-
-export interface StudentListItem {
-  studentId: string;
-  displayName: string;
-}
-
-export interface LoginRegisterEntry {
-  userId: string;
-  login: string;
-  displayName: string;
-  kind: string;
-  issuedAt: string;
-  issuedBy: string;
-  expiresAt: string;
-  redeemedAt?: string;
-}
-
-export interface IssuedCode {
-  userId: string;
-  login: string;
-  code: string;
-  expiresAt: string;
-}
-
-export interface DepartmentSettings {
-  departmentId: string;
-  name: string;
-  lockDays: LockDays;
-  marksInAdvanceAllowed: boolean;
-}
+export type ClassSummary = z.infer<typeof classListResponse>['classes'][number];
+export type StudentListItem = z.infer<typeof studentListResponse>['students'][number];
+export type LoginRegisterEntry = z.infer<typeof loginRegisterResponse>['entries'][number];
+export type IssuedCode = z.infer<typeof issuedCodeResponse>;
+export type DepartmentSettings = z.infer<typeof departmentSettingsResponse>;
