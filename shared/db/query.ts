@@ -2,7 +2,7 @@
  * The two read loops every repository needs: a Query followed through all its pages, and a
  * BatchGetItem that retries what DynamoDB leaves unprocessed. Nothing here knows about keys.
  */
-import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './client';
 
 export type Item = Record<string, unknown>;
@@ -17,6 +17,12 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'Exc
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** One item by its key, or null. */
+export async function getItem(key: { pk: string; sk: string }, opts: { consistent?: boolean } = {}): Promise<Item | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: opts.consistent }));
+  return (out.Item as Item | undefined) ?? null;
 }
 
 /** Items of a partition whose sort key starts with a prefix. */
@@ -37,18 +43,31 @@ export function queryIndex(index: 'gsi1' | 'gsi2', pk: string): Promise<Item[]> 
   });
 }
 
-/** BatchGetItem for up to 100 distinct keys, retrying unprocessed keys a few times. */
-export async function batchGet(wanted: Array<{ pk: string; sk: string }>): Promise<Item[]> {
+/**
+ * BatchGetItem for any number of distinct keys: 100 per request (DynamoDB's limit), the requests in
+ * parallel, unprocessed keys retried with a short back-off.
+ */
+export async function batchGet(wanted: Array<{ pk: string; sk: string }>, opts: { consistent?: boolean; projection?: string } = {}): Promise<Item[]> {
   const unique = [...new Map(wanted.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
-  if (unique.length === 0) return [];
-  if (unique.length > 100) throw new Error('batchGet takes at most 100 keys');
+  const chunks: Item[][] = [];
+  for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
+  const pages = await Promise.all(chunks.map((chunk) => batchGetChunk(chunk, opts)));
+  return pages.flat();
+}
+
+async function batchGetChunk(keys: Item[], opts: { consistent?: boolean; projection?: string }): Promise<Item[]> {
   const found: Item[] = [];
-  let request: Record<string, { Keys: Item[] }> | undefined = { [tableName()]: { Keys: unique } };
-  for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 5; attempt++) {
-    const out: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+  let pending: Item[] | undefined = keys;
+  for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    const out: BatchGetCommandOutput = await dynamo().send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: opts.consistent, ProjectionExpression: opts.projection } } }),
+    );
     found.push(...((out.Responses?.[tableName()] ?? []) as Item[]));
-    request = out.UnprocessedKeys as typeof request;
+    pending = out.UnprocessedKeys?.[tableName()]?.Keys as Item[] | undefined;
   }
+  // A partial answer would look like missing items (a free timetable guard, an absent account).
+  if (pending && pending.length > 0) throw new Error('BatchGetItem left keys unprocessed');
   return found;
 }
 

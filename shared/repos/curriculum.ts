@@ -10,10 +10,9 @@
  * - subgroups / substitutes of a class x period: in the journal partition, read with the journal's
  *   own Query; the set-up screens read them with one Query of that partition filtered by type.
  */
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
-import { queryAll } from '../db/query';
+import { batchGet, getItem, queryAll } from '../db/query';
+import { deleteOp, putOp, versionCondition, type TransactItem } from '../db/transact';
 import { WHOLE_CLASS, type LoadLine, type Subject, type SubgroupSet, type SubstituteAssignment, type TeacherLoad } from '../domain/curriculum';
 import { displayName, type Account } from './accounts';
 
@@ -30,34 +29,15 @@ export function stripKeys<T>(item: Item): T {
 /** Every page of a Query (shared/db/query.ts). */
 export const queryItems = queryAll;
 
-export async function getItem(key: { pk: string; sk: string }, consistent = false): Promise<Item | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
-  return out.Item;
-}
-
-/** BatchGetItem of any number of keys (100 a request), consistent, retrying what DynamoDB leaves
- * unprocessed: the timetable guards must be read as they are now. */
-export async function batchGetItems(wanted: Array<{ pk: string; sk: string }>): Promise<Item[]> {
-  const unique = [...new Map(wanted.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
-  const found: Item[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {
-      [tableName()]: { Keys: unique.slice(i, i + 100), ConsistentRead: true },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 8) throw new Error('BatchGetItem left keys unprocessed');
-      const out = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-      found.push(...(out.Responses?.[tableName()] ?? []));
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
-}
-
 // --- subjects ----------------------------------------------------------------------------------
 
 export function subjectItem(s: Subject): Item {
   return { ...keys.subject(s.schoolId, s.subjectId), type: 'subject', ...s };
+}
+
+/** Writes a subject: created when `expected` is absent, else on the version read. */
+export function putSubjectOp(s: Subject, expected?: number): TransactItem {
+  return putOp(subjectItem(s), versionCondition(expected));
 }
 
 export async function listSubjects(schoolId: string): Promise<Subject[]> {
@@ -113,6 +93,30 @@ function lineOf(item: Item): LoadLine {
 }
 
 /** The curriculum of a year, or of one class. */
+/** The writes of a curriculum line: the line on the version read (created when `expected` is
+ * absent), its groups' items, and the deletion of groups it no longer has. */
+export function putLoadLineOps(line: LoadLine, expected: number | undefined, removedGroupIds: readonly string[]): TransactItem[] {
+  const [lineItem, ...groupItems] = loadLineItems(line);
+  return [
+    putOp(lineItem!, versionCondition(expected)),
+    ...groupItems.map((i) => putOp(i)),
+    ...removedGroupIds.map((g) => deleteOp(keys.loadGroup(line.schoolId, line.yearId, line.classId, line.subjectId, g))),
+  ];
+}
+
+/** Deletes a curriculum line on the version read, with its groups' items. */
+export function deleteLoadLineOps(line: LoadLine): TransactItem[] {
+  return [
+    deleteOp(keys.load(line.schoolId, line.yearId, line.classId, line.subjectId), versionCondition(line.version)),
+    ...(line.groups ?? []).map((g) => deleteOp(keys.loadGroup(line.schoolId, line.yearId, line.classId, line.subjectId, g.groupId))),
+  ];
+}
+
+/** The stored items of the given class x subject lines (for their group names), read consistently. */
+export function getLoadLineItems(schoolId: string, yearId: string, lines: ReadonlyArray<{ classId: string; subjectId: string }>): Promise<Item[]> {
+  return batchGet(lines.map((l) => keys.load(schoolId, yearId, l.classId, l.subjectId)), { consistent: true });
+}
+
 export async function listLoad(schoolId: string, yearId: string, classId?: string): Promise<LoadLine[]> {
   const items = await queryItems({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
@@ -124,7 +128,7 @@ export async function listLoad(schoolId: string, yearId: string, classId?: strin
 }
 
 export async function getLoad(schoolId: string, yearId: string, classId: string, subjectId: string, consistent = false): Promise<LoadLine | null> {
-  const item = await getItem(keys.load(schoolId, yearId, classId, subjectId), consistent);
+  const item = await getItem(keys.load(schoolId, yearId, classId, subjectId), { consistent });
   return item?.type === 'loadLine' ? lineOf(item) : null;
 }
 
@@ -167,8 +171,27 @@ export function substituteItem(sub: SubstituteAssignment & { createdBy?: string;
   return { ...keys.substitute(sub.schoolId, sub.classId, sub.periodId, sub.subjectId, sub.from, sub.teacherId), type: 'substitute', ...sub };
 }
 
+/** Writes a make-up of subgroups: created when `expected` is absent, else on the version read. */
+export function putSubgroupsOp(set: SubgroupSet, expected?: number): TransactItem {
+  return putOp(subgroupsItem(set), versionCondition(expected));
+}
+
+/** The subgroups of one class x subject in several periods, read consistently (absent ones left out). */
+export async function getSubgroupSets(schoolId: string, classId: string, subjectId: string, periodIds: readonly string[]): Promise<SubgroupSet[]> {
+  const items = await batchGet(periodIds.map((p) => keys.subgroups(schoolId, classId, p, subjectId)), { consistent: true });
+  return items.filter((i) => i.type === 'subgroups').map((i) => stripKeys<SubgroupSet>(i));
+}
+
+export function putSubstituteOp(sub: SubstituteAssignment & { createdBy?: string; createdAt?: string }, expected?: number): TransactItem {
+  return putOp(substituteItem(sub), versionCondition(expected));
+}
+
+export function deleteSubstituteOp(sub: SubstituteAssignment): TransactItem {
+  return deleteOp(keys.substitute(sub.schoolId, sub.classId, sub.periodId, sub.subjectId, sub.from, sub.teacherId), versionCondition(sub.version));
+}
+
 export async function getSubgroups(schoolId: string, classId: string, periodId: string, subjectId: string, consistent = false): Promise<SubgroupSet | null> {
-  const item = await getItem(keys.subgroups(schoolId, classId, periodId, subjectId), consistent);
+  const item = await getItem(keys.subgroups(schoolId, classId, periodId, subjectId), { consistent });
   return item?.type === 'subgroups' ? stripKeys<SubgroupSet>(item) : null;
 }
 
@@ -198,7 +221,7 @@ export async function getSubstitute(
   from: string,
   teacherId: string,
 ): Promise<SubstituteAssignment | null> {
-  const item = await getItem(keys.substitute(schoolId, classId, periodId, subjectId, from, teacherId), true);
+  const item = await getItem(keys.substitute(schoolId, classId, periodId, subjectId, from, teacherId), { consistent: true });
   return item?.type === 'substitute' ? stripKeys<SubstituteAssignment>(item) : null;
 }
 

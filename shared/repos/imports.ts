@@ -6,9 +6,11 @@
  * abandoned (TTL), since they are personal data (R-71).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
+import { conditionFailed, CREATE_ONLY, putOp, transact } from '../db/transact';
+import { auditPut, type AuditEntry } from './audit';
 import type { ImportCheck } from '../domain/import-rows';
 
 export type ImportStatus = 'previewed' | 'applying' | 'applied' | 'failed';
@@ -135,4 +137,24 @@ export async function finishRun(
       },
     }),
   );
+}
+
+/**
+ * Writes one chunk of a run's new items (each created only where nothing is stored) with its audit
+ * record. The token makes a retried chunk a no-op. Throws `TransactionCancelled`: its failed index
+ * names the item (and so the row) that was already there.
+ */
+export async function writeImportChunk(importId: string, n: number, items: Array<Record<string, unknown>>, audit: AuditEntry): Promise<void> {
+  await transact([...items.map((i) => putOp(i, CREATE_ONLY)), auditPut(audit)], { idempotencyToken: `${importId}-${n}`.slice(0, 36) });
+}
+
+/** Deletes one item a run wrote; false when it is not there or not the run's (a login guard another writer holds). */
+export async function deleteRunItem(key: { pk: string; sk: string }, importId: string): Promise<boolean> {
+  try {
+    await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: key, ConditionExpression: 'importId = :id', ExpressionAttributeValues: { ':id': importId } }));
+    return true;
+  } catch (e) {
+    if (conditionFailed(e)) return false;
+    throw e;
+  }
 }

@@ -4,7 +4,9 @@
  * and date (gsi2) for the diary and the class teacher's daily view.
  */
 import { keys } from '../db/keys';
-import { lessonCountForYear as countLessons, type PlannedLesson } from '../domain/lesson-dates';
+import { deleteOp, putOp, versionCondition, type TransactItem } from '../db/transact';
+import { tableName } from '../db/client';
+import { lessonCountForYear as countLessons, type PlannedLesson, type RegenerationPlan } from '../domain/lesson-dates';
 import { getYear } from './year';
 import { getClass } from './school';
 import { listChanges, listSlots } from './timetable';
@@ -33,6 +35,42 @@ export function lessonItem(schoolId: string, yearId: string, l: PlannedLesson, g
     ...l,
     version: 1,
     generatedAt,
+  };
+}
+
+/**
+ * The writes of a regeneration plan (R-13): new lessons created, changed ones updated in place (so
+ * the journal's topic, homework and fill state stay), and removed ones deleted unless they gained
+ * journal data since they were read.
+ */
+export function regenerationOps(schoolId: string, yearId: string, plan: RegenerationPlan<Item>, generatedAt: string): TransactItem[] {
+  return [
+    ...plan.create.map((l) => putOp(lessonItem(schoolId, yearId, l, generatedAt), versionCondition(undefined))),
+    ...plan.update.map((u) => updateLessonOp(schoolId, u.stored, u.lesson)),
+    ...plan.remove.map((r) => deleteOp({ pk: String(r.pk), sk: String(r.sk) }, { ConditionExpression: 'attribute_not_exists(journalData)' })),
+  ];
+}
+
+function updateLessonOp(schoolId: string, stored: Item, lesson: PlannedLesson): TransactItem {
+  const set = ['teacherId = :t', '#s = :s', 'version = version + :one'];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = { ':t': lesson.teacherId, ':s': lesson.status, ':one': 1 };
+  for (const [field, placeholder] of [['room', ':r'], ['plannedTeacherId', ':p'], ['movedFrom', ':m']] as const) {
+    const v = lesson[field];
+    if (v !== undefined) {
+      set.push(`${field} = ${placeholder}`);
+      values[placeholder] = v;
+    } else if (stored[field] !== undefined) remove.push(field);
+  }
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: lessonKeyOf(schoolId, lesson),
+      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: values,
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../db/client';
-import { batchGet, queryIndex, queryPrefix, stripKeys } from '../db/query';
+import { batchGet, queryIndex, queryPrefix, stripKeys, type Item } from '../db/query';
 import { keys } from '../db/keys';
 import type { LockDays } from '../domain/settings';
 
@@ -55,6 +55,15 @@ export function className(c: Pick<SchoolClass, 'grade' | 'letter'>): string {
 export async function getDepartment(departmentId: string): Promise<Department | null> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.department(departmentId) }));
   return stripKeys<Department>(out.Item, 'department');
+}
+
+/** The department and school items as stored, in one request (the journal's rules come from both). */
+export async function getDepartmentAndSchoolItems(departmentId: string, schoolId: string): Promise<{ department: Item | null; school: Item | null }> {
+  const dk = keys.department(departmentId);
+  const sk = keys.school(departmentId, schoolId);
+  const items = await batchGet([dk, sk]);
+  const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk) ?? null;
+  return { department: find(dk), school: find(sk) };
 }
 
 export async function getSchool(departmentId: string, schoolId: string): Promise<School | null> {

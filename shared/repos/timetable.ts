@@ -11,7 +11,9 @@
  */
 import { keys } from '../db/keys';
 import { guardsOf, type GuardRef, type SlotLesson, type TimetableChange, type TimetableSlot } from '../domain/timetable';
-import { batchGetItems, getItem, queryItems, stripKeys } from './curriculum';
+import { batchGet, getItem } from '../db/query';
+import { checkOp, deleteOp, putOp, versionCondition, type TransactItem } from '../db/transact';
+import { queryItems, stripKeys } from './curriculum';
 
 type Item = Record<string, unknown>;
 
@@ -44,6 +46,27 @@ export function guardKey(schoolId: string, yearId: string, g: GuardRef) {
 
 export function guardItem(schoolId: string, yearId: string, g: Guard): Item {
   return { ...guardKey(schoolId, yearId, g), type: 'timetableGuard', kind: g.kind, id: g.id, weekday: g.weekday, lessonNo: g.lessonNo, holders: g.holders, version: g.version };
+}
+
+/** Writes a slot: created when `expected` is absent, else on the version read. */
+export function putSlotOp(s: TimetableSlot, expected?: number): TransactItem {
+  return putOp(slotItem(s), versionCondition(expected));
+}
+
+export function deleteSlotOp(s: TimetableSlot): TransactItem {
+  return deleteOp(slotKey(s), versionCondition(s.version));
+}
+
+/**
+ * The write that moves a guard from the version read to its new holders (R-13): only checked when
+ * its holders stay the same (a concurrent change still cancels), deleted when nobody holds it,
+ * created, or rewritten on the version read. Null when there is nothing to do.
+ */
+export function guardOp(schoolId: string, yearId: string, guard: Guard, read: { existed: boolean; version: number; unchanged: boolean }): TransactItem | null {
+  const key = guardKey(schoolId, yearId, guard);
+  if (read.unchanged) return checkOp(key, versionCondition(read.version));
+  if (guard.holders.length === 0) return read.existed ? deleteOp(key, versionCondition(read.version)) : null;
+  return read.existed ? putOp(guardItem(schoolId, yearId, { ...guard, version: read.version + 1 }), versionCondition(read.version)) : putOp(guardItem(schoolId, yearId, { ...guard, version: 1 }), versionCondition(undefined));
 }
 
 /** Slot items and their guard items, for a timetable written in one go (the demo school). */
@@ -92,13 +115,13 @@ export async function listSlotsOfTeacher(schoolId: string, yearId: string, teach
 export async function getSlot(
   s: Pick<TimetableSlot, 'schoolId' | 'yearId' | 'classId' | 'weekday' | 'lessonNo' | 'groupId'>,
 ): Promise<TimetableSlot | null> {
-  const item = await getItem(slotKey(s), true);
+  const item = await getItem(slotKey(s), { consistent: true });
   return item?.type === 'timetableSlot' ? slotOf(item) : null;
 }
 
 /** The current guards of the given refs (absent ones are simply missing), read consistently. */
 export async function getGuards(schoolId: string, yearId: string, refs: readonly GuardRef[]): Promise<Map<string, Guard>> {
-  const items = await batchGetItems(refs.map((g) => guardKey(schoolId, yearId, g)));
+  const items = await batchGet(refs.map((g) => guardKey(schoolId, yearId, g)), { consistent: true });
   const result = new Map<string, Guard>();
   for (const i of items) {
     if (i.type !== 'timetableGuard') continue;
@@ -116,6 +139,17 @@ export function changeKey(c: Pick<TimetableChange, 'schoolId' | 'yearId' | 'date
 
 export function changeItem(c: TimetableChange): Item {
   return { ...changeKey(c), type: 'timetableChange', ...c };
+}
+
+/** Creates a one-off change; the key (date, class, lesson number) must be free. */
+export function createChangeOp(c: TimetableChange): TransactItem {
+  return putOp(changeItem(c), versionCondition(undefined));
+}
+
+/** Deletes a change on the version read, or whatever is there when no version is given (the other
+ * half of a move goes with the half that was read). */
+export function deleteChangeOp(c: Pick<TimetableChange, 'schoolId' | 'yearId' | 'date' | 'classId' | 'lessonNo'>, expected?: number): TransactItem {
+  return deleteOp(changeKey(c), expected === undefined ? undefined : versionCondition(expected));
 }
 
 /** Changes dated from..to (inclusive), of one class or of all. */
@@ -137,6 +171,6 @@ export async function listChanges(schoolId: string, yearId: string, from: string
 }
 
 export async function getChange(c: Pick<TimetableChange, 'schoolId' | 'yearId' | 'date' | 'classId' | 'lessonNo'>): Promise<TimetableChange | null> {
-  const item = await getItem(changeKey(c), true);
+  const item = await getItem(changeKey(c), { consistent: true });
   return item?.type === 'timetableChange' ? stripKeys<TimetableChange>(item) : null;
 }

@@ -4,16 +4,15 @@
  * previous one; a code works once and until it expires. Each issue is written to the school's
  * register of issued logins (clause 5) in the same transaction.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { codeExpiry, codeState, hashCode, newActivationCode } from '../auth/activation';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { may } from '../auth/policy';
 import type { Principal } from '../auth/roles';
-import { dynamo, tableName } from '../db/client';
-import { queryAll } from '../db/query';
+import { TransactionCancelled } from '../db/transact';
 import { keys } from '../db/keys';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { displayName, getAccount, type Account } from '../repos/accounts';
+import { getAccount, type Account } from '../repos/accounts';
+import { getActivationCode, listLoginRegister, recordIssuedCode, recordRedeemedCode } from '../repos/activation-codes';
 import { getStudentCard } from '../repos/school';
 import { principalOf } from './principal';
 
@@ -48,58 +47,9 @@ export async function issueActivationCode(input: { by: Principal; schoolId: stri
   const expiresAt = codeExpiry(input.now).toISOString();
   const register = keys.loginRegister(input.schoolId, issuedAt, account.userId);
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.account(account.userId),
-              UpdateExpression: 'SET currentCodeHash = :h, version = version + :one',
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':h': codeHash, ':v': account.version, ':one': 1 },
-            },
-          },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...keys.activationCode(codeHash),
-                type: 'activationCode',
-                userId: account.userId,
-                issuedBy: input.by.userId,
-                issuedAt,
-                expiresAtIso: expiresAt,
-                register,
-                // Removed by TTL a month after it stops working.
-                expiresAt: Math.floor(new Date(expiresAt).getTime() / 1000) + 30 * 24 * 3600,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...register,
-                type: 'loginRegisterEntry',
-                userId: account.userId,
-                login: account.login,
-                displayName: displayName(account),
-                kind,
-                issuedAt,
-                issuedBy: input.by.displayName,
-                expiresAt: expiresAt,
-              },
-            },
-          },
-        ],
-      }),
-    );
+    await recordIssuedCode({ account, kind, codeHash, issuedBy: input.by, issuedAt, expiresAt, register });
   } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException') {
-      throw new ConflictError('Учётная запись только что изменилась. Повторите выдачу кода.');
-    }
+    if (e instanceof TransactionCancelled) throw new ConflictError('Учётная запись только что изменилась. Повторите выдачу кода.');
     throw e;
   }
   return { userId: account.userId, login: account.login, code, expiresAt };
@@ -117,8 +67,7 @@ async function requireConsent(account: Account): Promise<void> {
 
 export async function redeemActivationCode(input: { code: string; password: string; now: Date }) {
   const codeHash = hashCode(input.code);
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.activationCode(codeHash) }));
-  const item = out.Item as { userId: string; expiresAtIso: string; usedAt?: string; register: { pk: string; sk: string } } | undefined;
+  const item = await getActivationCode(codeHash);
   if (!item || codeState(item, input.now) !== 'valid') throw new BadRequestError(INVALID_CODE);
   const account = await getAccount(item.userId);
   if (!account || account.status === 'disabled' || account.currentCodeHash !== codeHash) {
@@ -129,41 +78,9 @@ export async function redeemActivationCode(input: { code: string; password: stri
   const passwordHash = await hashPassword(input.password);
   const at = input.now.toISOString();
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.activationCode(codeHash),
-              UpdateExpression: 'SET usedAt = :at',
-              ConditionExpression: 'attribute_not_exists(usedAt)',
-              ExpressionAttributeValues: { ':at': at },
-            },
-          },
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.account(account.userId),
-              UpdateExpression: 'SET passwordHash = :ph, #s = :active, activatedAt = :at, version = version + :one REMOVE currentCodeHash',
-              ConditionExpression: 'currentCodeHash = :h',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':ph': passwordHash, ':active': 'active', ':at': at, ':one': 1, ':h': codeHash },
-            },
-          },
-          {
-            Update: {
-              TableName: tableName(),
-              Key: item.register,
-              UpdateExpression: 'SET redeemedAt = :at',
-              ExpressionAttributeValues: { ':at': at },
-            },
-          },
-        ],
-      }),
-    );
+    await recordRedeemedCode({ code: item, codeHash, userId: account.userId, passwordHash, at });
   } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException') throw new BadRequestError(INVALID_CODE);
+    if (e instanceof TransactionCancelled) throw new BadRequestError(INVALID_CODE);
     throw e;
   }
   const activated: Account = { ...account, passwordHash, status: 'active', version: account.version + 1 };
@@ -171,10 +88,6 @@ export async function redeemActivationCode(input: { code: string; password: stri
 }
 
 export async function loginRegister(schoolId: string) {
-  const entries = await queryAll({
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.loginRegisterPartition(schoolId) },
-    ScanIndexForward: false,
-  });
+  const entries = await listLoginRegister(schoolId);
   return entries.map(({ pk: _p, sk: _s, type: _t, ...e }) => e);
 }

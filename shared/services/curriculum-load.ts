@@ -8,10 +8,8 @@
  * is busy at one of those times), and refreshes the teachers in the make-up of the subgroups of the
  * periods not yet over.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
-import { dynamo, tableName } from '../db/client';
-import { keys } from '../db/keys';
+import { transactOr } from '../db/transact';
 import { assignedTeacher, groupIdsOfLine, loadLineProblems, WHOLE_CLASS, type LoadGroup, type LoadLine, type SubgroupSet } from '../domain/curriculum';
 import { dateInZone } from '../domain/calendar';
 import type { TimetableSlot } from '../domain/timetable';
@@ -20,7 +18,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { getAccounts } from '../repos/accounts';
 import { auditPut } from '../repos/audit';
 import {
-  batchGetItems,
+  deleteLoadLineOps,
   getLoad,
   getSubject,
   isTeacherOf,
@@ -28,15 +26,15 @@ import {
   listLoadOfTeacher,
   listSubjects,
   listTeachers,
-  loadLineItems,
-  stripKeys,
-  subgroupsItem,
+  getSubgroupSets,
+  putLoadLineOps,
+  putSubgroupsOp,
   teacherInfo,
 } from '../repos/curriculum';
 import { className, getClass, listClasses, type SchoolClass } from '../repos/school';
-import { listSlots, slotItem } from '../repos/timetable';
+import { listSlots, putSlotOp } from '../repos/timetable';
 import { getYear } from '../repos/year';
-import { clashError, failedConditions, isCancelled, planGuards, refuseProblems } from './timetable-guards';
+import { clashError, planGuards, refuseProblems } from './timetable-guards';
 
 export interface LoadInput {
   hoursPerWeek: number;
@@ -166,23 +164,10 @@ export async function setLoadLine(input: {
   if (guards.clashes.length > 0) throw await clashError(schoolId, yearId, guards.clashes);
 
   const subgroupOps = await refreshSubgroups(schoolId, classId, subjectId, next, year, cls.grade, dateInZone(input.now, input.timeZone));
-  const [lineItem, ...groupItems] = loadLineItems(next);
   const removedGroups = (current?.groups ?? []).filter((g) => !(next.groups ?? []).some((n) => n.groupId === g.groupId));
   const ops = [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: lineItem,
-        ...(current
-          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    },
-    ...groupItems.map((Item) => ({ Put: { TableName: tableName(), Item } })),
-    ...removedGroups.map((g) => ({ Delete: { TableName: tableName(), Key: keys.loadGroup(schoolId, yearId, classId, subjectId, g.groupId) } })),
-    ...edits.map((e) => ({
-      Put: { TableName: tableName(), Item: slotItem(e.after), ConditionExpression: 'version = :sv', ExpressionAttributeValues: { ':sv': e.before.version } },
-    })),
+    ...putLoadLineOps(next, current?.version, removedGroups.map((g) => g.groupId)),
+    ...edits.map((e) => putSlotOp(e.after, e.before.version)),
     ...guards.ops,
     ...subgroupOps,
     auditPut({
@@ -195,16 +180,11 @@ export async function setLoadLine(input: {
       at: input.now,
     }),
   ];
-  try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: ops }));
-  } catch (e) {
-    if (!isCancelled(e)) throw e;
-    const failed = failedConditions(e);
-    if (failed.includes(0)) {
-      throw new ConflictError(`Строку учебного плана ${where} только что изменил другой пользователь.`, await getLoad(schoolId, yearId, classId, subjectId, true));
-    }
-    throw new ConflictError('Расписание или подгруппы только что изменились. Обновите страницу и повторите.');
-  }
+  await transactOr(ops, async (c) =>
+    c.failedAt(0)
+      ? new ConflictError(`Строку учебного плана ${where} только что изменил другой пользователь.`, await getLoad(schoolId, yearId, classId, subjectId, true))
+      : new ConflictError('Расписание или подгруппы только что изменились. Обновите страницу и повторите.'),
+  );
   return next;
 }
 
@@ -212,24 +192,11 @@ export async function setLoadLine(input: {
 async function refreshSubgroups(schoolId: string, classId: string, subjectId: string, line: LoadLine, year: AcademicYear, grade: number, today: string) {
   const periods = periodsForGrade(year, grade).filter((p) => p.endDate >= today);
   if (periods.length === 0) return [];
-  const items = await batchGetItems(periods.map((p) => keys.subgroups(schoolId, classId, p.periodId, subjectId)));
-  return items
-    .filter((i) => i.type === 'subgroups')
-    .map((i) => stripKeys<SubgroupSet>(i))
-    .flatMap((set) => {
-      const groups = (line.groups ?? []).map((g) => ({ ...g, studentIds: set.groups.find((x) => x.groupId === g.groupId)?.studentIds ?? [] }));
-      if (JSON.stringify(groups) === JSON.stringify(set.groups)) return [];
-      return [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: subgroupsItem({ ...set, groups, version: set.version + 1 }),
-            ConditionExpression: 'version = :gv',
-            ExpressionAttributeValues: { ':gv': set.version },
-          },
-        },
-      ];
-    });
+  const sets = await getSubgroupSets(schoolId, classId, subjectId, periods.map((p) => p.periodId));
+  return sets.flatMap((set) => {
+    const groups = (line.groups ?? []).map((g) => ({ ...g, studentIds: set.groups.find((x) => x.groupId === g.groupId)?.studentIds ?? [] }));
+    return JSON.stringify(groups) === JSON.stringify(set.groups) ? [] : [putSubgroupsOp({ ...set, groups, version: set.version + 1 }, set.version)];
+  });
 }
 
 export async function deleteLoadLine(input: { by: Principal; schoolId: string; yearId: string; classId: string; subjectId: string; version: number; now: Date }): Promise<void> {
@@ -246,25 +213,11 @@ export async function deleteLoadLine(input: { by: Principal; schoolId: string; y
   if (slots.some((s) => s.subjectId === subjectId)) {
     throw new BadRequestError(`В расписании ${className(cls)} есть уроки ${where}: сначала уберите их из расписания.`);
   }
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName(),
-              Key: keys.load(schoolId, yearId, classId, subjectId),
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': current.version },
-            },
-          },
-          ...(current.groups ?? []).map((g) => ({ Delete: { TableName: tableName(), Key: keys.loadGroup(schoolId, yearId, classId, subjectId, g.groupId) } })),
-          auditPut({ schoolId, actor: input.by, action: 'curriculum.line.delete', entity: `LOAD#${yearId}#${classId}#${subjectId}`, before: current, at: input.now }),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (isCancelled(e)) throw new ConflictError(`Строку учебного плана ${where} только что изменил другой пользователь.`, await getLoad(schoolId, yearId, classId, subjectId, true));
-    throw e;
-  }
+  await transactOr(
+    [
+      ...deleteLoadLineOps(current),
+      auditPut({ schoolId, actor: input.by, action: 'curriculum.line.delete', entity: `LOAD#${yearId}#${classId}#${subjectId}`, before: current, at: input.now }),
+    ],
+    async () => new ConflictError(`Строку учебного плана ${where} только что изменил другой пользователь.`, await getLoad(schoolId, yearId, classId, subjectId, true)),
+  );
 }

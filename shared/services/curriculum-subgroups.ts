@@ -4,18 +4,16 @@
  * themselves (ids, names, teachers) come from the curriculum line; the make-up is stored in the
  * class x period journal partition, so the journal page reads it with its one Query.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
-import { dynamo, tableName } from '../db/client';
+import { transactOr } from '../db/transact';
 import { checkSubgroups, subgroupRefusal, type SubgroupSet } from '../domain/curriculum';
 import { dateInZone } from '../domain/calendar';
 import { periodsForGrade, type Period } from '../domain/year';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { auditPut } from '../repos/audit';
-import { getLoad, getSubgroups, getSubject, listLoad, listSubgroups, listSubjects, subgroupsItem } from '../repos/curriculum';
+import { getLoad, getSubgroups, getSubject, listLoad, listSubgroups, listSubjects, putSubgroupsOp } from '../repos/curriculum';
 import { className, getClass, listStudentsOfClass, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
-import { isCancelled } from './timetable-guards';
 
 /** The class, its year and the period (of the class's grade) named in a path. */
 export async function classPeriod(schoolId: string, classId: string, periodId: string): Promise<{ cls: SchoolClass; period: Period; yearId: string }> {
@@ -129,34 +127,12 @@ export async function saveSubgroups(input: {
     version: (current?.version ?? 0) + 1,
   };
   const unassigned = check.unassigned.filter((s) => names.has(s));
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: subgroupsItem(set),
-              ...(current
-                ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } }
-                : { ConditionExpression: 'attribute_not_exists(pk)' }),
-            },
-          },
-          auditPut({
-            schoolId,
-            actor: input.by,
-            action: 'subgroups.save',
-            entity: `GROUPS#${classId}#${periodId}#${subjectId}`,
-            before: current ?? undefined,
-            after: set,
-            at: input.now,
-          }),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (isCancelled(e)) throw new ConflictError('Состав подгрупп только что изменил другой пользователь.', await getSubgroups(schoolId, classId, periodId, subjectId, true));
-    throw e;
-  }
+  await transactOr(
+    [
+      putSubgroupsOp(set, current?.version),
+      auditPut({ schoolId, actor: input.by, action: 'subgroups.save', entity: `GROUPS#${classId}#${periodId}#${subjectId}`, before: current ?? undefined, after: set, at: input.now }),
+    ],
+    async () => new ConflictError('Состав подгрупп только что изменил другой пользователь.', await getSubgroups(schoolId, classId, periodId, subjectId, true)),
+  );
   return { subgroups: set, unassigned };
 }

@@ -3,14 +3,12 @@
  * of lesson, slot and journal keys, so it never changes; names may.
  */
 import { randomBytes } from 'node:crypto';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
-import { dynamo, tableName } from '../db/client';
+import { transactOr } from '../db/transact';
 import type { Subject } from '../domain/curriculum';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { auditPut } from '../repos/audit';
-import { getSubject, listSubjects, subjectItem } from '../repos/curriculum';
-import { isCancelled } from './timetable-guards';
+import { getSubject, listSubjects, putSubjectOp } from '../repos/curriculum';
 
 export interface SubjectInput {
   subjectId?: string;
@@ -38,21 +36,10 @@ export async function createSubject(input: { by: Principal; schoolId: string; su
     splittable: input.subject.splittable,
     version: 1,
   };
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: subjectItem(subject), ConditionExpression: 'attribute_not_exists(pk)' } },
-          auditPut({ schoolId: input.schoolId, actor: input.by, action: 'subject.create', entity: `SUBJ#${subject.subjectId}`, after: subject, at: input.now }),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (isCancelled(e)) {
-      throw new ConflictError(`Предмет с обозначением «${subject.subjectId}» уже есть.`, await getSubject(input.schoolId, subject.subjectId));
-    }
-    throw e;
-  }
+  await transactOr(
+    [putSubjectOp(subject), auditPut({ schoolId: input.schoolId, actor: input.by, action: 'subject.create', entity: `SUBJ#${subject.subjectId}`, after: subject, at: input.now })],
+    async () => new ConflictError(`Предмет с обозначением «${subject.subjectId}» уже есть.`, await getSubject(input.schoolId, subject.subjectId)),
+  );
   return subject;
 }
 
@@ -74,25 +61,12 @@ export async function updateSubject(input: {
     splittable: input.subject.splittable,
     version: current.version + 1,
   };
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: subjectItem(next),
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': current.version },
-            },
-          },
-          auditPut({ schoolId: input.schoolId, actor: input.by, action: 'subject.update', entity: `SUBJ#${current.subjectId}`, before: current, after: next, at: input.now }),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (isCancelled(e)) throw new ConflictError('Предмет только что изменил другой пользователь.', await getSubject(input.schoolId, input.subjectId));
-    throw e;
-  }
+  await transactOr(
+    [
+      putSubjectOp(next, current.version),
+      auditPut({ schoolId: input.schoolId, actor: input.by, action: 'subject.update', entity: `SUBJ#${current.subjectId}`, before: current, after: next, at: input.now }),
+    ],
+    async () => new ConflictError('Предмет только что изменил другой пользователь.', await getSubject(input.schoolId, input.subjectId)),
+  );
   return next;
 }

@@ -4,19 +4,18 @@
  * partition, so the journal page has it with its one Query; a range that spans two periods is
  * entered once per period.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
-import { dynamo, tableName } from '../db/client';
+import { transactOr } from '../db/transact';
 import { keys } from '../db/keys';
 import { assignedTeacher, groupIdsOfLine, substituteProblems, type SubstituteAssignment } from '../domain/curriculum';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { getAccounts } from '../repos/accounts';
 import { auditPut } from '../repos/audit';
-import { getLoad, getSubject, getSubstitute, listLoad, listSubjects, listSubstitutes, shortPersonName, substituteItem } from '../repos/curriculum';
+import { getLoad, getSubject, getSubstitute, listLoad, listSubjects, listSubstitutes, putSubstituteOp, deleteSubstituteOp, shortPersonName } from '../repos/curriculum';
 import { className } from '../repos/school';
 import { requireTeachers } from './curriculum-load';
 import { classPeriod } from './curriculum-subgroups';
-import { isCancelled, refuseProblems } from './timetable-guards';
+import { refuseProblems } from './timetable-guards';
 
 export interface SubstituteInput {
   subjectId: string;
@@ -90,21 +89,13 @@ export async function createSubstitute(input: {
     createdBy: input.by.userId,
     createdAt: input.now.toISOString(),
   };
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: substituteItem(sub), ConditionExpression: 'attribute_not_exists(pk)' } },
-          auditPut({ schoolId, actor: input.by, action: 'substitute.create', entity: `SUB#${classId}#${periodId}#${substituteIdOf(sub)}`, after: sub, reason: sub.reason, at: input.now }),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (isCancelled(e)) {
-      throw new ConflictError('Такая замена (тот же предмет, учитель и дата начала) уже есть.', await getSubstitute(schoolId, classId, periodId, s.subjectId, s.from, s.teacherId));
-    }
-    throw e;
-  }
+  await transactOr(
+    [
+      putSubstituteOp(sub),
+      auditPut({ schoolId, actor: input.by, action: 'substitute.create', entity: `SUB#${classId}#${periodId}#${substituteIdOf(sub)}`, after: sub, reason: sub.reason, at: input.now }),
+    ],
+    async () => new ConflictError('Такая замена (тот же предмет, учитель и дата начала) уже есть.', await getSubstitute(schoolId, classId, periodId, s.subjectId, s.from, s.teacherId)),
+  );
   return sub;
 }
 
@@ -115,24 +106,11 @@ export async function deleteSubstitute(input: { by: Principal; schoolId: string;
   const current = await getSubstitute(schoolId, classId, periodId, id.subjectId, id.from, id.teacherId);
   if (!current) throw new NotFoundError('Замена не найдена.');
   if (current.version !== input.version) throw new ConflictError('Замену только что изменил другой пользователь.', current);
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName(),
-              Key: keys.substitute(schoolId, classId, periodId, id.subjectId, id.from, id.teacherId),
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': current.version },
-            },
-          },
-          auditPut({ schoolId, actor: input.by, action: 'substitute.delete', entity: `SUB#${classId}#${periodId}#${input.substituteId}`, before: current, at: input.now }),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (isCancelled(e)) throw new ConflictError('Замену только что изменил другой пользователь.', await getSubstitute(schoolId, classId, periodId, id.subjectId, id.from, id.teacherId));
-    throw e;
-  }
+  await transactOr(
+    [
+      deleteSubstituteOp(current),
+      auditPut({ schoolId, actor: input.by, action: 'substitute.delete', entity: `SUB#${classId}#${periodId}#${input.substituteId}`, before: current, at: input.now }),
+    ],
+    async () => new ConflictError('Замену только что изменил другой пользователь.', await getSubstitute(schoolId, classId, periodId, id.subjectId, id.from, id.teacherId)),
+  );
 }

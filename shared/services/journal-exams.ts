@@ -4,8 +4,7 @@
  * student's own partition (so it follows the student) and is listed per class and year; every
  * change is one TransactWriteItems with its audit record (who, when, old, new).
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../db/client';
+import { transactOr } from '../db/transact';
 import { isIsoDate, ruDate } from '../domain/calendar';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { auditPut } from '../repos/audit';
@@ -55,8 +54,6 @@ export function listExams(schoolId: string, cls: SchoolClass): Promise<ExternalA
   );
 }
 
-const cancelled = (e: unknown) => (e as Error).name === 'TransactionCanceledException';
-
 export async function saveExam(schoolId: string, cls: SchoolClass, input: ExamInput, actor: Actor, today: string, now: Date): Promise<ExternalAssessment> {
   const [card, subject] = await Promise.all([getStudentCard(schoolId, input.studentId), getSubject(schoolId, input.subjectId)]);
   if (!card || card.classId !== cls.classId) throw new BadRequestError('Этого обучающегося нет в классе.');
@@ -79,27 +76,21 @@ export async function saveExam(schoolId: string, cls: SchoolClass, input: ExamIn
     recordedByName: actor.displayName,
     recordedAt: now.toISOString(),
   };
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          externalAssessmentPutOp(next, input.version),
-          auditPut({
-            schoolId,
-            actor,
-            action: before ? 'externalAssessment.update' : 'externalAssessment.create',
-            entity: `STU#${input.studentId}#EXAM#${input.date}#${input.kind}#${input.subjectId}`,
-            before: before ? { score: before.score, mark: before.mark } : undefined,
-            after: { score: next.score, mark: next.mark },
-            at: now,
-          }),
-        ],
+  await transactOr(
+    [
+      externalAssessmentPutOp(next, input.version),
+      auditPut({
+        schoolId,
+        actor,
+        action: before ? 'externalAssessment.update' : 'externalAssessment.create',
+        entity: `STU#${input.studentId}#EXAM#${input.date}#${input.kind}#${input.subjectId}`,
+        before: before ? { score: before.score, mark: before.mark } : undefined,
+        after: { score: next.score, mark: next.mark },
+        at: now,
       }),
-    );
-  } catch (e) {
-    if (cancelled(e)) throw new ConflictError('Результат только что изменил другой пользователь: обновите страницу.', await getExternalAssessment(ref));
-    throw e;
-  }
+    ],
+    async () => new ConflictError('Результат только что изменил другой пользователь: обновите страницу.', await getExternalAssessment(ref)),
+  );
   return next;
 }
 
@@ -113,24 +104,18 @@ export async function removeExam(
   const current = await getExternalAssessment({ schoolId, ...ref });
   if (!current || current.classId !== cls.classId) throw new NotFoundError('Такого результата нет.');
   if (current.version !== ref.version) throw new ConflictError('Результат уже изменил другой пользователь: показано текущее значение.', current);
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          externalAssessmentDeleteOp(current),
-          auditPut({
-            schoolId,
-            actor,
-            action: 'externalAssessment.delete',
-            entity: `STU#${ref.studentId}#EXAM#${ref.date}#${ref.kind}#${ref.subjectId}`,
-            before: { score: current.score, mark: current.mark },
-            at: now,
-          }),
-        ],
+  await transactOr(
+    [
+      externalAssessmentDeleteOp(current),
+      auditPut({
+        schoolId,
+        actor,
+        action: 'externalAssessment.delete',
+        entity: `STU#${ref.studentId}#EXAM#${ref.date}#${ref.kind}#${ref.subjectId}`,
+        before: { score: current.score, mark: current.mark },
+        at: now,
       }),
-    );
-  } catch (e) {
-    if (cancelled(e)) throw new ConflictError('Результат только что изменил другой пользователь: обновите страницу.', await getExternalAssessment({ schoolId, ...ref }));
-    throw e;
-  }
+    ],
+    async () => new ConflictError('Результат только что изменил другой пользователь: обновите страницу.', await getExternalAssessment({ schoolId, ...ref })),
+  );
 }

@@ -8,12 +8,10 @@
  * still draw a lock with the old number; the write itself is then refused or accepted by the
  * fresh rule, and the screen shows the server's answer.
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../db/client';
-import { keys } from '../db/keys';
 import { effectiveLocks, REGULATION_LOCK_SETTINGS, resolveSchoolSettings, type LockSettings, type SchoolSettings } from '../domain/settings';
 import type { WorkTypeId } from '../domain/work-types';
 import { NotFoundError } from '../errors';
+import { getDepartmentAndSchoolItems } from '../repos/school';
 
 export interface JournalRules {
   timeZone: string;
@@ -52,12 +50,8 @@ export async function journalRulesForReading(departmentId: string, schoolId: str
   const hit = cache.get(key);
   const t = Date.now();
   if (hit && t - hit.at < TTL_MS) return hit.rules;
-  const dk = keys.department(departmentId);
-  const sk = keys.school(departmentId, schoolId);
-  const out = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [dk, sk] } } }));
-  const items = out.Responses?.[tableName()] ?? [];
-  const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk) ?? null;
-  const rules = rulesFromItems(find(dk), find(sk));
+  const { department, school } = await getDepartmentAndSchoolItems(departmentId, schoolId);
+  const rules = rulesFromItems(department, school);
   cache.set(key, { at: t, rules });
   return rules;
 }

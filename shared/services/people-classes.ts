@@ -3,6 +3,7 @@
  * class and, in the same transaction, the `classTeacher` grant is given to (or taken from) the
  * teacher's account, so the class and the rights never disagree.
  */
+import { transactOr } from '../db/transact';
 import { planningYearOf } from '../domain/calendar';
 import type { Principal, RoleGrant } from '../auth/roles';
 import { classIdFor, classProblem, classTitle } from '../domain/people-classes';
@@ -11,7 +12,7 @@ import { displayName } from '../repos/accounts';
 import { auditPut } from '../repos/audit';
 import { listClassRoster, putAccountOp, statusOf, versionOf, type StudentRecord } from '../repos/people';
 import { createClassOp, getClassForUpdate, putClassOp, type ClassRecord, type School } from '../repos/school';
-import { actor, getAccountsById, schoolToday, studentUserId, transact, type AccountRecord } from './people-common';
+import { actor, getAccountsById, schoolToday, studentUserId, type AccountRecord } from './people-common';
 
 const isLead = (g: RoleGrant, schoolId: string, classId: string) => g.role === 'classTeacher' && g.schoolId === schoolId && g.classId === classId;
 
@@ -51,8 +52,8 @@ export async function createClass(input: {
     ...(teacher ? [putAccountOp({ ...teacher, grants: [...teacher.grants, { role: 'classTeacher', schoolId: cls.schoolId, classId }] }, teacher.version)] : []),
     auditPut({ schoolId: cls.schoolId, actor: actor(input.by), action: 'class.create', entity: `CLS#${classId}`, after: cls, at: input.now }),
   ];
-  await transact(items, (failed) =>
-    failed.includes(0)
+  await transactOr(items, (c) =>
+    c.failedAt(0)
       ? new ConflictError(`Класс ${classTitle(cls)} уже есть в школе.`)
       : new ConflictError('Учётная запись учителя только что изменилась. Повторите.'),
   );
@@ -91,7 +92,7 @@ export async function setClassTeacher(input: {
       at: input.now,
     }),
   ];
-  await transact(items, async () => new ConflictError('Класс или учётная запись учителя только что изменились. Обновите страницу.', await getClassForUpdate(sch, cls.classId)));
+  await transactOr(items, async () => new ConflictError('Класс или учётная запись учителя только что изменились. Обновите страницу.', await getClassForUpdate(sch, cls.classId)));
   return { ...after, version: versionOf(cls) + 1 };
 }
 

@@ -1,17 +1,14 @@
 /**
- * What the people services share: the school's "today", running one TransactWriteItems with its
- * audit record and turning a cancelled one into a Russian 409, new accounts for students, parents
- * and staff, and reading accounts a hundred at a time.
+ * What the people services share: the school's "today", new accounts for students, parents and
+ * staff, and reading accounts by id.
  */
-import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal, RoleGrant } from '../auth/roles';
-import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
+import { batchGet, stripKeys } from '../db/query';
 import { dateInZone } from '../domain/calendar';
 import { loginBase } from '../domain/people-names';
-import { ConflictError } from '../errors';
 import type { Account } from '../repos/accounts';
-import { cancellationCodes, isCancelled, newId, reserveLogins } from '../repos/people';
+import { newId, reserveLogins } from '../repos/people';
 import type { School } from '../repos/school';
 
 /** An account as the people area writes it: the platform's Account plus what set-up records. */
@@ -43,49 +40,14 @@ export function schoolToday(school: Pick<School, 'timeZone'>, now: Date): string
 
 export const actor = (p: Principal) => ({ userId: p.userId, displayName: p.displayName });
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-
-/**
- * Runs one transaction (the change and its audit record). A cancelled transaction means somebody
- * changed one of the items since it was read: `onConflict` names which (by the index of the
- * operation whose condition failed) and gives the 409 to answer.
- */
-export async function transact(
-  items: TransactItem[],
-  onConflict: (failedIndexes: number[]) => ConflictError | Promise<ConflictError>,
-): Promise<void> {
-  try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (e) {
-    if (isCancelled(e)) {
-      const failed = cancellationCodes(e).flatMap((c, i) => (c === 'ConditionalCheckFailed' ? [i] : []));
-      throw await onConflict(failed);
-    }
-    throw e;
-  }
-}
-
-/** Accounts by id, in 100-key BatchGets (DynamoDB's limit), retrying unprocessed keys. */
+/** Accounts by id (consistent reads: a card's accounts are read just before they are changed). */
 export async function getAccountsById(userIds: string[]): Promise<Map<string, AccountRecord>> {
+  const found = await batchGet(userIds.map((id) => keys.account(id)), { consistent: true });
   const result = new Map<string, AccountRecord>();
-  const unique = [...new Set(userIds)];
-  const batches: string[][] = [];
-  for (let i = 0; i < unique.length; i += 100) batches.push(unique.slice(i, i + 100));
-  await Promise.all(
-    batches.map(async (batch) => {
-      let request: Record<string, unknown>[] | undefined = batch.map((id) => keys.account(id));
-      for (let attempt = 0; request && request.length > 0 && attempt < 8; attempt++) {
-        const out = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request, ConsistentRead: true } } }));
-        for (const i of out.Responses?.[tableName()] ?? []) {
-          if (i.type !== 'account') continue;
-          const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = i;
-          result.set(String(rest.userId), rest as unknown as AccountRecord);
-        }
-        request = out.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
-        if (request?.length) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-      }
-    }),
-  );
+  for (const i of found) {
+    const a = stripKeys<AccountRecord>(i, 'account');
+    if (a) result.set(a.userId, a);
+  }
   return result;
 }
 

@@ -24,9 +24,8 @@
  * Readers may see the first chunks for the seconds the apply takes; they never see a half-applied
  * list after the apply has answered.
  */
-import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal, RoleGrant } from '../auth/roles';
-import { tableName, dynamo } from '../db/client';
+import { transact, TransactionCancelled } from '../db/transact';
 import { keys } from '../db/keys';
 import { readGrid } from '../domain/import-file';
 import { checkImport, type ImportCheck, type StudentRow } from '../domain/import-rows';
@@ -36,9 +35,9 @@ import { normaliseOrderNo } from '../domain/movement';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { accountItem } from '../repos/accounts';
 import { auditPut } from '../repos/audit';
-import { createRun, finishRun, getRun, startApplying, type ImportRun } from '../repos/imports';
+import { createRun, deleteRunItem, finishRun, getRun, startApplying, writeImportChunk, type ImportRun } from '../repos/imports';
 import { movementItem } from '../repos/movement';
-import { cancellationCodes, isCancelled, listAllStudents, newId, reserveLogins, statusOf, studentItem, type StudentRecord } from '../repos/people';
+import { listAllStudents, newId, reserveLogins, statusOf, studentItem, type StudentRecord } from '../repos/people';
 import { listClasses, type School } from '../repos/school';
 import { actor, schoolToday, type AccountRecord } from './people-common';
 
@@ -284,15 +283,7 @@ async function removeRunItems(importId: string, planKeys: Key[]): Promise<number
   const worker = async () => {
     while (next < planKeys.length) {
       const key = planKeys[next++]!;
-      try {
-        await dynamo().send(
-          new DeleteCommand({ TableName: tableName(), Key: key, ConditionExpression: 'importId = :id', ExpressionAttributeValues: { ':id': importId } }),
-        );
-        removed++;
-      } catch (e) {
-        // Not written, or not ours (a login guard another writer holds): leave it.
-        if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
-      }
+      if (await deleteRunItem(key, importId)) removed++;
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
@@ -302,13 +293,9 @@ async function removeRunItems(importId: string, planKeys: Key[]): Promise<number
 async function rollBack(run: ImportRun, version: number, planKeys: Key[], failure: string, by: Principal, now: Date, started: number): Promise<number> {
   await finishRun(run, version, { status: 'failed', at: now.toISOString(), written: 0, failure, applyMs: Math.round(performance.now() - started) }, now);
   const removed = await removeRunItems(run.importId, planKeys);
-  await dynamo().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        auditPut({ schoolId: run.schoolId, actor: { userId: by.userId, displayName: by.displayName }, action: 'import.rollback', entity: `IMPORT#${run.importId}`, after: { removed, failure }, at: now }),
-      ],
-    }),
-  );
+  await transact([
+    auditPut({ schoolId: run.schoolId, actor: { userId: by.userId, displayName: by.displayName }, action: 'import.rollback', entity: `IMPORT#${run.importId}`, after: { removed, failure }, at: now }),
+  ]);
   return removed;
 }
 
@@ -371,30 +358,21 @@ export async function applyImport(input: { by: Principal; school: School; import
       const n = next++;
       const chunk = built.chunks[n]!;
       try {
-        await dynamo().send(
-          new TransactWriteCommand({
-            ClientRequestToken: `${run.importId}-${n}`.slice(0, 36),
-            TransactItems: [
-              ...chunk.items.map((Item) => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-              auditPut({
-                schoolId: run.schoolId,
-                actor: actor(input.by),
-                action: 'import.apply',
-                entity: `IMPORT#${run.importId}#${n}`,
-                after: { students: chunk.students, parents: chunk.parents },
-                reason: run.fileName,
-                at: input.now,
-              }),
-            ],
-          }),
-        );
+        await writeImportChunk(run.importId, n, chunk.items, {
+          schoolId: run.schoolId,
+          actor: actor(input.by),
+          action: 'import.apply',
+          entity: `IMPORT#${run.importId}#${n}`,
+          after: { students: chunk.students, parents: chunk.parents },
+          reason: run.fileName,
+          at: input.now,
+        });
       } catch (e) {
-        if (!isCancelled(e)) {
+        if (!(e instanceof TransactionCancelled)) {
           failure ??= 'ошибка записи в базу данных.';
           throw e;
         }
-        const codes = cancellationCodes(e);
-        const bad = codes.findIndex((c) => c === 'ConditionalCheckFailed');
+        const bad = e.failed[0] ?? -1;
         failure ??=
           bad >= 0 && bad < chunk.items.length
             ? `строка ${chunk.rows[bad]}: ${String(chunk.items[bad]!.type) === 'loginGuard' ? 'логин только что занял другой пользователь' : 'запись уже существует'}.`

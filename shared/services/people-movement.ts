@@ -9,6 +9,7 @@
  *   child in the school is closed too. Accounts are kept, disabled with the reason, so the history
  *   of what they did stays.
  */
+import { transactOr } from '../db/transact';
 import { materialiseRosters } from './journal-rosters';
 import { getYear } from '../repos/year';
 import { periodOn } from '../domain/year';
@@ -22,7 +23,7 @@ import { auditPut } from '../repos/audit';
 import { createMovementOp, listMovementsOfSchool, type MovementRecord } from '../repos/movement';
 import { getStudentWithHistory, putAccountOp, putStudentOp, statusOf, versionOf, type StudentRecord } from '../repos/people';
 import { getClass, getStudentCards, listClasses, type School } from '../repos/school';
-import { actor, disabled, getAccountsById, reopened, schoolToday, studentUserId, transact, type AccountRecord } from './people-common';
+import { actor, disabled, getAccountsById, reopened, schoolToday, studentUserId, type AccountRecord } from './people-common';
 
 export async function recordMovement(input: { by: Principal; school: School; studentId: string; version: number; movement: MovementRequest; now: Date }) {
   const sch = input.school.schoolId;
@@ -97,7 +98,7 @@ export async function recordMovement(input: { by: Principal; school: School; stu
     if (JSON.stringify(a) !== JSON.stringify(p)) changes.push({ before: p, after: a });
   }
 
-  await transact(
+  await transactOr(
     [
       putStudentOp(after, input.version),
       createMovementOp(movement),
@@ -113,8 +114,8 @@ export async function recordMovement(input: { by: Principal; school: School; stu
         at: input.now,
       }),
     ],
-    async (failed) =>
-      failed.includes(1)
+    async (c) =>
+      c.failedAt(1)
         ? new ConflictError(`Движение с этим приказом на эту дату у обучающегося уже записано.`)
         : new ConflictError('Карточку или учётные записи только что изменили. Обновите страницу.', (await getStudentWithHistory(sch, card.studentId))?.card),
   );

@@ -5,6 +5,7 @@
  * session renewal refuse it from the next day on already (shared/domain/access.ts).
  * Other people (an inspector, a methodologist) get time-limited access on a written application.
  */
+import { transactOr } from '../db/transact';
 import { may } from '../auth/policy';
 import { SCHOOL_STAFF_ROLES, type Principal, type RoleGrant, type SchoolStaffRole } from '../auth/roles';
 import { addDays, isIsoDate } from '../domain/calendar';
@@ -15,7 +16,7 @@ import { auditPut } from '../repos/audit';
 import { putAccountOp } from '../repos/people';
 import { classTitle } from '../domain/people-classes';
 import { listClasses, type School } from '../repos/school';
-import { actor, DISABLED_REASONS, getAccountsById, newAccounts, schoolToday, transact, type AccountRecord } from './people-common';
+import { actor, DISABLED_REASONS, getAccountsById, newAccounts, schoolToday, type AccountRecord } from './people-common';
 
 /** Roles a temporary grant may carry: reading work, never administration (clause 4.5). */
 export const TEMPORARY_ROLES: SchoolStaffRole[] = ['teacher', 'deputy'];
@@ -100,7 +101,7 @@ export async function createStaff(input: { by: Principal; school: School; staff:
     ],
     input.school,
   )) as [AccountRecord];
-  await transact(
+  await transactOr(
     [...createAccountOps(account), auditPut({ schoolId: sch, actor: actor(input.by), action: 'staff.create', entity: `USER#${account.userId}`, after: { ...account }, at: input.now })],
     () => new ConflictError('Логин нового сотрудника только что занял другой пользователь. Повторите.'),
   );
@@ -170,7 +171,7 @@ export async function updateStaff(input: { by: Principal; school: School; userId
     }
   }
   if (problems.length > 0) throw new BadRequestError(problems.join(' '), { problems });
-  await transact(
+  await transactOr(
     [
       putAccountOp(after, before.version),
       auditPut({ schoolId: sch, actor: actor(input.by), action: 'staff.update', entity: `USER#${before.userId}`, before: strip(before), after: strip(after), at: input.now }),
@@ -225,7 +226,7 @@ export async function grantTemporaryAccess(input: { by: Principal; school: Schoo
     ],
     input.school,
   )) as [AccountRecord];
-  await transact(
+  await transactOr(
     [
       ...createAccountOps(account),
       auditPut({ schoolId: sch, actor: actor(input.by), action: 'access.grantTemporary', entity: `USER#${account.userId}`, after: account, reason: `Заявление № ${appNo}`, at: input.now }),

@@ -3,6 +3,7 @@
  * consent to personal-data processing (R-04, clause 4.4) that must be on the card before a code is
  * issued to the student or a parent (shared/services/activation.ts checks `consentRecordedAt`).
  */
+import { transactOr } from '../db/transact';
 import type { Principal } from '../auth/roles';
 import { birthDateProblem, classTitle, yearStartOf } from '../domain/people-classes';
 import { isIsoDate, ruDate } from '../domain/calendar';
@@ -26,7 +27,7 @@ import {
 } from '../repos/people';
 import { getClass, listClasses, type School } from '../repos/school';
 import { normalisePhone } from '../domain/import-rows';
-import { actor, DISABLED_REASONS, getAccountsById, newAccounts, reopened, schoolToday, studentUserId, transact, type AccountRecord } from './people-common';
+import { actor, DISABLED_REASONS, getAccountsById, newAccounts, reopened, schoolToday, studentUserId, type AccountRecord } from './people-common';
 
 export interface CardInput {
   lastName: string;
@@ -115,7 +116,7 @@ export async function createStudent(input: {
     userId: account!.userId,
   };
   const at = input.now.toISOString();
-  await transact(
+  await transactOr(
     [
       createStudentOp(record),
       ...createAccountOps(account!),
@@ -185,7 +186,7 @@ export async function updateStudentCard(input: { by: Principal; school: School; 
   };
   const renamed = after.lastName !== before.lastName || after.firstName !== before.firstName || after.middleName !== before.middleName;
   const own = renamed ? (await getAccountsById([studentUserId(before)])).get(studentUserId(before)) : undefined;
-  await transact(
+  await transactOr(
     [
       putStudentOp(after, input.version),
       ...(own
@@ -216,7 +217,7 @@ export async function recordConsent(input: { by: Principal; school: School; stud
     consentRecordedAt: input.now.toISOString(),
     consent: { date: input.date, document: input.document.trim(), recordedBy: input.by.userId, recordedByName: input.by.displayName },
   };
-  await transact(
+  await transactOr(
     [
       putStudentOp(after, input.version),
       auditPut({
@@ -271,7 +272,7 @@ export async function linkParent(input: { by: Principal; school: School; student
     create = true;
   }
   const after: StudentRecord = { ...card, parentIds: [...card.parentIds, parent.userId] };
-  await transact(
+  await transactOr(
     [
       putStudentOp(after, input.version),
       ...(create ? createAccountOps(parent) : [putAccountOp(parent, parent.version)]),
@@ -300,7 +301,7 @@ export async function unlinkParent(input: { by: Principal; school: School; stude
       changed = { ...changed, status: 'disabled', disabledReason: 'no_children', disabledNote: DISABLED_REASONS.no_children, disabledAt: at };
     }
   }
-  await transact(
+  await transactOr(
     [
       putStudentOp(after, input.version),
       ...(changed ? [putAccountOp(changed, parent!.version)] : []),

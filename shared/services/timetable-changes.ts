@@ -4,9 +4,8 @@
  * class in two places on that date, and the generated lessons of the dates concerned are brought
  * in line right after it is stored.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
-import { dynamo, tableName } from '../db/client';
+import { transactOr } from '../db/transact';
 import { isHoliday, periodOn, type AcademicYear } from '../domain/year';
 import { isIsoDate, weekdayOf } from '../domain/calendar';
 import { clashesMessage, clashesOf, lessonsAt, sameSlot, type ChangeKind, type TimetableChange } from '../domain/timetable';
@@ -15,9 +14,9 @@ import { getAccounts } from '../repos/accounts';
 import { auditPut } from '../repos/audit';
 import { listSubjects, shortPersonName } from '../repos/curriculum';
 import { className, getClass, listClasses, type SchoolClass } from '../repos/school';
-import { changeItem, changeKey, getChange, listChanges, listSlots, slotLesson } from '../repos/timetable';
+import { createChangeOp, deleteChangeOp, getChange, listChanges, listSlots, slotLesson } from '../repos/timetable';
 import { requireClassOfYear, requireTeachers, requireYear } from './curriculum-load';
-import { isCancelled, timetableNames } from './timetable-guards';
+import { timetableNames } from './timetable-guards';
 import { regenerateDates, type RegenerationResult } from './timetable-lessons';
 
 export interface ChangeInput {
@@ -123,25 +122,21 @@ export async function createChange(input: { by: Principal; schoolId: string; yea
     items.push({ ...base, date: c.toDate, lessonNo: c.toLessonNo, kind: 'moveIn', fromDate: c.date, fromLessonNo: c.lessonNo });
   }
 
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          ...items.map((i) => ({ Put: { TableName: tableName(), Item: changeItem(i), ConditionExpression: 'attribute_not_exists(pk)' } })),
-          auditPut({ schoolId, actor: input.by, action: `timetable.change.${c.kind}`, entity: `TTCHANGE#${yearId}#${changeIdOf(items[0]!)}`, after: items, reason: base.reason, at: input.now }),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (!isCancelled(e)) throw e;
-    const taken = (await Promise.all(items.map((i) => getChange(i)))).find(Boolean);
-    throw new ConflictError(
-      taken
-        ? `У ${className(cls)} ${ru(taken.date)} на ${taken.lessonNo}-м уроке уже есть изменение расписания; сначала удалите его.`
-        : 'Изменения расписания только что изменил другой пользователь. Обновите страницу.',
-      taken,
-    );
-  }
+  await transactOr(
+    [
+      ...items.map(createChangeOp),
+      auditPut({ schoolId, actor: input.by, action: `timetable.change.${c.kind}`, entity: `TTCHANGE#${yearId}#${changeIdOf(items[0]!)}`, after: items, reason: base.reason, at: input.now }),
+    ],
+    async () => {
+      const taken = (await Promise.all(items.map((i) => getChange(i)))).find(Boolean);
+      return new ConflictError(
+        taken
+          ? `У ${className(cls)} ${ru(taken.date)} на ${taken.lessonNo}-м уроке уже есть изменение расписания; сначала удалите его.`
+          : 'Изменения расписания только что изменил другой пользователь. Обновите страницу.',
+        taken,
+      );
+    },
+  );
   const lessons = await regenerateDates({ by: input.by, schoolId, year, cls, dates: items.map((i) => i.date), now: input.now });
   return { change: items[0]!, lessons };
 }
@@ -162,20 +157,14 @@ export async function deleteChange(input: { by: Principal; schoolId: string; yea
       : current.kind === 'moveIn' && current.fromDate
         ? { date: current.fromDate, lessonNo: current.fromLessonNo! }
         : null;
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: tableName(), Key: changeKey(current), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } },
-          ...(partner ? [{ Delete: { TableName: tableName(), Key: changeKey({ ...current, ...partner }) } }] : []),
-          auditPut({ schoolId, actor: input.by, action: 'timetable.change.delete', entity: `TTCHANGE#${yearId}#${input.changeId}`, before: current, at: input.now }),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (isCancelled(e)) throw new ConflictError('Изменение только что изменил другой пользователь.', await getChange({ schoolId, yearId, ...id }));
-    throw e;
-  }
+  await transactOr(
+    [
+      deleteChangeOp(current, current.version),
+      ...(partner ? [deleteChangeOp({ ...current, ...partner })] : []),
+      auditPut({ schoolId, actor: input.by, action: 'timetable.change.delete', entity: `TTCHANGE#${yearId}#${input.changeId}`, before: current, at: input.now }),
+    ],
+    async () => new ConflictError('Изменение только что изменил другой пользователь.', await getChange({ schoolId, yearId, ...id })),
+  );
   const lessons = await regenerateDates({ by: input.by, schoolId, year, cls, dates: [current.date, ...(partner ? [partner.date] : [])], now: input.now });
   return { lessons };
 }

@@ -6,15 +6,14 @@
  * So two people booking the same teacher at the same time cannot both succeed, even when each
  * read an empty timetable: the later transaction is cancelled.
  */
-import { tableName } from '../db/client';
+import type { TransactItem } from '../db/transact';
 import { BadRequestError, ConflictError } from '../errors';
 import { clashesMessage, clashesOf, guardId, guardsOf, sameSlot, type Clash, type SlotLesson, type TimetableNames, type TimetableSlot } from '../domain/timetable';
 import { WHOLE_CLASS } from '../domain/curriculum';
 import { getAccounts } from '../repos/accounts';
-import { batchGetItems, listSubjects, shortPersonName } from '../repos/curriculum';
-import { keys } from '../db/keys';
+import { getLoadLineItems, listSubjects, shortPersonName } from '../repos/curriculum';
 import { className as nameOfClass, listClasses } from '../repos/school';
-import { getGuards, guardItem, guardKey, slotLesson, type Guard } from '../repos/timetable';
+import { getGuards, guardOp, slotLesson, type Guard } from '../repos/timetable';
 
 export interface SlotEdit {
   before?: TimetableSlot;
@@ -22,7 +21,7 @@ export interface SlotEdit {
 }
 
 export interface GuardPlan {
-  ops: Array<Record<string, unknown>>;
+  ops: TransactItem[];
   clashes: Array<{ slot: TimetableSlot; clashes: Clash[] }>;
 }
 
@@ -71,26 +70,12 @@ export async function planGuards(schoolId: string, yearId: string, edits: readon
   }
   if (clashes.length > 0) return { ops: [], clashes };
 
-  const ops: Array<Record<string, unknown>> = [];
+  const ops: TransactItem[] = [];
   for (const { guard, existed, version } of next.values()) {
     const before = current.get(guardId(guard));
-    const unchanged = before && JSON.stringify(before.holders) === JSON.stringify(guard.holders);
-    if (unchanged) {
-      // Still checked, so that a concurrent change of this guard cancels the transaction.
-      ops.push({ ConditionCheck: { TableName: tableName(), Key: guardKey(schoolId, yearId, guard), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } } });
-      continue;
-    }
-    if (guard.holders.length === 0) {
-      if (existed) {
-        ops.push({ Delete: { TableName: tableName(), Key: guardKey(schoolId, yearId, guard), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } } });
-      }
-    } else if (!existed) {
-      ops.push({ Put: { TableName: tableName(), Item: guardItem(schoolId, yearId, { ...guard, version: 1 }), ConditionExpression: 'attribute_not_exists(pk)' } });
-    } else {
-      ops.push({
-        Put: { TableName: tableName(), Item: guardItem(schoolId, yearId, { ...guard, version: version + 1 }), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } },
-      });
-    }
+    const unchanged = !!before && JSON.stringify(before.holders) === JSON.stringify(guard.holders);
+    const op = guardOp(schoolId, yearId, guard, { existed, version, unchanged });
+    if (op) ops.push(op);
   }
   return { ops, clashes };
 }
@@ -98,12 +83,12 @@ export async function planGuards(schoolId: string, yearId: string, edits: readon
 /** Names for clash messages, loaded only when there is something to say. */
 export async function timetableNames(schoolId: string, yearId: string, lessons: readonly SlotLesson[]): Promise<TimetableNames> {
   const teacherIds = [...new Set(lessons.map((l) => l.teacherId))];
-  const lineKeys = [...new Map(lessons.filter((l) => l.groupId !== WHOLE_CLASS).map((l) => [`${l.classId}|${l.subjectId}`, keys.load(schoolId, yearId, l.classId, l.subjectId)])).values()];
+  const split = lessons.filter((l) => l.groupId !== WHOLE_CLASS).map((l) => ({ classId: l.classId, subjectId: l.subjectId }));
   const [classes, subjects, accounts, lines] = await Promise.all([
     listClasses(schoolId),
     listSubjects(schoolId),
     getAccounts(teacherIds),
-    batchGetItems(lineKeys),
+    getLoadLineItems(schoolId, yearId, split),
   ]);
   const classNames = new Map(classes.map((c) => [c.classId, nameOfClass(c)]));
   const subjectNames = new Map(subjects.map((s) => [s.subjectId, s.name]));
@@ -132,14 +117,4 @@ export async function clashError(schoolId: string, yearId: string, clashes: Guar
 /** Refuses input problems with one Russian message. */
 export function refuseProblems(problems: readonly string[]): void {
   if (problems.length > 0) throw new BadRequestError(problems.join(' '), { problems });
-}
-
-/** Which operations of a cancelled transaction failed their condition. */
-export function failedConditions(e: unknown): number[] {
-  const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-}
-
-export function isCancelled(e: unknown): boolean {
-  return (e as Error).name === 'TransactionCanceledException';
 }

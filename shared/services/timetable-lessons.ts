@@ -5,9 +5,8 @@
  * outside the window (the past, by default) are not touched, and a lesson that holds journal data is
  * never deleted (see `hasJournalData`).
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
-import { dynamo, tableName } from '../db/client';
+import { transactOr, type TransactItem } from '../db/transact';
 import { dateInZone, isIsoDate } from '../domain/calendar';
 import { generateLessons, planRegeneration, type PlannedLesson } from '../domain/lesson-dates';
 import { periodsForGrade, type AcademicYear, type Period } from '../domain/year';
@@ -16,12 +15,11 @@ import { auditPut } from '../repos/audit';
 import { listSubjects } from '../repos/curriculum';
 import { getAccounts } from '../repos/accounts';
 import { shortPersonName } from '../repos/curriculum';
-import { lessonItem, lessonKeyOf, listLessonItems, listLessons } from '../repos/lessons';
+import { listLessonItems, listLessons, regenerationOps } from '../repos/lessons';
 import { className, listClasses, type SchoolClass } from '../repos/school';
 import { listChanges, listSlots } from '../repos/timetable';
 import { requireYear } from './curriculum-load';
 import { classPeriod } from './curriculum-subgroups';
-import { isCancelled } from './timetable-guards';
 
 /** DynamoDB's limit of operations in one TransactWriteItems. */
 const TRANSACTION_LIMIT = 100;
@@ -50,28 +48,6 @@ export function regenerationWindow(period: Pick<Period, 'startDate' | 'endDate'>
   };
 }
 
-function updateOp(schoolId: string, stored: Record<string, unknown>, lesson: PlannedLesson) {
-  const set = ['teacherId = :t', '#s = :s', 'version = version + :one'];
-  const remove: string[] = [];
-  const values: Record<string, unknown> = { ':t': lesson.teacherId, ':s': lesson.status, ':one': 1 };
-  for (const [field, placeholder] of [['room', ':r'], ['plannedTeacherId', ':p'], ['movedFrom', ':m']] as const) {
-    const v = lesson[field];
-    if (v !== undefined) {
-      set.push(`${field} = ${placeholder}`);
-      values[placeholder] = v;
-    } else if (stored[field] !== undefined) remove.push(field);
-  }
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: lessonKeyOf(schoolId, lesson),
-      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: values,
-    },
-  };
-}
 
 /** Regenerates one class x period within a window. */
 export async function regenerateClassPeriod(input: {
@@ -92,13 +68,7 @@ export async function regenerateClassPeriod(input: {
   const desired = generateLessons({ year, grade: cls.grade, classId: cls.classId, period, slots, changes, window });
   const plan = planRegeneration(stored, desired, window);
   const generatedAt = input.now.toISOString();
-  const ops: Array<Record<string, unknown>> = [
-    ...plan.create.map((l) => ({ Put: { TableName: tableName(), Item: lessonItem(schoolId, year.yearId, l, generatedAt), ConditionExpression: 'attribute_not_exists(pk)' } })),
-    ...plan.update.map((u) => updateOp(schoolId, u.stored, u.lesson)),
-    ...plan.remove.map((r) => ({
-      Delete: { TableName: tableName(), Key: { pk: r.pk, sk: r.sk }, ConditionExpression: 'attribute_not_exists(journalData)' },
-    })),
-  ];
+  const ops = regenerationOps(schoolId, year.yearId, plan, generatedAt);
   const result: RegenerationResult = {
     classId: cls.classId,
     periodId: period.periodId,
@@ -119,17 +89,13 @@ export async function regenerateClassPeriod(input: {
     at: input.now,
   });
   // The audit record rides in the first transaction; the rest follow in chunks of the limit.
-  const chunks: Array<Array<Record<string, unknown>>> = [[audit, ...ops.slice(0, TRANSACTION_LIMIT - 1)]];
+  const chunks: TransactItem[][] = [[audit, ...ops.slice(0, TRANSACTION_LIMIT - 1)]];
   for (let i = TRANSACTION_LIMIT - 1; i < ops.length; i += TRANSACTION_LIMIT) chunks.push(ops.slice(i, i + TRANSACTION_LIMIT));
   for (const chunk of chunks) {
-    try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: chunk }));
-    } catch (e) {
-      if (isCancelled(e)) {
-        throw new ConflictError(`Уроки ${className(cls)} за период «${period.name}» только что изменились. Повторите формирование: уже сделанное не повторится.`);
-      }
-      throw e;
-    }
+    await transactOr(
+      chunk,
+      () => new ConflictError(`Уроки ${className(cls)} за период «${period.name}» только что изменились. Повторите формирование: уже сделанное не повторится.`),
+    );
   }
   return result;
 }

@@ -3,9 +3,8 @@
  * Each write is one TransactWriteItems of the slot, the guards of its teacher, class and room
  * (./timetable-guards.ts) and the audit record; a clash is refused with a message naming it.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/roles';
-import { dynamo, tableName } from '../db/client';
+import { transactOr, type TransactItem } from '../db/transact';
 import { assignedTeacher, groupIdsOfLine, WHOLE_CLASS } from '../domain/curriculum';
 import { generateLessons } from '../domain/lesson-dates';
 import { periodsForGrade } from '../domain/year';
@@ -15,9 +14,9 @@ import { getAccounts } from '../repos/accounts';
 import { auditPut } from '../repos/audit';
 import { getLoad, getSubject, listLoad, listSubjects, listTeachers, teacherInfo } from '../repos/curriculum';
 import { className, listClasses } from '../repos/school';
-import { getSlot, listChanges, listSlots, listSlotsOfTeacher, slotItem, slotKey } from '../repos/timetable';
+import { deleteSlotOp, getSlot, listChanges, listSlots, listSlotsOfTeacher, putSlotOp } from '../repos/timetable';
 import { requireClassOfYear, requireTeachers, requireYear } from './curriculum-load';
-import { clashError, isCancelled, planGuards, refuseProblems } from './timetable-guards';
+import { clashError, planGuards, refuseProblems } from './timetable-guards';
 
 export interface SlotInput {
   classId: string;
@@ -154,35 +153,26 @@ async function writeSlot(input: { by: Principal; schoolId: string; yearId: strin
   const { schoolId, yearId, before, after } = input;
   const guards = await planGuards(schoolId, yearId, [{ before: before ?? undefined, after: after ?? undefined }]);
   if (guards.clashes.length > 0) throw await clashError(schoolId, yearId, guards.clashes);
-  const slotOps: Array<Record<string, unknown>> = [];
+  const slotOps: TransactItem[] = [];
   const moved = before && after && !sameKey(before, after);
-  if (before && (!after || moved)) {
-    slotOps.push({ Delete: { TableName: tableName(), Key: slotKey(before), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } });
-  }
-  if (after && (!before || moved)) {
-    slotOps.push({ Put: { TableName: tableName(), Item: slotItem(after), ConditionExpression: 'attribute_not_exists(pk)' } });
-  } else if (after && before) {
-    slotOps.push({ Put: { TableName: tableName(), Item: slotItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } });
-  }
+  if (before && (!after || moved)) slotOps.push(deleteSlotOp(before));
+  if (after && (!before || moved)) slotOps.push(putSlotOp(after));
+  else if (after && before) slotOps.push(putSlotOp(after, before.version));
   const ref = (after ?? before)!;
   const action = !before ? 'timetable.slot.create' : !after ? 'timetable.slot.delete' : 'timetable.slot.update';
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          ...slotOps,
-          ...guards.ops,
-          auditPut({ schoolId, actor: input.by, action, entity: `TT#${yearId}#${slotIdOf(ref)}`, before: before ?? undefined, after: after ?? undefined, at: input.now }),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (!isCancelled(e)) throw e;
-    // Someone else wrote first: name the clash if there now is one, else say what changed.
-    const again = await planGuards(schoolId, yearId, [{ before: before ?? undefined, after: after ?? undefined }]);
-    if (again.clashes.length > 0) throw await clashError(schoolId, yearId, again.clashes);
-    throw new ConflictError('Этот урок или расписание только что изменил другой пользователь. Обновите страницу и повторите.', before ? await getSlot(before) : null);
-  }
+  await transactOr(
+    [
+      ...slotOps,
+      ...guards.ops,
+      auditPut({ schoolId, actor: input.by, action, entity: `TT#${yearId}#${slotIdOf(ref)}`, before: before ?? undefined, after: after ?? undefined, at: input.now }),
+    ],
+    async () => {
+      // Someone else wrote first: name the clash if there now is one, else say what changed.
+      const again = await planGuards(schoolId, yearId, [{ before: before ?? undefined, after: after ?? undefined }]);
+      if (again.clashes.length > 0) return clashError(schoolId, yearId, again.clashes);
+      return new ConflictError('Этот урок или расписание только что изменил другой пользователь. Обновите страницу и повторите.', before ? await getSlot(before) : null);
+    },
+  );
 }
 
 export async function createSlot(input: { by: Principal; schoolId: string; yearId: string; slot: SlotInput; now: Date }): Promise<TimetableSlot> {
