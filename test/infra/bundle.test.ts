@@ -103,6 +103,13 @@ describe('function budgets', () => {
     }
   });
 
+  it('should ship only production dependencies (npm ci --omit=dev installs everything a bundle holds)', () => {
+    // package-lock.json marks `dev` every package that only devDependencies need.
+    const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const devOnly = new Set(Object.entries(lock.packages).filter(([, p]) => p.dev).map(([path]) => path.replace(/^.*node_modules\//, '')));
+    for (const b of built) expect(b.packages.filter((p) => devOnly.has(p)), b.name).toEqual([]);
+  });
+
   it('should carry only the English zod locale (namespace import `import * as z from \'zod\'`)', () => {
     for (const b of built) expect(readFileSync(b.file, 'utf8'), b.name).not.toContain('Ungültige Eingabe');
   });
