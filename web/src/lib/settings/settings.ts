@@ -12,6 +12,7 @@ import {
   type MarkThresholds,
   type TestLimits,
 } from '../../../../shared/domain/settings';
+import { conflictCurrent, type FailureHandler } from '../action';
 import { ApiError, messageOf } from '../api';
 import { countOf, DAY } from '../../../../shared/domain/calendar';
 import type { Me } from '../types';
@@ -195,4 +196,13 @@ export function problemsOf(message: string, details: unknown): Problems {
 /** What a failed save shows: the server's messages per field when it names fields, else its one message. */
 export function failureProblems(e: unknown): Problems {
   return e instanceof ApiError ? problemsOf(e.message, e.details) : { messages: [messageOf(e)], fields: new Set() };
+}
+
+/** A refused save of a settings form: someone else's newer settings come back into the form, and the reasons are listed. */
+export function refusedSave<T>(take: (current: T) => void, show: (problems: Problems) => void): FailureHandler {
+  return (e) => {
+    const latest = conflictCurrent<T>(e);
+    if (latest) take(latest);
+    show(failureProblems(e));
+  };
 }
