@@ -4,11 +4,7 @@
  * - journal.page.*: the teacher's page (class x subject x period) with 1,350 marks and 135
  *   absences in it: DynamoDB requests per page (budget: 1 Query plus its pages), the gzip size of
  *   the answer, and the handler's own time (the area Lambda called in-process, median of 30).
- * - journal.mark.*: 50 concurrent teachers, each on their own subject of the class, each typing
- *   30 marks one after another as the screen sends them: requests per mark (budget: 1
- *   TransactWriteItems, plus the one BatchGetItem it decides on), p99 latency over HTTP, and
- *   accepted writes missing afterwards (must be 0); then 10 writers on ONE subject at once, the
- *   worst case for the change log's chain head (journal.mark.contended_p99_ms).
+ * - journal.mark.*, ddb.transact.*: saving marks (bench/marks.ts says how).
  *
  * Runs in the process that started the stack (bench/run.ts), so the DynamoDB request counter
  * sees the server's requests, and stands the server's clock on a fixed day so that the figures do
@@ -16,11 +12,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { areaModules } from '../functions/index';
 import { setClock } from '../functions/http/clock';
 import { batchWriteAll } from '../infra/local/seed';
-import { ddbRequestCounter, dynamo, tableName } from '../shared/db/client';
+import { ddbRequestCounter } from '../shared/db/client';
 import { keys, sortName } from '../shared/db/keys';
 import { buildDemoModel, DEMO_DEPARTMENT_ID, DEMO_SCHOOL_ID, DEMO_YEAR_ID } from '../shared/demo/index';
 import { addDays as plusDays } from '../shared/domain/calendar';
@@ -30,6 +25,7 @@ import { lessonItem } from '../shared/repos/lessons';
 import { journalPage, loadJournalPage } from '../shared/services/journal-page';
 import { materialiseRosters } from '../shared/services/journal-rosters';
 import { percentile, type Figures } from './figures';
+import { benchMarks } from './marks';
 
 const SCH = DEMO_SCHOOL_ID;
 const CLASS = 'bench7';
@@ -39,8 +35,6 @@ const NOW = new Date(`${TODAY}T09:00:00Z`);
 const STUDENTS = 30;
 const LESSONS = 45;
 const SUBJECTS = 52;
-const WRITERS = 50;
-const MARKS_PER_WRITER = 30;
 const PAGE_RUNS = 30;
 
 const subjectId = (i: number) => `bench${String(i + 1).padStart(2, '0')}`;
@@ -158,76 +152,17 @@ export async function benchJournal(figures: Figures, baseUrl: string): Promise<v
     figures.set('journal.page.bytes_gzip', gzipSync(body).length, 'bytes', `${body.length} bytes before gzip`);
     figures.set('journal.page.handler_ms', percentile(times, 50), 'ms', `median of ${PAGE_RUNS}, area handler in-process; p99 ${percentile(times, 99).toFixed(1)} ms; of it shaping + JSON ${percentile(shaping, 50).toFixed(1)} ms, the rest DynamoDB Local's Query`);
 
-    // --- 50 concurrent teachers, each on their own subject; then 10 writers on one subject -------
-    const open = slots.filter((s) => s.date >= plusDays(TODAY, -9));
-    const sessions = await Promise.all([0, 1, 2, 3, 4].map(() => signIn(baseUrl, 'teacher')));
-    const run = async (writers: Array<{ subj: string; students: typeof students }>, workType: string) => {
-      type Write = { subj: string; lessonId: string; studentId: string; value: number };
-      const accepted: Write[] = [];
-      const latencies: number[] = [];
-      let refused = 0;
-      const before = ddbRequestCounter.count;
-      const started = performance.now();
-      await Promise.all(
-        writers.map(async ({ subj, students: mine }, w) => {
-          const s = sessions[w % sessions.length]!;
-          for (let k = 0; k < MARKS_PER_WRITER; k++) {
-            const st = mine[k % mine.length]!;
-            const slot = open[Math.floor(k / mine.length) % open.length]!;
-            const write: Write = { subj, lessonId: `${slot.date}.${slot.lessonNo}.all`, studentId: st.studentId, value: 2 + ((w + k) % 4) };
-            const t = performance.now();
-            const res = await fetch(`${baseUrl}/api/schools/${SCH}/classes/${CLASS}/periods/${PERIOD}/subjects/${subj}/marks`, {
-              method: 'PUT',
-              headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
-              body: JSON.stringify({ lessonId: write.lessonId, studentId: st.studentId, workType, value: write.value, version: 0, requestId: `bench-${workType}-${w}-${k}` }),
-            });
-            await res.arrayBuffer();
-            latencies.push(performance.now() - t);
-            if (res.status === 200) accepted.push(write);
-            else refused++;
-          }
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      const total = accepted.length + refused;
-      const perMark = (ddbRequestCounter.count - before) / total;
-      // Every accepted write must be in the table with its value.
-      let lost = 0;
-      for (let i = 0; i < accepted.length; i += 100) {
-        const chunk = accepted.slice(i, i + 100);
-        const wanted = chunk.map((w) => {
-          const [date, no] = w.lessonId.split('.');
-          return keys.mark(SCH, CLASS, PERIOD, w.subj, { date: date!, lessonNo: Number(no), groupId: 'all' }, w.studentId, workType);
-        });
-        let request: Record<string, { Keys: typeof wanted; ConsistentRead: boolean }> | undefined = { [tableName()]: { Keys: wanted, ConsistentRead: true } };
-        const found: Array<Record<string, unknown>> = [];
-        while (request) {
-          const out = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-          found.push(...(out.Responses?.[tableName()] ?? []));
-          const left = out.UnprocessedKeys?.[tableName()]?.Keys as typeof wanted | undefined;
-          request = left?.length ? { [tableName()]: { Keys: left, ConsistentRead: true } } : undefined;
-        }
-        chunk.forEach((w, j) => {
-          const item = found.find((f) => f.pk === wanted[j]!.pk && f.sk === wanted[j]!.sk);
-          if (!item || item.deleted || item.value !== w.value) lost++;
-        });
-      }
-      latencies.sort((a, b) => a - b);
-      return { total, refused, lost, accepted: accepted.length, perMark, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-    };
-
-    // Each teacher types the marks of one lesson column, one save after another, as the screen does.
-    const solo = await run([{ subj: subjectId(SUBJECTS - 1), students }], 'independent');
-    const teachers = Array.from({ length: WRITERS }, (_, w) => ({ subj: subjectId(1 + w), students }));
-    const a = await run(teachers, 'independent');
-    figures.set('journal.mark.ddb_requests', a.perMark, 'requests', `per mark: 1 BatchGetItem + 1 TransactWriteItems (mark, change-log record, chain head); ${a.total} writes`);
-    figures.set('journal.mark.p99_ms', a.p99, 'ms', `${WRITERS} concurrent teachers over HTTP, ${MARKS_PER_WRITER} marks each; p50 ${a.p50.toFixed(1)} ms; ${(a.total / a.seconds).toFixed(0)} marks/s; ${a.refused} refused; one teacher alone: p50 ${solo.p50.toFixed(1)} ms, p99 ${solo.p99.toFixed(1)} ms`);
-    figures.set('journal.mark.lost', a.lost, 'writes', `accepted writes missing afterwards, of ${a.accepted}`);
-
-    // The worst case for the change log's chain: 10 writers on the same subject at once.
-    const crowd = Array.from({ length: 10 }, (_, w) => ({ subj: subjectId(0), students: students.slice(w * 3, w * 3 + 3) }));
-    const b = await run(crowd, 'verification');
-    figures.set('journal.mark.contended_p99_ms', b.p99, 'ms', `10 writers on one subject's chain at once; p50 ${b.p50.toFixed(1)} ms; ${b.perMark.toFixed(2)} requests/mark; ${b.refused} refused; ${b.lost} lost of ${b.accepted}`);
+    // --- saving marks: bench/marks.ts ------------------------------------------------------------
+    await benchMarks(figures, {
+      baseUrl,
+      schoolId: SCH,
+      classId: CLASS,
+      periodId: PERIOD,
+      teacherId,
+      students,
+      openSlots: slots.filter((s) => s.date >= plusDays(TODAY, -9)),
+      subjects: Array.from({ length: SUBJECTS }, (_, i) => subjectId(i)),
+    });
   } finally {
     setClock(null);
   }
