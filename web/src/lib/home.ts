@@ -2,8 +2,13 @@
  * The home screen: one card per role the person holds (with its scope: school, class, children)
  * listing what they may do there. Later issues turn the «скоро» sections into working screens by
  * giving them an `href` here.
+ *
+ * Each working section names the action its screen performs, and is offered only when the server's
+ * own policy (`may`, shared/auth/policy.ts) lets the card's role perform it there: the home screen
+ * cannot link to a screen the API would refuse.
  */
-import { ROLE_TITLES } from '../../../shared/auth/roles';
+import { may, type Action, type ObjectOf } from '../../../shared/auth/policy';
+import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
 import { paths } from './paths';
 import type { Child, Me, Role } from './types';
 
@@ -83,7 +88,7 @@ export interface HomeContext {
 const ROLE_ORDER: Role[] = ['department', 'director', 'deputy', 'administrator', 'secretary', 'classTeacher', 'teacher', 'parent', 'student'];
 
 const S = HOME_TEXT.sections;
-const ready = (key: string, title: string, href: string, detail?: string): Section => ({ key, title, href, soon: false, ...(detail ? { detail } : {}) });
+const section = (key: string, title: string, href: string, detail?: string): Section => ({ key, title, href, soon: false, ...(detail ? { detail } : {}) });
 const soon = (key: string, title: string, detail?: string): Section => ({ key, title, soon: true, ...(detail ? { detail } : {}) });
 
 function gradeOf(className: string): number {
@@ -109,77 +114,84 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
   };
 
   for (const g of me.grants) {
+    // The card's role alone: a card offers what that role may do, not what another role of the same person may.
+    const p: Principal = { userId: me.userId, departmentId: me.departmentId, displayName: me.displayName, grants: [g] };
+    const school = { departmentId: me.departmentId, schoolId: 'schoolId' in g ? g.schoolId : '' };
+    const anyClass = { ...school, classId: '' };
+    const ready = <A extends Action>(action: A, object: ObjectOf<A>, key: string, title: string, href: string, detail?: string): Section[] =>
+      may(p, action, object) ? [section(key, title, href, detail)] : [];
     switch (g.role) {
       case 'department':
         card(g.role, g.departmentId, HOME_TEXT.department).sections.push(
-          ready('lock-settings', S.lockSettings, paths.settings),
+          ...ready('settings.writeDepartment', { departmentId: g.departmentId }, 'lock-settings', S.lockSettings, paths.settings),
           soon('school-reports', S.schoolReports),
         );
         break;
       case 'director':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           soon('reports', S.reports),
-          ready('login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
-          ready('school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
-          ready('year', S.year, paths.year, S.yearDetail),
-          ready('classes', S.classLists, paths.peopleClasses(g.schoolId)),
-          ready('movements', S.movements, paths.movements(g.schoolId)),
-          ready('staff', S.staff, paths.staff(g.schoolId)),
-          ready('timetable', S.timetable, paths.timetable(g.schoolId)),
-          ready('ktp', S.ktp, paths.ktp(g.schoolId)),
-          ready('assessments', S.assessments, paths.assessments(g.schoolId)),
+          ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
+          ...ready('settings.readSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
+          ...ready('year.read', school, 'year', S.year, paths.year, S.yearDetail),
+          ...ready('class.list', school, 'classes', S.classLists, paths.peopleClasses(g.schoolId)),
+          ...ready('movement.read', school, 'movements', S.movements, paths.movements(g.schoolId)),
+          ...ready('staff.read', school, 'staff', S.staff, paths.staff(g.schoolId)),
+          ...ready('timetable.read', school, 'timetable', S.timetable, paths.timetable(g.schoolId)),
+          ...ready('ktp.listClass', anyClass, 'ktp', S.ktp, paths.ktp(g.schoolId)),
+          ...ready('assessment.read', school, 'assessments', S.assessments, paths.assessments(g.schoolId)),
         );
         break;
       case 'deputy':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           soon('reports', S.reports),
-          ready('school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
-          ready('year', S.year, paths.year, S.yearDetail),
-          ready('classes', S.classLists, paths.peopleClasses(g.schoolId)),
-          ready('movements', S.movements, paths.movements(g.schoolId)),
-          ready('curriculum', S.curriculum, paths.curriculum(g.schoolId)),
-          ready('subgroups', S.subgroups, paths.subgroups(g.schoolId)),
-          ready('substitutes', S.substitutes, paths.substitutes(g.schoolId)),
-          ready('timetable', S.timetable, paths.timetable(g.schoolId)),
-          ready('timetable-changes', S.timetableChanges, paths.timetableChanges(g.schoolId)),
-          ready('ktp', S.ktpApproval, paths.ktp(g.schoolId)),
-          ready('assessments', S.assessments, paths.assessments(g.schoolId)),
-          ready('exams', S.exams, paths.exams(g.schoolId)),
+          ...ready('settings.writeSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
+          ...ready('year.write', school, 'year', S.year, paths.year, S.yearDetail),
+          ...ready('class.list', school, 'classes', S.classLists, paths.peopleClasses(g.schoolId)),
+          ...ready('movement.read', school, 'movements', S.movements, paths.movements(g.schoolId)),
+          ...ready('curriculum.manage', school, 'curriculum', S.curriculum, paths.curriculum(g.schoolId)),
+          ...ready('subgroups.manage', anyClass, 'subgroups', S.subgroups, paths.subgroups(g.schoolId)),
+          ...ready('substitute.manage', anyClass, 'substitutes', S.substitutes, paths.substitutes(g.schoolId)),
+          ...ready('timetable.manage', school, 'timetable', S.timetable, paths.timetable(g.schoolId)),
+          ...ready('timetable.manage', school, 'timetable-changes', S.timetableChanges, paths.timetableChanges(g.schoolId)),
+          ...ready('ktp.approve', { ...anyClass, subjectId: '', groupId: '', teacherIds: [] }, 'ktp', S.ktpApproval, paths.ktp(g.schoolId)),
+          ...ready('assessment.read', school, 'assessments', S.assessments, paths.assessments(g.schoolId)),
+          ...ready('externalAssessment.write', anyClass, 'exams', S.exams, paths.exams(g.schoolId)),
         );
         break;
       case 'administrator':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
-          ready('login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
-          ready('staff-codes', S.staffCodes, paths.activationCodes(g.schoolId)),
-          ready('staff', S.staff, paths.staff(g.schoolId)),
-          ready('classes', S.classLists, paths.peopleClasses(g.schoolId)),
+          ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
+          ...ready('activationSheet.issueStaff', school, 'staff-codes', S.staffCodes, paths.activationCodes(g.schoolId)),
+          ...ready('staff.read', school, 'staff', S.staff, paths.staff(g.schoolId)),
+          ...ready('class.list', school, 'classes', S.classLists, paths.peopleClasses(g.schoolId)),
         );
         break;
       case 'secretary':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
-          ready('personal-files', S.personalFiles, paths.people(g.schoolId)),
-          ready('import', S.importLists, paths.peopleImport(g.schoolId)),
-          ready('movements', S.movements, paths.movements(g.schoolId)),
-          ready('exams', S.exams, paths.exams(g.schoolId)),
+          ...ready('student.create', anyClass, 'personal-files', S.personalFiles, paths.people(g.schoolId)),
+          ...ready('import.run', school, 'import', S.importLists, paths.peopleImport(g.schoolId)),
+          ...ready('movement.read', school, 'movements', S.movements, paths.movements(g.schoolId)),
+          ...ready('externalAssessment.write', anyClass, 'exams', S.exams, paths.exams(g.schoolId)),
         );
         break;
       case 'teacher':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
-          ready('journal', S.journal, paths.journal(g.schoolId)),
-          ready('my-timetable', S.myTimetable, paths.myTimetable(g.schoolId)),
-          ready('ktp', S.ktp, paths.ktp(g.schoolId)),
+          ...ready('journal.listMine', school, 'journal', S.journal, paths.journal(g.schoolId)),
+          ...ready('timetable.read', school, 'my-timetable', S.myTimetable, paths.myTimetable(g.schoolId)),
+          ...ready('ktp.listOwn', school, 'ktp', S.ktp, paths.ktp(g.schoolId)),
         );
         break;
       case 'classTeacher': {
         const name = ctx.classNames?.[classKey(g.schoolId, g.classId)] ?? g.classId;
+        const cls = { ...school, classId: g.classId };
         card(g.role, classKey(g.schoolId, g.classId), HOME_TEXT.classScope(name, schoolName(g.schoolId))).sections.push(
-          ready('my-class', S.myClass, paths.peopleClass(g.schoolId, g.classId)),
-          ready('pupil-codes', S.pupilCodes, paths.activationCodes(g.schoolId, g.classId)),
-          ready('unfilled', S.unfilled, paths.journalCheck(g.schoolId, g.classId)),
-          ready('class-timetable', S.timetable, paths.timetable(g.schoolId, g.classId)),
-          ready('subgroups', S.subgroups, paths.subgroups(g.schoolId, g.classId)),
-          ready('class-ktp', S.ktp, paths.ktp(g.schoolId, g.classId)),
-          ready('assessments', S.assessments, paths.assessments(g.schoolId, g.classId)),
+          ...ready('class.read', cls, 'my-class', S.myClass, paths.peopleClass(g.schoolId, g.classId)),
+          ...ready('activationSheet.issueClass', cls, 'pupil-codes', S.pupilCodes, paths.activationCodes(g.schoolId, g.classId)),
+          ...ready('journal.classDay', cls, 'unfilled', S.unfilled, paths.journalCheck(g.schoolId, g.classId)),
+          ...ready('timetable.read', school, 'class-timetable', S.timetable, paths.timetable(g.schoolId, g.classId)),
+          ...ready('subgroups.manage', cls, 'subgroups', S.subgroups, paths.subgroups(g.schoolId, g.classId)),
+          ...ready('ktp.listClass', cls, 'class-ktp', S.ktp, paths.ktp(g.schoolId, g.classId)),
+          ...ready('assessment.read', school, 'assessments', S.assessments, paths.assessments(g.schoolId, g.classId)),
         );
         break;
       }
