@@ -18,7 +18,7 @@ import {
   type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { Operation, type Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Operation, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -71,7 +71,7 @@ export interface MonitoringProps {
   apiFunctions: Map<string, NodejsFunction>;
   jobFunctions: Map<string, NodejsFunction>;
   deadLetters: Queue;
-  table: Table;
+  table: ITable;
   alarmEmail?: string;
 }
 
@@ -206,7 +206,7 @@ export class Monitoring extends Construct {
    * they are, and a period with data for one operation but none for another then sums to nothing:
    * each is filled with 0 first. Ids start with `idPrefix`: a graph may hold both sums.
    */
-  private sumOverOperations(table: Table, metricName: string, idPrefix: string, label: string): MathExpression {
+  private sumOverOperations(table: ITable, metricName: string, idPrefix: string, label: string): MathExpression {
     const usingMetrics: Record<string, IMetric> = {};
     TABLE_OPERATIONS.forEach((operation, i) => {
       usingMetrics[`${idPrefix}${i}`] = table.metric(metricName, {
@@ -232,7 +232,7 @@ export class Monitoring extends Construct {
     dlqDepth: IMetric;
     tableThrottles: IMetric;
     tableErrors: IMetric;
-    table: Table;
+    table: ITable;
     jobInvocations: IMetric[];
     jobNames: string[];
   }): Dashboard {

@@ -63,7 +63,8 @@ function suppress(construct: IConstruct, suppressions: NagPackSuppression[]): vo
 export function suppressReviewedFindings(stack: JournalStack): void {
   suppress(stack.api.httpApi, [{ id: 'AwsSolutions-APIG4', reason: REASONS.APIG4 }]);
 
-  const tableArn = `Resource::<${stack.getLogicalId(stack.table.node.defaultChild as never)}.Arn>`;
+  // The stack's own table (`<Table….Arn>/index/*`) or one restored from a backup (`…:table/<name>/index/*`).
+  const tableIndexes = { regex: '/^Resource::(<Table[A-Za-z0-9]+\\.Arn>|arn:[^<]*(<[^>]+>[^<]*)*:table\\/[A-Za-z0-9_.-]+)\\/index\\/\\*$/' };
   const reportsArn = `Resource::<${stack.getLogicalId(stack.reports.node.defaultChild as never)}.Arn>`;
   for (const fn of [...stack.api.functions.values(), ...stack.jobs.functions.values()]) {
     suppress(fn, [
@@ -71,7 +72,7 @@ export function suppressReviewedFindings(stack: JournalStack): void {
       {
         id: 'AwsSolutions-IAM5',
         reason: `${REASONS.IAM5_INDEXES} ${REASONS.IAM5_REPORTS}`,
-        appliesTo: [`${tableArn}/index/*`, `${reportsArn}/*`],
+        appliesTo: [tableIndexes, `${reportsArn}/*`],
       },
     ]);
   }

@@ -35,15 +35,26 @@ export interface Settings {
    * the optional ZhurnalEdge stack (infra/edge.ts), which rate-limits the sign-in paths per address.
    */
   webAclArn?: string;
+  /**
+   * An existing table to use instead of the stack's own: a point-in-time restore (README.md,
+   * "Runbook"). The stack's own table is then left out of the template, and kept (Retain).
+   */
+  tableName?: string;
+  /**
+   * Changed to make every function start afresh and read the session signing key again after it
+   * was replaced (README.md, "Rotate the session signing key").
+   */
+  sessionKeyVersion: string;
 }
 
-type TextSetting = 'objectLockMode' | 'departmentId' | 'schoolTimeZone';
+type TextSetting = 'objectLockMode' | 'departmentId' | 'schoolTimeZone' | 'sessionKeyVersion';
 
 export const DEFAULT_SETTINGS: Pick<Settings, TextSetting> = {
   objectLockMode: 'COMPLIANCE',
   // The same department the local stack and the job's own fallback use.
   departmentId: 'krd',
   schoolTimeZone: 'Europe/Moscow',
+  sessionKeyVersion: '1',
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -79,5 +90,7 @@ export function readSettings(node: Node): Settings {
     domainName,
     certificateArn,
     webAclArn: optional('webAclArn', WEB_ACL_ARN, 'the ARN of a CLOUDFRONT-scope WAF web ACL'),
+    tableName: optional('tableName', /^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name'),
+    sessionKeyVersion: text('sessionKeyVersion'),
   };
 }

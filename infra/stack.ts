@@ -3,7 +3,7 @@
  * Each concern lives in its own file; this one wires them together.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -14,7 +14,7 @@ import { Monitoring } from './monitoring';
 import { suppressReviewedFindings } from './nag';
 import { sessionSigningKey } from './secrets';
 import { readSettings, type Settings } from './settings';
-import { accessLogBucket, journalTable, reportBucket } from './storage';
+import { accessLogBucket, existingJournalTable, journalTable, reportBucket } from './storage';
 import { Web } from './web';
 
 export interface JournalStackProps extends StackProps {
@@ -24,7 +24,7 @@ export interface JournalStackProps extends StackProps {
 
 export class JournalStack extends Stack {
   readonly settings: Settings;
-  readonly table: Table;
+  readonly table: ITable;
   readonly reports: Bucket;
   readonly sessionKey: Secret;
   readonly api: Api;
@@ -36,7 +36,7 @@ export class JournalStack extends Stack {
   constructor(scope: Construct, id: string, props: JournalStackProps = {}) {
     super(scope, id, props);
     this.settings = readSettings(this.node);
-    this.table = journalTable(this);
+    this.table = this.settings.tableName ? existingJournalTable(this, this.settings.tableName) : journalTable(this);
     this.accessLogs = accessLogBucket(this);
     this.reports = reportBucket(this, this.settings.objectLockMode, this.accessLogs);
     this.sessionKey = sessionSigningKey(this);
@@ -56,6 +56,9 @@ export class JournalStack extends Stack {
       // Logs and metrics (shared/ops) name the stack as their service, so two stacks in one
       // account keep apart on the dashboard.
       POWERTOOLS_SERVICE_NAME: this.stackName,
+      // Read by nothing: changing it replaces every function's execution environments, so all of
+      // them read the session signing key afresh (shared/auth/signing-key.ts caches it).
+      SESSION_KEY_VERSION: this.settings.sessionKeyVersion,
     };
 
     this.api = new Api(this, 'Api', { environment, resources });

@@ -2,7 +2,7 @@
  * Where data lives: the one DynamoDB table, the report bucket, and the bucket of access logs.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE } from '../shared/db/table';
@@ -41,6 +41,18 @@ export function journalTable(scope: Construct): Table {
     });
   }
   return table;
+}
+
+/**
+ * A table made outside the stack, by a point-in-time restore of the journal table (README.md,
+ * "Runbook"): same keys and indexes, so the functions' grants cover its indexes as before.
+ */
+export function existingJournalTable(scope: Construct, tableName: string): ITable {
+  return Table.fromTableAttributes(scope, 'ExistingTable', {
+    tableName,
+    globalIndexes: TABLE.indexes.map((ix) => ix.name),
+    grantIndexPermissions: true,
+  });
 }
 
 /**

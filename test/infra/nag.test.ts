@@ -80,8 +80,9 @@ describe('cdk-nag AwsSolutions', () => {
     for (const f of r.suppressed.filter((x) => x.rule === 'AwsSolutions-L1')) expect(f.path).toMatch(/Custom::CDKBucketDeployment/);
   }, 60_000);
 
-  it('should find the fixed gaps fixed: access logs, bucket logs, TLS and WAF with their settings', () => {
+  it('should find the fixed gaps fixed: access logs, bucket logs, TLS and WAF with their settings (and a restored table)', () => {
     const r = nag({
+      tableName: 'zhurnal-restored-20261129',
       domainName: 'journal.school.example',
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666',
       webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/ZhurnalSignIn/0a1b2c3d-1111-2222-3333-444455556666',

@@ -227,6 +227,26 @@ describe('the site name, TLS and the WAF', () => {
   });
 });
 
+describe('the runbook levers', () => {
+  it('should switch every function, grant and alarm to a restored table given as context, and drop its own', () => {
+    const t = synth({ tableName: 'zhurnal-restored-20261129' });
+    expect(t.ofType('AWS::DynamoDB::Table')).toEqual([]);
+    for (const [id, fn] of t.ofType('AWS::Lambda::Function')) expect(fn.Properties.Environment.Variables.TABLE_NAME, id).toBe('zhurnal-restored-20261129');
+    const resources = JSON.stringify(t.ofType('AWS::IAM::Policy').map(([, p]) => p.Properties.PolicyDocument));
+    expect(resources).toContain(':table/zhurnal-restored-20261129"');
+    expect(resources).toContain(':table/zhurnal-restored-20261129/index/*"');
+    const throttles = alarm(t, 'TableThrottles');
+    for (const m of metricsOf(throttles)) expect((m.Dimensions as Json[]).find((d) => d.Name === 'TableName')!.Value).toBe('zhurnal-restored-20261129');
+    expect(() => synth({ tableName: 'a b' })).toThrow(/tableName/);
+  });
+
+  it('should hand every function the session key version, so changing it restarts them all', () => {
+    const version = (t: Synth) => new Set(t.ofType('AWS::Lambda::Function').map(([, fn]) => fn.Properties.Environment.Variables.SESSION_KEY_VERSION));
+    expect(version(s)).toEqual(new Set(['1']));
+    expect(version(synth({ sessionKeyVersion: '2026-11-29' }))).toEqual(new Set(['2026-11-29']));
+  });
+});
+
 describe('the optional WAF stack', () => {
   it('should rate-limit each address on the sign-in and activation paths only, in us-east-1 for CloudFront', () => {
     const stack = new EdgeStack(new App(), 'ZhurnalEdge');
