@@ -29,8 +29,12 @@ export default defineConfig({
           globalSetup: ['test/support/e2e-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One file at a time: they share the stack's data, and the machine has two cores.
+          // One file at a time: they share the stack's data, and the machine has two cores. One worker
+          // for all of them (isolate: false) imports playwright and the handlers once, not per file;
+          // its own group order because its single worker differs from the other projects'.
           fileParallelism: false,
+          isolate: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
