@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleBudget, coldImports, isHeavy } from '../../bench/bundles';
+import { openApiDocument } from '../../functions/openapi';
 import { buildFunctions, bundleFunction, type BuiltFunction } from '../../infra/build-functions';
 import { functionEntries, REPO_ROOT, type FunctionEntry } from '../../infra/functions';
 import { journalFunction } from '../../infra/lambda';
@@ -21,11 +22,12 @@ const tmp = mkdtempSync(join(tmpdir(), 'zhurnal-bundle-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /**
- * Every entry, area or job, gets the same options; the PDF function uses the most of them: Russian
- * messages (a dropped `charset`), embedded fonts (the binary loader), CommonJS dependencies (the
- * banner) and both stubbed modules (the aliases).
+ * Every entry, area or job, gets the same options; these two use all of them: the PDF function
+ * Russian messages (a dropped `charset`), embedded fonts (the binary loader), CommonJS dependencies
+ * (the banner) and both stubbed modules (the aliases); the system function the build-time OpenAPI
+ * document (the define).
  */
-const sample = functionEntries().find((f) => f.name === 'people-pdf')!;
+const samples = ['people-pdf', 'system'].map((name) => functionEntries().find((f) => f.name === name)!);
 
 async function cdkBundle(f: FunctionEntry): Promise<Buffer> {
   const app = new App({ outdir: join(tmp, `cdk-${f.name}`) });
@@ -39,19 +41,19 @@ async function cdkBundle(f: FunctionEntry): Promise<Buffer> {
 }
 
 describe('function bundles', () => {
-  let own: Buffer;
-  it(`should be the same bytes from CDK and from build-functions (${sample.name})`, async () => {
-    const file = join(tmp, 'own', 'index.mjs');
-    const { bytes } = await bundleFunction(sample.entry, file);
-    own = readFileSync(file);
-    const cdk = await cdkBundle(sample);
-    expect(own.length).toBe(bytes);
-    expect(cdk.length).toBe(own.length);
-    expect(cdk.equals(own)).toBe(true);
+  const own = new Map<string, Buffer>();
+  it.each(samples.map((f) => [f.name, f] as const))('should be the same bytes from CDK and from build-functions (%s)', async (_name, f) => {
+    const file = join(tmp, 'own', f.name, 'index.mjs');
+    const { bytes } = await bundleFunction(f.entry, file);
+    own.set(f.name, readFileSync(file));
+    const cdk = await cdkBundle(f);
+    expect(own.get(f.name)!.length).toBe(bytes);
+    expect(cdk.length).toBe(bytes);
+    expect(cdk.equals(own.get(f.name)!)).toBe(true);
   });
 
   it('should be ESM with the CommonJS shim, minified, UTF-8, with the AWS SDK inside', () => {
-    const text = own.toString('utf8');
+    const text = own.get('people-pdf')!.toString('utf8');
     // Toolchain trap 4: CommonJS dependencies need require, __filename and __dirname.
     expect(text.startsWith("import { createRequire as __zjCreateRequire } from 'node:module';")).toBe(true);
     expect(text).toContain('const require = __zjCreateRequire(import.meta.url);');
@@ -67,6 +69,22 @@ describe('function bundles', () => {
     // The stubs of infra/bundle-stubs instead of the SDK's credential chain and the WOFF2 decoder.
     expect(text).not.toContain('defaultProvider::fromSSO');
     expect(text).toContain('WOFF2 fonts are not supported');
+  });
+
+  it('should answer the OpenAPI document of the manifest from the system bundle, without the areas\' schemas', async () => {
+    const file = join(tmp, 'own', 'system', 'index.mjs');
+    // Another area's route summary: the document has it, the bundle's code does not.
+    expect(own.get('system')!.toString('utf8')).not.toContain('Сохранить темы КТП');
+    const script = [
+      `const { handler } = await import(${JSON.stringify(file)});`,
+      "const res = await handler({ version: '2.0', routeKey: 'GET /api/openapi.json', rawPath: '/api/openapi.json', headers: {}, isBase64Encoded: false,",
+      "  requestContext: { http: { method: 'GET', path: '/api/openapi.json', sourceIp: '127.0.0.1' } } }, {});",
+      'process.stdout.write(JSON.stringify(res));',
+    ].join('\n');
+    const env = { PATH: process.env.PATH ?? '', TABLE_NAME: 't', REPORT_BUCKET: 'b', SESSION_SIGNING_KEY: 'k'.repeat(44), AWS_REGION: 'eu-central-1' };
+    const res = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tmp, env, encoding: 'utf8' }));
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
   });
 });
 
