@@ -32,7 +32,7 @@ export const esbuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  // The Lambda runtime is nodejs22.x even though local development runs on Node 20.
+  // The Lambda runtime (infra/lambda.ts) is Node 22 or newer even though local development runs on Node 20.
   target: 'node22',
   // Prefer packages' ESM builds: smaller, tree-shakable bundles (the SDK's `module` field).
   mainFields: ['module', 'main'],
@@ -46,10 +46,10 @@ export const esbuildOptions = {
   banner: { js: ESM_CJS_SHIM },
   // Report fonts are embedded in the bundle; only the Lambda entry imports them as bytes (trap 7).
   loader: { '.ttf': 'binary' },
+  define: { 'process.env.ZHURNAL_OPENAPI_GZ': JSON.stringify(OPENAPI_GZ) },
   // Code that never runs in a function, replaced by stubs that say why (infra/bundle-stubs/): the
   // SDK's default credential chain beyond the link Lambda uses, and the WOFF2 decoder of the PDF
   // fonts. Resolved from the repository root, the working directory of both builds.
-  define: { 'process.env.ZHURNAL_OPENAPI_GZ': JSON.stringify(OPENAPI_GZ) },
   alias: {
     '@aws-sdk/credential-provider-node': './infra/bundle-stubs/lambda-credentials.ts',
     'brotli/decompress.js': './infra/bundle-stubs/brotli-decompress.ts',
