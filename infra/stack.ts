@@ -55,7 +55,7 @@ export class JournalStack extends Stack {
       REPORT_LOCK_MODE: this.settings.objectLockMode,
       // Logs and metrics (shared/ops) name the stack as their service, so two stacks in one
       // account keep apart on the dashboard.
-      POWERTOOLS_SERVICE_NAME: this.stackName,
+      SERVICE_NAME: this.stackName,
       // Read by nothing: changing it replaces every function's execution environments, so all of
       // them read the session signing key afresh (shared/auth/signing-key.ts caches it).
       SESSION_KEY_VERSION: this.settings.sessionKeyVersion,

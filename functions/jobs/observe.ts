@@ -5,7 +5,7 @@
  * so Lambda's retries and the dead-letter queue still see it.
  */
 import type { Context } from 'aws-lambda';
-import { countJobRun, logger } from '../../shared/ops/telemetry';
+import { countJobRun, log } from '../../shared/ops/telemetry';
 
 /** Only the numbers of a job's result (how many checked, changed): never the records themselves. */
 function counts(result: unknown): Record<string, number> {
@@ -21,12 +21,12 @@ export function observedJob<R>(job: string, run: () => Promise<R>) {
       const result = await run();
       const durationMs = Math.round(performance.now() - startedAt);
       countJobRun(job, durationMs, true);
-      logger.info('job', { ...base, outcome: 'ok', durationMs, ...counts(result) });
+      log.info('job', { ...base, outcome: 'ok', durationMs, ...counts(result) });
       return result;
     } catch (err) {
       const durationMs = Math.round(performance.now() - startedAt);
       countJobRun(job, durationMs, false);
-      logger.error('job', { ...base, outcome: 'failed', durationMs, error: err instanceof Error ? err.name : 'unknown' });
+      log.error('job', { ...base, outcome: 'failed', durationMs, error: err instanceof Error ? err.name : 'unknown' });
       throw err;
     }
   };

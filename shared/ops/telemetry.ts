@@ -1,25 +1,83 @@
 /**
- * Structured logs and metrics with Powertools for AWS Lambda: one JSON line per request or job run
- * on stdout, which Lambda sends to CloudWatch Logs and the local runner prints as it is, and
- * metrics in CloudWatch's embedded metric format (EMF) in the same stream.
+ * Structured logs and metrics: one JSON line per request or job run, and metrics in CloudWatch's
+ * embedded metric format (EMF), written to stdout (warnings and errors to stderr), which Lambda
+ * sends to CloudWatch Logs and the local runner prints as they are.
  *
- * What a line may carry is decided here, field by field: ids of routes, schools and requests,
- * statuses, durations and a hash of the user id; never names, logins, passwords, marks, bodies or
- * messages (R-71). test/integration/observe.int.test.ts checks it on real requests.
+ * Hand-written rather than Powertools for AWS Lambda: Powertools' logger and metrics add about
+ * 34 KB and ~10 ms of cold import to every API bundle, which took the largest areas (journal,
+ * people, ~415 KB) past the 450 KB budget of issue 7. The lines have Powertools' shape (level,
+ * message, timestamp, service; the same EMF document), so queries and the dashboard would not
+ * change if Powertools came back.
  *
- * Tests run with POWERTOOLS_LOG_LEVEL=SILENT and POWERTOOLS_METRICS_DISABLED=true
- * (vitest.config.ts); `npm start` and the cloud print everything.
+ * What a line may carry is decided here and in the callers, field by field: ids of routes,
+ * schools and requests, statuses, durations and a hash of the user id; never names, logins,
+ * passwords, marks, bodies or messages (R-71). test/integration/observe.int.test.ts checks it on
+ * real requests.
+ *
+ * LOG_LEVEL (DEBUG, INFO, WARN, ERROR, SILENT; default INFO) filters lines; SILENT also silences
+ * metrics. The tests run SILENT (vitest.config.ts); `npm start` and the cloud print everything.
  */
 import { createHash } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { METRIC, METRICS_NAMESPACE, requestCounters } from './metrics';
 
-/** The stack's name in the cloud (infra/stack.ts sets it), so two stacks keep apart. */
-const SERVICE = process.env.POWERTOOLS_SERVICE_NAME || 'zhurnal-local';
+const LEVELS = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, SILENT: 100 } as const;
+export type LogLevel = keyof typeof LEVELS;
 
-export const logger = new Logger({ serviceName: SERVICE });
-const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE });
+/** The stack's name in the cloud (infra/stack.ts sets SERVICE_NAME), so two stacks keep apart. */
+const SERVICE = process.env.SERVICE_NAME || 'zhurnal-local';
+
+function levelFrom(value: string | undefined): LogLevel {
+  const v = value?.toUpperCase();
+  return v && v in LEVELS ? (v as LogLevel) : 'INFO';
+}
+let threshold: LogLevel = levelFrom(process.env.LOG_LEVEL);
+
+/** For tests that read the lines; everything else takes LOG_LEVEL. */
+export function setLogLevel(level: LogLevel): void {
+  threshold = level;
+}
+export function logLevel(): LogLevel {
+  return threshold;
+}
+
+type Fields = Record<string, string | number | boolean | undefined>;
+
+function write(level: Exclude<LogLevel, 'SILENT'>, message: string, fields: Fields): void {
+  if (LEVELS[level] < LEVELS[threshold]) return;
+  const line = JSON.stringify({ level, message, timestamp: new Date().toISOString(), service: SERVICE, ...fields });
+  (LEVELS[level] >= LEVELS.WARN ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
+export const log = {
+  info: (message: string, fields: Fields = {}) => write('INFO', message, fields),
+  warn: (message: string, fields: Fields = {}) => write('WARN', message, fields),
+  error: (message: string, fields: Fields = {}) => write('ERROR', message, fields),
+};
+
+/**
+ * One EMF document: CloudWatch turns each named value into a metric point in METRICS_NAMESPACE
+ * with these dimensions (and `service`); `properties` stay searchable in Logs Insights only.
+ */
+function emitMetrics(values: Record<string, { value: number; unit: 'Count' | 'Milliseconds' }>, dimensions: Record<string, string>, properties: Fields = {}): void {
+  if (threshold === 'SILENT') return;
+  const dims = { service: SERVICE, ...dimensions };
+  const document = {
+    _aws: {
+      Timestamp: Date.now(),
+      CloudWatchMetrics: [
+        {
+          Namespace: METRICS_NAMESPACE,
+          Dimensions: [Object.keys(dims)],
+          Metrics: Object.entries(values).map(([Name, v]) => ({ Name, Unit: v.unit })),
+        },
+      ],
+    },
+    ...properties,
+    ...dims,
+    ...Object.fromEntries(Object.entries(values).map(([name, v]) => [name, v.value])),
+  };
+  process.stdout.write(`${JSON.stringify(document)}\n`);
+}
 
 /**
  * Who made a request, without saying who: the same user gives the same value in every line, so
@@ -51,29 +109,29 @@ export interface RequestLine {
 
 export function logRequest(line: RequestLine): void {
   const level = line.status >= 500 ? 'error' : line.status >= 400 ? 'warn' : 'info';
-  logger[level]('request', { ...line });
+  log[level]('request', { ...line });
 }
 
 /**
- * Adds the request's counters (shared/ops/metrics.ts). Each is its own EMF line, emitted at once:
- * the local runner serves requests concurrently in one process, so nothing is buffered between
+ * Adds the request's counters (shared/ops/metrics.ts), in one EMF document written at once: the
+ * local runner serves requests concurrently in one process, so nothing is buffered between
  * requests. The school goes as a property, not a dimension: per-school figures come from Logs
  * Insights over these lines without paying for a metric per school.
  */
 export function countRequest(handler: string, status: number, school: string | undefined): void {
-  for (const name of requestCounters(handler, status)) {
-    const single = metrics.singleMetric();
-    if (school) single.addMetadata('school', school);
-    single.addMetadata('handler', handler);
-    single.addMetric(name, MetricUnit.Count, 1);
-  }
+  const counters = requestCounters(handler, status);
+  if (counters.length === 0) return;
+  emitMetrics(Object.fromEntries(counters.map((name) => [name, { value: 1, unit: 'Count' as const }])), {}, { school, handler });
 }
 
-/** A scheduled job's run: one EMF line with its count, failure and duration, by job. */
+/** A scheduled job's run: its count, failure and duration, by job. */
 export function countJobRun(job: string, durationMs: number, ok: boolean): void {
-  const run = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE, defaultDimensions: { job } });
-  run.addMetric(METRIC.jobRuns, MetricUnit.Count, 1);
-  run.addMetric(METRIC.jobFailures, MetricUnit.Count, ok ? 0 : 1);
-  run.addMetric(METRIC.jobDuration, MetricUnit.Milliseconds, durationMs);
-  run.publishStoredMetrics();
+  emitMetrics(
+    {
+      [METRIC.jobRuns]: { value: 1, unit: 'Count' },
+      [METRIC.jobFailures]: { value: ok ? 0 : 1, unit: 'Count' },
+      [METRIC.jobDuration]: { value: durationMs, unit: 'Milliseconds' },
+    },
+    { job },
+  );
 }

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { observedJob } from '../../functions/jobs/observe';
 import { METRIC, requestCounters } from '../../shared/ops/metrics';
-import { logger, userHash } from '../../shared/ops/telemetry';
+import { countRequest, logLevel, logRequest, setLogLevel, userHash, type LogLevel } from '../../shared/ops/telemetry';
 
 describe('request counters', () => {
   it('should count a saved mark only when the save succeeded', () => {
@@ -45,9 +45,60 @@ describe('the user hash', () => {
   });
 });
 
+describe('lines and metrics', () => {
+  let out: string[];
+  let level: LogLevel;
+  beforeEach(() => {
+    out = [];
+    for (const stream of [process.stdout, process.stderr]) {
+      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        out.push(String(chunk));
+        return true;
+      });
+    }
+    level = logLevel();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    setLogLevel(level);
+  });
+
+  it('should write one JSON line a request, at the level its status calls for, and the request counters as EMF', () => {
+    setLogLevel('INFO');
+    logRequest({ requestId: 'r-1', route: 'PUT /api/x', handler: 'putMark', status: 423, durationMs: 7, school: 'sch53' });
+    countRequest('putMark', 423, 'sch53');
+    const [line, emf] = out.map((l) => JSON.parse(l) as Record<string, any>);
+    expect(out.every((l) => l.endsWith('\n') && l.trim().split('\n').length === 1)).toBe(true);
+    expect(line).toMatchObject({ level: 'WARN', message: 'request', requestId: 'r-1', status: 423, school: 'sch53', service: 'zhurnal-local' });
+    expect(Date.parse(line!.timestamp)).not.toBeNaN();
+    expect(emf).toMatchObject({
+      _aws: { CloudWatchMetrics: [{ Namespace: 'Zhurnal', Dimensions: [['service']], Metrics: [{ Name: 'LockRefusals', Unit: 'Count' }] }] },
+      LockRefusals: 1,
+      school: 'sch53',
+      handler: 'putMark',
+    });
+  });
+
+  it('should write nothing below the level, and neither lines nor metrics when silent', () => {
+    setLogLevel('WARN');
+    logRequest({ requestId: 'r-2', route: 'GET /api/me', status: 200, durationMs: 1 });
+    expect(out).toEqual([]);
+    setLogLevel('SILENT');
+    logRequest({ requestId: 'r-3', route: 'GET /api/me', status: 500, durationMs: 1 });
+    countRequest('putMark', 200, undefined);
+    expect(out).toEqual([]);
+  });
+
+  it('should emit no metric line for a request that counts toward nothing', () => {
+    setLogLevel('INFO');
+    countRequest('me', 200, undefined);
+    expect(out).toEqual([]);
+  });
+});
+
 describe('a job run', () => {
   let out: string[];
-  const metricsDisabled = process.env.POWERTOOLS_METRICS_DISABLED;
+  let level: LogLevel;
   beforeEach(() => {
     out = [];
     // Warnings and errors go to stderr; Lambda sends both streams to the function's log group.
@@ -57,15 +108,13 @@ describe('a job run', () => {
         return true;
       });
     }
-    logger.setLogLevel('INFO');
-    // Read when each run's metrics are made (shared/ops/telemetry.ts).
-    process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+    // The tests run silent (vitest.config.ts); these read the lines.
+    level = logLevel();
+    setLogLevel('INFO');
   });
   afterEach(() => {
     vi.restoreAllMocks();
-    logger.setLogLevel((process.env.POWERTOOLS_LOG_LEVEL as 'SILENT' | undefined) ?? 'INFO');
-    if (metricsDisabled === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
-    else process.env.POWERTOOLS_METRICS_DISABLED = metricsDisabled;
+    setLogLevel(level);
   });
   const lines = () => out.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
 
