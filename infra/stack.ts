@@ -94,5 +94,12 @@ export class JournalStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
     new CfnOutput(this, 'ApiAccessLogGroup', { value: this.api.accessLogs.logGroupName });
     new CfnOutput(this, 'AccessLogBucketName', { value: this.accessLogs.bucketName });
+    // What the runbook (README.md) names: the secret to replace, the queue to read, the jobs to re-run.
+    new CfnOutput(this, 'SessionSigningKeyArn', { value: this.sessionKey.secretArn });
+    new CfnOutput(this, 'JobDeadLetterQueueUrl', { value: this.jobs.deadLetters.queueUrl });
+    for (const [name, fn] of this.jobs.functions) {
+      const id = name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
+      new CfnOutput(this, `Job${id}Function`, { value: fn.functionName, description: `Job "${name}": invoke it to re-run by hand` });
+    }
   }
 }

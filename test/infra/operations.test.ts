@@ -240,6 +240,15 @@ describe('the runbook levers', () => {
     expect(() => synth({ tableName: 'a b' })).toThrow(/tableName/);
   });
 
+  it('should name in its outputs what the runbook uses: the secret, the dead-letter queue, each job function, the logs', () => {
+    const outputs = s.template.toJSON().Outputs as Json;
+    expect(outputs.SessionSigningKeyArn.Value).toEqual({ Ref: s.logicalId(s.stack.sessionKey) });
+    expect(outputs.JobDeadLetterQueueUrl.Value).toEqual({ Ref: s.logicalId(s.stack.jobs.deadLetters) });
+    expect(outputs.JobExpireAccessFunction.Value).toEqual({ Ref: s.logicalId(s.stack.jobs.functions.get('expire-access')!) });
+    expect(outputs.ApiAccessLogGroup.Value).toEqual({ Ref: s.logicalId(s.stack.api.accessLogs) });
+    expect(outputs.AlarmTopicArn.Value).toEqual({ Ref: s.logicalId(s.stack.monitoring.topic) });
+  });
+
   it('should hand every function the session key version, so changing it restarts them all', () => {
     const version = (t: Synth) => new Set(t.ofType('AWS::Lambda::Function').map(([, fn]) => fn.Properties.Environment.Variables.SESSION_KEY_VERSION));
     expect(version(s)).toEqual(new Set(['1']));
