@@ -8,6 +8,7 @@ import { accessVerdict } from '../../shared/domain/access';
 import { disableAccount, listAccountsOfSchool } from '../../shared/repos/accounts';
 import { listSchools } from '../../shared/repos/school';
 import { now as clockNow } from '../http/clock';
+import { observedJob } from './observe';
 
 export interface JobResult {
   job: string;
@@ -30,4 +31,4 @@ export async function run(departmentId: string, now: Date): Promise<JobResult> {
   return { job: 'expire-access', checked, changed };
 }
 
-export const handler = async () => run(process.env.DEPARTMENT_ID ?? 'krd', clockNow());
+export const handler = observedJob('expire-access', () => run(process.env.DEPARTMENT_ID ?? 'krd', clockNow()));
