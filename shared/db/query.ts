@@ -7,15 +7,23 @@ import { dynamo, tableName } from './client';
 
 export type Item = Record<string, unknown>;
 
-/** All items of a Query, page after page (each page is one request of the access pattern). */
-export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+/**
+ * All items of a Query, page after page (each page is one request of the access pattern).
+ * `stopAt` ends the paging once that many items are in (a search that shows the first few);
+ * `pages` counts the requests, for the screens whose budget is "one Query, plus pages".
+ */
+export async function queryAll(
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  opts: { stopAt?: number; pages?: { count: number } } = {},
+): Promise<Item[]> {
   const items: Item[] = [];
   let start: Item | undefined;
   do {
     const out = await dynamo().send(new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }));
+    if (opts.pages) opts.pages.count++;
     items.push(...((out.Items ?? []) as Item[]));
     start = out.LastEvaluatedKey;
-  } while (start);
+  } while (start && (opts.stopAt === undefined || items.length < opts.stopAt));
   return items;
 }
 
@@ -43,11 +51,18 @@ export function queryIndex(index: 'gsi1' | 'gsi2', pk: string): Promise<Item[]> 
   });
 }
 
+/** `projection` (with `names` for its placeholders) reads only some attributes. */
+export interface BatchGetOptions {
+  consistent?: boolean;
+  projection?: string;
+  names?: Record<string, string>;
+}
+
 /**
  * BatchGetItem for any number of distinct keys: 100 per request (DynamoDB's limit), the requests in
  * parallel, unprocessed keys retried with a short back-off.
  */
-export async function batchGet(wanted: Array<{ pk: string; sk: string }>, opts: { consistent?: boolean; projection?: string } = {}): Promise<Item[]> {
+export async function batchGet(wanted: Array<{ pk: string; sk: string }>, opts: BatchGetOptions = {}): Promise<Item[]> {
   const unique = [...new Map(wanted.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
   const chunks: Item[][] = [];
   for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
@@ -55,13 +70,13 @@ export async function batchGet(wanted: Array<{ pk: string; sk: string }>, opts: 
   return pages.flat();
 }
 
-async function batchGetChunk(keys: Item[], opts: { consistent?: boolean; projection?: string }): Promise<Item[]> {
+async function batchGetChunk(keys: Item[], opts: BatchGetOptions): Promise<Item[]> {
   const found: Item[] = [];
   let pending: Item[] | undefined = keys;
   for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
     const out: BatchGetCommandOutput = await dynamo().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: opts.consistent, ProjectionExpression: opts.projection } } }),
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: opts.consistent, ProjectionExpression: opts.projection, ExpressionAttributeNames: opts.names } } }),
     );
     found.push(...((out.Responses?.[tableName()] ?? []) as Item[]));
     pending = out.UnprocessedKeys?.[tableName()]?.Keys as Item[] | undefined;

@@ -4,7 +4,7 @@
  * reasons typed, one per operation in order, and maps "which item failed" to its domain error.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamo, tableName } from './client';
 import type { Item } from './query';
@@ -107,4 +107,21 @@ export function deleteOp(key: { pk: string; sk: string }, condition?: Condition)
 /** A check that cancels the transaction when an item it does not write has changed meanwhile. */
 export function checkOp(key: { pk: string; sk: string }, condition: Condition): TransactItem {
   return { ConditionCheck: { TableName: tableName(), Key: key, ...condition } };
+}
+
+/** A write DynamoDB refused for the state of the data: a failed condition, or a transaction
+ * cancelled for any reason (a condition, or another transaction writing the same item). */
+export function writeRefused(e: unknown): boolean {
+  return e instanceof TransactionCancelled || conditionFailed(e);
+}
+
+/** A single Put on a condition: false when the condition failed (somebody else wrote first). */
+export async function putIf(item: Item, condition: Condition): Promise<boolean> {
+  try {
+    await dynamo().send(new PutCommand({ TableName: tableName(), Item: item, ...condition }));
+    return true;
+  } catch (e) {
+    if (conditionFailed(e)) return false;
+    throw e;
+  }
 }

@@ -2,7 +2,8 @@
  * Accounts: people who can sign in. One item per person, found by id or (through GSI1) by login.
  * A separate guard item makes the login unique, because a GSI cannot enforce uniqueness.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionFailed, CREATE_ONLY, putOp, transact, type TransactItem } from '../db/transact';
 import type { RoleGrant } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { batchGet, queryIndex, stripKeys } from '../db/query';
@@ -75,21 +76,12 @@ export async function findAccountByLogin(login: string): Promise<Account | null>
 }
 
 /** The put operations that create an account; callers add them to their own transaction. */
-export function createAccountOps(a: Account) {
-  return [
-    { Put: { TableName: tableName(), Item: accountItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.loginGuard(a.login), type: 'loginGuard', userId: a.userId },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-  ];
+export function createAccountOps(a: Account): TransactItem[] {
+  return [putOp(accountItem(a), CREATE_ONLY), putOp({ ...keys.loginGuard(a.login), type: 'loginGuard', userId: a.userId }, CREATE_ONLY)];
 }
 
 export async function createAccount(a: Account): Promise<void> {
-  await dynamo().send(new TransactWriteCommand({ TransactItems: createAccountOps(a) }));
+  await transact(createAccountOps(a));
 }
 
 export async function disableAccount(userId: string, reason: string, expectedVersion: number): Promise<boolean> {
@@ -106,7 +98,7 @@ export async function disableAccount(userId: string, reason: string, expectedVer
     );
     return true;
   } catch (e) {
-    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    if (conditionFailed(e)) return false;
     throw e;
   }
 }

@@ -4,7 +4,9 @@
  * `ASMT#<class>#` (sorted by date, ready for the diary) and the whole school's one Query on `ASMT#`.
  * Every change and its audit record are one TransactWriteItems, conditioned on the version.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { transact, TransactionCancelled, writeRefused } from '../db/transact';
+import { queryAll } from '../db/query';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
@@ -39,46 +41,26 @@ export async function getAssessment(ref: AssessmentRef, consistent = false): Pro
   return fromItem(out.Item);
 }
 
-async function queryAll(schoolId: string, yearId: string, condition: string, values: Record<string, string>, halfId?: HalfId): Promise<Assessment[]> {
-  const out: Assessment[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: `pk = :pk AND ${condition}`,
-        ExpressionAttributeValues: { ':pk': keys.yearPlan(schoolId, yearId), ...values, ...(halfId ? { ':half': halfId } : {}) },
-        ...(halfId ? { FilterExpression: 'halfId = :half' } : {}),
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of page.Items ?? []) {
-      const a = fromItem(i);
-      if (a) out.push(a);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+async function queryYearPlan(schoolId: string, yearId: string, condition: string, values: Record<string, string>, halfId?: HalfId): Promise<Assessment[]> {
+  const items = await queryAll({
+    KeyConditionExpression: `pk = :pk AND ${condition}`,
+    ExpressionAttributeValues: { ':pk': keys.yearPlan(schoolId, yearId), ...values, ...(halfId ? { ':half': halfId } : {}) },
+    ...(halfId ? { FilterExpression: 'halfId = :half' } : {}),
+  });
+  return items.flatMap((i) => fromItem(i) ?? []);
 }
 
 /** One class's procedures of the year (or of one half-year), by date: one Query. */
 export function listAssessmentsOfClass(schoolId: string, yearId: string, classId: string, halfId?: HalfId): Promise<Assessment[]> {
-  return queryAll(schoolId, yearId, 'begins_with(sk, :sk)', { ':sk': keys.assessmentPrefix(classId) }, halfId);
+  return queryYearPlan(schoolId, yearId, 'begins_with(sk, :sk)', { ':sk': keys.assessmentPrefix(classId) }, halfId);
 }
 
 /** Every class's procedures of the year (or one half-year): one Query over the year-plan partition's ASMT# range. */
 export function listAssessmentsOfSchool(schoolId: string, yearId: string, halfId?: HalfId): Promise<Assessment[]> {
-  return queryAll(schoolId, yearId, 'begins_with(sk, :sk)', { ':sk': keys.assessmentPrefix() }, halfId);
+  return queryYearPlan(schoolId, yearId, 'begins_with(sk, :sk)', { ':sk': keys.assessmentPrefix() }, halfId);
 }
 
-function isConditionFailure(e: unknown): boolean {
-  const name = (e as Error).name;
-  return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
-}
 
-function cancellationCodes(e: unknown): string[] {
-  return ((e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-}
 
 type Actor = Pick<Principal, 'userId' | 'displayName'>;
 
@@ -86,16 +68,12 @@ const takenMessage = 'На этот день у класса уже заплан
 
 export async function createAssessment(a: Assessment, by: Actor, now: Date): Promise<Assessment> {
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: assessmentItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-          auditPut({ schoolId: a.schoolId, actor: by, action: 'assessment.create', entity: entity(a), after: a, at: now }),
-        ],
-      }),
-    );
+    await transact([
+      { Put: { TableName: tableName(), Item: assessmentItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+      auditPut({ schoolId: a.schoolId, actor: by, action: 'assessment.create', entity: entity(a), after: a, at: now }),
+    ]);
   } catch (e) {
-    if (isConditionFailure(e)) throw new ConflictError(takenMessage, (await getAssessment(a, true)) ?? undefined);
+    if (writeRefused(e)) throw new ConflictError(takenMessage, (await getAssessment(a, true)) ?? undefined);
     throw e;
   }
   return a;
@@ -119,15 +97,10 @@ export async function updateAssessment(before: Assessment, next: Assessment, exp
       ]
     : [{ Put: { TableName: tableName(), Item: assessmentItem(next), ...versioned } }];
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [...ops, auditPut({ schoolId: next.schoolId, actor: by, action: 'assessment.update', entity: entity(before), before, after: next, at: now })],
-      }),
-    );
+    await transact([...ops, auditPut({ schoolId: next.schoolId, actor: by, action: 'assessment.update', entity: entity(before), before, after: next, at: now })]);
   } catch (e) {
-    if (isConditionFailure(e)) {
-      const codes = cancellationCodes(e);
-      if (moved && codes[0] !== 'ConditionalCheckFailed' && codes[1] === 'ConditionalCheckFailed') {
+    if (writeRefused(e)) {
+      if (moved && e instanceof TransactionCancelled && !e.failedAt(0) && e.failedAt(1)) {
         throw new ConflictError(takenMessage, (await getAssessment(next, true)) ?? undefined);
       }
       const current = await getAssessment(before, true);
@@ -141,23 +114,19 @@ export async function updateAssessment(before: Assessment, next: Assessment, exp
 
 export async function deleteAssessment(a: Assessment, expectedVersion: number, by: Actor, now: Date): Promise<void> {
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName(),
-              Key: keys.assessment(a.schoolId, a.yearId, a.classId, a.date, a.subjectId),
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': expectedVersion },
-            },
-          },
-          auditPut({ schoolId: a.schoolId, actor: by, action: 'assessment.delete', entity: entity(a), before: a, at: now }),
-        ],
-      }),
-    );
+    await transact([
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.assessment(a.schoolId, a.yearId, a.classId, a.date, a.subjectId),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': expectedVersion },
+        },
+      },
+      auditPut({ schoolId: a.schoolId, actor: by, action: 'assessment.delete', entity: entity(a), before: a, at: now }),
+    ]);
   } catch (e) {
-    if (isConditionFailure(e)) {
+    if (writeRefused(e)) {
       const current = await getAssessment(a, true);
       if (!current) throw new NotFoundError('Оценочная процедура не найдена: возможно, её уже удалили.');
       throw new ConflictError('Эту оценочную процедуру только что изменил другой пользователь. Ниже текущая версия.', current);

@@ -6,12 +6,12 @@
  * and a change without its record cannot exist. Nothing updates or deletes a record; the only
  * reader is one Query of the partition's `LOG#` range.
  */
-import { QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../db/client';
+import { tableName } from '../db/client';
+import { queryAll } from '../db/query';
+import type { TransactItem } from '../db/transact';
 import { keys } from '../db/keys';
 import type { ChainHead, ChangeRecord } from '../domain/journal-log';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 export const CHANGE_LOG_TYPES = { record: 'changeLog', head: 'changeLogHead' } as const;
 
@@ -71,26 +71,22 @@ export interface ChangeLogRead {
 /** The change log of a class x period (or of one subject in it): one Query, plus its pages. */
 export async function readChangeLog(schoolId: string, classId: string, periodId: string, subjectId?: string): Promise<ChangeLogRead> {
   const out: ChangeLogRead = { records: [], heads: [], pages: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId), ':p': keys.changeLogPrefix(subjectId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.pages++;
-    for (const i of page.Items ?? []) {
-      if (i.type === CHANGE_LOG_TYPES.record) {
-        const { pk: _pk, sk: _sk, type: _t, ...record } = i;
-        out.records.push(record as ChangeRecord);
-      } else if (i.type === CHANGE_LOG_TYPES.head) {
-        out.heads.push({ subjectId: String(i.subjectId), seq: Number(i.seq), hash: String(i.hash) });
-      }
+  const pages = { count: 0 };
+  const items = await queryAll(
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId), ':p': keys.changeLogPrefix(subjectId) },
+    },
+    { pages },
+  );
+  out.pages = pages.count;
+  for (const i of items) {
+    if (i.type === CHANGE_LOG_TYPES.record) {
+      const { pk: _pk, sk: _sk, type: _t, ...record } = i;
+      out.records.push(record as unknown as ChangeRecord);
+    } else if (i.type === CHANGE_LOG_TYPES.head) {
+      out.heads.push({ subjectId: String(i.subjectId), seq: Number(i.seq), hash: String(i.hash) });
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return out;
 }

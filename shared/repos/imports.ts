@@ -101,7 +101,7 @@ export async function startApplying(run: ImportRun, plan: unknown, leaseUntil: s
     );
     return true;
   } catch (e) {
-    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    if (conditionFailed(e)) return false;
     throw e;
   }
 }

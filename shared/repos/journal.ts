@@ -12,11 +12,10 @@
  * Marks and attendance are never deleted: a removal leaves a tombstone (`deleted: true`, no diary
  * index keys), so versions keep counting and a late retry cannot bring a removed mark back.
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { dynamo, tableName } from '../db/client';
 import { keys, type Key } from '../db/keys';
+import { batchGet, getItem, queryAll, queryIndex } from '../db/query';
+import { deleteOp, putIf, putOp, transact as transactWrite, TransactionCancelled, versionCondition, type TransactItem } from '../db/transact';
 import type { SubgroupSet, SubstituteAssignment } from '../domain/curriculum';
 import type { JournalAttendance, JournalLesson, JournalMark, LessonRef, SubjectRoster } from '../domain/journal-model';
 import type { WorkTypeId } from '../domain/work-types';
@@ -73,63 +72,48 @@ export interface JournalSlice {
 
 export async function readJournalSlice(p: Place): Promise<JournalSlice> {
   const slice: JournalSlice = { roster: null, subgroups: null, substitutes: [], lessons: [], marks: [], attendance: [], pages: 0 };
-  let start: Item | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': keys.journalPartition(p.schoolId, p.classId, p.periodId), ':p': keys.journalSubjectPrefix(p.subjectId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    slice.pages++;
-    for (const i of out.Items ?? []) {
-      switch (i.type) {
-        case JOURNAL_TYPES.roster:
-          slice.roster = rosterOf(i);
-          break;
-        case JOURNAL_TYPES.lesson:
-          slice.lessons.push(lessonOf(i));
-          break;
-        case JOURNAL_TYPES.mark:
-          if (!i.deleted) slice.marks.push(markOf(i));
-          break;
-        case JOURNAL_TYPES.attendance:
-          if (!i.deleted) slice.attendance.push(attendanceOf(i));
-          break;
-        case JOURNAL_TYPES.subgroups:
-          slice.subgroups = body<SubgroupSet>(i);
-          break;
-        case JOURNAL_TYPES.substitute:
-          slice.substitutes.push(body<SubstituteAssignment>(i));
-          break;
-      }
+  const pages = { count: 0 };
+  const items = await queryAll(
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.journalPartition(p.schoolId, p.classId, p.periodId), ':p': keys.journalSubjectPrefix(p.subjectId) },
+    },
+    { pages },
+  );
+  slice.pages = pages.count;
+  for (const i of items) {
+    switch (i.type) {
+      case JOURNAL_TYPES.roster:
+        slice.roster = rosterOf(i);
+        break;
+      case JOURNAL_TYPES.lesson:
+        slice.lessons.push(lessonOf(i));
+        break;
+      case JOURNAL_TYPES.mark:
+        if (!i.deleted) slice.marks.push(markOf(i));
+        break;
+      case JOURNAL_TYPES.attendance:
+        if (!i.deleted) slice.attendance.push(attendanceOf(i));
+        break;
+      case JOURNAL_TYPES.subgroups:
+        slice.subgroups = body<SubgroupSet>(i);
+        break;
+      case JOURNAL_TYPES.substitute:
+        slice.substitutes.push(body<SubstituteAssignment>(i));
+        break;
     }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  }
   return slice;
 }
 
 /** The substitutes of a subject in a class x period (read on a write only when the writer is nobody else). */
 export async function readSubstitutes(p: Place): Promise<SubstituteAssignment[]> {
-  const result: SubstituteAssignment[] = [];
-  let start: Item | undefined;
-  const prefix = keys.substitutesPrefix(p.subjectId);
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': keys.journalPartition(p.schoolId, p.classId, p.periodId), ':p': prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of out.Items ?? []) if (i.type === JOURNAL_TYPES.substitute) result.push(body<SubstituteAssignment>(i));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return result;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': keys.journalPartition(p.schoolId, p.classId, p.periodId), ':p': keys.substitutesPrefix(p.subjectId) },
+    ConsistentRead: true,
+  });
+  return items.filter((i) => i.type === JOURNAL_TYPES.substitute).map((i) => body<SubstituteAssignment>(i));
 }
 
 // --- the read of a write -------------------------------------------------------------------
@@ -191,39 +175,22 @@ export async function readWriteContext(departmentId: string, p: Place, lesson: L
   };
 }
 
-async function batchGetConsistent(wanted: Key[]): Promise<Item[]> {
-  const found: Item[] = [];
-  let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {
-    [tableName()]: { Keys: wanted, ConsistentRead: true },
-  };
-  for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
-    if (attempt > 6) throw new Error('BatchGetItem: keys left unprocessed');
-    const out: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-    found.push(...(out.Responses?.[tableName()] ?? []));
-    const left = out.UnprocessedKeys?.[tableName()];
-    request = left?.Keys?.length ? { [tableName()]: { Keys: left.Keys as Item[], ConsistentRead: true } } : undefined;
-  }
-  return found;
+function batchGetConsistent(wanted: Key[]): Promise<Item[]> {
+  return batchGet(wanted, { consistent: true });
 }
 
 /** The head of a subject's change-log chain, read again after another write moved it. */
 export async function readHead(p: Place): Promise<{ seq: number; hash: string } | null> {
-  const out = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId), ConsistentRead: true }),
-  );
-  return out.Item ? { seq: Number(out.Item.seq), hash: String(out.Item.hash) } : null;
+  const head = await getItem(keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId), { consistent: true });
+  return head ? { seq: Number(head.seq), hash: String(head.hash) } : null;
 }
 
 // --- write operations (parts of one TransactWriteItems) --------------------------------------
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /** Condition that the cell is still as read: absent, or at the version read. */
 function cellCondition(readVersion: number | null) {
-  return readVersion === null
-    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-    : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': readVersion } };
+  return versionCondition(readVersion ?? undefined, ':read');
 }
 
 /** A mark as stored: with the diary's index keys while it is live (R-50 reads them). */
@@ -326,15 +293,11 @@ export type TransactOutcome = { ok: true } | { ok: false; reasons: Array<{ code:
  */
 export async function transact(items: TransactItem[], token: string): Promise<TransactOutcome> {
   try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }));
+    await transactWrite(items, { idempotencyToken: token });
     return { ok: true };
   } catch (e) {
-    const err = e as Error & { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, AttributeValue> }> };
-    if (err.name !== 'TransactionCanceledException') throw e;
-    return {
-      ok: false,
-      reasons: (err.CancellationReasons ?? []).map((r) => ({ code: r.Code ?? 'None', item: r.Item ? (unmarshall(r.Item) as Item) : null })),
-    };
+    if (e instanceof TransactionCancelled) return { ok: false, reasons: e.reasons };
+    throw e;
   }
 }
 
@@ -349,8 +312,7 @@ export async function readRostersAndSubgroups(
     keys.roster(p.schoolId, p.classId, p.periodId, s),
     keys.subgroups(p.schoolId, p.classId, p.periodId, s),
   ]);
-  const found: Item[] = [];
-  for (let i = 0; i < wanted.length; i += 100) found.push(...(await batchGetConsistent(wanted.slice(i, i + 100))));
+  const found = await batchGetConsistent(wanted);
   const rosters = new Map<string, SubjectRoster>();
   const subgroups = new Map<string, SubgroupSet>();
   for (const item of found) {
@@ -361,44 +323,20 @@ export async function readRostersAndSubgroups(
 }
 
 /** Writes a roster if nobody rebuilt it since `readVersion` (0: it did not exist). */
-export async function putRoster(p: Omit<Place, 'subjectId'>, r: SubjectRoster, readVersion: number): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: rosterItem(p, r),
-        ...(readVersion === 0
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': readVersion } }),
-      }),
-    );
-    return true;
-  } catch (e) {
-    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
-    throw e;
-  }
+export function putRoster(p: Omit<Place, 'subjectId'>, r: SubjectRoster, readVersion: number): Promise<boolean> {
+  return putIf(rosterItem(p, r), versionCondition(readVersion === 0 ? undefined : readVersion));
 }
 
 // --- the class teacher's daily view -------------------------------------------------------
 
 /** The lessons of a class on the dates from..to, all subjects: one Query of the class-day index (gsi2). */
 export async function readLessonsOfClassDays(schoolId: string, classId: string, from: string, to: string): Promise<Array<JournalLesson & { periodId?: string }>> {
-  const result: Array<JournalLesson & { periodId?: string }> = [];
-  let start: Item | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.lessonsOfClassDayPartition(schoolId, classId), ':from': from, ':to': `${to}#\uffff` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of out.Items ?? []) if (i.type === JOURNAL_TYPES.lesson) result.push(lessonOf(i));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return result;
+  const items = await queryAll({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.lessonsOfClassDayPartition(schoolId, classId), ':from': from, ':to': `${to}#\uffff` },
+  });
+  return items.filter((i) => i.type === JOURNAL_TYPES.lesson).map((i) => lessonOf(i));
 }
 
 // --- external assessments (R-26) ---------------------------------------------------------------
@@ -431,55 +369,22 @@ export function examKey(e: Pick<ExternalAssessment, 'schoolId' | 'studentId' | '
 }
 
 export async function getExternalAssessment(e: Pick<ExternalAssessment, 'schoolId' | 'studentId' | 'kind' | 'subjectId' | 'date'>): Promise<ExternalAssessment | null> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: examKey(e), ConsistentRead: true }));
-  return out.Item && out.Item.type === 'externalAssessment' ? body<ExternalAssessment>(out.Item) : null;
+  const item = await getItem(examKey(e), { consistent: true });
+  return item?.type === 'externalAssessment' ? body<ExternalAssessment>(item) : null;
 }
 
 /** Put (create or replace at the version read) as one operation of a transaction with its audit record. */
 export function externalAssessmentPutOp(e: ExternalAssessment, readVersion: number): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: {
-        ...examKey(e),
-        ...keys.externalAssessmentsOfClass(e.schoolId, e.yearId, e.classId, e.studentId, e.date, e.kind, e.subjectId),
-        type: 'externalAssessment',
-        ...e,
-      },
-      ...(readVersion === 0
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': readVersion } }),
-    },
-  };
+  const item = { ...examKey(e), ...keys.externalAssessmentsOfClass(e.schoolId, e.yearId, e.classId, e.studentId, e.date, e.kind, e.subjectId), type: 'externalAssessment', ...e };
+  return putOp(item, versionCondition(readVersion === 0 ? undefined : readVersion));
 }
 
 export function externalAssessmentDeleteOp(e: ExternalAssessment): TransactItem {
-  return {
-    Delete: {
-      TableName: tableName(),
-      Key: examKey(e),
-      ConditionExpression: 'version = :v',
-      ExpressionAttributeValues: { ':v': e.version },
-    },
-  };
+  return deleteOp(examKey(e), versionCondition(e.version));
 }
 
 /** The results recorded for the students of a class in a school year: one Query of gsi2. */
 export async function listExternalAssessments(schoolId: string, yearId: string, classId: string): Promise<ExternalAssessment[]> {
-  const result: ExternalAssessment[] = [];
-  let start: Item | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.externalAssessmentsOfClassPartition(schoolId, yearId, classId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of out.Items ?? []) if (i.type === 'externalAssessment') result.push(body<ExternalAssessment>(i));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return result;
+  const items = await queryIndex('gsi2', keys.externalAssessmentsOfClassPartition(schoolId, yearId, classId));
+  return items.filter((i) => i.type === 'externalAssessment').map((i) => body<ExternalAssessment>(i));
 }

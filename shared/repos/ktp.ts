@@ -3,7 +3,9 @@
  * (keys.ktp). Every change is one TransactWriteItems: the item, conditioned on its version (and on
  * being a draft where the regulation wants an approved plan left alone), plus its audit record.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { transact, TransactionCancelled, writeRefused } from '../db/transact';
+import { batchGet, queryAll } from '../db/query';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
@@ -53,55 +55,20 @@ export async function getKtp(ref: KtpRef, consistent = false): Promise<Ktp | nul
 
 /** KTPs of one class (all its subjects and groups) without their rows: one Query. */
 export async function listKtpSummariesOfClass(schoolId: string, yearId: string, classId: string): Promise<KtpSummary[]> {
-  const out: KtpSummary[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': keys.yearPlan(schoolId, yearId), ':sk': keys.ktpPrefix(classId) },
-        ...PROJECTION,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of page.Items ?? []) {
-      const k = fromItem<KtpSummary>(i);
-      if (k) out.push(k);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.yearPlan(schoolId, yearId), ':sk': keys.ktpPrefix(classId) },
+    ...PROJECTION,
+  });
+  return items.flatMap((i) => fromItem<KtpSummary>(i) ?? []);
 }
 
-/** KTPs by key without their rows (a teacher's list across classes): BatchGetItem, 100 keys a call. */
+/** KTPs by key without their rows (a teacher's list across classes): BatchGetItem. */
 export async function getKtpSummaries(refs: KtpRef[]): Promise<KtpSummary[]> {
-  const unique = [...new Map(refs.map((r) => {
-    const k = keys.ktp(r.schoolId, r.yearId, r.classId, r.subjectId, r.groupId);
-    return [`${k.pk}|${k.sk}`, k] as const;
-  })).values()];
-  const found: KtpSummary[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: BatchGetCommandOutput['UnprocessedKeys'] = {
-      [tableName()]: { Keys: unique.slice(i, i + 100), ...PROJECTION },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 6; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-      const out: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[tableName()] ?? []) {
-        const k = fromItem<KtpSummary>(item);
-        if (k) found.push(k);
-      }
-      request = out.UnprocessedKeys;
-    }
-  }
-  return found;
+  const found = await batchGet(refs.map((r) => keys.ktp(r.schoolId, r.yearId, r.classId, r.subjectId, r.groupId)), { projection: PROJECTION.ProjectionExpression, names: PROJECTION.ExpressionAttributeNames });
+  return found.flatMap((i) => fromItem<KtpSummary>(i) ?? []);
 }
 
-function isConditionFailure(e: unknown): boolean {
-  const name = (e as Error).name;
-  return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
-}
 
 /** Why an approved plan refuses a change (R-14: only the deputy's reopening makes it editable again). */
 export const approvedMessage = (k: Pick<Ktp, 'approvedByName'>) =>
@@ -166,9 +133,9 @@ export async function saveKtpRows(s: SaveRows): Promise<Ktp> {
           },
         };
   try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: [put, audit] }));
+    await transact([put, audit]);
   } catch (e) {
-    if (isConditionFailure(e)) await explainFailure(s.ref, s.expectedVersion);
+    if (writeRefused(e)) await explainFailure(s.ref, s.expectedVersion);
     throw e;
   }
   return next;
@@ -193,33 +160,29 @@ export async function setKtpStatus(s: SetStatus): Promise<Ktp> {
       : { ...rest, status: 'draft', version: s.expectedVersion + 1 };
   const from = s.to === 'approved' ? 'draft' : 'approved';
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: ktpItem(next),
-              ConditionExpression: 'version = :v AND #status = :from',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':v': s.expectedVersion, ':from': from },
-            },
-          },
-          auditPut({
-            schoolId: s.ktp.schoolId,
-            actor: s.by,
-            action: s.to === 'approved' ? 'ktp.approve' : 'ktp.reopen',
-            entity: ktpEntity(s.ktp),
-            before: { version: s.ktp.version, status: s.ktp.status, approvedBy: s.ktp.approvedBy, approvedAt: s.ktp.approvedAt },
-            after: { version: next.version, status: next.status, approvedBy: next.approvedBy, approvedAt: next.approvedAt },
-            reason: s.reason,
-            at: s.now,
-          }),
-        ],
+    await transact([
+      {
+        Put: {
+          TableName: tableName(),
+          Item: ktpItem(next),
+          ConditionExpression: 'version = :v AND #status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':v': s.expectedVersion, ':from': from },
+        },
+      },
+      auditPut({
+        schoolId: s.ktp.schoolId,
+        actor: s.by,
+        action: s.to === 'approved' ? 'ktp.approve' : 'ktp.reopen',
+        entity: ktpEntity(s.ktp),
+        before: { version: s.ktp.version, status: s.ktp.status, approvedBy: s.ktp.approvedBy, approvedAt: s.ktp.approvedAt },
+        after: { version: next.version, status: next.status, approvedBy: next.approvedBy, approvedAt: next.approvedAt },
+        reason: s.reason,
+        at: s.now,
       }),
-    );
+    ]);
   } catch (e) {
-    if (isConditionFailure(e)) {
+    if (writeRefused(e)) {
       const current = await getKtp(s.ktp, true);
       throw new ConflictError(
         current && current.version === s.expectedVersion

@@ -3,8 +3,8 @@
  * its history are one Query), and on GSI1 in the school's movement list sorted by date (the
  * movement reports of R-60/R-61 and the journal's rosters of past periods read it).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../db/client';
+import { tableName } from '../db/client';
+import { queryAll } from '../db/query';
 import { keys } from '../db/keys';
 import type { Movement } from '../domain/movement';
 
@@ -35,25 +35,12 @@ function strip(item: Record<string, unknown>): MovementRecord | null {
 
 /** The school's movements with dates in [from, to] (inclusive), oldest first. */
 export async function listMovementsOfSchool(schoolId: string, from = '0000-00-00', to = '9999-99-99'): Promise<MovementRecord[]> {
-  const result: MovementRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.movementsOfSchoolPartition(schoolId), ':from': from, ':to': `${to}#\uffff` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of out.Items ?? []) {
-      const m = strip(i);
-      if (m) result.push(m);
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return result;
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.movementsOfSchoolPartition(schoolId), ':from': from, ':to': `${to}#\uffff` },
+  });
+  return items.flatMap((i) => strip(i) ?? []);
 }
 
 /**

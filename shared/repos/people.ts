@@ -5,8 +5,8 @@
  * versioned writes; login reservation for new accounts.
  */
 import { randomBytes } from 'node:crypto';
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../db/client';
+import { batchGet, getItem, queryAll, queryIndex } from '../db/query';
+import { CREATE_ONLY, putOp, versionCondition } from '../db/transact';
 import { keys, sortName } from '../db/keys';
 import type { Movement, StudentStatus } from '../domain/movement';
 import type { Gender } from '../domain/people-names';
@@ -57,28 +57,22 @@ function strip<T>(item: Record<string, unknown> | undefined, type: string): T | 
 
 export const cardOf = (item: Record<string, unknown> | undefined) => strip<StudentRecord>(item, CARD);
 
-/** Condition of a versioned write: items written before versions existed count as version 0. */
-export function versionCondition(expected: number): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> } {
-  return expected === 0
-    ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(version)' }
-    : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expected } };
-}
 
 export function createStudentOp(s: StudentRecord) {
-  return { Put: { TableName: tableName(), Item: studentItem({ ...s, version: 1 }), ConditionExpression: 'attribute_not_exists(pk)' } };
+  return putOp(studentItem({ ...s, version: 1 }), CREATE_ONLY);
 }
 
 export function putStudentOp(s: StudentRecord, expectedVersion: number) {
-  return { Put: { TableName: tableName(), Item: studentItem({ ...s, version: expectedVersion + 1 }), ...versionCondition(expectedVersion) } };
+  // Items written before versions existed count as version 0.
+  return putOp(studentItem({ ...s, version: expectedVersion + 1 }), versionCondition(expectedVersion));
 }
 
 export function putAccountOp(a: Account, expectedVersion: number) {
-  return { Put: { TableName: tableName(), Item: accountItem({ ...a, version: expectedVersion + 1 }), ...versionCondition(expectedVersion) } };
+  return putOp(accountItem({ ...a, version: expectedVersion + 1 }), versionCondition(expectedVersion));
 }
 
 export async function getStudentRecord(schoolId: string, studentId: string): Promise<StudentRecord | null> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.studentCard(schoolId, studentId), ConsistentRead: true }));
-  return cardOf(out.Item);
+  return cardOf((await getItem(keys.studentCard(schoolId, studentId), { consistent: true })) ?? undefined);
 }
 
 /**
@@ -87,15 +81,7 @@ export async function getStudentRecord(schoolId: string, studentId: string): Pro
  */
 export async function getStudentWithHistory(schoolId: string, studentId: string): Promise<{ card: StudentRecord; movements: Movement[] } | null> {
   const pk = keys.studentCard(schoolId, studentId).pk;
-  const items: Array<Record<string, unknown>> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true, ExclusiveStartKey: start }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
   const card = cardOf(items.find((i) => i.type === CARD));
   if (!card) return null;
   const movements = items.flatMap((i) => strip<Movement>(i, 'movement') ?? []);
@@ -103,34 +89,16 @@ export async function getStudentWithHistory(schoolId: string, studentId: string)
   return { card, movements };
 }
 
-async function queryIndex(index: 'gsi2', pk: string): Promise<StudentRecord[]> {
-  const result: StudentRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index,
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of out.Items ?? []) {
-      const c = cardOf(i);
-      if (c) result.push(c);
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return result;
+async function cardsOfIndex(pk: string): Promise<StudentRecord[]> {
+  return (await queryIndex('gsi2', pk)).flatMap((i) => cardOf(i) ?? []);
 }
 
 export function listClassRoster(schoolId: string, classId: string): Promise<StudentRecord[]> {
-  return queryIndex('gsi2', keys.studentsOfClassPartition(schoolId, classId));
+  return cardsOfIndex(keys.studentsOfClassPartition(schoolId, classId));
 }
 
 export function listFormerStudents(schoolId: string): Promise<StudentRecord[]> {
-  return queryIndex('gsi2', keys.formerStudentsPartition(schoolId));
+  return cardsOfIndex(keys.formerStudentsPartition(schoolId));
 }
 
 /** Every student of the school, current and former: parallel Queries, one per class (no Scan). */
@@ -141,27 +109,20 @@ export async function listAllStudents(schoolId: string, classIds: string[]): Pro
 
 /** Parent accounts of the school whose name starts with `prefix` (GSI2 is sorted by name). */
 export async function searchParents(schoolId: string, prefix: string, limit = 20): Promise<Account[]> {
-  const out: Account[] = [];
-  let start: Record<string, unknown> | undefined;
   const p = prefix.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е');
-  do {
-    const res = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :p)',
-        FilterExpression: 'kind = :parent',
-        ExpressionAttributeValues: { ':pk': keys.accountsOfSchoolPartition(schoolId), ':p': p, ':parent': 'parent' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of res.Items ?? []) {
-      const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, type: _t, ...rest } = i;
-      out.push(rest as unknown as Account);
-    }
-    start = res.LastEvaluatedKey;
-  } while (start && out.length < limit);
-  return out.slice(0, limit);
+  const items = await queryAll(
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :p)',
+      FilterExpression: 'kind = :parent',
+      ExpressionAttributeValues: { ':pk': keys.accountsOfSchoolPartition(schoolId), ':p': p, ':parent': 'parent' },
+    },
+    { stopAt: limit },
+  );
+  return items.slice(0, limit).map((i) => {
+    const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, type: _t, ...rest } = i;
+    return rest as unknown as Account;
+  });
 }
 
 /** A new random id: «st-k3x9q2m7». Random rather than counted, so two secretaries never collide. */
@@ -173,26 +134,10 @@ export function newId(prefix: string): string {
   return `${prefix}-${s}`;
 }
 
-/** Which of these logins are already taken (their guard item exists), 100 keys per BatchGet. */
+/** Which of these logins are already taken (their guard item exists). */
 export async function takenLogins(logins: string[]): Promise<Set<string>> {
-  const taken = new Set<string>();
-  const unique = [...new Set(logins)];
-  const batches: string[][] = [];
-  for (let i = 0; i < unique.length; i += 100) batches.push(unique.slice(i, i + 100));
-  await Promise.all(
-    batches.map(async (batch) => {
-      let request: Record<string, unknown>[] | undefined = batch.map((l) => keys.loginGuard(l));
-      for (let attempt = 0; request && request.length > 0 && attempt < 8; attempt++) {
-        const out = await dynamo().send(
-          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request, ProjectionExpression: 'pk' } } }),
-        );
-        for (const i of out.Responses?.[tableName()] ?? []) taken.add(String(i.pk).slice('LOGIN#'.length));
-        request = out.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
-        if (request?.length) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-      }
-    }),
-  );
-  return taken;
+  const found = await batchGet(logins.map((l) => keys.loginGuard(l)), { projection: 'pk' });
+  return new Set(found.map((i) => String(i.pk).slice('LOGIN#'.length)));
 }
 
 /**
@@ -226,14 +171,4 @@ export async function reserveLogins(bases: string[]): Promise<string[]> {
     pending = retry;
   }
   return chosen;
-}
-
-/** The reasons DynamoDB gave for cancelling a transaction, one per operation, in order. */
-export function cancellationCodes(e: unknown): string[] {
-  const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons.map((r) => r.Code ?? 'None');
-}
-
-export function isCancelled(e: unknown): boolean {
-  return (e as Error).name === 'TransactionCanceledException';
 }

@@ -4,7 +4,9 @@
  * attribute set; an update is one TransactWriteItems with its audit record, conditioned on the
  * version the caller read, so two people saving at once cannot lose either's change unseen.
  */
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { getDepartmentAndSchoolItems } from './school';
+import { transact, TransactionCancelled } from '../db/transact';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
@@ -76,17 +78,7 @@ export async function getSchoolRules(
   departmentId: string,
   schoolId: string,
 ): Promise<{ locks: LockSettings; settings: SchoolSettings } | null> {
-  const dep = keys.department(departmentId);
-  const sch = keys.school(departmentId, schoolId);
-  let request: Record<string, { Keys: Array<Record<string, unknown>> }> | undefined = { [tableName()]: { Keys: [dep, sch] } };
-  const items: Array<Record<string, unknown>> = [];
-  for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 5; attempt++) {
-    const out = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-    items.push(...(out.Responses?.[tableName()] ?? []));
-    request = out.UnprocessedKeys as typeof request;
-  }
-  const department = items.find((i) => i.type === 'department');
-  const school = items.find((i) => i.type === 'school');
+  const { department, school } = await getDepartmentAndSchoolItems(departmentId, schoolId);
   if (!department || !school) return null;
   const settings = resolveSchoolSettings(school.settings as Partial<SchoolSettings> | undefined);
   const depLocks: LockSettings = { lockDays: department.lockDays as LockSettings['lockDays'], marksInAdvanceAllowed: department.marksInAdvanceAllowed === true };
@@ -98,9 +90,7 @@ interface Actor {
   at: Date;
 }
 
-const cancelledOnCondition = (e: unknown) =>
-  (e as Error).name === 'TransactionCanceledException' &&
-  ((e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons?.[0]?.Code ?? 'ConditionalCheckFailed') === 'ConditionalCheckFailed';
+const cancelledOnCondition = (e: unknown) => e instanceof TransactionCancelled && e.failedAt(0);
 
 /** Saves the department's lock rules if nobody has saved since `before` was read. */
 export async function saveDepartmentSettings(
@@ -110,36 +100,32 @@ export async function saveDepartmentSettings(
 ): Promise<SaveResult<DepartmentSettings>> {
   const version = before.version + 1;
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.department(before.departmentId),
-              UpdateExpression: 'SET lockDays = :l, marksInAdvanceAllowed = :m, #v = :nv',
-              ConditionExpression: before.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(#v)' : '#v = :ov',
-              ExpressionAttributeNames: { '#v': 'version' },
-              ExpressionAttributeValues: {
-                ':l': next.lockDays,
-                ':m': next.marksInAdvanceAllowed,
-                ':nv': version,
-                ...(before.version === 0 ? {} : { ':ov': before.version }),
-              },
-            },
+    await transact([
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.department(before.departmentId),
+          UpdateExpression: 'SET lockDays = :l, marksInAdvanceAllowed = :m, #v = :nv',
+          ConditionExpression: before.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(#v)' : '#v = :ov',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: {
+            ':l': next.lockDays,
+            ':m': next.marksInAdvanceAllowed,
+            ':nv': version,
+            ...(before.version === 0 ? {} : { ':ov': before.version }),
           },
-          auditPut({
-            schoolId: departmentAuditScope(before.departmentId),
-            actor: who.actor,
-            action: 'settings.department.update',
-            entity: `DEP#${before.departmentId}`,
-            before: { lockDays: before.lockDays, marksInAdvanceAllowed: before.marksInAdvanceAllowed, version: before.version },
-            after: { ...next, version },
-            at: who.at,
-          }),
-        ],
+        },
+      },
+      auditPut({
+        schoolId: departmentAuditScope(before.departmentId),
+        actor: who.actor,
+        action: 'settings.department.update',
+        entity: `DEP#${before.departmentId}`,
+        before: { lockDays: before.lockDays, marksInAdvanceAllowed: before.marksInAdvanceAllowed, version: before.version },
+        after: { ...next, version },
+        at: who.at,
       }),
-    );
+    ]);
   } catch (e) {
     if (cancelledOnCondition(e)) return { ok: false, current: await getDepartmentSettings(before.departmentId) };
     throw e;
@@ -155,31 +141,27 @@ export async function saveSchoolSettings(
 ): Promise<SaveResult<StoredSchoolSettings>> {
   const version = before.version + 1;
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.school(before.departmentId, before.schoolId),
-              UpdateExpression: 'SET settings = :s, settingsVersion = :nv',
-              ConditionExpression:
-                before.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(settingsVersion)' : 'settingsVersion = :ov',
-              ExpressionAttributeValues: { ':s': next, ':nv': version, ...(before.version === 0 ? {} : { ':ov': before.version }) },
-            },
-          },
-          auditPut({
-            schoolId: before.schoolId,
-            actor: who.actor,
-            action: 'settings.school.update',
-            entity: 'SETTINGS',
-            before: before.settings ?? undefined,
-            after: next,
-            at: who.at,
-          }),
-        ],
+    await transact([
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.school(before.departmentId, before.schoolId),
+          UpdateExpression: 'SET settings = :s, settingsVersion = :nv',
+          ConditionExpression:
+            before.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(settingsVersion)' : 'settingsVersion = :ov',
+          ExpressionAttributeValues: { ':s': next, ':nv': version, ...(before.version === 0 ? {} : { ':ov': before.version }) },
+        },
+      },
+      auditPut({
+        schoolId: before.schoolId,
+        actor: who.actor,
+        action: 'settings.school.update',
+        entity: 'SETTINGS',
+        before: before.settings ?? undefined,
+        after: next,
+        at: who.at,
       }),
-    );
+    ]);
   } catch (e) {
     if (cancelledOnCondition(e)) return { ok: false, current: await getSchoolSettings(before.departmentId, before.schoolId) };
     throw e;

@@ -1,10 +1,11 @@
 /**
  * Failed sign-in counters, one item per account or address per window, removed by TTL.
  */
-import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { THROTTLE_WINDOW_SECONDS, windowStart, type ThrottleKind } from '../auth/throttle';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
+import { batchGet } from '../db/query';
 
 export type ThrottleIds = Record<ThrottleKind, string>;
 
@@ -12,8 +13,7 @@ export async function readFailures(ids: ThrottleIds, now: Date): Promise<Record<
   const w = windowStart(now);
   const acc = keys.throttle('ACC', ids.ACC, w);
   const ip = keys.throttle('IP', ids.IP, w);
-  const out = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [acc, ip] } } }));
-  const items = out.Responses?.[tableName()] ?? [];
+  const items = await batchGet([acc, ip]);
   const count = (pk: string) => Number(items.find((i) => i.pk === pk)?.failures ?? 0);
   return { ACC: count(acc.pk), IP: count(ip.pk) };
 }

@@ -3,7 +3,8 @@
  * It is written whole (validated whole by shared/domain/year-rules.ts), versioned, and each write
  * carries its audit record in the same transaction.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { transact, TransactionCancelled } from '../db/transact';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { queryPrefix } from '../db/query';
@@ -44,32 +45,27 @@ export async function saveYear(
 ): Promise<SaveYearResult> {
   const year: AcademicYear = { ...draft, version: (before?.version ?? 0) + 1 };
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.year(year.schoolId, year.yearId), type: 'academicYear', ...year },
-              ConditionExpression: before ? '#v = :ov' : 'attribute_not_exists(pk)',
-              ...(before ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':ov': before.version } } : {}),
-            },
-          },
-          auditPut({
-            schoolId: year.schoolId,
-            actor: who.actor,
-            action: before ? 'year.update' : 'year.create',
-            entity: `YEAR#${year.yearId}`,
-            before: before ?? undefined,
-            after: year,
-            at: who.at,
-          }),
-        ],
+    await transact([
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.year(year.schoolId, year.yearId), type: 'academicYear', ...year },
+          ConditionExpression: before ? '#v = :ov' : 'attribute_not_exists(pk)',
+          ...(before ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':ov': before.version } } : {}),
+        },
+      },
+      auditPut({
+        schoolId: year.schoolId,
+        actor: who.actor,
+        action: before ? 'year.update' : 'year.create',
+        entity: `YEAR#${year.yearId}`,
+        before: before ?? undefined,
+        after: year,
+        at: who.at,
       }),
-    );
+    ]);
   } catch (e) {
-    const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
-    if ((e as Error).name === 'TransactionCanceledException' && (reasons?.[0]?.Code ?? 'ConditionalCheckFailed') === 'ConditionalCheckFailed') {
+    if (e instanceof TransactionCancelled && e.failedAt(0)) {
       return { ok: false, current: await getYear(year.schoolId, year.yearId, { consistent: true }) };
     }
     throw e;
