@@ -1,0 +1,18 @@
+/**
+ * Accessibility in the browser tests: axe-core (through @axe-core/playwright) on the page as the
+ * person sees it, against WCAG 2 A and AA. A test asserts there is no serious or critical
+ * violation; the list names each rule, its help text and the elements, so a failure says what to fix.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+const TAGS = ['wcag2a', 'wcag2aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+/** The serious and critical WCAG 2 A/AA violations on the page now, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations
+    .filter((v) => BLOCKING.has(v.impact ?? ''))
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
