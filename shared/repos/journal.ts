@@ -12,7 +12,7 @@
  * Marks and attendance are never deleted: a removal leaves a tombstone (`deleted: true`, no diary
  * index keys), so versions keep counting and a late retry cannot bring a removed mark back.
  */
-import { dynamo, tableName } from '../db/client';
+import { tableName } from '../db/client';
 import { keys, type Key } from '../db/keys';
 import { batchGet, getItem, queryAll, queryIndex } from '../db/query';
 import { deleteOp, putIf, putOp, transact as transactWrite, TransactionCancelled, versionCondition, type TransactItem } from '../db/transact';

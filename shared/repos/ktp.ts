@@ -4,7 +4,7 @@
  * being a draft where the regulation wants an approved plan left alone), plus its audit record.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { transact, TransactionCancelled, writeRefused } from '../db/transact';
+import { transact, writeRefused } from '../db/transact';
 import { batchGet, queryAll } from '../db/query';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';

@@ -10,7 +10,7 @@
  */
 import type { Principal } from '../auth/roles';
 import { transactOr } from '../db/transact';
-import { assignedTeacher, groupIdsOfLine, loadLineProblems, WHOLE_CLASS, type LoadGroup, type LoadLine, type SubgroupSet } from '../domain/curriculum';
+import { assignedTeacher, groupIdsOfLine, loadLineProblems, WHOLE_CLASS, type LoadGroup, type LoadLine } from '../domain/curriculum';
 import { dateInZone } from '../domain/calendar';
 import type { TimetableSlot } from '../domain/timetable';
 import { periodsForGrade, type AcademicYear } from '../domain/year';

@@ -6,7 +6,6 @@
  */
 import type { Principal } from '../auth/roles';
 import { transactOr } from '../db/transact';
-import { keys } from '../db/keys';
 import { assignedTeacher, groupIdsOfLine, substituteProblems, type SubstituteAssignment } from '../domain/curriculum';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { getAccounts } from '../repos/accounts';

@@ -8,7 +8,7 @@
 import type { Principal } from '../auth/roles';
 import { transactOr, type TransactItem } from '../db/transact';
 import { dateInZone, isIsoDate } from '../domain/calendar';
-import { generateLessons, planRegeneration, type PlannedLesson } from '../domain/lesson-dates';
+import { generateLessons, planRegeneration } from '../domain/lesson-dates';
 import { periodsForGrade, type AcademicYear, type Period } from '../domain/year';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { auditPut } from '../repos/audit';
