@@ -109,7 +109,9 @@ export function menuFor(me: Me, schoolId: string | null, ctx: HomeContext = {}):
         groups.set(card.key, group);
       }
       const working = card.sections.flatMap((s) => (s.href ? [{ key: s.key, title: s.title, href: s.href }] : []));
-      group.items.push(...working, ...extraItems(me, g));
+      const extras = extraItems(me, g);
+      // The journal leads a school group (what its staff open most); a school's settings follow the department's own.
+      group.items.push(...(g.role === 'department' ? [...working, ...extras] : [...extras, ...working]));
     }
   }
   const result = order.flatMap((key) => {
