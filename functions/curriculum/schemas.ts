@@ -151,6 +151,9 @@ const substitute = z.object({
   to: z.string(),
   reason: z.string(),
   version: z.number(),
+  /** Who assigned it and when (the deputy's screen shows it). */
+  createdBy: z.string().optional(),
+  createdAt: z.string().optional(),
 });
 export const substituteResponse = substitute.extend({ substituteId: z.string() });
 export const substitutesResponse = z.object({

@@ -101,7 +101,11 @@ export const getStudentFull = handler('getStudentFull', async (req) => {
       card: cardOut(full.card),
       account: full.account,
       parents: full.parents,
-      movements: full.movements.map(({ recordedBy: _b, ...m }) => m),
+      // The stored item also carries where it is kept and the import run that made it.
+      movements: full.movements.map((stored) => {
+        const { recordedBy: _b, schoolId: _s, importId: _i, ...m } = stored as typeof stored & { schoolId?: string; importId?: string };
+        return m;
+      }),
     },
   };
 });

@@ -199,6 +199,9 @@ const staffOut = z.object({
   userId: z.string(),
   login: z.string(),
   displayName: z.string(),
+  lastName: z.string().optional(),
+  firstName: z.string().optional(),
+  middleName: z.string().optional(),
   position: z.string(),
   roles: z.array(z.string()),
   ledClasses: z.array(z.string()).optional(),
@@ -238,6 +241,15 @@ export const importPreviewResponse = z.object({
   rejected: z.array(rejected),
   canApply: z.boolean(),
   ms: z.number().optional(),
+});
+/** A stored run: its preview with who loaded it, and how applying it went. */
+export const importRunResponse = importPreviewResponse.extend({
+  createdAt: z.string(),
+  createdByName: z.string(),
+  appliedAt: z.string().optional(),
+  failure: z.string().optional(),
+  written: z.number().optional(),
+  applyMs: z.number().optional(),
 });
 export const importApplyResponse = z.object({
   importId: z.string(),

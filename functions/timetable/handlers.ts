@@ -13,6 +13,12 @@ import { authorizedSchool, classOfSchool, yearIdOf } from '../http/school';
 import { timetableRoutes } from './routes';
 
 const handler = handlersOf(timetableRoutes);
+
+/** A change as the screens see it: without the bookkeeping of where it is stored and who made it. */
+function changeOut<C extends { schoolId: string; yearId: string; createdBy: string; createdAt: string }>(c: C) {
+  const { schoolId: _s, yearId: _y, createdBy: _b, createdAt: _a, ...shown } = c;
+  return shown;
+}
 const READ_REFUSED = 'Расписание доступно сотрудникам школы.';
 const MANAGE_REFUSED = 'Расписание составляет заместитель директора (или директор).';
 
@@ -58,14 +64,15 @@ export const listTimetableChanges = handler('listTimetableChanges', async (req) 
   const to = req.query.to ?? addDays(today, 31);
   // A default end can fall before a given start: the same refusal as a wrong pair.
   if (from > to || to > addDays(from, 366)) throw new BadRequestError('Изменения показываются за период до года; дата начала не позже даты окончания.');
-  return { body: await changesOverview(school.schoolId, yearId, from, to, req.query.classId) };
+  const { changes, ...rest } = await changesOverview(school.schoolId, yearId, from, to, req.query.classId);
+  return { body: { ...rest, changes: changes.map(changeOut) } };
 });
 
 export const createTimetableChange = handler('createTimetableChange', async (req) => {
   const yearId = yearIdOf(req);
   const school = await authorizedSchool(req, MANAGE_REFUSED);
   const { change, lessons } = await createChange({ by: req.principal, schoolId: school.schoolId, yearId, change: req.body, now: req.now });
-  return { status: 201, body: { change: { ...change, changeId: changeIdOf(change) }, lessons } };
+  return { status: 201, body: { change: changeOut({ ...change, changeId: changeIdOf(change) }), lessons } };
 });
 
 export const deleteTimetableChange = handler('deleteTimetableChange', async (req) => {

@@ -48,6 +48,8 @@ export const classTimetableResponse = z.object({
   slots: z.array(slotResponse),
   lines: z.array(
     z.object({
+      schoolId: z.string(),
+      yearId: z.string(),
       classId: z.string(),
       subjectId: z.string(),
       subjectName: z.string(),

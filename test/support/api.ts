@@ -96,4 +96,16 @@ export function checkContract(method: string, path: string, status: number, body
     const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).slice(0, 10);
     throw new ContractError(`${key} answered a body that does not match its response schema:\n  ${issues.join('\n  ')}`);
   }
+  // The schema's objects drop fields they do not name: a field that did not survive parsing is
+  // one the answer has and the contract (and so the web's inferred types) does not.
+  const undeclared = droppedFields(body, checked.data).slice(0, 10);
+  if (undeclared.length) throw new ContractError(`${key} answered fields its response schema does not declare: ${undeclared.join(', ')}`);
+}
+
+function droppedFields(sent: unknown, kept: unknown, at = ''): string[] {
+  if (Array.isArray(sent) && Array.isArray(kept)) return sent.flatMap((v, i) => droppedFields(v, kept[i], `${at}${i}.`));
+  if (!sent || !kept || typeof sent !== 'object' || typeof kept !== 'object') return [];
+  return Object.entries(sent as Record<string, unknown>).flatMap(([k, v]) =>
+    k in (kept as Record<string, unknown>) ? droppedFields(v, (kept as Record<string, unknown>)[k], `${at}${k}.`) : v === undefined ? [] : [`${at}${k}`],
+  );
 }
