@@ -35,10 +35,13 @@ function errorCode(response: APIGatewayProxyStructuredResultV2 | undefined): str
   }
 }
 
+/** A well-formed id of ours, as the adapter requires of path ids: anything else was typed by someone. */
+const OUR_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
 /** Our school: the one in the path, else the caller's only school. */
 function schoolOf(event: APIGatewayProxyEventV2, session: Session | undefined): string | undefined {
   const fromPath = event.pathParameters?.schoolId;
-  if (fromPath) return fromPath;
+  if (fromPath) return OUR_ID.test(fromPath) ? fromPath : undefined;
   const schools = new Set(session?.principal.grants.flatMap((g) => ('schoolId' in g ? [g.schoolId] : [])) ?? []);
   return schools.size === 1 ? [...schools][0] : undefined;
 }
