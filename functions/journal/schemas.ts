@@ -184,7 +184,7 @@ export const changeLogResponse = z.object({
       actorId: z.string(),
       actorName: z.string(),
       action: z.enum(['create', 'update', 'delete']),
-      entity: z.enum(['mark', 'attendance', 'lesson']),
+      entity: z.enum(['mark', 'attendance', 'lesson', 'finalMark']),
       target: z.object({ lessonId: z.string(), studentId: z.string().optional(), workType: z.string().optional() }),
       old: z.record(z.string(), z.unknown()).nullable(),
       new: z.record(z.string(), z.unknown()).nullable(),

@@ -23,6 +23,7 @@
  * |   attendance (lesson x student)           |   (same partition)                   | SUBJ#<subject>#ATT#<date>#<nn>#<group>#<student> | gsi1 (diary): STU#<sch>#<student> / <date>#ATT#<subject>#<nn> |
  * |   change log of the class x period (R-42) |   (same partition)                   | LOG#<subject>#<seq, 9 digits>        | |
  * |   change-log chain head per subject       |   (same partition)                   | LOG#<subject>#HEAD                   | |
+ * |   period mark (class x period, issue 10)  |   (same partition)                   | FINAL#<subject>#<student>            | |
  * | external assessment OGE/EGE/GVE (R-26)    | SCH#<sch>#STU#<student>              | EXAM#<date>#<kind>#<subject>         | gsi2: SCH#<sch>#EXAMS#<year>#<class> / <student>#<date>#<kind>#<subject> |
  * |   subgroups of a split subject (R-12)     |   (same partition)                   | SUBJ#<subject>#GROUPS                | |
  * |   substitute assignment (R-25)            |   (same partition)                   | SUBJ#<subject>#SUB#<from>#<teacher>  | |
@@ -39,6 +40,7 @@
  * | group of a split curriculum line (R-24)   | SCH#<sch>#YEAR#<year>                | LOAD#<class>#<subject>#GRP#<group>   | gsi1: as the curriculum line |
  * | KTP: teacher x subject x class/group (R-14)| SCH#<sch>#YEAR#<year>               | KTP#<class>#<subject>#<group>        | |
  * | assessment procedure (R-15)               | SCH#<sch>#YEAR#<year>                | ASMT#<class>#<date>#<subject>        | |
+ * | year / exam / final mark (issue 10)       | SCH#<sch>#CLS#<class>#YEAR#<year>    | FINAL#<kind>#<subject>#<student>     | |
  *
  * Why class x period is the partition: the teacher's journal page (class x subject x period) is one
  * Query with `begins_with(sk, SUBJ#<subject>#)`, the summary sheet (all subjects) is one Query over
@@ -235,6 +237,21 @@ export const keys = {
     gsi2sk: join(studentId, date, kind, subjectId),
   }),
   externalAssessmentsOfClassPartition: (sch: string, yearId: string, classId: string) => join('SCH', sch, 'EXAMS', yearId, classId),
+
+  // --- period, year, exam and final marks (issue 10) ----------------------------------------------
+  /** A period mark beside the journal: one Query `begins_with(sk, FINAL#)` is the class x all subjects table. */
+  periodMark: (sch: string, classId: string, periodId: string, subjectId: string, studentId: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
+    sk: join('FINAL', subjectId, studentId),
+  }),
+  periodMarksPrefix: (subjectId?: string) => (subjectId === undefined ? 'FINAL' + SEP : join('FINAL', subjectId) + SEP),
+  /** The class's school year: its year, exam and final marks (one Query `begins_with(sk, FINAL#)`). */
+  classYearPartition: (sch: string, classId: string, yearId: string) => join('SCH', sch, 'CLS', classId, 'YEAR', yearId),
+  yearMark: (sch: string, classId: string, yearId: string, kind: 'year' | 'exam' | 'final', subjectId: string, studentId: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'YEAR', yearId),
+    sk: join('FINAL', kind, subjectId, studentId),
+  }),
+  yearMarksPrefix: () => 'FINAL' + SEP,
 };
 
 /** The parts of a lesson's key that marks and attendance repeat (date, number, subgroup). */

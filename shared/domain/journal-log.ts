@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 
 export type ChangeAction = 'create' | 'update' | 'delete';
-export type ChangeEntity = 'mark' | 'attendance' | 'lesson';
+/** 'finalMark': a period, year, exam or final mark (issue 10); its `target.lessonId` names the slot («2026-q2», «year»). */
+export type ChangeEntity = 'mark' | 'attendance' | 'lesson' | 'finalMark';
 
 export interface ChangeTarget {
   lessonId: string;

@@ -116,7 +116,7 @@ export const WORK_TYPE_SHORT: Record<string, string> = {
 
 export const EXAM_NAMES = { OGE: 'ОГЭ', EGE: 'ЕГЭ', GVE: 'ГВЭ' } as const;
 export const ACTION_NAMES = { create: 'внесено', update: 'изменено', delete: 'удалено' } as const;
-export const ENTITY_NAMES = { mark: 'отметка', attendance: 'посещаемость', lesson: 'урок' } as const;
+export const ENTITY_NAMES = { mark: 'отметка', attendance: 'посещаемость', lesson: 'урок', finalMark: 'отметка за период (год)' } as const;
 
 /** How a cell's absence reads in its detail, and the reasons a class teacher may correct it to. */
 export const ATTENDANCE_TEXT = {
