@@ -80,7 +80,7 @@ describe('KTP: the teacher', () => {
       await page.getByRole('button', { name: 'Сохранить КТП' }).click();
       await page.getByText('КТП сохранён.').waitFor();
 
-      await page.getByRole('link', { name: '← К списку КТП' }).click();
+      await page.getByRole('navigation', { name: 'Вы здесь' }).getByRole('link', { name: 'КТП', exact: true }).click();
       await page.locator('[data-ktp="6a/math/all"]').waitFor();
       expect(await page.locator('[data-ktp="6a/math/all"]').innerText()).toMatch(/черновик, 34 темы/);
       expect(await page.locator('[data-ktp="6a/math/all"]').getByTestId('ktp-check').innerText()).toMatch(/^В КТП 170 ч, по учебному плану 170 ч/);
