@@ -3,10 +3,11 @@
  * (shared/ops, functions/jobs/observe.ts). Lines are read from stdout and stderr, where Lambda and
  * the local runner send them.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { observedJob } from '../../functions/jobs/observe';
 import { METRIC, requestCounters } from '../../shared/ops/metrics';
-import { countRequest, logLevel, logRequest, setLogLevel, userHash, type LogLevel } from '../../shared/ops/telemetry';
+import { countRequest, logRequest, setLogLevel, userHash } from '../../shared/ops/telemetry';
+import { capturePrinted } from '../support/log-lines';
 
 describe('request counters', () => {
   it('should count a saved mark only when the save succeeded', () => {
@@ -46,29 +47,13 @@ describe('the user hash', () => {
 });
 
 describe('lines and metrics', () => {
-  let out: string[];
-  let level: LogLevel;
-  beforeEach(() => {
-    out = [];
-    for (const stream of [process.stdout, process.stderr]) {
-      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-        out.push(String(chunk));
-        return true;
-      });
-    }
-    level = logLevel();
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    setLogLevel(level);
-  });
+  const printed = capturePrinted();
 
   it('should write one JSON line a request, at the level its status calls for, and the request counters as EMF', () => {
-    setLogLevel('INFO');
     logRequest({ requestId: 'r-1', route: 'PUT /api/x', handler: 'putMark', status: 423, durationMs: 7, school: 'sch53' });
     countRequest('putMark', 423, 'sch53');
-    const [line, emf] = out.map((l) => JSON.parse(l) as Record<string, any>);
-    expect(out.every((l) => l.endsWith('\n') && l.trim().split('\n').length === 1)).toBe(true);
+    const [line, emf] = printed.lines();
+    expect(printed.chunks().every((l) => l.endsWith('\n') && l.trim().split('\n').length === 1)).toBe(true);
     expect(line).toMatchObject({ level: 'WARN', message: 'request', requestId: 'r-1', status: 423, school: 'sch53', service: 'zhurnal-local' });
     expect(Date.parse(line!.timestamp)).not.toBeNaN();
     expect(emf).toMatchObject({
@@ -82,46 +67,26 @@ describe('lines and metrics', () => {
   it('should write nothing below the level, and neither lines nor metrics when silent', () => {
     setLogLevel('WARN');
     logRequest({ requestId: 'r-2', route: 'GET /api/me', status: 200, durationMs: 1 });
-    expect(out).toEqual([]);
+    expect(printed.chunks()).toEqual([]);
     setLogLevel('SILENT');
     logRequest({ requestId: 'r-3', route: 'GET /api/me', status: 500, durationMs: 1 });
     countRequest('putMark', 200, undefined);
-    expect(out).toEqual([]);
+    expect(printed.chunks()).toEqual([]);
   });
 
   it('should emit no metric line for a request that counts toward nothing', () => {
-    setLogLevel('INFO');
     countRequest('me', 200, undefined);
-    expect(out).toEqual([]);
+    expect(printed.chunks()).toEqual([]);
   });
 });
 
 describe('a job run', () => {
-  let out: string[];
-  let level: LogLevel;
-  beforeEach(() => {
-    out = [];
-    // Warnings and errors go to stderr; Lambda sends both streams to the function's log group.
-    for (const stream of [process.stdout, process.stderr]) {
-      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-        out.push(String(chunk));
-        return true;
-      });
-    }
-    // The tests run silent (vitest.config.ts); these read the lines.
-    level = logLevel();
-    setLogLevel('INFO');
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    setLogLevel(level);
-  });
-  const lines = () => out.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+  const printed = capturePrinted();
 
   it('should log its outcome, duration and counts, and emit JobRuns, JobFailures and JobDuration by job', async () => {
     const handler = observedJob('expire-access', async () => ({ job: 'expire-access', checked: 12, changed: 2, names: ['Иванов'] }));
     await expect(handler({}, { awsRequestId: 'lambda-1' })).resolves.toMatchObject({ checked: 12 });
-    const all = lines();
+    const all = printed.lines();
     const line = all.find((l) => l.message === 'job')!;
     expect(line).toMatchObject({ level: 'INFO', job: 'expire-access', outcome: 'ok', checked: 12, changed: 2, lambdaRequestId: 'lambda-1' });
     expect(line.durationMs).toBeGreaterThanOrEqual(0);
@@ -138,7 +103,7 @@ describe('a job run', () => {
       throw new TypeError('account u-1 of Иванов failed');
     });
     await expect(handler({})).rejects.toThrow(TypeError);
-    const all = lines();
+    const all = printed.lines();
     expect(all.find((l) => l.message === 'job')).toMatchObject({ level: 'ERROR', outcome: 'failed', error: 'TypeError' });
     expect(all.find((l) => l._aws)).toMatchObject({ JobRuns: 1, JobFailures: 1 });
     expect(JSON.stringify(all)).not.toContain('Иванов');
