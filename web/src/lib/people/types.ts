@@ -2,7 +2,9 @@
  * Shapes of the people area's answers (functions/people/schemas.ts is the contract; these mirror
  * it for the screens).
  */
+import type { z } from 'zod';
 import type { MovementKind } from '../../../../shared/domain/movement';
+import type { staffListResponse } from '../../../../functions/people/schemas';
 
 export interface ClassRecord {
   classId: string;
@@ -80,24 +82,8 @@ export interface StudentFull {
   movements: MovementRecord[];
 }
 
-export interface StaffMember {
-  userId: string;
-  login: string;
-  displayName: string;
-  lastName?: string;
-  firstName?: string;
-  middleName?: string;
-  position: string;
-  roles: string[];
-  ledClasses?: string[];
-  status: string;
-  employedFrom?: string;
-  activeUntil?: string;
-  temporary?: boolean;
-  application?: { number: string; date: string };
-  disabledReason?: string;
-  version: number;
-}
+/** A member of staff as the staff list and its edits answer (the contract: `staffOut`). */
+export type StaffMember = z.infer<typeof staffListResponse>['staff'][number];
 
 export interface PreviewRow {
   row: number;
