@@ -5,7 +5,7 @@
  * Every change and its audit record are one TransactWriteItems, conditioned on the version.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { transact, TransactionCancelled, writeRefused } from '../db/transact';
+import { deleteOp, transact, TransactionCancelled, versionCondition, writeRefused } from '../db/transact';
 import { queryAll } from '../db/query';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
@@ -85,10 +85,7 @@ export async function createAssessment(a: Assessment, by: Actor, now: Date): Pro
  */
 export async function updateAssessment(before: Assessment, next: Assessment, expectedVersion: number, by: Actor, now: Date): Promise<Assessment> {
   const moved = before.date !== next.date || before.subjectId !== next.subjectId;
-  const versioned = {
-    ConditionExpression: 'version = :v',
-    ExpressionAttributeValues: { ':v': expectedVersion },
-  };
+  const versioned = versionCondition(expectedVersion);
   const oldKey = keys.assessment(before.schoolId, before.yearId, before.classId, before.date, before.subjectId);
   const ops = moved
     ? [
@@ -115,14 +112,7 @@ export async function updateAssessment(before: Assessment, next: Assessment, exp
 export async function deleteAssessment(a: Assessment, expectedVersion: number, by: Actor, now: Date): Promise<void> {
   try {
     await transact([
-      {
-        Delete: {
-          TableName: tableName(),
-          Key: keys.assessment(a.schoolId, a.yearId, a.classId, a.date, a.subjectId),
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': expectedVersion },
-        },
-      },
+      deleteOp(keys.assessment(a.schoolId, a.yearId, a.classId, a.date, a.subjectId), versionCondition(expectedVersion)),
       auditPut({ schoolId: a.schoolId, actor: by, action: 'assessment.delete', entity: entity(a), before: a, at: now }),
     ]);
   } catch (e) {

@@ -5,6 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../db/client';
 import { batchGet, queryIndex, queryPrefix, stripKeys, type Item } from '../db/query';
+import { CREATE_ONLY, putOp, versionCondition } from '../db/transact';
 import { keys } from '../db/keys';
 import type { LockDays } from '../domain/settings';
 
@@ -132,20 +133,12 @@ export function classItem(c: ClassRecord) {
 
 /** Creates a class; the key (grade + letter) makes a second «5А» in one school impossible. */
 export function createClassOp(c: ClassRecord) {
-  return { Put: { TableName: tableName(), Item: classItem({ ...c, version: 1 }), ConditionExpression: 'attribute_not_exists(pk)' } };
+  return putOp(classItem({ ...c, version: 1 }), CREATE_ONLY);
 }
 
 /** Replaces a class if nobody changed it since it was read at `expectedVersion`. */
 export function putClassOp(c: ClassRecord, expectedVersion: number) {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: classItem({ ...c, version: expectedVersion + 1 }),
-      ...(expectedVersion === 0
-        ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(version)' }
-        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-    },
-  };
+  return putOp(classItem({ ...c, version: expectedVersion + 1 }), versionCondition(expectedVersion));
 }
 
 /** Reads a class strongly consistently, for the read-modify-write of an edit. */

@@ -4,7 +4,7 @@
  * carries its audit record in the same transaction.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { transact, TransactionCancelled } from '../db/transact';
+import { putOp, transact, TransactionCancelled, versionCondition } from '../db/transact';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { queryPrefix } from '../db/query';
@@ -46,14 +46,7 @@ export async function saveYear(
   const year: AcademicYear = { ...draft, version: (before?.version ?? 0) + 1 };
   try {
     await transact([
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.year(year.schoolId, year.yearId), type: 'academicYear', ...year },
-          ConditionExpression: before ? '#v = :ov' : 'attribute_not_exists(pk)',
-          ...(before ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':ov': before.version } } : {}),
-        },
-      },
+      putOp({ ...keys.year(year.schoolId, year.yearId), type: 'academicYear', ...year }, versionCondition(before?.version)),
       auditPut({
         schoolId: year.schoolId,
         actor: who.actor,

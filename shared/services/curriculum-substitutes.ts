@@ -16,15 +16,7 @@ import { requireTeachers } from './curriculum-load';
 import { classPeriod } from './curriculum-subgroups';
 import { refuseProblems } from './timetable-guards';
 
-export interface SubstituteInput {
-  subjectId: string;
-  groupId: string;
-  teacherId: string;
-  absentTeacherId?: string;
-  from: string;
-  to: string;
-  reason: string;
-}
+export type SubstituteInput = Pick<SubstituteAssignment, 'subjectId' | 'groupId' | 'teacherId' | 'absentTeacherId' | 'from' | 'to' | 'reason'>;
 
 /** The id of an assignment in paths: «<subject>.<from>.<teacher>». */
 export function substituteIdOf(s: Pick<SubstituteAssignment, 'subjectId' | 'from' | 'teacherId'>): string {

@@ -39,6 +39,19 @@ export interface CardInput {
   personalFileNo?: string;
 }
 
+/** The card's fields as stored: the optional ones only when given. */
+function cardFields(card: CardInput): CardInput {
+  return {
+    lastName: card.lastName,
+    firstName: card.firstName,
+    ...(card.middleName ? { middleName: card.middleName } : {}),
+    birthDate: card.birthDate,
+    ...(card.gender ? { gender: card.gender } : {}),
+    ...(card.address ? { address: card.address } : {}),
+    ...(card.personalFileNo ? { personalFileNo: card.personalFileNo } : {}),
+  };
+}
+
 function checkCard(c: CardInput, yearStart: string, today: string): CardInput {
   const card = {
     ...c,
@@ -104,13 +117,7 @@ export async function createStudent(input: {
     studentId,
     schoolId: sch,
     classId: cls.classId,
-    lastName: card.lastName,
-    firstName: card.firstName,
-    ...(card.middleName ? { middleName: card.middleName } : {}),
-    birthDate: card.birthDate,
-    ...(card.gender ? { gender: card.gender } : {}),
-    ...(card.address ? { address: card.address } : {}),
-    ...(card.personalFileNo ? { personalFileNo: card.personalFileNo } : {}),
+    ...cardFields(card),
     parentIds: [],
     status: 'enrolled',
     userId: account!.userId,
@@ -176,13 +183,7 @@ export async function updateStudentCard(input: { by: Principal; school: School; 
   const { middleName: _m, gender: _g, address: _a, personalFileNo: _p, ...base } = before;
   const after: StudentRecord = {
     ...base,
-    lastName: card.lastName,
-    firstName: card.firstName,
-    ...(card.middleName ? { middleName: card.middleName } : {}),
-    birthDate: card.birthDate,
-    ...(card.gender ? { gender: card.gender } : {}),
-    ...(card.address ? { address: card.address } : {}),
-    ...(card.personalFileNo ? { personalFileNo: card.personalFileNo } : {}),
+    ...cardFields(card),
   };
   const renamed = after.lastName !== before.lastName || after.firstName !== before.firstName || after.middleName !== before.middleName;
   const own = renamed ? (await getAccountsById([studentUserId(before)])).get(studentUserId(before)) : undefined;
