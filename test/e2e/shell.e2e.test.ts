@@ -109,11 +109,68 @@ describe('app shell', () => {
         await subject.click();
         await page.waitForURL(/\/journal\/[^/]+\/[^/]+\/[^/?]+\?school=/);
         expect(await screenTitle(page)).toContain(name);
+        // Read-only for the deputy: no cell of the grid takes typing.
+        expect(await page.locator('td.cell input:not([readonly])').count()).toBe(0);
         await expectAccessible(page, 'deputy: журнал класса');
         const crumbs = page.getByRole('navigation', { name: 'Вы здесь' });
         expect(await crumbs.getByRole('link').allTextContents()).toEqual(['Главная', 'Журналы всех классов']);
         await crumbs.getByRole('link', { name: 'Журналы всех классов' }).click();
         await classes.waitFor();
+      },
+      { viewport: DESKTOP },
+    );
+  });
+});
+
+describe('forms: one date input, messages beside their cause', () => {
+  const Q = '?school=sch53&year=2026';
+  const inViewport = (page: Page, selector: string) =>
+    page.evaluate((sel) => {
+      const r = document.querySelector(sel)!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }, selector);
+
+  it('should take and show ДД.ММ.ГГГГ in the assessment form, name a wrong date beside it, and put the refusal under the form, focused', async () => {
+    await b.inBrowser(
+      async (page) => {
+        await b.signIn(page, 'deputy');
+        await page.goto(b.at(`/assessments${Q}&half=h1&class=5a`));
+        const date = page.getByLabel('Дата', { exact: true });
+        await date.waitFor();
+        expect(await date.getAttribute('type')).toBe('text');
+        expect(await date.getAttribute('placeholder')).toBe('ДД.ММ.ГГГГ');
+        // «Дата» stands beside «Предмет» at 1366x768, not over it.
+        const subject = (await page.getByLabel('Предмет').boundingBox())!;
+        const box = (await date.boundingBox())!;
+        expect(subject.x + subject.width <= box.x || box.y >= subject.y + subject.height).toBe(true);
+
+        await date.fill('30.02.2026');
+        await page.getByRole('button', { name: 'Добавить' }).click();
+        await page.getByText('Введите дату в виде ДД.ММ.ГГГГ, например 01.09.2026.').waitFor();
+        expect(await date.getAttribute('aria-invalid')).toBe('true');
+
+        // A holiday: the server refuses; the message stands under the form and has the focus.
+        await date.fill('27.10.2026');
+        await page.getByRole('button', { name: 'Добавить' }).click();
+        const alert = page.getByRole('alert').filter({ hasText: '27.10.2026 — «Осенние каникулы»' });
+        await alert.waitFor();
+        expect(await alert.evaluate((el) => el === document.activeElement)).toBe(true);
+        expect(await page.evaluate(() => document.querySelector('[role="alert"]')!.compareDocumentPosition(document.getElementById('date')!) & Node.DOCUMENT_POSITION_PRECEDING)).toBeTruthy();
+        expect(await inViewport(page, '[role="alert"]')).toBe(true);
+      },
+      { viewport: DESKTOP },
+    );
+  });
+
+  it('should bring the curriculum cell editor into view with its first field focused', async () => {
+    await b.inBrowser(
+      async (page) => {
+        await b.signIn(page, 'deputy');
+        await page.goto(b.at(`/curriculum${Q}`));
+        await page.getByRole('button', { name: '«Английский язык» в 5А' }).click();
+        await page.getByRole('heading', { name: '«Английский язык» в 5А' }).waitFor();
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('hours');
+        expect(await inViewport(page, '#hours')).toBe(true);
       },
       { viewport: DESKTOP },
     );
