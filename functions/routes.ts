@@ -12,6 +12,7 @@ import { ktpRoutes } from './ktp/routes';
 import { peopleImportRoutes } from './people-import/routes';
 import { peoplePdfRoutes } from './people-pdf/routes';
 import { peopleRoutes } from './people/routes';
+import { periodMarkRoutes } from './period-marks/routes';
 import type { Area, RouteSpec } from './route-spec';
 import { schoolRoutes } from './school/routes';
 import { settingsRoutes } from './settings/routes';
@@ -34,6 +35,7 @@ export const routes: RouteSpec[] = [
   ...ktpRoutes,
   ...ktpImportRoutes,
   ...journalRoutes,
+  ...periodMarkRoutes,
   ...systemRoutes,
 ];
 

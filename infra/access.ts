@@ -57,6 +57,8 @@ export const AREA_ACCESS: Record<Area, Access> = {
   'people-pdf': EDITS_RECORDS,
   'people-import': EDITS_RECORDS,
   'ktp-import': EDITS_RECORDS,
+  // Period, year, exam and final marks with their change log (issue 10).
+  'period-marks': EDITS_RECORDS,
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {

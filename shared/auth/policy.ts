@@ -10,6 +10,7 @@ import { curriculumRules, type CurriculumObjects } from './rules/curriculum';
 import { journalPreconditions, journalRules, type JournalObjects } from './rules/journal';
 import { ktpRules, type KtpObjects } from './rules/ktp';
 import { peopleRules, type PeopleObjects } from './rules/people';
+import { periodMarkPreconditions, periodMarkRules, type PeriodMarkObjects } from './rules/period-marks';
 import { settingsRules, type SettingsObjects } from './rules/settings';
 import { timetableRules, type TimetableObjects } from './rules/timetable';
 import { yearRules, type YearObjects } from './rules/year';
@@ -17,7 +18,7 @@ import type { Precondition, SchoolObject } from './rules/objects';
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects;
+type Objects = CoreObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -30,9 +31,10 @@ const rules = {
   ...timetableRules,
   ...ktpRules,
   ...journalRules,
+  ...periodMarkRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
-const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions };
+const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions };
 
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];

@@ -1,0 +1,58 @@
+/**
+ * Period, year, exam and final marks (issue 10): the class x subjects tables, setting a mark, the
+ * early warnings of a class and one student's report for the family. Each handler loads the object,
+ * authorises it, calls one service function and shapes the answer.
+ */
+import type { Principal } from '../../shared/auth/roles';
+import { NOT_YOUR_FINAL_MARK } from '../../shared/domain/period-mark-rules';
+import { NotFoundError } from '../../shared/errors';
+import { loadFinalMarkContext, setFinalMark, type Actor } from '../../shared/services/period-marks';
+import { classWarnings, loadClassMarksContext, periodMarksTable, studentOfClass, studentPeriodReport, yearMarksTable } from '../../shared/services/period-marks-read';
+import { handlersOf } from '../http/area';
+import { periodMarkRoutes } from './routes';
+
+const handler = handlersOf(periodMarkRoutes);
+const NOT_YOUR_CLASS = 'Отметки класса за период доступны классному руководителю, учителям этого класса и администрации школы.';
+
+function actorOf(p: Principal): Actor {
+  return { userId: p.userId, displayName: p.displayName };
+}
+
+export const getPeriodMarks = handler('getPeriodMarks', async (req) => {
+  const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!, req.params.periodId!);
+  req.authorize(ctx.access, NOT_YOUR_CLASS);
+  return { body: await periodMarksTable(req.principal, ctx, req.now, req.query.subject) };
+});
+
+export const getYearMarks = handler('getYearMarks', async (req) => {
+  const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!);
+  req.authorize(ctx.access, NOT_YOUR_CLASS);
+  return { body: await yearMarksTable(req.principal, ctx) };
+});
+
+export const putFinalMark = handler('putFinalMark', async (req) => {
+  const p = req.principal;
+  const ctx = await loadFinalMarkContext(
+    p,
+    { schoolId: req.params.schoolId!, classId: req.params.classId!, slot: req.params.slot!, subjectId: req.params.subjectId!, studentId: req.params.studentId! },
+    req.now,
+  );
+  req.authorize(ctx.access, NOT_YOUR_FINAL_MARK);
+  return { body: await setFinalMark(ctx, req.body, actorOf(p), req.now) };
+});
+
+export const getEarlyWarnings = handler('getEarlyWarnings', async (req) => {
+  const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!, req.params.periodId!);
+  req.authorize(ctx.access, 'Предупреждения по классу доступны классному руководителю, учителям этого класса и администрации школы.');
+  return { body: await classWarnings(ctx, req.now) };
+});
+
+/** The family's view: anybody but the student and their parents is told nothing exists (404), so ids cannot be probed. */
+export const getStudentPeriodReport = handler('getStudentPeriodReport', async (req) => {
+  const p = req.principal;
+  const [schoolId, classId, periodId, studentId] = [req.params.schoolId!, req.params.classId!, req.params.periodId!, req.params.studentId!];
+  if (!req.allowed({ departmentId: p.departmentId, schoolId, classId, studentId })) throw new NotFoundError('Обучающийся не найден.');
+  await studentOfClass(schoolId, classId, studentId);
+  const ctx = await loadClassMarksContext(p, schoolId, classId, periodId);
+  return { body: await studentPeriodReport(ctx, studentId, req.now) };
+});

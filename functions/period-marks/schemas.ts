@@ -1,0 +1,153 @@
+/**
+ * Request and response schemas of period, year, exam and final marks (issue 10). Messages are
+ * Russian: the screen shows them as they are. Shapes only; the rules are the domain's
+ * (shared/domain/period-marks.ts, period-mark-rules.ts, mark-justification.ts, early-warning.ts).
+ */
+import * as z from 'zod';
+import { FINAL_MARK_CODES, FINAL_MARK_KINDS, REASON_MAX } from '../../shared/domain/period-marks';
+import { idParam } from '../schemas';
+
+const version = z
+  .number({ error: 'Не указана версия записи: обновите страницу.' })
+  .int('Версия записи — целое число.')
+  .min(0, 'Версия записи не может быть отрицательной.');
+const requestId = z
+  .string({ error: 'Не указан ключ повтора запроса (requestId).' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Ключ повтора запроса: от 8 до 64 латинских букв, цифр, «-» или «_».');
+
+export const finalMarkBody = z.object({
+  code: z.enum(FINAL_MARK_CODES, { error: 'Неизвестное значение отметки: допустимы 2–5, «н/а», «зач», «незач» (пусто — удалить отметку).' }).nullable(),
+  reason: z.string({ error: 'Причина: ожидается текст.' }).max(REASON_MAX, `Причина длиннее ${REASON_MAX} знаков: сократите её.`).nullable().optional(),
+  version,
+  requestId,
+});
+
+export const tableQuery = z.object({ subject: idParam('Предмет').optional() });
+
+const periodView = z.object({ periodId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() });
+const windowView = z.object({ what: z.string(), opensOn: z.string(), dueBy: z.string().nullable(), closesOn: z.string().nullable() }).nullable();
+
+export const finalMarkView = z.object({
+  kind: z.enum(FINAL_MARK_KINDS),
+  periodId: z.string().optional(),
+  subjectId: z.string(),
+  studentId: z.string(),
+  code: z.enum(FINAL_MARK_CODES),
+  text: z.string(),
+  reason: z.string().optional(),
+  late: z.boolean(),
+  system: z.boolean().optional(),
+  setBy: z.string().optional(),
+  setByName: z.string().optional(),
+  setAt: z.string().optional(),
+  firstSetAt: z.string().optional(),
+  version: z.number(),
+});
+
+const subjectColumn = z.object({ subjectId: z.string(), name: z.string(), shortName: z.string(), hoursPerWeek: z.number(), canSet: z.boolean() });
+const studentRow = z.object({ studentId: z.string(), name: z.string() });
+
+const justification = z.object({
+  sum: z.number(),
+  weightSum: z.number(),
+  average: z.number().nullable(),
+  implied: z.number().nullable(),
+  formula: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      date: z.string(),
+      workType: z.string(),
+      workTypeName: z.string(),
+      value: z.number(),
+      weight: z.number(),
+      product: z.number(),
+      hypothetical: z.boolean().optional(),
+    }),
+  ),
+  thresholds: z.object({ mark5: z.number(), mark4: z.number(), mark3: z.number() }),
+  rule: z.string(),
+  minimum: z.object({ hoursPerWeek: z.number(), required: z.number(), count: z.number(), met: z.boolean() }),
+  summary: z.string(),
+});
+
+export const periodTableResponse = z.object({
+  classId: z.string(),
+  className: z.string(),
+  grade: z.number(),
+  today: z.string(),
+  period: periodView,
+  title: z.string(),
+  window: windowView,
+  lockDays: z.number(),
+  rule: z.string(),
+  subjects: z.array(subjectColumn),
+  students: z.array(studentRow),
+  marks: z.array(finalMarkView),
+  justification: z.object({ subjectId: z.string(), students: z.array(justification.extend({ studentId: z.string() })) }).optional(),
+  queryPages: z.number(),
+});
+
+export const yearTableResponse = z.object({
+  classId: z.string(),
+  className: z.string(),
+  grade: z.number(),
+  yearId: z.string(),
+  kinds: z.array(z.object({ kind: z.enum(['year', 'exam', 'final']), title: z.string(), window: windowView })),
+  subjects: z.array(subjectColumn),
+  students: z.array(studentRow),
+  marks: z.array(finalMarkView),
+  queryPages: z.number(),
+});
+
+export const finalMarkResponse = z.object({
+  mark: finalMarkView.nullable(),
+  version: z.number(),
+  replayed: z.boolean(),
+  lockedFrom: z.string().nullable(),
+});
+
+const warning = z.object({
+  kind: z.enum(['implied2', 'fewMarks', 'absences', 'attendanceFalling']),
+  risk: z.enum(['two', 'notAssessed', 'attendance']),
+  critical: z.boolean().optional(),
+  message: z.string(),
+});
+
+export const warningsResponse = z.object({
+  classId: z.string(),
+  className: z.string(),
+  period: periodView,
+  today: z.string(),
+  students: z.array(
+    z.object({
+      studentId: z.string(),
+      studentName: z.string(),
+      subjectId: z.string().optional(),
+      subjectName: z.string().optional(),
+      daysLeft: z.number(),
+      lessonsLeft: z.number(),
+      warnings: z.array(warning),
+    }),
+  ),
+  queryPages: z.number(),
+});
+
+export const studentReportResponse = z.object({
+  studentId: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  period: periodView,
+  today: z.string(),
+  rule: z.string(),
+  subjects: z.array(
+    z.object({
+      subjectId: z.string(),
+      subjectName: z.string(),
+      mark: finalMarkView.nullable(),
+      justification,
+      warnings: z.array(warning),
+      daysLeft: z.number(),
+      lessonsLeft: z.number(),
+    }),
+  ),
+});

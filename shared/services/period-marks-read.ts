@@ -1,0 +1,267 @@
+/**
+ * Reading period marks (issue 10): the class x all subjects table of a period (its marks in ONE
+ * Query of the `FINAL#` range), the year/exam/final table (ONE Query of the class's year), the
+ * per-student justification of one subject (clause 6.1, R-31), the class's early warnings (R-63)
+ * and one student's report for the family. Everything is computed by the pure functions the
+ * screens use, under the rules of the period's last day, with `now` passed in.
+ */
+import type { Principal } from '../auth/roles';
+import type { ClassStaffObject } from '../auth/rules/period-marks';
+import { countedMarksOf, justificationSummary, justifyPeriod, roundingRule, type Justification } from '../domain/mark-justification';
+import { markWindow, subjectTeacherOf, type MarkWindow } from '../domain/period-mark-rules';
+import { studentLessonsOf, studentWarnings, warningsList, type StudentFacts, type StudentWarnings } from '../domain/early-warning';
+import { finalMarkKindTitle, type FinalMarkKind } from '../domain/period-marks';
+import { periodsForGrade, type AcademicYear, type Period } from '../domain/year';
+import { dateInZone } from '../domain/calendar';
+import { GRADE_WITHOUT_MARKS } from '../domain/journal-rules';
+import type { LoadLine } from '../domain/curriculum';
+import { NotFoundError } from '../errors';
+import { listLoad, listSubjects } from '../repos/curriculum';
+import { readClassJournal, readPeriodMarks, readYearMarks, type SubjectJournal } from '../repos/period-marks';
+import { className, getClass, getDepartmentAndSchoolItems, getStudentCard, listStudentsOfClass, type SchoolClass } from '../repos/school';
+import { getYear } from '../repos/year';
+import { finalMarkView, markingContextOf, rulesOfPeriod, systemMarkView, YEAR_SLOTS, type FinalMarkView, type MarkingContext } from './period-marks';
+
+// --- the class ---------------------------------------------------------------------------------
+
+export interface ClassMarksContext {
+  schoolClass: SchoolClass;
+  year: AcademicYear;
+  periods: Period[];
+  /** The period of the path; absent for the year's table. */
+  period?: Period;
+  lines: LoadLine[];
+  marking: MarkingContext;
+  access: ClassStaffObject;
+}
+
+/** The class, its year and curriculum: what deciding who may read needs; then the caller authorises `access`. */
+export async function loadClassMarksContext(p: Principal, schoolId: string, classId: string, periodId?: string): Promise<ClassMarksContext> {
+  const [items, schoolClass] = await Promise.all([getDepartmentAndSchoolItems(p.departmentId, schoolId), getClass(schoolId, classId)]);
+  if (!items.school) throw new NotFoundError('Школа не найдена.');
+  if (!schoolClass) throw new NotFoundError('Класс не найден.');
+  const [year, lines] = await Promise.all([getYear(schoolId, schoolClass.yearId), listLoad(schoolId, schoolClass.yearId, classId)]);
+  if (!year) throw new NotFoundError('Учебный год класса не заведён.');
+  const periods = periodsForGrade(year, schoolClass.grade);
+  const period = periodId === undefined ? undefined : periods.find((x) => x.periodId === periodId);
+  if (periodId !== undefined && !period) throw new NotFoundError('Нет такого периода у этого класса.');
+  const teacherIds = [...new Set(lines.flatMap((l) => [l.teacherId, ...(l.groups ?? []).map((g) => g.teacherId)]).filter((t): t is string => !!t))];
+  return {
+    schoolClass,
+    year,
+    periods,
+    ...(period ? { period } : {}),
+    lines,
+    marking: markingContextOf(items.department, items.school),
+    access: { departmentId: p.departmentId, schoolId, classId, teacherIds },
+  };
+}
+
+interface SubjectColumn {
+  subjectId: string;
+  name: string;
+  shortName: string;
+  hoursPerWeek: number;
+  /** The caller may set this subject's marks (as the subject teacher of some student, or as the class teacher). */
+  canSet: boolean;
+}
+
+/** The subjects of the class's curriculum with their names, and whether the caller may set their marks. */
+async function subjectColumns(p: Principal, ctx: ClassMarksContext): Promise<SubjectColumn[]> {
+  const subjects = await listSubjects(ctx.schoolClass.schoolId);
+  const names = new Map(subjects.map((s) => [s.subjectId, s]));
+  const leads = p.grants.some((g) => g.role === 'classTeacher' && g.schoolId === ctx.schoolClass.schoolId && g.classId === ctx.schoolClass.classId);
+  const teaches = (l: LoadLine) => subjectTeacherOf({ line: l }) === p.userId || (l.groups ?? []).some((g) => g.teacherId === p.userId);
+  return ctx.lines
+    .map((l) => ({
+      subjectId: l.subjectId,
+      name: names.get(l.subjectId)?.name ?? l.subjectId,
+      shortName: names.get(l.subjectId)?.shortName ?? l.subjectId,
+      hoursPerWeek: l.hoursPerWeek,
+      canSet: leads || teaches(l),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
+
+async function studentRows(ctx: ClassMarksContext) {
+  const cards = await listStudentsOfClass(ctx.schoolClass.schoolId, ctx.schoolClass.classId);
+  return cards
+    .map((c) => ({ studentId: c.studentId, name: `${c.lastName} ${c.firstName}` }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
+
+function windowView(w: MarkWindow | null) {
+  return w ? { what: w.what, opensOn: w.opensOn, dueBy: w.dueBy, closesOn: w.closesOn } : null;
+}
+
+/** Grade 1: the system's «н/оц» / «осв» in every cell (clause 3.5); otherwise the stored marks. */
+function cells(ctx: ClassMarksContext, kind: FinalMarkKind, stored: FinalMarkView[], subjects: SubjectColumn[], students: Array<{ studentId: string }>, periodId?: string): FinalMarkView[] {
+  const grade = ctx.schoolClass.grade;
+  if (grade === GRADE_WITHOUT_MARKS) {
+    return subjects.flatMap((s) => students.flatMap((st) => systemMarkView(grade, kind, s.subjectId, st.studentId, periodId) ?? []));
+  }
+  return stored;
+}
+
+export interface StudentJustification extends Justification {
+  studentId: string;
+  summary: string;
+}
+
+/** The justification of every student of a subject in the period (clause 6.1). */
+function justifications(ctx: ClassMarksContext, journal: SubjectJournal | undefined, hoursPerWeek: number): StudentJustification[] {
+  const period = ctx.period!;
+  const rules = rulesOfPeriod(ctx.marking, period);
+  return (journal?.roster?.students ?? []).map((s) => {
+    const j = justifyPeriod(countedMarksOf(journal!.marks, s.studentId, period), rules, hoursPerWeek);
+    return { studentId: s.studentId, ...j, summary: justificationSummary(j) };
+  });
+}
+
+/** The class x all subjects table of a period; with `subjectId`, every student's justification in it. */
+export async function periodMarksTable(p: Principal, ctx: ClassMarksContext, now: Date, subjectId?: string) {
+  const period = ctx.period!;
+  const cls = ctx.schoolClass;
+  const [read, subjects, students, journal] = await Promise.all([
+    readPeriodMarks(cls.schoolId, cls.classId, period.periodId),
+    subjectColumns(p, ctx),
+    studentRows(ctx),
+    subjectId ? readClassJournal(cls.schoolId, cls.classId, period.periodId) : Promise.resolve(null),
+  ]);
+  if (subjectId && !subjects.some((s) => s.subjectId === subjectId)) throw new NotFoundError('Предмета нет в учебном плане класса.');
+  const stored = read.marks.flatMap((m) => finalMarkView(m) ?? []);
+  const scheme = ctx.year.periodSets.find((s) => s.grades.includes(cls.grade))?.kind;
+  const rules = rulesOfPeriod(ctx.marking, period);
+  const line = subjectId ? ctx.lines.find((l) => l.subjectId === subjectId) : undefined;
+  return {
+    classId: cls.classId,
+    className: className(cls),
+    grade: cls.grade,
+    today: dateInZone(now, ctx.marking.journal.timeZone),
+    period: { periodId: period.periodId, name: period.name, startDate: period.startDate, endDate: period.endDate },
+    title: finalMarkKindTitle('period', scheme),
+    window: windowView(markWindow(ctx.year, cls.grade, { kind: 'period', periodId: period.periodId }, { openDaysBefore: ctx.marking.openDaysBefore })),
+    lockDays: ctx.marking.journal.locks.lockDays.finalMarks,
+    rule: roundingRule(rules.thresholds),
+    subjects,
+    students,
+    marks: cells(ctx, 'period', stored, subjects, students, period.periodId),
+    ...(subjectId && journal ? { justification: { subjectId, students: justifications(ctx, journal.subjects.get(subjectId), line?.hoursPerWeek ?? 0) } } : {}),
+    queryPages: read.pages,
+  };
+}
+
+/** The year, exam and final marks of a class: ONE Query of its year. */
+export async function yearMarksTable(p: Principal, ctx: ClassMarksContext) {
+  const cls = ctx.schoolClass;
+  const [read, subjects, students] = await Promise.all([readYearMarks(cls.schoolId, cls.classId, cls.yearId), subjectColumns(p, ctx), studentRows(ctx)]);
+  const stored = read.marks.flatMap((m) => finalMarkView(m) ?? []);
+  return {
+    classId: cls.classId,
+    className: className(cls),
+    grade: cls.grade,
+    yearId: cls.yearId,
+    kinds: YEAR_SLOTS.map((kind) => ({
+      kind,
+      title: finalMarkKindTitle(kind),
+      window: windowView(markWindow(ctx.year, cls.grade, { kind }, { openDaysBefore: ctx.marking.openDaysBefore })),
+    })),
+    subjects,
+    students,
+    marks: YEAR_SLOTS.flatMap((kind) => cells(ctx, kind, stored.filter((m) => m.kind === kind), subjects, students)),
+    queryPages: read.pages,
+  };
+}
+
+// --- early warnings (R-63) -------------------------------------------------------------------------
+
+function factsOf(ctx: ClassMarksContext, subjects: Map<string, SubjectJournal>, onlyStudent?: string): StudentFacts[] {
+  const period = ctx.period!;
+  const rules = rulesOfPeriod(ctx.marking, period);
+  const hours = new Map(ctx.lines.map((l) => [l.subjectId, l.hoursPerWeek]));
+  const out: StudentFacts[] = [];
+  for (const [subjectId, j] of subjects) {
+    if (!j.roster || !hours.has(subjectId)) continue;
+    for (const s of j.roster.students) {
+      if (onlyStudent && s.studentId !== onlyStudent) continue;
+      out.push({
+        studentId: s.studentId,
+        subjectId,
+        justification: justifyPeriod(countedMarksOf(j.marks, s.studentId, period), rules, hours.get(subjectId)!),
+        lessons: studentLessonsOf(j.lessons, j.attendance, s, j.roster.groups),
+      });
+    }
+  }
+  return out;
+}
+
+/** The class's students heading for a «2» or «н/а», or whose attendance falls: the most urgent first. */
+export async function classWarnings(ctx: ClassMarksContext, now: Date) {
+  const cls = ctx.schoolClass;
+  const period = ctx.period!;
+  const [{ subjects, pages }, students, subjectNames] = await Promise.all([
+    readClassJournal(cls.schoolId, cls.classId, period.periodId),
+    studentRows(ctx),
+    listSubjects(cls.schoolId),
+  ]);
+  const names = new Map(students.map((s) => [s.studentId, s.name]));
+  const subjectName = new Map(subjectNames.map((s) => [s.subjectId, s.name]));
+  const list = warningsList(factsOf(ctx, subjects), { period, now, timeZone: ctx.marking.journal.timeZone });
+  return {
+    classId: cls.classId,
+    className: className(cls),
+    period: { periodId: period.periodId, name: period.name, startDate: period.startDate, endDate: period.endDate },
+    today: dateInZone(now, ctx.marking.journal.timeZone),
+    students: list.map((w) => ({ ...w, studentName: names.get(w.studentId) ?? w.studentId, subjectName: w.subjectId ? (subjectName.get(w.subjectId) ?? w.subjectId) : undefined })),
+    queryPages: pages,
+  };
+}
+
+// --- one student, for the family ------------------------------------------------------------------
+
+/** The student's card must be in the class of the path; otherwise nothing is said about it. */
+export async function studentOfClass(schoolId: string, classId: string, studentId: string) {
+  const card = await getStudentCard(schoolId, studentId);
+  if (!card || card.classId !== classId) throw new NotFoundError('Обучающийся не найден.');
+  return card;
+}
+
+/** A student's period: per subject the mark with its reason, the justification and the warnings. */
+export async function studentPeriodReport(ctx: ClassMarksContext, studentId: string, now: Date) {
+  const cls = ctx.schoolClass;
+  const period = ctx.period!;
+  const [{ subjects: journal }, read, subjectNames] = await Promise.all([
+    readClassJournal(cls.schoolId, cls.classId, period.periodId),
+    readPeriodMarks(cls.schoolId, cls.classId, period.periodId),
+    listSubjects(cls.schoolId),
+  ]);
+  const subjectName = new Map(subjectNames.map((s) => [s.subjectId, s.name]));
+  const wctx = { period, now, timeZone: ctx.marking.journal.timeZone };
+  const rules = rulesOfPeriod(ctx.marking, period);
+  const facts = factsOf(ctx, journal, studentId);
+  const marks = new Map(read.marks.filter((m) => m.studentId === studentId).flatMap((m) => (finalMarkView(m) ? [[m.subjectId, finalMarkView(m)!] as const] : [])));
+  const subjects = facts
+    .map((f) => {
+      const j = justifyPeriod(countedMarksOf(journal.get(f.subjectId!)!.marks, studentId, period), rules, ctx.lines.find((l) => l.subjectId === f.subjectId)?.hoursPerWeek ?? 0);
+      const w: StudentWarnings = studentWarnings(f, wctx);
+      return {
+        subjectId: f.subjectId!,
+        subjectName: subjectName.get(f.subjectId!) ?? f.subjectId!,
+        mark: marks.get(f.subjectId!) ?? systemMarkView(cls.grade, 'period', f.subjectId!, studentId, period.periodId),
+        justification: { ...j, summary: justificationSummary(j) },
+        warnings: w.warnings,
+        daysLeft: w.daysLeft,
+        lessonsLeft: w.lessonsLeft,
+      };
+    })
+    .sort((a, b) => a.subjectName.localeCompare(b.subjectName, 'ru'));
+  return {
+    studentId,
+    classId: cls.classId,
+    className: className(cls),
+    period: { periodId: period.periodId, name: period.name, startDate: period.startDate, endDate: period.endDate },
+    today: dateInZone(now, ctx.marking.journal.timeZone),
+    rule: roundingRule(rules.thresholds),
+    subjects,
+  };
+}
