@@ -127,8 +127,8 @@ describe('forms: one date input, messages beside their cause', () => {
   const inViewport = (page: Page, selector: string) =>
     page.evaluate((sel) => {
       const r = document.querySelector(sel)!.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight;
-    }, selector);
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    }, selector).then((r) => (r.top >= 0 && r.bottom <= r.height ? true : r));
 
   it('should take and show ДД.ММ.ГГГГ in the assessment form, name a wrong date beside it, and put the refusal under the form, focused', async () => {
     await b.inBrowser(

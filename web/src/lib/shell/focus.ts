@@ -7,5 +7,5 @@ export function takeFocus(node: HTMLElement): void {
   // A field or button is focusable as it is; a message becomes focusable without joining the Tab order.
   if (node.tabIndex < 0 && !node.hasAttribute('tabindex')) node.setAttribute('tabindex', '-1');
   node.focus({ preventScroll: true });
-  node.scrollIntoView({ block: 'nearest' });
+  node.scrollIntoView({ block: 'center' });
 }
