@@ -28,6 +28,8 @@ import { routeKey, type RouteSpec } from '../route-spec';
 import { now as clockNow } from './clock';
 import { errorToResponse, toResponse, type Reply } from './respond';
 import { renewSession } from './renew';
+// zod's default messages in Russian, for every area.
+import './zod-locale';
 
 type BodyOf<R> = R extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
 type QueryOf<R> = R extends { query: infer S extends z.ZodObject } ? z.output<S> : Record<never, never>;

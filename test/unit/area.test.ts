@@ -96,6 +96,14 @@ describe('areaHandler', () => {
     expect(keeper).toMatchObject({ status: 400, body: { error: { message: 'Укажите имя.' } } });
   });
 
+  it("should answer a body that is not a JSON object with 400 and zod's own message in Russian", async () => {
+    for (const [raw, received] of [['null', 'null'], ['42', 'число'], ['[1]', 'массив'], ['"5А"', 'строка']] as const) {
+      const res = await call(secretary, create, { body: raw });
+      expect(res, raw).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+      expect(res.body.error.message, raw).toBe(`Неверный тип значения: ожидается объект, получено: ${received}.`);
+    }
+  });
+
   it('should fail a handler that reads its body before authorising, for everybody', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await call(secretary, readsFirst, { body: '{"name":"x"}' })).status).toBe(500);
