@@ -87,15 +87,19 @@ const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 function saveMark(c: BenchClass, s: Session, cell: Cell): Promise<number> {
   const body = JSON.stringify({ lessonId: cell.lessonId, studentId: cell.studentId, workType: cell.workType, value: cell.value, version: 0, requestId: randomUUID() });
   const url = `${c.baseUrl}/api/schools/${c.schoolId}/classes/${c.classId}/periods/${c.periodId}/subjects/${cell.subj}/marks`;
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'PUT', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie: s.cookie, 'x-csrf-token': s.csrf } }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
-      res.once('error', reject);
+  const send = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = request(url, { method: 'PUT', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie: s.cookie, 'x-csrf-token': s.csrf } }, (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+        res.once('error', reject);
+      });
+      // A kept-alive connection the server closed as idle just as it was reused: send again, as
+      // Node's documentation advises (the same requestId, so a save is never made twice).
+      req.once('error', (e: NodeJS.ErrnoException) => (req.reusedSocket && e.code === 'ECONNRESET' ? send().then(resolve, reject) : reject(e)));
+      req.end(body);
     });
-    req.once('error', reject);
-    req.end(body);
-  });
+  return send();
 }
 
 /** Accepted marks that are not in the table with their value afterwards. */
