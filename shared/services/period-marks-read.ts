@@ -20,7 +20,7 @@ import { listLoad, listSubjects } from '../repos/curriculum';
 import { readClassJournal, readPeriodMarks, readYearMarks, type SubjectJournal } from '../repos/period-marks';
 import { className, getClass, getDepartmentAndSchoolItems, getStudentCard, listStudentsOfClass, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
-import { finalMarkView, markingContextOf, rulesOfPeriod, systemMarkView, YEAR_SLOTS, type FinalMarkView, type MarkingContext } from './period-marks';
+import { finalMarkView, markingContextOf, sliceWithRoster, rulesOfPeriod, systemMarkView, YEAR_SLOTS, type FinalMarkView, type MarkingContext } from './period-marks';
 
 // --- the class ---------------------------------------------------------------------------------
 
@@ -109,7 +109,7 @@ export interface StudentJustification extends Justification {
 }
 
 /** The justification of every student of a subject in the period (clause 6.1). */
-function justifications(ctx: ClassMarksContext, journal: SubjectJournal | undefined, hoursPerWeek: number): StudentJustification[] {
+function justifications(ctx: ClassMarksContext, journal: Pick<SubjectJournal, 'roster' | 'marks'> | undefined, hoursPerWeek: number): StudentJustification[] {
   const period = ctx.period!;
   const rules = rulesOfPeriod(ctx.marking, period);
   return (journal?.roster?.students ?? []).map((s) => {
@@ -126,7 +126,7 @@ export async function periodMarksTable(p: Principal, ctx: ClassMarksContext, now
     readPeriodMarks(cls.schoolId, cls.classId, period.periodId),
     subjectColumns(p, ctx),
     studentRows(ctx),
-    subjectId ? readClassJournal(cls.schoolId, cls.classId, period.periodId) : Promise.resolve(null),
+    subjectId && ctx.lines.some((l) => l.subjectId === subjectId) ? sliceWithRoster(cls.schoolId, cls.classId, period.periodId, subjectId, now) : Promise.resolve(null),
   ]);
   if (subjectId && !subjects.some((s) => s.subjectId === subjectId)) throw new NotFoundError('Предмета нет в учебном плане класса.');
   const stored = read.marks.flatMap((m) => finalMarkView(m) ?? []);
@@ -146,7 +146,7 @@ export async function periodMarksTable(p: Principal, ctx: ClassMarksContext, now
     subjects,
     students,
     marks: cells(ctx, 'period', stored, subjects, students, period.periodId),
-    ...(subjectId && journal ? { justification: { subjectId, students: justifications(ctx, journal.subjects.get(subjectId), line?.hoursPerWeek ?? 0) } } : {}),
+    ...(subjectId && journal ? { justification: { subjectId, students: justifications(ctx, journal, line?.hoursPerWeek ?? 0) } } : {}),
     queryPages: read.pages,
   };
 }

@@ -146,7 +146,8 @@ export interface FinalMarkContext {
   access: FinalMarkObject;
 }
 
-async function sliceWithRoster(schoolId: string, classId: string, periodId: string, subjectId: string, now: Date): Promise<JournalSlice> {
+/** The subject's slice of the period's journal (one Query), its roster built on first use as the journal does. */
+export async function sliceWithRoster(schoolId: string, classId: string, periodId: string, subjectId: string, now: Date): Promise<JournalSlice> {
   const place = { schoolId, classId, periodId, subjectId };
   let slice = await readJournalSlice(place);
   if (!slice.roster) {
