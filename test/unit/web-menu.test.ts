@@ -160,6 +160,20 @@ describe('breadcrumbs', () => {
     expect(breadcrumbs(groups, at('/'))).toEqual([]);
   });
 
+  it('should add the screens a deep screen names between the menu item and itself, each once', () => {
+    const secretary = menuFor(me([{ role: 'secretary', schoolId: 'sch53' }]), 'sch53');
+    const trail = [{ title: 'Класс 5А', href: '/people/sch53/classes/5a' }];
+    expect(breadcrumbs(secretary, at('/people/sch53/students/st-1'), trail)).toEqual([
+      { title: 'Главная', href: '/' },
+      { title: 'Личные дела обучающихся', href: '/people/sch53' },
+      { title: 'Класс 5А', href: '/people/sch53/classes/5a' },
+    ]);
+    expect(breadcrumbs(groups, at('/people/sch53/classes/5a'), [{ title: 'Классы и списки', href: '/people/sch53/classes' }])).toEqual([
+      { title: 'Главная', href: '/' },
+      { title: 'Классы и списки', href: '/people/sch53/classes' },
+    ]);
+  });
+
   it('should not put a screen of another school under this school menu', () => {
     expect(breadcrumbs(groups, at('/journal/5a/math/q1?school=sch7'))).toEqual([{ title: 'Главная', href: '/' }]);
   });

@@ -7,7 +7,6 @@ export const ASSESSMENT_TEXT = {
   intro: (half: string, yearId: string, from: string, to: string) =>
     `${half} ${yearLabel(yearId)} учебного года: ${formatDate(from)}–${formatDate(to)}. По п. 8.3 Положения контрольные и проверочные работы проводятся по утверждённому графику.`,
   limits: (perDay: number, perWeek: number) => `Правило школы: в классе не более ${perDay} в день и не более ${perWeek} в неделю.`,
-  backToKtp: '← К КТП',
   cls: 'Класс',
   allClasses: 'Все классы',
   half: 'Полугодие',

@@ -27,7 +27,6 @@ export const KTP_TEXT = {
   checkLabel: { ok: 'совпадает', warning: 'есть замечание', mismatch: 'не совпадает' } as Record<HoursCheck['status'], string>,
 
   editorTitle: (k: Pick<KtpHeader, 'subjectName' | 'className' | 'groupName'>) => `КТП: ${k.subjectName}, ${k.className}${k.groupName ? `, ${k.groupName}` : ''}`,
-  backToList: '← К списку КТП',
   teachers: 'Учитель',
   perWeek: 'Часов в неделю по учебному плану',
   lastSaved: (k: Pick<KtpHeader, 'updatedByName' | 'updatedAt'>) => `Последнее изменение: ${k.updatedByName ?? '—'}, ${formatDateTime(k.updatedAt)}`,

@@ -166,7 +166,6 @@ export const PEOPLE_TEXT = {
   staffSheet: 'Коды активации сотрудникам (PDF)',
   staffSheetIntro: 'Коды получат сотрудники, которые ещё не активировали учётную запись.',
   refused: 'Этот раздел вам недоступен.',
-  back: '← Назад',
 } as const;
 
 export const ACCOUNT_STATUS: Record<string, string> = { pending: 'код не активирован', active: 'активна', disabled: 'доступ закрыт' };

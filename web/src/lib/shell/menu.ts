@@ -158,12 +158,14 @@ export function currentItem(groups: MenuGroup[], url: Pick<URL, 'pathname' | 'se
 
 /**
  * The way back from the current screen: home, then the menu item the screen lies under (when the
- * screen is not that item itself). Empty on the home screen.
+ * screen is not that item itself), then the screens between it and this one that the screen names
+ * itself (`trail`, e.g. a student's class). Empty on the home screen.
  */
-export function breadcrumbs(groups: MenuGroup[], url: Pick<URL, 'pathname' | 'searchParams'>): Crumb[] {
+export function breadcrumbs(groups: MenuGroup[], url: Pick<URL, 'pathname' | 'searchParams'>, trail: Crumb[] = []): Crumb[] {
   if (url.pathname === paths.home) return [];
-  const home = { title: MENU_TEXT.home, href: paths.home };
+  const crumbs: Crumb[] = [{ title: MENU_TEXT.home, href: paths.home }];
   const item = currentItem(groups, url);
-  if (!item || cover(item, url) === 2) return [home];
-  return [home, { title: item.title, href: item.href }];
+  if (item && cover(item, url) === 1) crumbs.push({ title: item.title, href: item.href });
+  for (const step of trail) if (!crumbs.some((c) => c.href === step.href)) crumbs.push(step);
+  return crumbs;
 }
