@@ -6,6 +6,7 @@
  * Most accounts are `pending` (they receive activation codes, R-03); the fixed demo logins are
  * active with the one demo password, whose hash the caller computes once and passes in.
  */
+import { ruDate } from '../domain/calendar';
 import { ROLE_TITLES } from '../auth/roles';
 import { keys, sortName } from '../db/keys';
 import { accountItem, type Account } from '../repos/accounts';
@@ -176,7 +177,7 @@ export function demoLogins(model: DemoModel): DemoLogin[] {
       .join(', ');
   const ct = staff('classteacher');
   const inspector = staff('inspector');
-  const until = inspector.activeUntil!.split('-').reverse().join('.');
+  const until = ruDate(inspector.activeUntil!);
   const p1 = parent('parent');
   const p2 = parent('parent2');
   const ofStaff = (f: FixedLogin, role: string, what?: string): DemoLogin => {

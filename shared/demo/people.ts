@@ -10,7 +10,7 @@
  */
 import type { RoleGrant } from '../auth/roles';
 import { keys } from '../db/keys';
-import { addDays, dateInZone, instantInZone } from '../domain/calendar';
+import { addDays, dateInZone, instantInZone, ruDate } from '../domain/calendar';
 import { fullName, loginBase } from '../domain/people-names';
 import { MOVEMENT_TITLES } from '../domain/movement';
 import { accountItem } from '../repos/accounts';
@@ -92,7 +92,7 @@ export function demoPeopleItems(model: DemoModel, base: Item[], now: Date): { it
   const goneCard = cardOf(gone);
   const leave = movement(gone, { kind: 'leave', date: dates.leave, orderNo: '131-у', fromClassId: '7b', note: 'в МБОУ СОШ № 12 г. Ростова-на-Дону' });
   const closedAt = at10(dates.leave);
-  const orderText = `приказ № ${leave.orderNo} от ${dates.leave.split('-').reverse().join('.')}`;
+  const orderText = `приказ № ${leave.orderNo} от ${ruDate(dates.leave)}`;
   put(studentItem({ ...goneCard, status: 'left', userId: gone.userId, version: 1 }));
   put(accountItem({ ...accountOf(gone.userId), status: 'disabled', disabledReason: 'transfer_out', disabledNote: `${MOVEMENT_TITLES.leave}: ${orderText}`, disabledAt: closedAt, version: 2 } as AccountRecord));
   for (const id of gone.parentIds) {

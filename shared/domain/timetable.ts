@@ -8,6 +8,7 @@
  * parallel are refused: the make-up of groups changes per period while the timetable is for the
  * year, so such a pair could put one student in two rooms at once.
  */
+import { ruDate } from './calendar';
 import { WHOLE_CLASS } from './curriculum';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6] as const;
@@ -95,7 +96,7 @@ function lessonText(l: SlotLesson, names: TimetableNames): string {
 
 /** When: «в понедельник на 3-м уроке» or «12.11.2026 на 3-м уроке». */
 export function whenText(at: { weekday?: number; date?: string; lessonNo: number }): string {
-  const day = at.date ? at.date.split('-').reverse().join('.') : WEEKDAY_AT[at.weekday ?? 0];
+  const day = at.date ? ruDate(at.date) : WEEKDAY_AT[at.weekday ?? 0];
   return `${day} на ${at.lessonNo}-м уроке`;
 }
 

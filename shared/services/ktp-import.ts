@@ -4,6 +4,7 @@
  * into a grid is the shared importer of uploaded tables (shared/domain/import-file.ts, also used by
  * the class-list import); what a KTP row means is shared/domain/ktp.ts. Pure apart from exceljs.
  */
+import { ruDate } from '../domain/calendar';
 import { readGrid, type Cell } from '../domain/import-file';
 import { ktpFromTable, type KtpTableResult } from '../domain/ktp';
 
@@ -15,8 +16,7 @@ function text(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
   if (c instanceof Date) {
     // A date cell in the hours column is Excel having read «2.09» as a date: show it as Excel does.
-    const iso = c.toISOString().slice(0, 10);
-    return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+    return ruDate(c.toISOString());
   }
   return String(c);
 }

@@ -7,7 +7,7 @@
 import type { Principal } from '../auth/roles';
 import { transactOr } from '../db/transact';
 import { isHoliday, periodOn, type AcademicYear } from '../domain/year';
-import { isIsoDate, weekdayOf } from '../domain/calendar';
+import { isIsoDate, ruDate, weekdayOf } from '../domain/calendar';
 import { clashesMessage, clashesOf, lessonsAt, sameSlot, type ChangeKind, type TimetableChange } from '../domain/timetable';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { getAccounts } from '../repos/accounts';
@@ -43,14 +43,13 @@ export function parseChangeId(id: string): { date: string; classId: string; less
   return { date, classId, lessonNo };
 }
 
-const ru = (date: string) => date.split('-').reverse().join('.');
 
 /** Refuses a date on which the class has no lessons at all. */
 function requireStudyDay(year: AcademicYear, cls: SchoolClass, date: string): void {
   if (!isIsoDate(date)) throw new BadRequestError('Дата должна быть в формате ГГГГ-ММ-ДД.');
-  if (weekdayOf(date) === 7) throw new BadRequestError(`${ru(date)} — воскресенье: уроков нет.`);
-  if (!periodOn(year, cls.grade, date)) throw new BadRequestError(`${ru(date)} не входит ни в один учебный период ${className(cls)}.`);
-  if (isHoliday(year, date, cls.grade)) throw new BadRequestError(`${ru(date)} у ${className(cls)} каникулы или праздник.`);
+  if (weekdayOf(date) === 7) throw new BadRequestError(`${ruDate(date)} — воскресенье: уроков нет.`);
+  if (!periodOn(year, cls.grade, date)) throw new BadRequestError(`${ruDate(date)} не входит ни в один учебный период ${className(cls)}.`);
+  if (isHoliday(year, date, cls.grade)) throw new BadRequestError(`${ruDate(date)} у ${className(cls)} каникулы или праздник.`);
 }
 
 export async function changesOverview(schoolId: string, yearId: string, from: string, to: string, classId?: string) {
@@ -85,7 +84,7 @@ export async function createChange(input: { by: Principal; schoolId: string; yea
   requireStudyDay(year, cls, c.date);
   const allSlots = await listSlots(schoolId, yearId);
   const slot = allSlots.find((s) => s.classId === c.classId && s.weekday === weekdayOf(c.date) && s.lessonNo === c.lessonNo && s.groupId === c.groupId);
-  if (!slot) throw new BadRequestError(`У ${className(cls)} ${ru(c.date)} на ${c.lessonNo}-м уроке по расписанию нет такого урока.`);
+  if (!slot) throw new BadRequestError(`У ${className(cls)} ${ruDate(c.date)} на ${c.lessonNo}-м уроке по расписанию нет такого урока.`);
   const lesson = slotLesson(slot);
 
   const base = { schoolId, yearId, ...lesson, reason: c.reason.trim(), createdBy: input.by.userId, createdAt: input.now.toISOString(), version: 1 };
@@ -131,7 +130,7 @@ export async function createChange(input: { by: Principal; schoolId: string; yea
       const taken = (await Promise.all(items.map((i) => getChange(i)))).find(Boolean);
       return new ConflictError(
         taken
-          ? `У ${className(cls)} ${ru(taken.date)} на ${taken.lessonNo}-м уроке уже есть изменение расписания; сначала удалите его.`
+          ? `У ${className(cls)} ${ruDate(taken.date)} на ${taken.lessonNo}-м уроке уже есть изменение расписания; сначала удалите его.`
           : 'Изменения расписания только что изменил другой пользователь. Обновите страницу.',
         taken,
       );

@@ -10,6 +10,7 @@
  * retried with that key when the network fails: a request that did arrive is answered from the
  * stored result and never makes a second mark.
  */
+import { ruDate } from '../../../../shared/domain/calendar';
 import { formatCell, parseCell, weightedAverage, type AttendanceEntry } from '../../../../shared/domain/journal-marks';
 import { GRADE1_MESSAGE, markVerdict } from '../../../../shared/domain/journal-rules';
 
@@ -75,7 +76,6 @@ export function averageOf(page: JournalPage, cells: { get(key: string): CellData
   return weightedAverage(marks.map((m) => ({ value: m.value, weight: page.weights[m.workType] ?? m.weight })));
 }
 
-const ru = (d: string) => d.split('-').reverse().join('.');
 
 export interface Access {
   editable: boolean;
@@ -87,8 +87,8 @@ export interface Access {
 export function cellAccess(page: JournalPage, s: PageStudent, l: PageLesson): Access {
   const split = page.groups.some((g) => g.groupId === l.groupId);
   if (split && s.groupId !== l.groupId) return { editable: false, kind: 'otherGroup', reason: T.otherGroup };
-  if (s.from && l.date < s.from) return { editable: false, kind: 'offRoster', reason: T.offRoster(`прибыл(а) ${ru(s.from)}`) };
-  if (s.until && l.date >= s.until) return { editable: false, kind: 'offRoster', reason: T.offRoster(`выбыл(а) ${ru(s.until)}`) };
+  if (s.from && l.date < s.from) return { editable: false, kind: 'offRoster', reason: T.offRoster(`прибыл(а) ${ruDate(s.from)}`) };
+  if (s.until && l.date >= s.until) return { editable: false, kind: 'offRoster', reason: T.offRoster(`выбыл(а) ${ruDate(s.until)}`) };
   if (!l.canFill) return { editable: false, kind: 'readonly', reason: T.readOnly };
   if (l.lock.state !== 'open') return { editable: false, kind: 'locked', reason: l.lock.message ?? '' };
   return { editable: true };
