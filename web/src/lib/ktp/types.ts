@@ -1,11 +1,15 @@
 /**
- * Shapes of the ktp area's answers (functions/ktp/schemas.ts is the contract); only type imports
- * cross into the server code, so nothing of it is bundled.
+ * Shapes of the ktp area's answers, inferred from its response schemas (functions/ktp/schemas.ts,
+ * the contract the integration tests hold every answer to); only type imports cross into the
+ * server code, so nothing of it is bundled.
  */
-import type { HoursCheck, KtpRow } from '../../../../shared/domain/ktp';
+import type { z } from 'zod';
+import type { importPreviewResponse, ktpListResponse, ktpResponse } from '../../../../functions/ktp/schemas';
 
-export type { HoursCheck, KtpRow };
+/** A plan's rows as the editor sends them (the request's shape is the domain's). */
+export type { KtpRow } from '../../../../shared/domain/ktp';
 
+/** Where one plan lives: the path of its routes. */
 export interface KtpRef {
   schoolId: string;
   yearId: string;
@@ -14,56 +18,10 @@ export interface KtpRef {
   groupId: string;
 }
 
-export interface KtpHeader {
-  classId: string;
-  className: string;
-  subjectId: string;
-  subjectName: string;
-  groupId: string;
-  groupName?: string;
-  teachers: Array<{ userId: string; displayName: string }>;
-  hoursPerWeek: number | null;
-  exists: boolean;
-  status: 'draft' | 'approved';
-  approvedByName?: string;
-  approvedAt?: string;
-  updatedByName?: string;
-  updatedAt?: string;
-  version: number;
-  check: HoursCheck;
-}
-
-export interface KtpListItem extends KtpHeader {
-  topicCount: number;
-}
-
-export interface KtpList {
-  yearId: string;
-  startsOn: string;
-  items: KtpListItem[];
-}
-
-export interface KtpView extends KtpHeader {
-  rows: KtpRow[];
-  warnings: string[];
-  yearStartsOn: string;
-  mayEdit: boolean;
-  mayApprove: boolean;
-}
-
-export interface ImportIssue {
-  row: number | null;
-  message: string;
-}
-
-export interface ImportResult {
-  applied: boolean;
-  format?: string;
-  rows: KtpRow[];
-  sourceRows: number[];
-  errors: ImportIssue[];
-  warnings: ImportIssue[];
-  totalHours: number;
-  check: HoursCheck;
-  ktp?: KtpView;
-}
+export type KtpList = z.infer<typeof ktpListResponse>;
+export type KtpListItem = KtpList['items'][number];
+export type KtpView = z.infer<typeof ktpResponse>;
+/** What a plan's list line and its page have in common. */
+export type KtpHeader = Omit<KtpListItem, 'topicCount'>;
+export type HoursCheck = KtpView['check'];
+export type ImportResult = z.infer<typeof importPreviewResponse>;
