@@ -1,73 +1,31 @@
 /**
- * Shapes of the curriculum and timetable answers the screens use; the contract is
- * functions/curriculum/schemas.ts and functions/timetable/schemas.ts (type imports only).
+ * Shapes of the curriculum answers the screens use, inferred from the area's response schemas
+ * (functions/curriculum/schemas.ts, the contract the integration tests hold every answer to).
+ * Type imports only: no zod reaches the web bundle.
  */
-import type { LoadGroup, LoadLine, Subject, SubgroupSet, SubstituteAssignment, TeacherLoad } from '../../../../shared/domain/curriculum';
-import type { Period, PeriodSet, Holiday } from '../../../../shared/domain/year';
+import type { z } from 'zod';
+import type {
+  classPeriodsResponse,
+  curriculumResponse,
+  subgroupsResponse,
+  subjectResponse,
+  substitutesResponse,
+  teacherLoadResponse,
+} from '../../../../functions/curriculum/schemas';
 
-export type { LoadGroup, LoadLine, Period, Subject, SubgroupSet, SubstituteAssignment };
+export type CurriculumOverview = z.infer<typeof curriculumResponse>;
+export type YearView = CurriculumOverview['year'];
+export type ClassOfYear = CurriculumOverview['classes'][number];
+export type Teacher = CurriculumOverview['teachers'][number];
+export type LoadLine = CurriculumOverview['lines'][number];
+export type Subject = z.infer<typeof subjectResponse>;
+export type ClassPeriods = z.infer<typeof classPeriodsResponse>;
+export type Period = ClassPeriods['periods'][number];
 
-export interface Teacher {
-  userId: string;
-  name: string;
-  shortName: string;
-  position?: string;
-}
+export type TeacherLoadView = z.infer<typeof teacherLoadResponse>;
 
-export interface ClassOfYear {
-  classId: string;
-  name: string;
-  grade: number;
-  classTeacherId?: string;
-}
+export type SubgroupsView = z.infer<typeof subgroupsResponse>;
+export type SplitSubject = SubgroupsView['subjects'][number];
 
-export interface CurriculumOverview {
-  year: { yearId: string; startDate: string; endDate: string; periodSets: PeriodSet[]; holidays: Holiday[] };
-  classes: ClassOfYear[];
-  subjects: Subject[];
-  teachers: Teacher[];
-  lines: LoadLine[];
-}
-
-export interface TeacherLoadView {
-  teacher: Teacher;
-  hoursPerWeek: number;
-  load: Array<TeacherLoad & { className: string; subjectName: string }>;
-}
-
-export interface SplitSubject {
-  subjectId: string;
-  subjectName: string;
-  groups: LoadGroup[];
-  subgroups: SubgroupSet | null;
-  unassigned: string[];
-}
-
-export interface SubgroupsView {
-  class: ClassOfYear;
-  period: Period;
-  students: Array<{ studentId: string; name: string }>;
-  subjects: SplitSubject[];
-}
-
-export interface SubstituteView extends SubstituteAssignment {
-  substituteId: string;
-  subjectName: string;
-  teacherName: string;
-  absentTeacherName?: string;
-}
-
-export interface SubstitutesView {
-  class: { classId: string; name: string; classTeacherId?: string };
-  period: Period;
-  lines: Array<{ subjectId: string; subjectName: string; teacherId?: string; groups?: LoadGroup[] }>;
-  substitutes: SubstituteView[];
-}
-
-export interface YearView {
-  yearId: string;
-  startDate: string;
-  endDate: string;
-  periodSets: PeriodSet[];
-  holidays: Holiday[];
-}
+export type SubstitutesView = z.infer<typeof substitutesResponse>;
+export type SubstituteView = SubstitutesView['substitutes'][number];
