@@ -119,7 +119,7 @@ describe('home screen per role', () => {
       expect(c['Учитель']).toContain('МАОУ СОШ № 53');
       expect(c['Учитель']).toContain('Классный журнал');
       expect(c['Учитель']).not.toContain('Классный журнал — скоро');
-      expect(await page.getByRole('link', { name: 'Классный журнал' }).getAttribute('href')).toBe('/journal?school=sch53');
+      expect(await page.getByRole('main').getByRole('link', { name: 'Классный журнал' }).getAttribute('href')).toBe('/journal?school=sch53');
       expect(await page.getByText('Реестр выданных логинов').count()).toBe(0);
     });
   });
@@ -145,7 +145,7 @@ describe('home screen per role', () => {
       expect(Object.keys(c)).toEqual(['Классный руководитель', 'Учитель']);
       expect(c['Классный руководитель']).toContain('Класс 5А');
       expect(c['Классный руководитель']).toContain('Коды активации для учеников и родителей');
-      await page.getByRole('link', { name: 'Мой класс' }).click();
+      await page.getByRole('main').getByRole('link', { name: 'Мой класс' }).click();
       await page.waitForURL(at('/people/sch53/classes/5a'));
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/5А/);
     });
@@ -155,7 +155,7 @@ describe('home screen per role', () => {
     await inBrowser(async (page) => {
       await signIn(page, 'uo');
       expect(Object.keys(await cards(page))).toEqual(['Специалист управления образования']);
-      await page.getByRole('link', { name: 'Настройки блокировок' }).click();
+      await page.getByRole('main').getByRole('link', { name: 'Настройки блокировок' }).click();
       await page.waitForURL(/\/settings$/);
       expect(await page.getByLabel('Блокировка итоговых отметок').inputValue()).toBe('5');
     });
@@ -184,7 +184,7 @@ describe('activation', () => {
     let code = '';
     await inBrowser(async (page) => {
       await signIn(page, 'admin');
-      await page.getByRole('link', { name: 'Коды активации сотрудникам' }).click();
+      await page.getByRole('main').getByRole('link', { name: 'Коды активации сотрудникам' }).click();
       await page.getByLabel('Идентификатор учётной записи').fill(inspector.userId);
       await page.getByRole('button', { name: 'Выдать код' }).click();
       code = (await page.getByTestId('issued-code').textContent())?.trim() ?? '';
@@ -220,7 +220,7 @@ describe('activation', () => {
 
     await inBrowser(async (page) => {
       await signIn(page, 'admin');
-      await page.getByRole('link', { name: 'Реестр выданных логинов' }).click();
+      await page.getByRole('main').getByRole('link', { name: 'Реестр выданных логинов' }).click();
       const row = page.getByRole('row').filter({ hasText: inspector.displayName });
       await row.waitFor();
       expect(await row.textContent()).toContain('Сотрудник');
