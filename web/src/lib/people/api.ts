@@ -1,6 +1,6 @@
 /** The people area's routes (functions/people/routes.ts), through the app's one client. */
 import { send } from '../api';
-import type { ClassPage, ClassRecord, ImportPreview, ImportResult, MovementRecord, SheetResult, StaffMember, StudentCard, StudentFull } from './types';
+import type { ClassPage, ClassRecord, ImportPreview, ImportResult, MovementList, MovementRecord, SheetResult, StaffMember, StudentCard, StudentFull } from './types';
 
 const school = (schoolId: string) => `/api/schools/${encodeURIComponent(schoolId)}`;
 const seg = encodeURIComponent;
@@ -26,7 +26,7 @@ export const peopleApi = {
     send<{ card: StudentCard; movement: MovementRecord; closedAccounts: string[] }>('POST', `${school(schoolId)}/students/${seg(studentId)}/movements`, body),
   movements: (schoolId: string, from?: string, to?: string) => {
     const q = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
-    return send<{ movements: MovementRecord[] }>('GET', `${school(schoolId)}/movements${q ? `?${q}` : ''}`);
+    return send<MovementList>('GET', `${school(schoolId)}/movements${q ? `?${q}` : ''}`);
   },
 
   staff: (schoolId: string) => send<{ staff: StaffMember[] }>('GET', `${school(schoolId)}/staff`),

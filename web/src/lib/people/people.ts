@@ -173,7 +173,8 @@ export const ACCOUNT_STATUS: Record<string, string> = { pending: 'код не а
 export const statusTitle = (s: string) => STATUS_TITLES[s as keyof typeof STATUS_TITLES] ?? s;
 export const accountTitle = (s: string | undefined) => (s ? (ACCOUNT_STATUS[s] ?? s) : '—');
 export const roleTitle = (r: string) => ROLE_TITLES[r as Role] ?? r;
-export const movementTitle = (k: MovementKind) => MOVEMENT_TITLES[k];
+/** The answers carry a kind as text: one this version does not know shows as it came. */
+export const movementTitle = (k: string) => MOVEMENT_TITLES[k as MovementKind] ?? k;
 
 /** Movements the card's form offers for a student in this state. */
 export function movementKinds(status: string): MovementKind[] {
