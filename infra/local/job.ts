@@ -9,7 +9,7 @@ import { jobs } from '../../functions/routes';
 import { projectRoot, startDynamoDbLocal, type RunningDynamo } from './dynamodb-local';
 import { waitForTcp } from './ports';
 import { DEPARTMENT_ID, REPORT_BUCKET, TABLE_NAME } from './names';
-import { ensureTable } from './table';
+import { ensureTable } from '../../shared/db/ensure-table';
 
 const [name, ...rest] = process.argv.slice(2);
 const load = name ? jobModules[name] : undefined;
@@ -50,7 +50,7 @@ Object.assign(process.env, {
   SESSION_SIGNING_KEY: 'not-used-by-jobs-but-required-by-config-0000',
 });
 try {
-  await ensureTable(endpoint, TABLE_NAME, process.env.AWS_REGION!);
+  await ensureTable();
   const result = await (await load()).run(DEPARTMENT_ID, now);
   console.log(JSON.stringify(result));
 } finally {

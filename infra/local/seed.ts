@@ -4,15 +4,15 @@
  * written. The department item is written last, after everything else succeeded, so a seed that
  * was interrupted is simply done again (BatchWrite puts overwrite) on the next start.
  */
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hashPassword } from '../../shared/auth/password';
-import { dynamo, tableName } from '../../shared/db/client';
+import { batchWriteAll } from '../../shared/db/batch-write';
 import { keys } from '../../shared/db/keys';
+import { getItem } from '../../shared/db/query';
+import { CREATE_ONLY, putIf } from '../../shared/db/transact';
 import { buildDemoSchool, DEMO_DEPARTMENT_ID, DEMO_PASSWORD, type DemoLogin } from '../../shared/demo/index';
 
-const BATCH_SIZE = 25; // DynamoDB's BatchWriteItem limit
-const PARALLEL_BATCHES = 8;
-const MAX_ATTEMPTS = 10;
+/** The test fixtures load their items through the seed's writer. */
+export { batchWriteAll };
 
 /**
  * The test suite signs the demo people in a few hundred times; at the production scrypt cost that
@@ -67,10 +67,7 @@ async function seedPart(
   withAccounts: boolean,
   itemsOf: (demo: ReturnType<typeof buildDemoSchool>) => Array<Record<string, unknown>>,
 ): Promise<{ logins: DemoLogin[]; items: number }> {
-  const existing = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: marker, ConsistentRead: true, ProjectionExpression: 'pk' }),
-  );
-  if (existing.Item) {
+  if (await getItem(marker, { consistent: true })) {
     // The logins do not depend on the hash; skip the (deliberately slow) scrypt.
     return { logins: buildDemoSchool({ passwordHash: '', now }).logins, items: 0 };
   }
@@ -81,38 +78,7 @@ async function seedPart(
   const last = items.find(isMarker);
   if (!last) throw new Error(`The demo part has no marker item ${marker.pk} ${marker.sk}`);
   await batchWriteAll(items.filter((i) => !isMarker(i)));
-  try {
-    await dynamo().send(new PutCommand({ TableName: tableName(), Item: last, ConditionExpression: 'attribute_not_exists(pk)' }));
-  } catch (e) {
-    // Another seeder finished first: its items are the same as ours.
-    if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
-  }
+  // false when another seeder finished first: its items are the same as ours.
+  await putIf(last, CREATE_ONLY);
   return { logins: demo.logins, items: items.length };
-}
-
-/** Writes items in batches of 25, several batches at a time, retrying unprocessed items with backoff. */
-export async function batchWriteAll(items: Array<Record<string, unknown>>, parallel = PARALLEL_BATCHES): Promise<void> {
-  const batches: Array<Array<Record<string, unknown>>> = [];
-  for (let i = 0; i < items.length; i += BATCH_SIZE) batches.push(items.slice(i, i + BATCH_SIZE));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) await writeBatch(batches[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
-}
-
-async function writeBatch(batch: Array<Record<string, unknown>>): Promise<void> {
-  const table = tableName();
-  let requests = batch.map((Item) => ({ PutRequest: { Item } }));
-  for (let attempt = 1; ; attempt++) {
-    const out = await dynamo().send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
-    const left = out.UnprocessedItems?.[table] ?? [];
-    if (left.length === 0) return;
-    if (attempt >= MAX_ATTEMPTS) {
-      throw new Error(`Demo seed: ${left.length} items still unprocessed after ${attempt} attempts`);
-    }
-    requests = left as typeof requests;
-    // Exponential backoff with full jitter, as AWS recommends for throttled batch writes.
-    await new Promise((r) => setTimeout(r, Math.random() * Math.min(2000, 50 * 2 ** attempt)));
-  }
 }

@@ -17,7 +17,7 @@ import { startS3 } from './s3';
 import { seedDemoSchool, seedDemoSetUp } from './seed';
 import { DEPARTMENT_ID, REPORT_BUCKET, TABLE_NAME } from './names';
 import { createLocalServer } from './server';
-import { ensureTable } from './table';
+import { ensureTable } from '../../shared/db/ensure-table';
 
 
 export interface StackOptions {
@@ -84,7 +84,7 @@ export async function startLocalStack(opts: StackOptions = {}): Promise<LocalSta
   resetClients();
   resetSigningKey();
 
-  await ensureTable(dynamo.endpoint, TABLE_NAME, process.env.AWS_REGION!);
+  await ensureTable();
   const seeded = opts.seed === false ? null : await seedDemoSchool(new Date());
   if (seeded) log(`Demo school, people: ${seeded.items} items in ${seeded.ms} ms`);
   const settingUp =

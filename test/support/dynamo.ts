@@ -8,7 +8,7 @@ import { resetSigningKey } from '../../shared/auth/signing-key';
 import { resetConfig } from '../../shared/config';
 import { resetClients } from '../../shared/db/client';
 import { REPORT_BUCKET } from '../../infra/local/names';
-import { ensureTable } from '../../infra/local/table';
+import { ensureTable } from '../../shared/db/ensure-table';
 
 export async function useTestTable(): Promise<{ tableName: string }> {
   const tableName = `t_${randomBytes(6).toString('hex')}`;
@@ -27,6 +27,6 @@ export async function useTestTable(): Promise<{ tableName: string }> {
   resetConfig();
   resetClients();
   resetSigningKey();
-  await ensureTable(inject('dynamoEndpoint'), tableName, 'eu-central-1');
+  await ensureTable();
   return { tableName };
 }

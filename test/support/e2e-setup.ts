@@ -15,10 +15,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { projectRoot } from '../../infra/local/dynamodb-local';
-import { TABLE_NAME } from '../../infra/local/names';
 import { batchWriteAll, seedDemoSchool } from '../../infra/local/seed';
 import { localStackEnv } from '../../infra/local/stack';
-import { ensureTable } from '../../infra/local/table';
+import { ensureTable } from '../../shared/db/ensure-table';
 import { resetSigningKey } from '../../shared/auth/signing-key';
 import { resetConfig } from '../../shared/config';
 import { resetClients } from '../../shared/db/client';
@@ -100,7 +99,7 @@ export default async function setup(project: TestProject) {
     // The project's env (the demo's cheaper stored hash) applies to the seed run here too.
     const env = { ...localStackEnv(stack), ...(project.config.env as Record<string, string>) };
     await withStackEnv(env, async () => {
-      await ensureTable(stack.dynamoEndpoint, TABLE_NAME, env.AWS_REGION!);
+      await ensureTable();
       const now = new Date();
       await seedDemoSchool(now);
       await batchWriteAll(demoPlanItems(now));
