@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     expect: { requireAssertions: true },
     // The demo people's stored password hash at N=2^14 instead of 2^17 (infra/local/seed.ts says why).
-    env: { ZHURNAL_DEMO_SCRYPT_N: '16384' },
+    // No request lines or metrics from the handlers under test (shared/ops/telemetry.ts); the tests
+    // of those lines turn them on (test/support/log-lines.ts).
+    env: { ZHURNAL_DEMO_SCRYPT_N: '16384', LOG_LEVEL: 'SILENT' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

@@ -28,6 +28,7 @@ import { routeKey, type RouteSpec } from '../route-spec';
 import { now as clockNow } from './clock';
 import { errorToResponse, toResponse, type Reply } from './respond';
 import { renewSession } from './renew';
+import { noteCaller, observe } from './observe';
 // zod's default messages in Russian, for every area.
 import './zod-locale';
 
@@ -179,6 +180,7 @@ async function dispatch(
   let renewedCookie: string | undefined;
   const token = tokenFromCookies(event.cookies, config().secureCookies);
   if (token) session = await readSession(token, await signingKey(), now);
+  noteCaller(event, session);
   if (route.permission !== 'public') {
     if (!session) throw new UnauthenticatedError('Сеанс истёк или вы не вошли в систему. Войдите снова.');
     if (STATE_CHANGING.has(route.method) && event.headers?.[CSRF_HEADER] !== session.csrf) {
@@ -210,6 +212,8 @@ async function dispatch(
 export function areaHandler(routes: readonly RouteSpec[], handlers: Record<string, unknown>) {
   const byKey = new Map(routes.map((r) => [routeKey(r), r]));
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    // First, so that its onError runs after the error mapper below (functions/http/observe.ts).
+    .use(observe(routes))
     .use({
       onError: async (request) => {
         request.response = errorToResponse(request.error);

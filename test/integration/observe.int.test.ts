@@ -57,7 +57,7 @@ describe('request lines', () => {
     const me = await client.get('/api/me');
     const student = fx.fiveA[0]!;
     const saved = await client.send('PUT', `${M5}/marks`, {
-      lessonId: '2026-11-20.8.all', studentId: student.studentId, workType: 'lessonAnswer', value: 5, version: 0, requestId: 'obs-1',
+      lessonId: '2026-11-20.8.all', studentId: student.studentId, workType: 'lessonAnswer', value: 5, version: 0, requestId: 'observe-mark-1',
     });
     expect(saved.status).toBe(200);
     const page = await client.get(`${M5}/journal`);
@@ -89,7 +89,7 @@ describe('request lines', () => {
     expect(displayName.length).toBeGreaterThan(3);
     const forbidden = [
       'teacher"', 'Wrong-Password-1', 'Demo-2026!', displayName, ...displayName.split(' ').filter((w) => w.length > 2),
-      fx.teacherId, student.studentId, student.lastName, student.firstName, ...fx.fiveA.map((s) => s.lastName), '2026-11-20.8.all', 'obs-1',
+      fx.teacherId, student.studentId, student.lastName, student.firstName, ...fx.fiveA.map((s) => s.lastName), '2026-11-20.8.all', 'observe-mark-1',
     ];
     for (const word of forbidden) expect(text, word).not.toContain(word);
   });
@@ -99,7 +99,7 @@ describe('request lines', () => {
     await client.post('/api/auth/sign-in', { login: 'teacher', password: 'Wrong-Password-2' });
     await client.signIn('teacher');
     const saved = await client.send('PUT', `${M5}/marks`, {
-      lessonId: '2026-11-20.8.all', studentId: fx.fiveA[1]!.studentId, workType: 'lessonAnswer', value: 4, version: 0, requestId: 'obs-2',
+      lessonId: '2026-11-20.8.all', studentId: fx.fiveA[1]!.studentId, workType: 'lessonAnswer', value: 4, version: 0, requestId: 'observe-mark-2',
     });
     expect(saved.status).toBe(200);
     const emf = printed.lines().filter((l) => l._aws);
@@ -117,7 +117,7 @@ describe('request lines', () => {
     await client.signIn('teacher');
     client.csrf = 'forged';
     const forged = await client.send('PUT', `${M5}/marks`, {
-      lessonId: '2026-11-20.8.all', studentId: fx.fiveA[2]!.studentId, workType: 'lessonAnswer', value: 3, version: 0, requestId: 'obs-3',
+      lessonId: '2026-11-20.8.all', studentId: fx.fiveA[2]!.studentId, workType: 'lessonAnswer', value: 3, version: 0, requestId: 'observe-mark-3',
     });
     expect(forged.status).toBe(403);
     expect(lineOf(forged)).toMatchObject({ status: 403, errorCode: 'forbidden', handler: 'putMark', user: userHash(fx.teacherId) });
