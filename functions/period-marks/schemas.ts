@@ -139,6 +139,11 @@ export const studentReportResponse = z.object({
   period: periodView,
   today: z.string(),
   rule: z.string(),
+  rules: z.object({
+    weights: z.record(z.string(), z.number()),
+    thresholds: z.object({ mark5: z.number(), mark4: z.number(), mark3: z.number() }),
+    minimumMarks: z.array(z.object({ hoursPerWeek: z.number(), marks: z.number() })),
+  }),
   subjects: z.array(
     z.object({
       subjectId: z.string(),

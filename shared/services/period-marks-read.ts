@@ -20,6 +20,7 @@ import { listLoad, listSubjects } from '../repos/curriculum';
 import { readClassJournal, readPeriodMarks, readYearMarks, type SubjectJournal } from '../repos/period-marks';
 import { className, getClass, getDepartmentAndSchoolItems, getStudentCard, listStudentsOfClass, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
+import { materialiseRosters } from './journal-rosters';
 import { finalMarkView, markingContextOf, sliceWithRoster, rulesOfPeriod, systemMarkView, YEAR_SLOTS, type FinalMarkView, type MarkingContext } from './period-marks';
 
 // --- the class ---------------------------------------------------------------------------------
@@ -175,6 +176,16 @@ export async function yearMarksTable(p: Principal, ctx: ClassMarksContext) {
 
 // --- early warnings (R-63) -------------------------------------------------------------------------
 
+/** The class's journal of the period, its rosters built first where the curriculum has a subject without one (as the journal does on first use). */
+async function classJournalWithRosters(ctx: ClassMarksContext, now: Date) {
+  const { schoolId, classId } = ctx.schoolClass;
+  const periodId = ctx.period!.periodId;
+  const read = await readClassJournal(schoolId, classId, periodId);
+  if (ctx.lines.every((l) => read.subjects.get(l.subjectId)?.roster)) return read;
+  await materialiseRosters(schoolId, classId, periodId, now);
+  return readClassJournal(schoolId, classId, periodId);
+}
+
 function factsOf(ctx: ClassMarksContext, subjects: Map<string, SubjectJournal>, onlyStudent?: string): StudentFacts[] {
   const period = ctx.period!;
   const rules = rulesOfPeriod(ctx.marking, period);
@@ -200,7 +211,7 @@ export async function classWarnings(ctx: ClassMarksContext, now: Date) {
   const cls = ctx.schoolClass;
   const period = ctx.period!;
   const [{ subjects, pages }, students, subjectNames] = await Promise.all([
-    readClassJournal(cls.schoolId, cls.classId, period.periodId),
+    classJournalWithRosters(ctx, now),
     studentRows(ctx),
     listSubjects(cls.schoolId),
   ]);
@@ -231,7 +242,7 @@ export async function studentPeriodReport(ctx: ClassMarksContext, studentId: str
   const cls = ctx.schoolClass;
   const period = ctx.period!;
   const [{ subjects: journal }, read, subjectNames] = await Promise.all([
-    readClassJournal(cls.schoolId, cls.classId, period.periodId),
+    classJournalWithRosters(ctx, now),
     readPeriodMarks(cls.schoolId, cls.classId, period.periodId),
     listSubjects(cls.schoolId),
   ]);
@@ -262,6 +273,8 @@ export async function studentPeriodReport(ctx: ClassMarksContext, studentId: str
     period: { periodId: period.periodId, name: period.name, startDate: period.startDate, endDate: period.endDate },
     today: dateInZone(now, ctx.marking.journal.timeZone),
     rule: roundingRule(rules.thresholds),
+    // The what-if of the diary (R-31) runs `whatIf` in the browser under these same rules.
+    rules,
     subjects,
   };
 }

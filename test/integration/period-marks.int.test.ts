@@ -15,6 +15,8 @@ import { buildDemoModel } from '../../shared/demo/index';
 import { addDays } from '../../shared/domain/calendar';
 import type { JournalMark } from '../../shared/domain/journal-model';
 import { markItem } from '../../shared/repos/journal';
+import { whatIf } from '../../shared/domain/mark-justification';
+import type { WorkTypeId } from '../../shared/domain/work-types';
 import { forgetJournalRules } from '../../shared/services/journal-settings';
 import { ApiClient, startApi, type ApiServer } from '../support/api';
 import { useTestTable } from '../support/dynamo';
@@ -81,7 +83,7 @@ beforeAll(async () => {
   const place = { schoolId: SCH, classId: '5a', periodId: Q2, subjectId: MATH };
   // Students 0-3, 7 and 8 average 4,83 (implied «5») with 6 marks; student 4 has 2 marks (minimum 5 not met).
   await batchWriteAll(
-    [0, 1, 2, 3, 7, 8].flatMap((i) => journalMarks(student(i), [5, 5, 4, 5, 5, 5])).concat(journalMarks(student(4), [3, 4])).map((m) => markItem(place, m)),
+    [0, 1, 2, 3, 7, 8].flatMap((i) => journalMarks(student(i), [5, 5, 4, 5, 5, 5])).concat(journalMarks(student(4), [3, 4]), journalMarks(demoStudentId, [4, 5, 3])).map((m) => markItem(place, m)),
   );
   api = await startApi();
   standAt(mskNoon('2026-11-30'));
@@ -348,6 +350,16 @@ describe('early warnings (R-63) and the family\'s view', () => {
     expect(own.status, JSON.stringify(own.body)).toBe(200);
     expect(own.body.studentId).toBe(demoStudentId);
     expect(own.body.rule).toContain('округляется');
+    expect(own.body.rules.thresholds).toEqual({ mark5: 4.5, mark4: 3.5, mark3: 2.5 });
+    // The diary's what-if: the same pure function, the report's lines and rules.
+    const subject = own.body.subjects.find((s: { justification: { lines: unknown[] } }) => s.justification.lines.length > 0);
+    expect(subject.subjectId).toBe(MATH);
+    expect(subject.justification).toMatchObject({ average: 4, implied: 4, minimum: { count: 3, required: 5, met: false } });
+    expect(subject.warnings.map((w: { kind: string }) => w.kind)).toContain('fewMarks');
+    const counted = subject.justification.lines.map((l: { date: string; workType: WorkTypeId; value: number }) => ({ date: l.date, workType: l.workType, value: l.value }));
+    const next = whatIf(counted, [{ workType: 'test', value: 2 }], own.body.rules, subject.justification.minimum.hoursPerWeek, '2026-12-01');
+    expect(next.lines.length).toBe(counted.length + 1);
+    expect(next.average!).toBeLessThan(subject.justification.average);
     const other = await (await as('student')).get(`${CLASS('5a')}/periods/${Q2}/students/${student(0)}/period-report`);
     expect(other.status).toBe(404);
     expect((await (await as('teacher')).get(`${CLASS('5a')}/periods/${Q2}/students/${demoStudentId}/period-report`)).status).toBe(404);
