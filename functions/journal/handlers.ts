@@ -117,7 +117,11 @@ export const putLesson = handler('putLesson', async (req) => {
 
 export const getChangeLog = handler('getChangeLog', async (req) => {
   req.authorize(classOf(req), 'Журнал изменений доступен директору, заместителю директора и классному руководителю.');
-  return { body: await changeLogOf(req.params.schoolId!, req.params.classId!, req.params.periodId!, req.query.subject) };
+  const [log, rules] = await Promise.all([
+    changeLogOf(req.params.schoolId!, req.params.classId!, req.params.periodId!, req.query.subject),
+    journalRulesForReading(req.principal.departmentId, req.params.schoolId!),
+  ]);
+  return { body: { ...log, timeZone: rules.timeZone } };
 });
 
 export const buildRosters = handler('buildRosters', async (req) => {

@@ -199,6 +199,8 @@ export const changeLogResponse = z.object({
     problems: z.array(z.object({ subjectId: z.string(), seq: z.number().optional(), message: z.string() })),
   }),
   queryPages: z.number(),
+  /** The school's zone: the times of the records are shown in it, wherever the reader is. */
+  timeZone: z.string(),
 });
 
 export const rostersResponse = z.object({ classId: z.string(), periodId: z.string(), subjects: z.number(), written: z.number(), students: z.number() });

@@ -10,6 +10,7 @@ import { seedDemoSchool } from '../../infra/local/seed';
 import { ddbRequestCounter, dynamo, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { forgetJournalRules } from '../../shared/services/journal-settings';
+import { DEMO_TIME_ZONE } from '../../shared/demo/model';
 import { ApiClient, startApi, type ApiServer } from '../support/api';
 import { useTestTable } from '../support/dynamo';
 import { base, ENG, H1, journalFixture, MATH, mskNoon, Q2, SCH, type JournalFixture } from './journal-fixture';
@@ -367,6 +368,8 @@ describe('the change log (R-42)', () => {
     expect(res.body.records.length).toBeGreaterThan(5);
     expect(res.body.verification).toEqual({ ok: true, checked: res.body.records.length, problems: [] });
     expect(res.body.queryPages).toBe(1);
+    // The page shows the times in the school's zone, not the reader's.
+    expect(res.body.timeZone).toBe(DEMO_TIME_ZONE);
   });
 
   it('should detect a record edited in the table by hand', async () => {
