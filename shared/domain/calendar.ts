@@ -86,6 +86,17 @@ export function ruDateTimeInZone(at: Date, timeZone: string): string {
 }
 
 /**
+ * How a printed time names its zone, after the time: «время московское» as Russian documents say
+ * it; any other zone by its IANA name and its offset at `at` (ICU's Russian names are unreliable:
+ * it calls Novosibirsk «Красноярск»).
+ */
+export function zoneLabel(timeZone: string, at: Date): string {
+  if (timeZone === 'Europe/Moscow') return 'время московское';
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  return `время местное: ${timeZone}, ${offset ?? 'GMT'}`;
+}
+
+/**
  * The first instant of a date in a zone (epoch ms). The zone's offset is read at a guess and read
  * again at the result, which settles a daylight-saving change on that day.
  */

@@ -4,6 +4,7 @@
  * the signature of receipt. The codes exist only in this document and in the answer that carries
  * it: the table keeps their hashes.
  */
+import { dateInZone, ruDate, ruDateTimeInZone, zoneLabel } from '../domain/calendar';
 import { renderPdf } from './pdf';
 
 export interface SheetEntry {
@@ -21,18 +22,9 @@ export interface SheetInput {
   issuedAt: string;
   expiresAt: string;
   issuedBy: string;
+  /** The school's: the dates and the expiry time are printed in it, and it is named beside them. */
   timeZone: string;
   entries: SheetEntry[];
-}
-
-function when(iso: string, timeZone: string, withTime: boolean): string {
-  return new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-  }).format(new Date(iso));
 }
 
 export const SHEET_INSTRUCTIONS = [
@@ -41,6 +33,15 @@ export const SHEET_INSTRUCTIONS = [
   'Дальше входите со своим логином и этим паролем. Код действует один раз; не передавайте его другим людям.',
   'Если код потерян или истёк, обратитесь к классному руководителю (сотрудники — к администратору ЭЖ) за новым.',
 ];
+
+/** When the codes were issued and until when they work, in the school's zone, which is named. */
+function validity({ issuedAt, expiresAt, issuedBy, timeZone }: SheetInput): string {
+  const until = new Date(expiresAt);
+  return (
+    `Выданы ${ruDate(dateInZone(new Date(issuedAt), timeZone))}, выдал(а): ${issuedBy}. ` +
+    `Действуют до ${ruDateTimeInZone(until, timeZone)} (${zoneLabel(timeZone, until)}), каждый — один раз.`
+  );
+}
 
 /** The pdfmake document: pure, so a test can inspect it without rendering. */
 export function activationSheetDoc(input: SheetInput): Record<string, unknown> {
@@ -61,7 +62,7 @@ export function activationSheetDoc(input: SheetInput): Record<string, unknown> {
       { text: input.schoolName, fontSize: 10, color: '#555555' },
       { text: `Коды активации — ${input.title}`, fontSize: 16, bold: true, margin: [0, 4, 0, 4] },
       {
-        text: `Выданы ${when(input.issuedAt, input.timeZone, false)}, выдал(а): ${input.issuedBy}. Действуют до ${when(input.expiresAt, input.timeZone, true)} (время московское), каждый — один раз.`,
+        text: validity(input),
         margin: [0, 0, 0, 8],
       },
       { text: 'Как начать работу', bold: true, margin: [0, 0, 0, 2] },

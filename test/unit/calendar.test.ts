@@ -22,6 +22,7 @@ import {
   startOfDayInZone,
   weekdayOf,
   YEAR_OF_AGE,
+  zoneLabel,
 } from '../../shared/domain/calendar';
 
 const MSK = 'Europe/Moscow';
@@ -102,6 +103,13 @@ describe('the school day in its zone', () => {
     expect(at).toBe('2026-11-20T07:05:00.000Z');
     expect(ruDateTimeInZone(new Date(at), MSK)).toBe('20.11.2026 10:05');
     expect(ruDateTimeInZone(new Date('2026-11-30T21:00:00Z'), MSK)).toBe('01.12.2026 00:00');
+  });
+  it('should name the zone a printed time is in, with the offset of that instant', () => {
+    const winter = new Date('2026-11-20T07:05:00Z');
+    expect(zoneLabel(MSK, winter)).toBe('время московское');
+    expect(zoneLabel('Asia/Yekaterinburg', winter)).toBe('время местное: Asia/Yekaterinburg, GMT+5');
+    expect(zoneLabel('Europe/Berlin', winter)).toBe('время местное: Europe/Berlin, GMT+1');
+    expect(zoneLabel('Europe/Berlin', new Date('2026-07-01T10:00:00Z'))).toBe('время местное: Europe/Berlin, GMT+2');
   });
 });
 

@@ -178,7 +178,8 @@ describe('activation-code sheet', () => {
     expect(table.widths.filter((w: unknown) => w === '*')).toHaveLength(1);
     expect(table.body).toHaveLength(3);
     expect(table.body[1].slice(1, 4)).toEqual(['Шевченко Анна Петровна', 'обучающийся', 'shevchenko.ap']);
-    expect(JSON.stringify(doc)).toContain('17.09.2026, 10:00');
+    expect(JSON.stringify(doc)).toContain('17.09.2026 10:00 (время московское)');
+    expect(JSON.stringify(activationSheetDoc({ ...input, timeZone: 'Asia/Yekaterinburg' }))).toContain('17.09.2026 12:00 (время местное: Asia/Yekaterinburg, GMT+5)');
   });
 
   it('should render a PDF whose text is Cyrillic', async () => {
