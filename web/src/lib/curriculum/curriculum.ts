@@ -6,6 +6,7 @@
 import { dateInZone, planningYearOf } from '../../../../shared/domain/calendar';
 import { WHOLE_CLASS } from '../../../../shared/domain/curriculum';
 import { DEFAULT_SCHOOL_ZONE } from '../format';
+import { ledClasses, mayMe, schoolObject } from '../policy';
 import type { Me } from '../types';
 import type { ClassOfYear, CurriculumOverview, LoadLine, Period, SplitSubject, Subject, Teacher, YearView } from './types';
 
@@ -100,8 +101,6 @@ export const SUBSTITUTES_TEXT = {
   classTeacherMark: ' (классный руководитель)',
 } as const;
 
-const MANAGERS = ['deputy', 'director'];
-
 /** The school a screen is about: the one in the address if the person has a role there, else their first. */
 export function schoolOfMe(me: Me, asked: string | null): string | null {
   const mine = [...new Set(me.grants.flatMap((g) => ('schoolId' in g ? [g.schoolId] : [])))];
@@ -109,17 +108,12 @@ export function schoolOfMe(me: Me, asked: string | null): string | null {
   return mine[0] ?? null;
 }
 
-export function hasRole(me: Me, schoolId: string, ...roles: string[]): boolean {
-  return me.grants.some((g) => roles.includes(g.role) && 'schoolId' in g && g.schoolId === schoolId);
-}
-
+/** The deputy's and the director's editing of the curriculum, the subgroups, the substitutes and the timetable. */
 export function mayManage(me: Me, schoolId: string): boolean {
-  return hasRole(me, schoolId, ...MANAGERS);
+  return mayMe(me, 'curriculum.manage', schoolObject(me, schoolId));
 }
 
-export function ledClasses(me: Me, schoolId: string): string[] {
-  return me.grants.flatMap((g) => (g.role === 'classTeacher' && g.schoolId === schoolId ? [g.classId] : []));
-}
+export { ledClasses };
 
 /** The school year of a date: from June on the coming one (the curriculum is made before it starts). */
 export function currentYearId(now: Date, timeZone = DEFAULT_SCHOOL_ZONE): string {

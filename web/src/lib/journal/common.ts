@@ -1,18 +1,14 @@
 /** What the journal screens share: the school a screen is about and the screens' addresses. */
+import { schoolsWhere } from '../policy';
 import type { Me } from '../types';
 
 const seg = encodeURIComponent;
-const JOURNAL_ROLES = new Set(['teacher', 'classTeacher', 'deputy', 'director', 'administrator', 'secretary']);
 
-/** The school in the address if the person works there, else their first school. */
+/** The school in the address if the person works there (its staff list its classes), else their first school. */
 export function journalSchool(me: Me, asked: string | null): string | null {
-  const mine = [...new Set(me.grants.flatMap((g) => ('schoolId' in g && JOURNAL_ROLES.has(g.role) ? [g.schoolId] : [])))];
+  const mine = schoolsWhere(me, 'class.list');
   if (asked && mine.includes(asked)) return asked;
   return mine[0] ?? null;
-}
-
-export function hasRole(me: Me, schoolId: string, ...roles: string[]): boolean {
-  return me.grants.some((g) => roles.includes(g.role) && 'schoolId' in g && g.schoolId === schoolId);
 }
 
 export const journalPaths = {

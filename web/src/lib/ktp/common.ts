@@ -4,6 +4,7 @@
  */
 import { dateInZone, planningYearOf } from '../../../../shared/domain/calendar';
 import { DEFAULT_SCHOOL_ZONE } from '../format';
+import { schoolsWhere } from '../policy';
 import type { Me } from '../types';
 
 const seg = encodeURIComponent;
@@ -18,17 +19,11 @@ export function yearLabel(yearId: string): string {
   return /^\d{4}$/.test(yearId) ? `${yearId}/${Number(yearId) + 1}` : yearId;
 }
 
-const PLANNING_ROLES = new Set(['teacher', 'deputy', 'director', 'classTeacher', 'administrator', 'secretary']);
-
-/** The school a screen is about: the one in the address if the person works there, else their first. */
+/** The school a screen is about: the one in the address if the person works there (they read its schedule of assessments), else their first. */
 export function schoolOf(me: Me, asked: string | null): string | null {
-  const mine = [...new Set(me.grants.flatMap((g) => ('schoolId' in g && PLANNING_ROLES.has(g.role) ? [g.schoolId] : [])))];
+  const mine = schoolsWhere(me, 'assessment.read');
   if (asked && mine.includes(asked)) return asked;
   return mine[0] ?? null;
-}
-
-export function hasRole(me: Me, schoolId: string, ...roles: string[]): boolean {
-  return me.grants.some((g) => roles.includes(g.role) && 'schoolId' in g && g.schoolId === schoolId);
 }
 
 export const ktpPaths = {

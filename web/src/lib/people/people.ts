@@ -8,6 +8,7 @@ import { parseDateCell } from '../../../../shared/domain/people-dates';
 import { CLASS_LETTERS } from '../../../../shared/domain/people-classes';
 import { COLUMN_TITLES, TEMPLATE_COLUMNS } from '../../../../shared/domain/import-rows';
 import { ROLE_TITLES, type Role } from '../../../../shared/auth/roles';
+import { classObject, ledClasses, mayMe, schoolObject, schoolsWhere } from '../policy';
 import type { Me } from '../types';
 
 export type { MovementKind };
@@ -258,25 +259,24 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const holds = (me: Me, schoolId: string, ...roles: string[]) => me.grants.some((g) => roles.includes(g.role) && 'schoolId' in g && g.schoolId === schoolId);
-
-/** Which parts of the people screens to show this person (the server decides in the end). */
+/** Which parts of the people screens to show this person, by the server's own rules (which decide in the end). */
 export function abilities(me: Me, schoolId: string, classId?: string) {
-  const leads = classId !== undefined && me.grants.some((g) => g.role === 'classTeacher' && g.schoolId === schoolId && g.classId === classId);
-  const keeper = holds(me, schoolId, 'secretary', 'administrator');
-  const admin = holds(me, schoolId, 'administrator');
+  const leads = classId !== undefined && ledClasses(me, schoolId).includes(classId);
+  const school = schoolObject(me, schoolId);
+  const cls = classObject(me, schoolId, classId);
+  const keeper = mayMe(me, 'student.create', cls);
+  const admin = mayMe(me, 'staff.setRoles', school);
   return {
     keeper,
     admin,
     leads,
-    readPeople: holds(me, schoolId, 'secretary', 'administrator', 'deputy', 'director') || leads,
+    readPeople: mayMe(me, 'class.read', cls),
     consent: keeper || leads,
-    sheet: admin || leads,
+    sheet: mayMe(me, 'activationSheet.issueClass', cls),
   };
 }
 
-/** The school whose people a person keeps or reads: the one in the address, or their first. */
+/** The school whose people a person keeps or reads (who may read its staff list): their first such. */
 export function peopleSchoolOf(me: Me): string | null {
-  const g = me.grants.find((x) => ['secretary', 'administrator', 'deputy', 'director'].includes(x.role) && 'schoolId' in x);
-  return g && 'schoolId' in g ? g.schoolId : null;
+  return schoolsWhere(me, 'staff.read')[0] ?? null;
 }

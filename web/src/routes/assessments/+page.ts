@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
 import { assessmentApi } from '$lib/assessments/api';
 import { planningYearId, schoolOf } from '$lib/ktp/common';
+import { ledClasses } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
@@ -12,8 +13,7 @@ export const load: PageLoad = async ({ url }) => {
   const yearId = url.searchParams.get('year') ?? planningYearId(new Date());
   const halfId = url.searchParams.get('half') === 'h2' ? 'h2' : 'h1';
   // Without a class in the address a class teacher sees their class, everyone else the whole school.
-  const led = me.grants.find((g) => g.role === 'classTeacher' && g.schoolId === schoolId);
-  const classId = url.searchParams.get('class') ?? (led && 'classId' in led ? led.classId : '');
+  const classId = url.searchParams.get('class') ?? ledClasses(me, schoolId)[0] ?? '';
   const [classes, schedule] = await Promise.all([
     orFail(url, () => api.classes(schoolId)),
     orFail(url, () => assessmentApi.schedule(schoolId, yearId, halfId, classId || undefined)),

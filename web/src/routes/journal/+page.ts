@@ -1,15 +1,18 @@
 import { error } from '@sveltejs/kit';
-import { hasRole, journalSchool } from '$lib/journal/common';
+import { journalSchool } from '$lib/journal/common';
 import { journalApi } from '$lib/journal/api';
+import { classObject, mayMe, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
   const me = await requireMe(url);
   const schoolId = journalSchool(me, url.searchParams.get('school'));
-  if (!schoolId || !hasRole(me, schoolId, 'teacher', 'classTeacher', 'deputy', 'director', 'administrator')) {
+  if (!schoolId || !mayMe(me, 'journal.listMine', schoolObject(me, schoolId))) {
     error(403, 'Журнал доступен учителям и администрации школы.');
   }
   const mine = await orFail(url, () => journalApi.mine(schoolId));
-  return { me, schoolId, mine, examsAllowed: hasRole(me, schoolId, 'deputy', 'secretary', 'director'), logAllowed: hasRole(me, schoolId, 'deputy', 'director') };
+  // Links for school-wide roles only: a class teacher reaches their class's results and change log from the class.
+  const school = classObject(me, schoolId);
+  return { me, schoolId, mine, examsAllowed: mayMe(me, 'externalAssessment.read', school), logAllowed: mayMe(me, 'journal.readChangeLog', school) };
 };

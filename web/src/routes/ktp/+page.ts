@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
-import { hasRole, planningYearId, schoolOf } from '$lib/ktp/common';
+import { planningYearId, schoolOf } from '$lib/ktp/common';
 import { ktpApi } from '$lib/ktp/api';
+import { classObject, ledClasses, mayMe, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
@@ -10,10 +11,10 @@ export const load: PageLoad = async ({ url }) => {
   const schoolId = schoolOf(me, url.searchParams.get('school'));
   if (!schoolId) error(403, 'КТП ведут сотрудники школы.');
   const yearId = url.searchParams.get('year') ?? planningYearId(new Date());
-  const isTeacher = hasRole(me, schoolId, 'teacher');
-  // The deputy and the director look at any class; a class teacher at their own.
-  const overseer = hasRole(me, schoolId, 'deputy', 'director');
-  const led = me.grants.flatMap((g) => (g.role === 'classTeacher' && g.schoolId === schoolId ? [g.classId] : []));
+  const isTeacher = mayMe(me, 'ktp.listOwn', schoolObject(me, schoolId));
+  // The deputy and the director look at any class (asked with no class in particular); a class teacher at their own.
+  const overseer = mayMe(me, 'ktp.listClass', classObject(me, schoolId));
+  const led = ledClasses(me, schoolId);
   const [mine, classes] = await Promise.all([
     isTeacher ? orFail(url, () => ktpApi.mine(schoolId, yearId)) : Promise.resolve(null),
     overseer || led.length > 0 ? orFail(url, () => api.classes(schoolId)).then((r) => r.classes.filter((c) => overseer || led.includes(c.classId))) : Promise.resolve([]),

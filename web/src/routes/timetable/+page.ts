@@ -1,16 +1,17 @@
 import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
-import { currentYearId, hasRole, ledClasses, mayManage, schoolOfMe } from '$lib/curriculum/curriculum';
+import { currentYearId, ledClasses, mayManage, schoolOfMe } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
 import { TIMETABLE_TEXT } from '$lib/timetable/timetable';
 import { timetableApi } from '$lib/timetable/api';
+import { mayMe, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
   const me = await requireMe(url);
   const schoolId = schoolOfMe(me, url.searchParams.get('school'));
-  if (!schoolId || !hasRole(me, schoolId, 'administrator', 'secretary', 'teacher', 'classTeacher', 'deputy', 'director')) error(403, TIMETABLE_TEXT.refused);
+  if (!schoolId || !mayMe(me, 'timetable.read', schoolObject(me, schoolId))) error(403, TIMETABLE_TEXT.refused);
   const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
   const { classes } = await orFail(url, () => api.classes(schoolId));
   const asked = url.searchParams.get('class');

@@ -1,14 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
-import { currentYearId, defaultPeriod, hasRole, ledClasses, mayManage, schoolOfMe, SUBGROUPS_TEXT, todayIso } from '$lib/curriculum/curriculum';
+import { currentYearId, defaultPeriod, ledClasses, mayManage, schoolOfMe, SUBGROUPS_TEXT, todayIso } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
+import { mayMe, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
   const me = await requireMe(url);
   const schoolId = schoolOfMe(me, url.searchParams.get('school'));
-  if (!schoolId || !hasRole(me, schoolId, 'administrator', 'secretary', 'teacher', 'classTeacher', 'deputy', 'director')) error(403, SUBGROUPS_TEXT.refused);
+  if (!schoolId || !mayMe(me, 'curriculum.read', schoolObject(me, schoolId))) error(403, SUBGROUPS_TEXT.refused);
   const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
   const { classes } = await orFail(url, () => api.classes(schoolId));
   const led = ledClasses(me, schoolId);

@@ -1,14 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
-import { currentYearId, defaultPeriod, hasRole, ledClasses, mayManage, schoolOfMe, SUBSTITUTES_TEXT, todayIso } from '$lib/curriculum/curriculum';
+import { currentYearId, defaultPeriod, ledClasses, mayManage, schoolOfMe, SUBSTITUTES_TEXT, todayIso } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
+import { classObject, mayMe } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
   const me = await requireMe(url);
   const schoolId = schoolOfMe(me, url.searchParams.get('school'));
-  if (!schoolId || !hasRole(me, schoolId, 'administrator', 'secretary', 'teacher', 'classTeacher', 'deputy', 'director')) error(403, SUBSTITUTES_TEXT.refused);
+  if (!schoolId || !mayMe(me, 'substitute.read', classObject(me, schoolId))) error(403, SUBSTITUTES_TEXT.refused);
   const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
   const canManage = mayManage(me, schoolId);
   const [{ classes }, overview] = await Promise.all([

@@ -1,20 +1,22 @@
 import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
-import { hasRole, journalSchool } from '$lib/journal/common';
+import { journalSchool } from '$lib/journal/common';
 import { journalApi } from '$lib/journal/api';
+import { classObject, ledClasses, mayMe } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
   const me = await requireMe(url);
   const schoolId = journalSchool(me, url.searchParams.get('school'));
-  if (!schoolId || !hasRole(me, schoolId, 'deputy', 'secretary', 'director', 'classTeacher')) {
+  const reads = (classId: string) => mayMe(me, 'externalAssessment.read', classObject(me, schoolId ?? '', classId));
+  // School-wide readers ask with no class; a class teacher reads their own classes.
+  if (!schoolId || !['', ...ledClasses(me, schoolId)].some(reads)) {
     error(403, 'Результаты ОГЭ, ЕГЭ и ГВЭ доступны администрации школы и классному руководителю.');
   }
-  const canWrite = hasRole(me, schoolId, 'deputy', 'secretary');
-  const led = me.grants.flatMap((g) => (g.role === 'classTeacher' && g.schoolId === schoolId ? [g.classId] : []));
+  const canWrite = mayMe(me, 'externalAssessment.write', classObject(me, schoolId));
   const all = await orFail(url, () => api.classes(schoolId));
-  const classes = all.classes.filter((c) => (c.grade === 9 || c.grade === 11) && (hasRole(me, schoolId, 'deputy', 'secretary', 'director') || led.includes(c.classId)));
+  const classes = all.classes.filter((c) => (c.grade === 9 || c.grade === 11) && reads(c.classId));
   const asked = url.searchParams.get('class');
   const classId = classes.find((c) => c.classId === asked)?.classId ?? classes[0]?.classId ?? null;
   const [exams, students, subjects] = classId

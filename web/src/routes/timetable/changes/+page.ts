@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { currentYearId, hasRole, mayManage, schoolOfMe, todayIso } from '$lib/curriculum/curriculum';
+import { currentYearId, mayManage, schoolOfMe, todayIso } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
 import { TIMETABLE_TEXT } from '$lib/timetable/timetable';
 import { timetableApi } from '$lib/timetable/api';
+import { mayMe, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
@@ -11,7 +12,7 @@ const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:0
 export const load: PageLoad = async ({ url }) => {
   const me = await requireMe(url);
   const schoolId = schoolOfMe(me, url.searchParams.get('school'));
-  if (!schoolId || !hasRole(me, schoolId, 'administrator', 'secretary', 'teacher', 'classTeacher', 'deputy', 'director')) error(403, TIMETABLE_TEXT.refused);
+  if (!schoolId || !mayMe(me, 'timetable.read', schoolObject(me, schoolId))) error(403, TIMETABLE_TEXT.refused);
   const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
   const today = todayIso(new Date());
   const from = url.searchParams.get('from') || shift(today, -7);

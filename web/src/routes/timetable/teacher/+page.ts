@@ -1,18 +1,21 @@
 import { error } from '@sveltejs/kit';
-import { currentYearId, hasRole, mayManage, schoolOfMe } from '$lib/curriculum/curriculum';
+import { currentYearId, mayManage, schoolOfMe } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
 import { TIMETABLE_TEXT } from '$lib/timetable/timetable';
 import { timetableApi } from '$lib/timetable/api';
+import { hasSchoolRole } from '../../../../../shared/auth/roles';
+import { mayMe, principalOf, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
   const me = await requireMe(url);
   const schoolId = schoolOfMe(me, url.searchParams.get('school'));
-  if (!schoolId || !hasRole(me, schoolId, 'administrator', 'secretary', 'teacher', 'classTeacher', 'deputy', 'director')) error(403, TIMETABLE_TEXT.refused);
+  if (!schoolId || !mayMe(me, 'timetable.read', schoolObject(me, schoolId))) error(403, TIMETABLE_TEXT.refused);
   const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
   const canManage = mayManage(me, schoolId);
-  const isTeacher = hasRole(me, schoolId, 'teacher', 'classTeacher');
+  // Someone who teaches here opens on their own week.
+  const isTeacher = hasSchoolRole(principalOf(me), schoolId, 'teacher', 'classTeacher');
   const teachers = canManage ? (await orFail(url, () => curriculumApi.overview(schoolId, yearId))).teachers : [];
   const teacherId = url.searchParams.get('teacher') ?? (isTeacher ? me.userId : teachers[0]?.userId);
   if (!teacherId) error(404, 'Выберите учителя.');

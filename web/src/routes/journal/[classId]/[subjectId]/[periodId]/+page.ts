@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { journalSchool } from '$lib/journal/common';
 import { journalApi } from '$lib/journal/api';
+import { ledClasses } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
@@ -11,6 +12,6 @@ export const load: PageLoad = async ({ url, params }) => {
   const groupId = url.searchParams.get('group');
   const place = { schoolId, classId: params.classId, subjectId: params.subjectId, periodId: params.periodId };
   const page = await orFail(url, () => journalApi.page(place, groupId));
-  const leads = me.grants.some((g) => g.role === 'classTeacher' && g.schoolId === schoolId && g.classId === params.classId);
+  const leads = ledClasses(me, schoolId).includes(params.classId);
   return { me, place, page, groupId, leads };
 };
