@@ -81,7 +81,8 @@ describe('function bundles', () => {
       "  requestContext: { http: { method: 'GET', path: '/api/openapi.json', sourceIp: '127.0.0.1' } } }, {});",
       'process.stdout.write(JSON.stringify(res));',
     ].join('\n');
-    const env = { PATH: process.env.PATH ?? '', TABLE_NAME: 't', REPORT_BUCKET: 'b', SESSION_SIGNING_KEY: 'k'.repeat(44), AWS_REGION: 'eu-central-1' };
+    // LOG_LEVEL: stdout carries only the answer, not the request line (shared/ops/telemetry.ts).
+    const env = { PATH: process.env.PATH ?? '', TABLE_NAME: 't', REPORT_BUCKET: 'b', SESSION_SIGNING_KEY: 'k'.repeat(44), AWS_REGION: 'eu-central-1', LOG_LEVEL: 'SILENT' };
     const res = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tmp, env, encoding: 'utf8' }));
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
