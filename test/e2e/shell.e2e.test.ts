@@ -94,7 +94,8 @@ describe('app shell', () => {
         },
         { viewport: DESKTOP },
       );
-    });
+      // A dozen screens, each with an axe-core run: on a shared 2-core machine a minute is not enough.
+    }, 240_000);
   }
 
   it('should take the deputy from the menu to a class journal in two clicks, read-only, and back by the breadcrumbs', async () => {
