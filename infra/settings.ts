@@ -17,7 +17,11 @@ export interface Settings {
   objectLockMode: ObjectLockMode;
   /** A deployment serves one education department (R-01); the jobs run for it. */
   departmentId: string;
-  /** The schools' time zone: what the functions see as SCHOOL_TIME_ZONE and the schedules run in. */
+  /**
+   * The department's time zone: what the functions see as SCHOOL_TIME_ZONE and the schedules run
+   * in. An account's access ends at midnight in it (R-04); each school's day rules use the zone
+   * stored on the school.
+   */
   schoolTimeZone: string;
   /**
    * Who is told when an alarm fires (infra/monitoring.ts). Optional, so a synth needs no address,
