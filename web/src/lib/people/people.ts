@@ -273,6 +273,7 @@ export function abilities(me: Me, schoolId: string, classId?: string) {
     readPeople: mayMe(me, 'class.read', cls),
     consent: keeper || leads,
     sheet: mayMe(me, 'activationSheet.issueClass', cls),
+    loginRegister: mayMe(me, 'loginRegister.read', school),
   };
 }
 

@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { peopleApi } from '$lib/people/api';
 import { isoFromRu, PEOPLE_TEXT } from '$lib/people/people';
+import { mayMe, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url, params }) => {
   const me = await requireMe(url);
-  const allowed = me.grants.some((g) => ['secretary', 'administrator', 'deputy', 'director'].includes(g.role) && 'schoolId' in g && g.schoolId === params.schoolId);
+  const allowed = mayMe(me, 'movement.read', schoolObject(me, params.schoolId));
   if (!allowed) error(403, PEOPLE_TEXT.refused);
   const from = url.searchParams.get('from') ?? '';
   const to = url.searchParams.get('to') ?? '';
