@@ -79,6 +79,11 @@ describe('the class x subjects table of period marks', () => {
       await expect.poll(() => page.getByText('Только просмотр').count()).toBe(1);
       expect(await page.locator('input.cell').count()).toBe(0);
       await expect.poll(() => page.getByRole('cell', { name: '5', exact: true }).count()).toBeGreaterThan(0);
+      // The justification of one subject: the average with a decimal comma, its mark, the minimum.
+      await page.getByLabel('Обоснование по предмету').selectOption({ label: 'Математика (проверка)' });
+      const row = page.getByRole('row', { name: new RegExp(studentName()) }).last();
+      await expect.poll(() => row.textContent()).toMatch(/нет отметок|\d,\d\d → «\d»/);
+      await expect.poll(() => row.textContent()).toMatch(/\d+ \/ \d+ — (не )?выполнен/);
     });
   });
 });

@@ -4,7 +4,7 @@
  * words and keyboard moves.
  */
 import { describe, expect, it } from 'vitest';
-import { cellText, cellTitle, markAt, needsReason, nextRow, readCell, windowText, withMark, type FinalMark } from '../../web/src/routes/final-marks/[classId]/[periodId]/table';
+import { averageText, cellText, cellTitle, markAt, minimumText, needsReason, nextRow, readCell, windowText, withMark, type FinalMark } from '../../web/src/routes/final-marks/[classId]/[periodId]/table';
 
 const mark = (over: Partial<FinalMark> = {}): FinalMark => ({
   kind: 'period', periodId: 'q2', subjectId: 'math', studentId: 's1', code: '4', text: '4', late: false, version: 1, ...over,
@@ -58,5 +58,14 @@ describe('moving with the keyboard', () => {
     expect(nextRow('ArrowDown', 2, 3)).toBe(2);
     expect(nextRow('ArrowUp', 0, 3)).toBe(0);
     expect(nextRow('a', 1, 3)).toBeNull();
+  });
+});
+
+describe('the justification columns', () => {
+  it('should write the average with a decimal comma, its implied mark and the minimum', () => {
+    expect(averageText({ average: 4.83, implied: 5 })).toBe('4,83 → «5»');
+    expect(averageText({ average: 3.5, implied: 4 })).toBe('3,50 → «4»');
+    expect(averageText({ average: null, implied: null })).toBe('нет отметок');
+    expect(minimumText({ minimum: { hoursPerWeek: 2, required: 5, count: 3, met: false } })).toBe('3 / 5 — не выполнен');
   });
 });

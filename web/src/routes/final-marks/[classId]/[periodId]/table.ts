@@ -24,7 +24,15 @@ export const finalMarksApi = {
     send<FinalMarkResult>('PUT', `${classPath(schoolId, classId)}/final-marks/${seg(slot)}/subjects/${seg(subjectId)}/students/${seg(studentId)}`, { ...body, requestId: newRequestId() }),
 };
 
+export type StudentJustification = NonNullable<PeriodTable['justification']>['students'][number];
+
 export const FINAL_TABLE_TEXT = {
+  justifyLabel: 'Обоснование по предмету',
+  justifyNone: '— выберите предмет —',
+  average: 'Средний балл → расчётная',
+  formula: 'Расчёт',
+  minimum: 'Отметок / минимум',
+  noMarks: 'нет отметок',
   title: (className: string, period: string) => `Отметки за период: ${className}, ${period}`,
   readOnly: 'Только просмотр: отметки за период выставляют учителя предметов и классный руководитель (пп. 3.9, 3.10 положения).',
   grade1: 'В 1 классе отметки не ставятся: за период система записывает «н/оц», за год — «осв» (п. 3.5 положения).',
@@ -92,4 +100,15 @@ export function nextRow(key: string, row: number, rows: number): number | null {
   if (key === 'ArrowDown' || key === 'Enter') return Math.min(rows - 1, row + 1);
   if (key === 'ArrowUp') return Math.max(0, row - 1);
   return null;
+}
+
+/** «4,83 → «5»», or «нет отметок»: the average with a decimal comma and the mark it implies. */
+export function averageText(j: Pick<StudentJustification, 'average' | 'implied'>): string {
+  if (j.average === null) return FINAL_TABLE_TEXT.noMarks;
+  return `${j.average.toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} → «${j.implied}»`;
+}
+
+/** «3 / 5 — не выполнен». */
+export function minimumText(j: Pick<StudentJustification, 'minimum'>): string {
+  return `${j.minimum.count} / ${j.minimum.required} — ${j.minimum.met ? 'выполнен' : 'не выполнен'}`;
 }
