@@ -1,6 +1,6 @@
 /** The curriculum routes (functions/curriculum/routes.ts), and the year the screens need. */
 import { send } from '../api';
-import type { CurriculumOverview, LoadLine, Period, Subject, SubgroupsView, SubstitutesView, SubstituteView, TeacherLoadView } from './types';
+import type { ClassPeriods, CurriculumOverview, LoadLine, Subject, SubgroupsSaved, SubgroupsView, SubstituteSaved, SubstitutesView, SubstituteView, TeacherLoadView } from './types';
 
 const seg = encodeURIComponent;
 const school = (schoolId: string) => `/api/schools/${seg(schoolId)}`;
@@ -9,7 +9,7 @@ const classPeriod = (schoolId: string, classId: string, periodId: string) => `${
 
 export const curriculumApi = {
   periodsOfClass: (schoolId: string, classId: string) =>
-    send<{ class: { classId: string; name: string; grade: number; yearId: string }; periods: Period[] }>('GET', `${school(schoolId)}/classes/${seg(classId)}/periods`),
+    send<ClassPeriods>('GET', `${school(schoolId)}/classes/${seg(classId)}/periods`),
   overview: (schoolId: string, yearId: string) => send<CurriculumOverview>('GET', `${year(schoolId, yearId)}/curriculum`),
   addSubject: (schoolId: string, body: { subjectId?: string; name: string; shortName: string; splittable: boolean }) =>
     send<Subject>('POST', `${school(schoolId)}/subjects`, body),
@@ -22,10 +22,10 @@ export const curriculumApi = {
   teacherLoad: (schoolId: string, yearId: string, teacherId: string) => send<TeacherLoadView>('GET', `${year(schoolId, yearId)}/teachers/${seg(teacherId)}/load`),
   subgroups: (schoolId: string, classId: string, periodId: string) => send<SubgroupsView>('GET', `${classPeriod(schoolId, classId, periodId)}/subgroups`),
   saveSubgroups: (schoolId: string, classId: string, periodId: string, subjectId: string, body: unknown) =>
-    send<{ unassigned: string[] }>('PUT', `${classPeriod(schoolId, classId, periodId)}/subgroups/${seg(subjectId)}`, body),
+    send<SubgroupsSaved>('PUT', `${classPeriod(schoolId, classId, periodId)}/subgroups/${seg(subjectId)}`, body),
   substitutes: (schoolId: string, classId: string, periodId: string) => send<SubstitutesView>('GET', `${classPeriod(schoolId, classId, periodId)}/substitutes`),
   addSubstitute: (schoolId: string, classId: string, periodId: string, body: unknown) =>
-    send<SubstituteView>('POST', `${classPeriod(schoolId, classId, periodId)}/substitutes`, body),
+    send<SubstituteSaved>('POST', `${classPeriod(schoolId, classId, periodId)}/substitutes`, body),
   removeSubstitute: (schoolId: string, classId: string, periodId: string, s: Pick<SubstituteView, 'substituteId' | 'version'>) =>
     send<void>('DELETE', `${classPeriod(schoolId, classId, periodId)}/substitutes/${seg(s.substituteId)}?version=${s.version}`),
 };

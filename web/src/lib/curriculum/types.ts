@@ -8,7 +8,9 @@ import type {
   classPeriodsResponse,
   curriculumResponse,
   subgroupsResponse,
+  subgroupsSaveResponse,
   subjectResponse,
+  substituteResponse,
   substitutesResponse,
   teacherLoadResponse,
 } from '../../../../functions/curriculum/schemas';
@@ -26,6 +28,9 @@ export type TeacherLoadView = z.infer<typeof teacherLoadResponse>;
 
 export type SubgroupsView = z.infer<typeof subgroupsResponse>;
 export type SplitSubject = SubgroupsView['subjects'][number];
+export type SubgroupsSaved = z.infer<typeof subgroupsSaveResponse>;
 
 export type SubstitutesView = z.infer<typeof substitutesResponse>;
 export type SubstituteView = SubstitutesView['substitutes'][number];
+/** The answer to assigning a substitute: the assignment without the names the list adds. */
+export type SubstituteSaved = z.infer<typeof substituteResponse>;

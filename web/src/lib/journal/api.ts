@@ -1,6 +1,6 @@
 /** The journal area's routes as the screens use them; every call goes through `send` of $lib/api. */
 import { send } from '../api';
-import type { AbsenceReason, AttendanceKind, AttendanceView, ChangeLog, ClassDay, EntryResult, Exam, ExamKind, IndividualHomework, JournalPage, LessonContent, MarkView, MyJournals } from './types';
+import type { AbsenceReason, AttendanceKind, AttendanceView, ChangeLog, ClassDay, EntryResult, Exam, ExamKind, ExamList, IndividualHomework, JournalPage, LessonContent, MarkView, MyJournals } from './types';
 
 const seg = encodeURIComponent;
 const school = (schoolId: string) => `/api/schools/${seg(schoolId)}`;
@@ -59,7 +59,7 @@ export const journalApi = {
     const q = new URLSearchParams(Object.entries(range).filter((e): e is [string, string] => !!e[1])).toString();
     return send<ClassDay>('GET', `${school(schoolId)}/classes/${seg(classId)}/lessons-check${q ? `?${q}` : ''}`);
   },
-  exams: (schoolId: string, classId: string) => send<{ classId: string; grade: number; exams: Exam[] }>('GET', `${school(schoolId)}/classes/${seg(classId)}/external-assessments`),
+  exams: (schoolId: string, classId: string) => send<ExamList>('GET', `${school(schoolId)}/classes/${seg(classId)}/external-assessments`),
   saveExam: (schoolId: string, classId: string, body: { studentId: string; kind: ExamKind; subjectId: string; date: string; score?: number | null; mark?: number | null; version: number }) =>
     send<Exam>('PUT', `${school(schoolId)}/classes/${seg(classId)}/external-assessments`, body),
   removeExam: (schoolId: string, classId: string, e: Pick<Exam, 'studentId' | 'date' | 'kind' | 'subjectId' | 'version'>) =>

@@ -8,6 +8,7 @@ import type {
   attendanceResponse,
   changeLogResponse,
   classDayResponse,
+  examListResponse,
   examResponse,
   journalPageResponse,
   lessonResponse,
@@ -34,6 +35,7 @@ export type EntryResult<T extends MarkView | AttendanceView | LessonContent> = E
 
 export type MyJournals = z.infer<typeof myJournalsResponse>;
 export type ClassDay = z.infer<typeof classDayResponse>;
+export type ExamList = z.infer<typeof examListResponse>;
 export type Exam = z.infer<typeof examResponse>;
 export type ExamKind = Exam['kind'];
 export type ChangeLog = z.infer<typeof changeLogResponse>;

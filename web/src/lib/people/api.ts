@@ -1,6 +1,6 @@
 /** The people area's routes (functions/people/routes.ts), through the app's one client. */
 import { send } from '../api';
-import type { ClassPage, ClassRecord, ImportPreview, ImportResult, MovementList, MovementRecord, SheetResult, StaffMember, StudentCard, StudentFull } from './types';
+import type { CardSaved, ClassPage, ClassRecord, ImportPreview, ImportResult, MovementList, MovementSaved, ParentLinked, SheetResult, StaffMember, StudentFull } from './types';
 
 const school = (schoolId: string) => `/api/schools/${encodeURIComponent(schoolId)}`;
 const seg = encodeURIComponent;
@@ -11,19 +11,19 @@ export const peopleApi = {
   setClassTeacher: (schoolId: string, classId: string, version: number, classTeacherId: string | null) =>
     send<ClassRecord>('PATCH', `${school(schoolId)}/classes/${seg(classId)}`, { version, classTeacherId }),
 
-  createStudent: (schoolId: string, body: Record<string, unknown>) => send<{ card: StudentCard }>('POST', `${school(schoolId)}/students`, body),
+  createStudent: (schoolId: string, body: Record<string, unknown>) => send<CardSaved>('POST', `${school(schoolId)}/students`, body),
   student: (schoolId: string, studentId: string) => send<StudentFull>('GET', `${school(schoolId)}/students/${seg(studentId)}/card`),
-  updateStudent: (schoolId: string, studentId: string, body: Record<string, unknown>) => send<{ card: StudentCard }>('PATCH', `${school(schoolId)}/students/${seg(studentId)}`, body),
+  updateStudent: (schoolId: string, studentId: string, body: Record<string, unknown>) => send<CardSaved>('PATCH', `${school(schoolId)}/students/${seg(studentId)}`, body),
   recordConsent: (schoolId: string, studentId: string, body: { version: number; date: string; document: string }) =>
-    send<{ card: StudentCard }>('POST', `${school(schoolId)}/students/${seg(studentId)}/consent`, body),
+    send<CardSaved>('POST', `${school(schoolId)}/students/${seg(studentId)}/consent`, body),
   linkParent: (schoolId: string, studentId: string, body: { version: number; parent: Record<string, string> }) =>
-    send<{ card: StudentCard; parent: { userId: string; login: string; displayName: string } }>('POST', `${school(schoolId)}/students/${seg(studentId)}/parents`, body),
+    send<ParentLinked>('POST', `${school(schoolId)}/students/${seg(studentId)}/parents`, body),
   unlinkParent: (schoolId: string, studentId: string, userId: string, version: number) =>
-    send<{ card: StudentCard }>('DELETE', `${school(schoolId)}/students/${seg(studentId)}/parents/${seg(userId)}?version=${version}`),
+    send<CardSaved>('DELETE', `${school(schoolId)}/students/${seg(studentId)}/parents/${seg(userId)}?version=${version}`),
   searchParents: (schoolId: string, q: string) =>
     send<{ parents: Array<{ userId: string; login: string; displayName: string; children: number }> }>('GET', `${school(schoolId)}/parents?q=${seg(q)}`),
   recordMovement: (schoolId: string, studentId: string, body: Record<string, unknown>) =>
-    send<{ card: StudentCard; movement: MovementRecord; closedAccounts: string[] }>('POST', `${school(schoolId)}/students/${seg(studentId)}/movements`, body),
+    send<MovementSaved>('POST', `${school(schoolId)}/students/${seg(studentId)}/movements`, body),
   movements: (schoolId: string, from?: string, to?: string) => {
     const q = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
     return send<MovementList>('GET', `${school(schoolId)}/movements${q ? `?${q}` : ''}`);
