@@ -16,9 +16,10 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ddbRequestCounter, dynamo, tableName } from '../shared/db/client';
+import { ddbRequestCounter } from '../shared/db/client';
 import { keys } from '../shared/db/keys';
+import { batchGet } from '../shared/db/query';
+import { transact } from '../shared/db/transact';
 import { DEMO_DEPARTMENT_ID } from '../shared/demo/index';
 import { chainNext, type ChainHead } from '../shared/domain/journal-log';
 import { changeLogOps } from '../shared/repos/change-log';
@@ -108,14 +109,7 @@ async function countLost(c: BenchClass, accepted: Cell[]): Promise<number> {
   for (let i = 0; i < accepted.length; i += 100) {
     const chunk = accepted.slice(i, i + 100);
     const wanted = chunk.map((w) => keys.mark(c.schoolId, c.classId, c.periodId, w.subj, { date: w.date, lessonNo: w.lessonNo, groupId: 'all' }, w.studentId, w.workType));
-    let request: Record<string, { Keys: typeof wanted; ConsistentRead: boolean }> | undefined = { [tableName()]: { Keys: wanted, ConsistentRead: true } };
-    const found = new Map<string, Record<string, unknown>>();
-    while (request) {
-      const out = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[tableName()] ?? []) found.set(`${item.pk}|${item.sk}`, item);
-      const left = out.UnprocessedKeys?.[tableName()]?.Keys as typeof wanted | undefined;
-      request = left?.length ? { [tableName()]: { Keys: left, ConsistentRead: true } } : undefined;
-    }
+    const found = new Map((await batchGet(wanted, { consistent: true })).map((item) => [`${item.pk}|${item.sk}`, item]));
     chunk.forEach((w, j) => {
       const item = found.get(`${wanted[j]!.pk}|${wanted[j]!.sk}`);
       if (!item || item.deleted || item.value !== w.value) lost++;
@@ -252,9 +246,7 @@ async function bareTransactLoop(c: BenchClass, subjects: string[], ms: number): 
           },
           head,
         );
-        await dynamo().send(
-          new TransactWriteCommand({ TransactItems: [markPutOp(place, mark, null), ...changeLogOps(place, record, head?.seq ?? 0)], ClientRequestToken: randomUUID() }),
-        );
+        await transact([markPutOp(place, mark, null), ...changeLogOps(place, record, head?.seq ?? 0)], { idempotencyToken: randomUUID() });
         head = record;
         count++;
       }
@@ -287,8 +279,7 @@ async function bareReadLoop(c: BenchClass, subjects: string[], ms: number): Prom
         keys.mark(sch, cls, per, subj, lesson, c.students[w % c.students.length]!.studentId, 'independent'),
       ];
       while (performance.now() - started < ms) {
-        const out = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: wanted, ConsistentRead: true } } }));
-        if (out.UnprocessedKeys?.[tableName()]?.Keys?.length) throw new Error('bench: the read left keys unprocessed');
+        await batchGet(wanted, { consistent: true });
         count++;
       }
     }),
