@@ -21,7 +21,7 @@ import { readClassJournal, readPeriodMarks, readYearMarks, type SubjectJournal }
 import { className, getClass, getDepartmentAndSchoolItems, getStudentCard, listStudentsOfClass, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
 import { materialiseRosters } from './journal-rosters';
-import { finalMarkView, markingContextOf, sliceWithRoster, rulesOfPeriod, systemMarkView, YEAR_SLOTS, type FinalMarkView, type MarkingContext } from './period-marks';
+import { finalMarkView, lessonDatesNear, markingContextOf, sliceWithRoster, rulesOfPeriod, systemMarkView, YEAR_SLOTS, type FinalMarkView, type MarkingContext } from './period-marks';
 
 // --- the class ---------------------------------------------------------------------------------
 
@@ -123,10 +123,12 @@ function justifications(ctx: ClassMarksContext, journal: Pick<SubjectJournal, 'r
 export async function periodMarksTable(p: Principal, ctx: ClassMarksContext, now: Date, subjectId?: string) {
   const period = ctx.period!;
   const cls = ctx.schoolClass;
-  const [read, subjects, students, journal] = await Promise.all([
+  const [read, subjects, students, lessonDates, journal] = await Promise.all([
     readPeriodMarks(cls.schoolId, cls.classId, period.periodId),
     subjectColumns(p, ctx),
     studentRows(ctx),
+    // The same window as a change is judged by: the last school day from the class's lessons.
+    lessonDatesNear(cls.schoolId, cls.classId, period.endDate),
     subjectId && ctx.lines.some((l) => l.subjectId === subjectId) ? sliceWithRoster(cls.schoolId, cls.classId, period.periodId, subjectId, now) : Promise.resolve(null),
   ]);
   if (subjectId && !subjects.some((s) => s.subjectId === subjectId)) throw new NotFoundError('Предмета нет в учебном плане класса.');
@@ -141,7 +143,7 @@ export async function periodMarksTable(p: Principal, ctx: ClassMarksContext, now
     today: dateInZone(now, ctx.marking.journal.timeZone),
     period: { periodId: period.periodId, name: period.name, startDate: period.startDate, endDate: period.endDate },
     title: finalMarkKindTitle('period', scheme),
-    window: windowView(markWindow(ctx.year, cls.grade, { kind: 'period', periodId: period.periodId }, { openDaysBefore: ctx.marking.openDaysBefore })),
+    window: windowView(markWindow(ctx.year, cls.grade, { kind: 'period', periodId: period.periodId }, { openDaysBefore: ctx.marking.openDaysBefore, lessonDates })),
     lockDays: ctx.marking.journal.locks.lockDays.finalMarks,
     rule: roundingRule(rules.thresholds),
     subjects,

@@ -109,7 +109,8 @@ export function targetOfSlot(slot: string, periods: readonly Period[]): MarkTarg
 /** The days before a period's end the class's last school day is looked for among its lessons. */
 const LAST_DAY_SEARCH = 13;
 
-async function lessonDatesNear(schoolId: string, classId: string, endDate: string): Promise<string[]> {
+/** The class's lesson days just before a period's end: its last school day is the last of them (`lastSchoolDay`). */
+export async function lessonDatesNear(schoolId: string, classId: string, endDate: string): Promise<string[]> {
   const lessons = await readLessonsOfClassDays(schoolId, classId, addDays(endDate, -LAST_DAY_SEARCH), endDate);
   return lessons.filter((l) => l.status !== 'cancelled').map((l) => l.date);
 }

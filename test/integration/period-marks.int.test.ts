@@ -68,7 +68,7 @@ function journalMarks(studentId: string, values: number[]): JournalMark[] {
 }
 
 let lastDay = '';
-const REQUESTS_OF_TABLE = 7;
+const REQUESTS_OF_TABLE = 8;
 let student = (i: number) => fx.fiveA[i]!.studentId;
 let demoStudentId = '';
 
@@ -102,7 +102,8 @@ describe('the class x subjects table', () => {
     const before = ddbRequestCounter.count;
     const res = await client.get(table('5a'));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    // The marks: ONE Query of FINAL#; besides it the school, class, year, curriculum, subjects and class list.
+    // The marks: ONE Query of FINAL#; besides it the school, class, year, curriculum, subjects, class list
+    // and the class's last lesson days.
     expect(res.body.queryPages).toBe(1);
     expect(ddbRequestCounter.count - before).toBe(REQUESTS_OF_TABLE);
     expect(res.body.subjects.map((s: { subjectId: string }) => s.subjectId)).toEqual(expect.arrayContaining([MATH, ENG]));
