@@ -365,7 +365,6 @@ async function writeAttendance(
   input: { studentId: string; version: number; requestId: string },
   actor: Actor,
   now: Date,
-  conflictMessage: string,
 ): Promise<EntryResult<AttendanceView>> {
   const stored = ctx.cell;
   const current = liveAttendance(stored);
@@ -397,22 +396,36 @@ async function writeAttendance(
     cellOp: attendancePutOp(ctx.place, entry, stored ? Number(stored.version) : null),
     onCellChanged: (item) => {
       if (item && item.lastRequestId === input.requestId) return 'replayed';
-      throw new ConflictError(conflictMessage, liveAttendance(item));
+      throw new ConflictError('Посещаемость только что изменил другой пользователь: показано текущее значение.', liveAttendance(item));
     },
   });
   const value = next === null ? null : attendanceView(entry);
   return { value, version: value ? version : 0, replayed: result === 'replayed' };
 }
 
-export async function setAttendance(ctx: WriteContext, input: AttendanceInput, actor: Actor, now: Date): Promise<EntryResult<AttendanceView>> {
+/**
+ * Where a change of a student's attendance starts: the student is on the lesson, the lesson may be
+ * changed, a repeated request answers what it did the first time, and a stale version is a conflict.
+ */
+function attendanceChangeStart(
+  ctx: WriteContext,
+  input: { studentId: string; version: number; requestId: string },
+): { replay: EntryResult<AttendanceView> } | { current: AttendanceView | null } {
   studentOfLesson(ctx, input.studentId);
   refuse(attendanceVerdict(ctx.lesson, ctx.today, ctx.rules.locks));
   const stored = ctx.cell;
-  if (stored && stored.lastRequestId === input.requestId) return { value: liveAttendance(stored), version: visibleVersion(stored), replayed: true };
+  if (stored && stored.lastRequestId === input.requestId) return { replay: { value: liveAttendance(stored), version: visibleVersion(stored), replayed: true } };
   const current = liveAttendance(stored);
   if (visibleVersion(stored) !== input.version) {
     throw new ConflictError('Посещаемость уже изменил другой пользователь: показано текущее значение.', current);
   }
+  return { current };
+}
+
+export async function setAttendance(ctx: WriteContext, input: AttendanceInput, actor: Actor, now: Date): Promise<EntryResult<AttendanceView>> {
+  const start = attendanceChangeStart(ctx, input);
+  if ('replay' in start) return start.replay;
+  const { current } = start;
   if (input.kind === 'late' && input.reason) throw new BadRequestError('Причина указывается только для пропуска урока, не для опоздания.');
   const reason = input.kind === 'absent' ? (input.reason ?? undefined) : undefined;
   if (input.kind === null && !current) return { value: null, version: 0, replayed: false };
@@ -420,7 +433,7 @@ export async function setAttendance(ctx: WriteContext, input: AttendanceInput, a
   // The class teacher's document stays while the reason it proves stays (clause 3.7).
   const document = current?.document && current.reason === reason ? current.document : undefined;
   const next = input.kind === null ? null : { kind: input.kind, ...(reason ? { reason } : {}), ...(document ? { document } : {}) };
-  return writeAttendance(ctx, next, input, actor, now, 'Посещаемость только что изменил другой пользователь: показано текущее значение.');
+  return writeAttendance(ctx, next, input, actor, now);
 }
 
 export interface ReasonInput {
@@ -434,25 +447,13 @@ export interface ReasonInput {
 
 /** Clause 3.7: the class teacher corrects the reason of an absence, naming the document. */
 export async function correctAbsenceReason(ctx: WriteContext, input: ReasonInput, actor: Actor, now: Date): Promise<EntryResult<AttendanceView>> {
-  studentOfLesson(ctx, input.studentId);
-  refuse(attendanceVerdict(ctx.lesson, ctx.today, ctx.rules.locks));
-  const stored = ctx.cell;
-  if (stored && stored.lastRequestId === input.requestId) return { value: liveAttendance(stored), version: visibleVersion(stored), replayed: true };
-  const current = liveAttendance(stored);
-  if (visibleVersion(stored) !== input.version) {
-    throw new ConflictError('Посещаемость уже изменил другой пользователь: показано текущее значение.', current);
-  }
+  const start = attendanceChangeStart(ctx, input);
+  if ('replay' in start) return start.replay;
+  const { current } = start;
   if (!current || current.kind !== 'absent') throw new BadRequestError('Причину можно указать только для отмеченного пропуска урока.');
   const document = input.document.trim();
   if (current.reason === input.reason && current.document === document) return { value: current, version: current.version, replayed: false };
-  return writeAttendance(
-    ctx,
-    { kind: 'absent', reason: input.reason, document },
-    input,
-    actor,
-    now,
-    'Посещаемость только что изменил другой пользователь: показано текущее значение.',
-  );
+  return writeAttendance(ctx, { kind: 'absent', reason: input.reason, document }, input, actor, now);
 }
 
 // --- lesson content --------------------------------------------------------------------------------

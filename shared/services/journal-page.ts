@@ -14,13 +14,13 @@ import type { Principal } from '../auth/roles';
 import { WHOLE_CLASS } from '../domain/curriculum';
 import { dateInZone } from '../domain/calendar';
 import { weightedAverage } from '../domain/journal-marks';
-import { inLessonGroup, lessonIdOf, type IndividualHomework, type RosterGroup } from '../domain/journal-model';
+import { inLessonGroup, lessonIdOf, type RosterGroup } from '../domain/journal-model';
 import { fillState, lessonVerdict, takesMarks, type FillState } from '../domain/journal-rules';
 import type { LockDays } from '../domain/settings';
 import type { WorkTypeId } from '../domain/work-types';
 import { NotFoundError } from '../errors';
 import { readJournalSlice, type JournalSlice, type Place } from '../repos/journal';
-import { attendanceView, markView, type AttendanceView, type MarkView } from './journal-entry';
+import { attendanceView, markView, type AttendanceView, lessonContentView, type LessonContentView, type MarkView } from './journal-entry';
 import { materialiseRosters, withCurrentSubgroups } from './journal-rosters';
 import { journalRulesForReading, type JournalRules } from './journal-settings';
 
@@ -31,20 +31,13 @@ export interface LessonLock {
   opensOn?: string;
 }
 
-export interface JournalPageLesson {
-  lessonId: string;
+/** A lesson on the page: what its teacher filled in, with when and by whom it is held. */
+export interface JournalPageLesson extends LessonContentView {
   date: string;
   lessonNo: number;
   groupId: string;
   teacherId?: string;
   room?: string;
-  topic?: string;
-  studied?: string;
-  workTypes: WorkTypeId[];
-  homework?: string;
-  individualHomework: IndividualHomework[];
-  filledAt?: string;
-  version: number;
   /** May the caller fill this lesson (teacher, subgroup teacher, substitute on the date)? */
   canFill: boolean;
   /** The lock of the topic, work types, homework and attendance (marks: see `rules`). */
@@ -147,19 +140,12 @@ export async function journalPage(p: Principal, loaded: LoadedPage, now: Date, g
       substitutes: slice.substitutes,
     });
     return {
-      lessonId: lessonIdOf(l),
+      ...lessonContentView(l, roster.grade),
       date: l.date,
       lessonNo: l.lessonNo,
       groupId: l.groupId,
       ...(l.teacherId ? { teacherId: l.teacherId } : {}),
       ...(l.room ? { room: l.room } : {}),
-      ...(l.topic ? { topic: l.topic } : {}),
-      ...(l.studied ? { studied: l.studied } : {}),
-      workTypes: l.workTypes ?? [],
-      ...(takesMarks(roster.grade) ? (l.homework ? { homework: l.homework } : {}) : { homework: 'нет' }),
-      individualHomework: l.individualHomework ?? [],
-      ...(l.filledAt ? { filledAt: l.filledAt } : {}),
-      version: l.version,
       canFill,
       lock: v.open
         ? { state: 'open', lockedFrom: v.lockedFrom }
