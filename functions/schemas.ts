@@ -20,6 +20,32 @@ export const isoDateParam = (what: string) =>
 /** An id of ours (ascii, short), as in paths. */
 export const idParam = (what: string) => z.string({ error: `${what}: укажите идентификатор.` }).regex(/^[A-Za-z0-9_.-]{1,64}$/, `${what}: неверный идентификатор.`);
 
+// --- body fields and answer parts shared by areas ------------------------------------------------
+
+/** The version of a journal entry the change began from (0: there was none yet); another one is a conflict. */
+export const entryVersion = z
+  .number({ error: 'Не указана версия записи: обновите страницу.' })
+  .int('Версия записи — целое число.')
+  .min(0, 'Версия записи не может быть отрицательной.');
+
+/** The client's key of a write: the same key again answers what the first request did, writing nothing. */
+export const requestId = z
+  .string({ error: 'Не указан ключ повтора запроса (requestId).' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Ключ повтора запроса: от 8 до 64 латинских букв, цифр, «-» или «_».');
+
+/** A study period (quarter, half-year) as answers show it. */
+export const periodView = z.object({ periodId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() });
+
+/** A subject (or its subgroup) taught in a class, with the names the screens show. */
+export const classSubjectGroup = z.object({
+  classId: z.string(),
+  className: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  groupId: z.string(),
+  groupName: z.string().optional(),
+});
+
 const VERSION_MESSAGE = 'Укажите версию удаляемой записи (?version=…): обновите страницу.';
 
 /** The version a DELETE names in `?version=`: deletes are conditional like updates. */

@@ -3,6 +3,7 @@
  * ascii; what makes a line, a make-up or a substitute right is in shared/domain/curriculum.ts.
  */
 import * as z from 'zod';
+import { classSubjectGroup, periodView } from '../schemas';
 
 const id = (what: string) =>
   z
@@ -53,14 +54,13 @@ const loadLine = z.object({
 export const loadLineResponse = loadLine;
 
 const teacher = z.object({ userId: z.string(), name: z.string(), shortName: z.string(), position: z.string().optional() });
-const period = z.object({ periodId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() });
 
 export const curriculumResponse = z.object({
   year: z.object({
     yearId: z.string(),
     startDate: z.string(),
     endDate: z.string(),
-    periodSets: z.array(z.object({ kind: z.string(), grades: z.array(z.number()), periods: z.array(period) })),
+    periodSets: z.array(z.object({ kind: z.string(), grades: z.array(z.number()), periods: z.array(periodView) })),
     holidays: z.array(z.object({ name: z.string(), startDate: z.string(), endDate: z.string(), grades: z.array(z.number()).optional() })),
   }),
   classes: z.array(z.object({ classId: z.string(), name: z.string(), grade: z.number(), classTeacherId: z.string().optional() })),
@@ -73,13 +73,7 @@ export const teacherLoadResponse = z.object({
   teacher,
   hoursPerWeek: z.number(),
   load: z.array(
-    z.object({
-      classId: z.string(),
-      className: z.string(),
-      subjectId: z.string(),
-      subjectName: z.string(),
-      groupId: z.string(),
-      groupName: z.string().optional(),
+    classSubjectGroup.extend({
       teacherId: z.string(),
       hoursPerWeek: z.number(),
     }),
@@ -88,7 +82,7 @@ export const teacherLoadResponse = z.object({
 
 export const classPeriodsResponse = z.object({
   class: z.object({ classId: z.string(), name: z.string(), grade: z.number(), yearId: z.string() }),
-  periods: z.array(period),
+  periods: z.array(periodView),
 });
 
 export const subgroupsBody = z.object({
@@ -116,7 +110,7 @@ export const subgroupsSaveResponse = z.object({ subgroups: subgroupSet, unassign
 
 export const subgroupsResponse = z.object({
   class: z.object({ classId: z.string(), name: z.string(), grade: z.number(), classTeacherId: z.string().optional() }),
-  period,
+  period: periodView,
   students: z.array(z.object({ studentId: z.string(), name: z.string() })),
   subjects: z.array(
     z.object({
@@ -158,7 +152,7 @@ const substitute = z.object({
 export const substituteResponse = substitute.extend({ substituteId: z.string() });
 export const substitutesResponse = z.object({
   class: z.object({ classId: z.string(), name: z.string(), classTeacherId: z.string().optional() }),
-  period,
+  period: periodView,
   lines: z.array(z.object({ subjectId: z.string(), subjectName: z.string(), teacherId: z.string().optional(), groups: z.array(z.object({ groupId: z.string(), name: z.string(), teacherId: z.string() })).optional() })),
   substitutes: z.array(substitute.extend({ substituteId: z.string(), subjectName: z.string(), teacherName: z.string(), absentTeacherName: z.string().optional() })),
 });

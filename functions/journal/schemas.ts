@@ -7,14 +7,8 @@ import { ABSENCE_REASONS, ATTENDANCE_KINDS, LESSON_ID_PATTERN } from '../../shar
 import { COMMENT_MAX, DOCUMENT_MAX, HOMEWORK_MAX, MARK_VALUES, STUDIED_MAX, TOPIC_MAX } from '../../shared/domain/journal-marks';
 import { WORK_TYPE_IDS, type WorkTypeId } from '../../shared/domain/work-types';
 import { EXAM_KINDS } from '../../shared/repos/journal';
+import { classSubjectGroup, entryVersion as version, periodView, requestId } from '../schemas';
 
-const version = z
-  .number({ error: 'Не указана версия записи: обновите страницу.' })
-  .int('Версия записи — целое число.')
-  .min(0, 'Версия записи не может быть отрицательной.');
-const requestId = z
-  .string({ error: 'Не указан ключ повтора запроса (requestId).' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Ключ повтора запроса: от 8 до 64 латинских букв, цифр, «-» или «_».');
 const id = (what: string) => z.string({ error: `Не указан ${what}.` }).regex(/^[A-Za-z0-9_.-]{1,64}$/, `Неверный ${what}.`);
 const lessonId = z.string({ error: 'Не указан урок.' }).regex(LESSON_ID_PATTERN, 'Неверный идентификатор урока.');
 const workType = z.enum(WORK_TYPE_IDS as [WorkTypeId, ...WorkTypeId[]], { error: 'Неизвестный вид работы.' });
@@ -205,22 +199,12 @@ export const changeLogResponse = z.object({
 
 export const rostersResponse = z.object({ classId: z.string(), periodId: z.string(), subjects: z.number(), written: z.number(), students: z.number() });
 
-const periodChoice = z.object({ periodId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() });
 export const myJournalsResponse = z.object({
   yearId: z.string().nullable(),
   today: z.string(),
-  periods: z.record(z.string(), z.array(periodChoice)),
+  periods: z.record(z.string(), z.array(periodView)),
   teaching: z.array(
-    z.object({
-      classId: z.string(),
-      className: z.string(),
-      grade: z.number(),
-      subjectId: z.string(),
-      subjectName: z.string(),
-      groupId: z.string(),
-      groupName: z.string().optional(),
-      periodId: z.string().nullable(),
-    }),
+    classSubjectGroup.extend({ grade: z.number(), periodId: z.string().nullable() }),
   ),
   classes: z.array(
     z.object({

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { ASSESSMENT_KIND_IDS } from '../../shared/domain/assessments';
 import { KTP_LIMITS } from '../../shared/domain/ktp';
-import { idParam } from '../schemas';
+import { classSubjectGroup, idParam } from '../schemas';
 
 const version = z
   .number({ error: 'Не указана версия, с которой начиналось изменение: обновите страницу.' })
@@ -106,13 +106,7 @@ const hoursCheck = z.object({
   findings: z.array(z.string()),
 });
 
-const ktpHeader = z.object({
-  classId: z.string(),
-  className: z.string(),
-  subjectId: z.string(),
-  subjectName: z.string(),
-  groupId: z.string(),
-  groupName: z.string().optional(),
+const ktpHeader = classSubjectGroup.extend({
   teachers: z.array(z.object({ userId: z.string(), displayName: z.string() })),
   hoursPerWeek: z.number().nullable(),
   exists: z.boolean(),

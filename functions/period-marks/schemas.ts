@@ -5,15 +5,8 @@
  */
 import * as z from 'zod';
 import { FINAL_MARK_CODES, FINAL_MARK_KINDS, REASON_MAX } from '../../shared/domain/period-marks';
-import { idParam } from '../schemas';
+import { entryVersion as version, idParam, periodView, requestId } from '../schemas';
 
-const version = z
-  .number({ error: 'Не указана версия записи: обновите страницу.' })
-  .int('Версия записи — целое число.')
-  .min(0, 'Версия записи не может быть отрицательной.');
-const requestId = z
-  .string({ error: 'Не указан ключ повтора запроса (requestId).' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Ключ повтора запроса: от 8 до 64 латинских букв, цифр, «-» или «_».');
 
 export const finalMarkBody = z.object({
   code: z.enum(FINAL_MARK_CODES, { error: 'Неизвестное значение отметки: допустимы 2–5, «н/а», «зач», «незач» (пусто — удалить отметку).' }).nullable(),
@@ -24,7 +17,6 @@ export const finalMarkBody = z.object({
 
 export const tableQuery = z.object({ subject: idParam('Предмет').optional() });
 
-const periodView = z.object({ periodId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() });
 const windowView = z.object({ what: z.string(), opensOn: z.string(), dueBy: z.string().nullable(), closesOn: z.string().nullable() }).nullable();
 
 export const finalMarkView = z.object({

@@ -3,6 +3,7 @@
  * free of clashes) is in shared/domain/timetable.ts and the services.
  */
 import * as z from 'zod';
+import { periodView } from '../schemas';
 
 const id = (what: string) => z.string({ error: `Укажите ${what}.` }).regex(/^[A-Za-z0-9_-]{1,40}$/, `Неверное обозначение: ${what}.`);
 const date = (what: string) => z.string({ error: `${what}: укажите дату (ГГГГ-ММ-ДД).` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${what}: дата в формате ГГГГ-ММ-ДД.`);
@@ -127,7 +128,7 @@ export const generateResponse = z.object({ results: z.array(regeneration), skipp
 
 export const lessonsResponse = z.object({
   class: z.object({ classId: z.string(), name: z.string() }),
-  period: z.object({ periodId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() }),
+  period: periodView,
   lessons: z.array(
     z.object({
       date: z.string(),
