@@ -27,15 +27,18 @@ export interface PlanLine {
   hoursPerWeek: number;
 }
 
+/** A teacher's share of the load as a plan line: one teacher, one group. */
+const planLine = (t: Omit<PlanLine, 'teacherIds'> & { teacherId: string }): PlanLine => ({
+  classId: t.classId,
+  subjectId: t.subjectId,
+  groupId: t.groupId,
+  ...(t.groupName ? { groupName: t.groupName } : {}),
+  teacherIds: [t.teacherId],
+  hoursPerWeek: t.hoursPerWeek,
+});
+
 function planLines(line: LoadLine): PlanLine[] {
-  return teachersOfLine(line).map((t) => ({
-    classId: t.classId,
-    subjectId: t.subjectId,
-    groupId: t.groupId,
-    ...(t.groupName ? { groupName: t.groupName } : {}),
-    teacherIds: [t.teacherId],
-    hoursPerWeek: t.hoursPerWeek,
-  }));
+  return teachersOfLine(line).map(planLine);
 }
 
 /** The lines of a class-subject (one for the whole class, or one per subgroup); empty when it is not in the curriculum. */
@@ -49,14 +52,7 @@ export async function linesOfClass(schoolId: string, yearId: string, classId: st
 }
 
 export async function linesOfTeacher(schoolId: string, yearId: string, teacherId: string): Promise<PlanLine[]> {
-  return (await listLoadOfTeacher(schoolId, yearId, teacherId)).map((t) => ({
-    classId: t.classId,
-    subjectId: t.subjectId,
-    groupId: t.groupId,
-    ...(t.groupName ? { groupName: t.groupName } : {}),
-    teacherIds: [t.teacherId],
-    hoursPerWeek: t.hoursPerWeek,
-  }));
+  return (await listLoadOfTeacher(schoolId, yearId, teacherId)).map(planLine);
 }
 
 export async function subjectNames(schoolId: string): Promise<Map<string, string>> {
