@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     expect: { requireAssertions: true },
+    // Two workers on two cores: vitest's default (cores - 1) runs every file one after another, while
+    // the integration files mostly wait on DynamoDB Local's own process.
+    maxWorkers: 2,
     // The demo people's stored password hash at N=2^14 instead of 2^17 (infra/local/seed.ts says why).
     // No request lines or metrics from the handlers under test (shared/ops/telemetry.ts); the tests
     // of those lines turn them on (test/support/log-lines.ts).
