@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
-import { currentYearId, defaultPeriod, ledClasses, mayManage, schoolOfMe, SUBGROUPS_TEXT, todayIso } from '$lib/curriculum/curriculum';
+import { currentYearId, mayManage, schoolOfMe, SUBGROUPS_TEXT, todayIso } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
+import { classAndPeriod } from '$lib/curriculum/load';
 import { mayMe, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
@@ -12,13 +13,7 @@ export const load: PageLoad = async ({ url }) => {
   if (!schoolId || !mayMe(me, 'curriculum.read', schoolObject(me, schoolId))) error(403, SUBGROUPS_TEXT.refused);
   const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
   const { classes } = await orFail(url, () => api.classes(schoolId));
-  const led = ledClasses(me, schoolId);
-  const asked = url.searchParams.get('class');
-  const cls = classes.find((c) => c.classId === asked) ?? classes.find((c) => led.includes(c.classId)) ?? classes[0];
-  if (!cls) error(404, 'В школе ещё нет классов.');
-  const { periods } = await orFail(url, () => curriculumApi.periodsOfClass(schoolId, cls.classId));
-  const period = periods.find((p) => p.periodId === url.searchParams.get('period')) ?? defaultPeriod(periods, todayIso(new Date()));
-  if (!period) error(404, 'У этого класса нет учебных периодов.');
+  const { led, cls, periods, period } = await classAndPeriod(url, me, schoolId, classes);
   const view = await orFail(url, () => curriculumApi.subgroups(schoolId, cls.classId, period.periodId));
   const canEdit = mayManage(me, schoolId) || led.includes(cls.classId);
   return { me, schoolId, yearId, classes, classId: cls.classId, periods, periodId: period.periodId, view, canEdit, ended: period.endDate < todayIso(new Date()) };

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
-import { currentYearId, defaultPeriod, ledClasses, mayManage, schoolOfMe, SUBSTITUTES_TEXT, todayIso } from '$lib/curriculum/curriculum';
+import { currentYearId, mayManage, schoolOfMe, SUBSTITUTES_TEXT } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
+import { classAndPeriod } from '$lib/curriculum/load';
 import { classObject, mayMe } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
@@ -16,13 +17,7 @@ export const load: PageLoad = async ({ url }) => {
     orFail(url, () => api.classes(schoolId)),
     canManage ? orFail(url, () => curriculumApi.overview(schoolId, yearId)) : Promise.resolve(null),
   ]);
-  const led = ledClasses(me, schoolId);
-  const asked = url.searchParams.get('class');
-  const cls = classes.find((c) => c.classId === asked) ?? classes.find((c) => led.includes(c.classId)) ?? classes[0];
-  if (!cls) error(404, 'В школе ещё нет классов.');
-  const { periods } = await orFail(url, () => curriculumApi.periodsOfClass(schoolId, cls.classId));
-  const period = periods.find((p) => p.periodId === url.searchParams.get('period')) ?? defaultPeriod(periods, todayIso(new Date()));
-  if (!period) error(404, 'У этого класса нет учебных периодов.');
+  const { cls, periods, period } = await classAndPeriod(url, me, schoolId, classes);
   const view = await orFail(url, () => curriculumApi.substitutes(schoolId, cls.classId, period.periodId));
   return { me, schoolId, yearId, classes, classId: cls.classId, periods, periodId: period.periodId, view, canManage, teachers: overview?.teachers ?? [] };
 };
