@@ -5,10 +5,14 @@
 import { join } from 'node:path';
 import { projectRoot } from '../infra/local/dynamodb-local';
 import { startLocalStack } from '../infra/local/stack';
+import { setLogLevel } from '../shared/ops/telemetry';
 import { benchBundles } from './bundles';
 import { Figures } from './figures';
 import { benchJournal } from './journal';
 import { benchSignIn } from './signin';
+
+// One JSON line per request would flood the table and cost the measured process CPU.
+setLogLevel('SILENT');
 
 const figures = new Figures();
 const signIns = Number(process.env.BENCH_SIGNINS ?? 240);
