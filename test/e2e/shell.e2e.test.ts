@@ -96,7 +96,11 @@ describe('app shell', () => {
           await toggle.click();
           await menu(page).waitFor();
           expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-          await expectAccessible(page, `${login}: меню на телефоне`);
+          // The folded menu is one component whoever opens it: checked once, with the first role.
+          if (!scanned.has('phone menu')) {
+            scanned.add('phone menu');
+            await expectAccessible(page, `${login}: меню на телефоне`);
+          }
           await page.screenshot({ path: join(SCREENSHOTS, `menu-${login}-390x844.png`) });
         },
         { viewport: DESKTOP },
