@@ -14,7 +14,7 @@ import { functionEntries, REPO_ROOT } from './functions';
 
 export interface Bundle {
   bytes: number;
-  /** The npm packages with code in the bundle, e.g. `pdfmake`, `@aws-sdk/client-dynamodb`. */
+  /** The npm packages with code in the bundle, e.g. `pdfmake`, `zod`. */
   packages: string[];
 }
 
