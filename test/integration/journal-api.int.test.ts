@@ -12,29 +12,13 @@ import { keys } from '../../shared/db/keys';
 import { forgetJournalRules } from '../../shared/services/journal-settings';
 import { DEMO_TIME_ZONE } from '../../shared/demo/model';
 import { ApiClient, startApi, type ApiServer } from '../support/api';
+import { clockedClients } from '../support/clocked-clients';
 import { useTestTable } from '../support/dynamo';
 import { base, ENG, H1, journalFixture, MATH, mskNoon, Q2, SCH, type JournalFixture } from './journal-fixture';
 
 let api: ApiServer;
 let fx: JournalFixture;
-let epoch = 0;
-const clients = new Map<string, { client: ApiClient; epoch: number }>();
-
-/** Stands the server on a moment; sessions are issued on the server's clock, so they are renewed. */
-function standAt(when: Date) {
-  setClock(() => when);
-  epoch++;
-}
-
-async function as(login: string): Promise<ApiClient> {
-  const known = clients.get(login);
-  if (known && known.epoch === epoch) return known.client;
-  const client = new ApiClient(api.url);
-  const res = await client.signIn(login);
-  if (res.status !== 200) throw new Error(`sign-in ${login}: ${res.status} ${JSON.stringify(res.body)}`);
-  clients.set(login, { client, epoch });
-  return client;
-}
+const { standAt, as } = clockedClients(() => api.url);
 
 const M5 = base('5a', Q2, MATH);
 let rid = 0;

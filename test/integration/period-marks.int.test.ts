@@ -18,29 +18,14 @@ import { markItem } from '../../shared/repos/journal';
 import { whatIf } from '../../shared/domain/mark-justification';
 import type { WorkTypeId } from '../../shared/domain/work-types';
 import { forgetJournalRules } from '../../shared/services/journal-settings';
-import { ApiClient, startApi, type ApiServer } from '../support/api';
+import { startApi, type ApiServer } from '../support/api';
+import { clockedClients } from '../support/clocked-clients';
 import { useTestTable } from '../support/dynamo';
 import { ENG, journalFixture, MATH, mskNoon, Q2, SCH, type JournalFixture } from './journal-fixture';
 
 let api: ApiServer;
 let fx: JournalFixture;
-let epoch = 0;
-const clients = new Map<string, { client: ApiClient; epoch: number }>();
-
-function standAt(when: Date) {
-  setClock(() => when);
-  epoch++;
-}
-
-async function as(login: string): Promise<ApiClient> {
-  const known = clients.get(login);
-  if (known && known.epoch === epoch) return known.client;
-  const client = new ApiClient(api.url);
-  const res = await client.signIn(login);
-  if (res.status !== 200) throw new Error(`sign-in ${login}: ${res.status} ${JSON.stringify(res.body)}`);
-  clients.set(login, { client, epoch });
-  return client;
-}
+const { standAt, as } = clockedClients(() => api.url);
 
 let rid = 0;
 const requestId = () => `pm-${Date.now().toString(36)}-${(rid++).toString(36)}`;
