@@ -24,8 +24,13 @@ export const MOVEMENT_TITLES: Record<MovementKind, string> = {
 export type StudentStatus = 'enrolled' | 'left' | 'graduated';
 export const STATUS_TITLES: Record<StudentStatus, string> = { enrolled: 'обучается', left: 'выбыл(а)', graduated: 'окончил(а) школу' };
 
-/** Grades after which a pupil finishes a level and may leave with a certificate. */
-export const GRADUATION_GRADES = [9, 11];
+/** Grades after which a pupil finishes a level and may leave with a certificate (аттестат): the
+ * state exams (ОГЭ in 9, ЕГЭ/ГВЭ in 11), exam marks and final marks belong to these grades only. */
+export const GRADUATION_GRADES: readonly number[] = [9, 11];
+
+export function isGraduationGrade(grade: number): boolean {
+  return GRADUATION_GRADES.includes(grade);
+}
 
 export interface Movement {
   studentId: string;
@@ -102,7 +107,7 @@ export function movementProblems(
     problems.push('Обучающийся не числится в школе: сначала оформите зачисление.');
   } else if (req.kind === 'transfer' && req.toClassId === state.classId) {
     problems.push('Обучающийся уже в этом классе.');
-  } else if (req.kind === 'graduate' && !GRADUATION_GRADES.includes(state.grade)) {
+  } else if (req.kind === 'graduate' && !isGraduationGrade(state.grade)) {
     problems.push(`Окончание школы оформляется из 9 или 11 класса; обучающийся в ${state.grade} классе. Для ухода в другую школу выберите «Выбытие».`);
   }
   if (req.note && req.note.length > 200) problems.push('Примечание длиннее 200 символов.');

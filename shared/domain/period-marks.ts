@@ -10,6 +10,7 @@
  */
 import { GRADE_WITHOUT_MARKS } from './journal-rules';
 import { isMarkValue, type MarkValue } from './journal-marks';
+import { isGraduationGrade } from './movement';
 
 export const FINAL_MARK_KINDS = ['period', 'year', 'exam', 'final'] as const;
 export type FinalMarkKind = (typeof FINAL_MARK_KINDS)[number];
@@ -54,8 +55,6 @@ export function markCode(value: MarkValue): FinalMarkCode {
   return String(value) as FinalMarkCode;
 }
 
-/** Certificates (аттестаты) are issued at the end of grades 9 and 11: exams and final marks belong there. */
-export const CERTIFICATE_GRADES: readonly number[] = [9, 11];
 
 /** How a subject is marked in a class: the curriculum's facts, passed in by the caller. */
 export interface SubjectMarking {
@@ -82,10 +81,10 @@ export function systemMark(grade: number, kind: FinalMarkKind): FinalMarkCode | 
 /** Whether a mark of this kind exists at all for this class and subject; the Russian reason when not. */
 export function kindProblem(ctx: FinalMarkContext): string | null {
   if (ctx.kind === 'exam') {
-    if (!CERTIFICATE_GRADES.includes(ctx.grade)) return 'Экзаменационные отметки ставятся только в 9 и 11 классах.';
+    if (!isGraduationGrade(ctx.grade)) return 'Экзаменационные отметки ставятся только в 9 и 11 классах.';
     if (!ctx.hasExam) return 'По этому предмету в учебном плане класса нет экзамена: экзаменационная отметка не ставится.';
   }
-  if (ctx.kind === 'final' && !CERTIFICATE_GRADES.includes(ctx.grade)) {
+  if (ctx.kind === 'final' && !isGraduationGrade(ctx.grade)) {
     return 'Итоговые отметки ставятся в 9 и 11 классах (в аттестат).';
   }
   return null;

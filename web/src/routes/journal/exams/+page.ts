@@ -4,6 +4,7 @@ import { journalSchool } from '$lib/journal/common';
 import { journalApi } from '$lib/journal/api';
 import { classObject, ledClasses, mayMe } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
+import { isGraduationGrade } from '../../../../../shared/domain/movement';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
@@ -16,7 +17,7 @@ export const load: PageLoad = async ({ url }) => {
   }
   const canWrite = mayMe(me, 'externalAssessment.write', classObject(me, schoolId));
   const all = await orFail(url, () => api.classes(schoolId));
-  const classes = all.classes.filter((c) => (c.grade === 9 || c.grade === 11) && reads(c.classId));
+  const classes = all.classes.filter((c) => isGraduationGrade(c.grade) && reads(c.classId));
   const asked = url.searchParams.get('class');
   const classId = classes.find((c) => c.classId === asked)?.classId ?? classes[0]?.classId ?? null;
   const [exams, students, subjects] = classId
