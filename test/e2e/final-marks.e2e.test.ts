@@ -7,12 +7,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '../../functions/http/clock';
-import { keys } from '../../shared/db/keys';
 import { ApiClient } from '../support/api';
 import { seriousViolations } from '../support/axe';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
 import { keepPartitions } from '../support/partitions';
-import { H1, journalFixture, MATH, mskNoon, Q2, SCH, YEAR, type JournalFixture } from '../integration/journal-fixture';
+import { FIXTURE_PARTITIONS, journalFixture, mskNoon, Q2, SCH, type JournalFixture } from '../integration/journal-fixture';
 
 let b: BrowserStack;
 let fx: JournalFixture;
@@ -22,13 +21,7 @@ let path = '';
 beforeAll(async () => {
   b = await startBrowserStack();
   setClock(() => mskNoon('2026-11-30'));
-  restore = await keepPartitions([
-    keys.subject(SCH, MATH).pk,
-    keys.yearPlan(SCH, YEAR),
-    keys.journalPartition(SCH, '5a', Q2),
-    keys.journalPartition(SCH, '1a', Q2),
-    keys.journalPartition(SCH, '10a', H1),
-  ]);
+  restore = await keepPartitions([...FIXTURE_PARTITIONS]);
   fx = await journalFixture(mskNoon('2026-11-30'));
   const client = new ApiClient(b.url);
   expect((await client.signIn('classteacher')).status).toBe(200);

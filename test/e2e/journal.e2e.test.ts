@@ -7,11 +7,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '../../functions/http/clock';
-import { keys } from '../../shared/db/keys';
 import { ApiClient } from '../support/api';
 import { DEMO_PASSWORD, startBrowserStack, type BrowserStack } from '../support/browser';
 import { keepPartitions } from '../support/partitions';
-import { H1, journalFixture, MATH, mskNoon, Q2, SCH, YEAR, type JournalFixture } from '../integration/journal-fixture';
+import { FIXTURE_PARTITIONS, journalFixture, MATH, mskNoon, Q2, SCH, type JournalFixture } from '../integration/journal-fixture';
 
 const NOW = mskNoon('2026-11-30');
 
@@ -24,13 +23,7 @@ beforeAll(async () => {
   setClock(() => NOW);
   // The fixture (its subjects, curriculum lines and journals with what the tests save in them) goes
   // when the file is done: the other screens' tests do not meet it, and a re-run starts afresh.
-  restore = await keepPartitions([
-    keys.subject(SCH, MATH).pk,
-    keys.yearPlan(SCH, YEAR),
-    keys.journalPartition(SCH, '5a', Q2),
-    keys.journalPartition(SCH, '1a', Q2),
-    keys.journalPartition(SCH, '10a', H1),
-  ]);
+  restore = await keepPartitions([...FIXTURE_PARTITIONS]);
   fx = await journalFixture(NOW);
 });
 

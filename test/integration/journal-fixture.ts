@@ -5,6 +5,7 @@
  * builders the curriculum and timetable areas use, so the items have the shapes they will have.
  */
 import { batchWriteAll } from '../../infra/local/seed';
+import { keys } from '../../shared/db/keys';
 import { buildDemoModel } from '../../shared/demo/index';
 import type { LoadLine } from '../../shared/domain/curriculum';
 import { loadLineItems, subgroupsItem, substituteItem, subjectItem } from '../../shared/repos/curriculum';
@@ -79,4 +80,14 @@ export async function journalFixture(now: Date): Promise<JournalFixture> {
 }
 
 /** Moscow midday of a school date, as an instant for `setClock`. */
+/** The partitions `journalFixture` writes into: a browser test on the shared stack puts them back
+ * afterwards (test/support/partitions.ts), so the other screens' tests never meet the fixture. */
+export const FIXTURE_PARTITIONS: readonly string[] = [
+  keys.subject(SCH, MATH).pk,
+  keys.yearPlan(SCH, YEAR),
+  keys.journalPartition(SCH, '5a', Q2),
+  keys.journalPartition(SCH, '1a', Q2),
+  keys.journalPartition(SCH, '10a', H1),
+];
+
 export const mskNoon = (date: string) => new Date(`${date}T09:00:00Z`);
