@@ -24,7 +24,7 @@ export async function openLocalStack(): Promise<StackFront> {
   resetConfig();
   resetClients();
   resetSigningKey();
-  const server = createLocalServer({ webRoot: join(projectRoot, 'web', 'build') });
+  const server = createLocalServer({ webRoot: join(projectRoot, 'web', process.env.ZHURNAL_WEB_OUT || 'build') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
