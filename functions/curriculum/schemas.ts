@@ -38,6 +38,8 @@ export const loadLineBody = z.object({
   hoursPerWeek: z.number({ error: 'Укажите число часов в неделю.' }),
   teacherId: id('учителя').optional(),
   groups: z.array(loadGroup, { error: 'Подгруппы — список.' }).max(4, 'Подгрупп не больше 4.').optional(),
+  passFail: z.boolean({ error: '«Зачёт/незачёт»: укажите да или нет.' }).optional(),
+  exam: z.boolean({ error: '«Экзамен»: укажите да или нет.' }).optional(),
   version: version.optional(),
 });
 
@@ -49,6 +51,8 @@ const loadLine = z.object({
   hoursPerWeek: z.number(),
   teacherId: z.string().optional(),
   groups: z.array(z.object({ groupId: z.string(), name: z.string(), teacherId: z.string() })).optional(),
+  passFail: z.boolean().optional(),
+  exam: z.boolean().optional(),
   version: z.number(),
 });
 export const loadLineResponse = loadLine;

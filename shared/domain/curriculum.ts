@@ -7,6 +7,7 @@
  * class-subject for a date range.
  */
 import { ruDate } from './calendar';
+import { isGraduationGrade } from './movement';
 
 /** The group id of a lesson or slot for the whole class. */
 export const WHOLE_CLASS = 'all';
@@ -42,6 +43,10 @@ export interface LoadLine {
   teacherId?: string;
   /** The subgroups and their teachers when the class is split for this subject. */
   groups?: LoadGroup[];
+  /** «зачёт/незачёт»: the period, year and final marks of the subject are «зач»/«незач», not 2-5. */
+  passFail?: boolean;
+  /** «экзамен» (grades 9 and 11 only): the subject has an exam mark, and the final mark weighs it. */
+  exam?: boolean;
   version: number;
 }
 
@@ -113,6 +118,21 @@ export function loadLineProblems(subject: Pick<Subject, 'name' | 'splittable'>, 
     if (groups.some((g) => !g.teacherId)) problems.push('У каждой подгруппы должен быть учитель.');
   }
   return problems;
+}
+
+export const PASS_FAIL_LABEL = 'Зачёт/незачёт';
+export const EXAM_LABEL = 'Экзамен';
+
+/**
+ * Problems of the marking flags of a line in a class of this grade. An exam mark exists only where
+ * the year ends in a certificate (grades 9 and 11, `isGraduationGrade`). A pass/fail subject has no
+ * exam: the exams of those grades are marked 2-5.
+ */
+export function markingFlagProblems(grade: number, line: Pick<LoadLine, 'passFail' | 'exam'>): string[] {
+  if (!line.exam) return [];
+  if (!isGraduationGrade(grade)) return [`«${EXAM_LABEL}» отмечается только в 9 и 11 классах: в ${grade} классе экзаменационной отметки нет.`];
+  if (line.passFail) return [`Предмет с отметками «${PASS_FAIL_LABEL}» не может иметь экзамен: экзамен оценивается отметкой от 2 до 5.`];
+  return [];
 }
 
 /** Who teaches what in a line: one entry for the whole class or one per group. */

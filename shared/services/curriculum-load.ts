@@ -10,7 +10,7 @@
  */
 import type { Principal } from '../auth/roles';
 import { transactOr } from '../db/transact';
-import { assignedTeacher, groupIdsOfLine, loadLineProblems, WHOLE_CLASS, type LoadGroup, type LoadLine } from '../domain/curriculum';
+import { assignedTeacher, groupIdsOfLine, loadLineProblems, markingFlagProblems, WHOLE_CLASS, type LoadGroup, type LoadLine } from '../domain/curriculum';
 import { dateInZone } from '../domain/calendar';
 import type { TimetableSlot } from '../domain/timetable';
 import { periodsForGrade, type AcademicYear } from '../domain/year';
@@ -40,6 +40,9 @@ export interface LoadInput {
   hoursPerWeek: number;
   teacherId?: string;
   groups?: LoadGroup[];
+  /** The marking flags: absent or false is off. */
+  passFail?: boolean;
+  exam?: boolean;
   /** Absent when the line is new; the version read otherwise. */
   version?: number;
 }
@@ -131,9 +134,12 @@ export async function setLoadLine(input: {
     subjectId,
     hoursPerWeek: input.line.hoursPerWeek,
     ...(groups && groups.length > 0 ? { groups } : { teacherId: input.line.teacherId }),
+    // Only a flag that is on is stored: an old line and a line with both off read the same.
+    ...(input.line.passFail ? { passFail: true } : {}),
+    ...(input.line.exam ? { exam: true } : {}),
     version: (current?.version ?? 0) + 1,
   };
-  refuseProblems(loadLineProblems(subject, { ...input.line, groups }));
+  refuseProblems([...loadLineProblems(subject, { ...input.line, groups }), ...markingFlagProblems(cls.grade, next)]);
   await requireTeachers(schoolId, [...(next.teacherId ? [next.teacherId] : []), ...(next.groups ?? []).map((g) => g.teacherId)]);
 
   // The timetable must still fit the line: its groups, and no more lessons a week than hours.

@@ -90,9 +90,9 @@ export function rulesOfPeriod(m: MarkingContext, period: Pick<Period, 'endDate'>
   return { weights: m.settings.weights, thresholds: m.settings.thresholds, minimumMarks: DEFAULT_MINIMUM_MARKS.map((s) => ({ ...s })) };
 }
 
-/** How the curriculum marks a subject. Pass/fail subjects and exams are not in the curriculum yet: every subject takes 2-5, none has an exam. */
-export function subjectMarking(_line: unknown): SubjectMarking {
-  return { passFail: false, hasExam: false };
+/** How the curriculum line marks a subject: «зачёт/незачёт» and «экзамен» are its flags (off when absent). */
+export function subjectMarking(line: { passFail?: boolean; exam?: boolean } | null | undefined): SubjectMarking {
+  return { passFail: line?.passFail === true, hasExam: line?.exam === true };
 }
 
 // --- slots -------------------------------------------------------------------------------------
