@@ -209,6 +209,9 @@ export const keys = {
     pk: join('SCH', sch, 'CLS', classId, 'PER', periodId),
     sk: join('SUBJ', subjectId, 'ATT', l.date, String(l.lessonNo).padStart(2, '0'), l.groupId, studentId),
   }),
+  /** Sort-key prefixes of one lesson's marks and attendance (the teacher's day counts them). */
+  lessonMarksPrefix: (subjectId: string, l: JournalLessonKey) => join('SUBJ', subjectId, 'MARK', l.date, String(l.lessonNo).padStart(2, '0'), l.groupId) + SEP,
+  lessonAttendancePrefix: (subjectId: string, l: JournalLessonKey) => join('SUBJ', subjectId, 'ATT', l.date, String(l.lessonNo).padStart(2, '0'), l.groupId) + SEP,
   /** The diary's index (gsi1) on marks and attendance: a student's records by date, across classes. */
   diaryEntry: (sch: string, studentId: string, date: string, kind: 'MARK' | 'ATT', subjectId: string, lessonNo: number, workType?: string) => ({
     gsi1pk: join('STU', sch, studentId),
