@@ -4,7 +4,7 @@
  * other (R-05, clause 3.4). A role alone is never enough where an object is named.
  * Each area keeps its rules in shared/auth/rules/<area>.ts; this module joins them.
  */
-import type { Principal } from './roles';
+import { withoutViewerGrants, type Principal } from './roles';
 import { coreRules, type CoreObjects } from './rules/core';
 import { curriculumRules, type CurriculumObjects } from './rules/curriculum';
 import { journalPreconditions, journalRules, type JournalObjects } from './rules/journal';
@@ -15,6 +15,7 @@ import { settingsRules, type SettingsObjects } from './rules/settings';
 import { timetableRules, type TimetableObjects } from './rules/timetable';
 import { yearRules, type YearObjects } from './rules/year';
 import type { Precondition, SchoolObject } from './rules/objects';
+import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rules/viewer';
 
 export type * from './rules/objects';
 
@@ -39,8 +40,12 @@ const preconditions: { [A in Action]?: Precondition } = { ...journalPrecondition
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];
   if (!rule) throw new Error(`No authorisation rule for action ${String(action)}`);
+  // A read-only grant counts for nothing in the ordinary rules; it passes only the reads of its
+  // areas and classes (shared/auth/rules/viewer.ts), so it can never write (clauses 4.1, 4.5).
+  if (viewerMay(p, action, object)) return true;
+  const writer = withoutViewerGrants(p);
   const pre = preconditions[action];
-  return (!pre || pre.rule(p, object as SchoolObject)) && rule(p, object);
+  return (!pre || pre.rule(writer, object as SchoolObject)) && rule(writer, object);
 }
 
 export const ACTIONS = Object.keys(rules) as Action[];
@@ -51,6 +56,11 @@ export const ACTIONS = Object.keys(rules) as Action[];
  * has none or it holds, else the refusal. The API adapter asks it before the handler reads anything.
  */
 export function refusalBeforeLoading(p: Principal, action: Action, school: SchoolObject): string | null {
+  // A read-only grant's reads are decided on the object; anything else is refused at once.
+  if (VIEWER_READ_ACTIONS.has(action) && viewsSchool(p, school.schoolId)) return null;
+  if (onlyViewerIn(p, school.schoolId)) return VIEWER_REFUSAL;
   const pre = preconditions[action];
-  return !pre || pre.rule(p, school) ? null : pre.refusal;
+  return !pre || pre.rule(withoutViewerGrants(p), school) ? null : pre.refusal;
 }
+
+export const VIEWER_REFUSAL = 'Ваш доступ к этой школе — только просмотр: изменять данные нельзя.';
