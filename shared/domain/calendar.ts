@@ -131,17 +131,29 @@ export function planningYearOf(date: string): string {
 /** The forms a Russian noun takes after a number: 1 (and 21), 2-4 (and 22-24), 5-20 (and 25-30). */
 export type PluralForms = readonly [one: string, few: string, many: string];
 
-const pluralRules = new Intl.PluralRules('ru');
+// Intl objects are made at first use, never at import: every function bundle holds this file, and
+// a cold start should not pay for ICU data it may never need (issue 7 item 5).
+let pluralRules: Intl.PluralRules | undefined;
 
 /** The form of a noun after n: plural(5, DAY) is 'дней'. Fractions take the 'few' form (1,5 дня). */
 export function plural(n: number, forms: PluralForms): string {
-  const kind = pluralRules.select(n);
+  const kind = (pluralRules ??= new Intl.PluralRules('ru')).select(n);
   return kind === 'one' ? forms[0] : kind === 'many' ? forms[2] : forms[1];
 }
 
 /** «5 дней»: the number and its word. */
 export function countOf(n: number, forms: PluralForms): string {
   return `${n} ${plural(n, forms)}`;
+}
+
+/**
+ * A Russian number format (decimal comma) made at its first `format`: the first NumberFormat of a
+ * process sets up ICU's number data, ~20 ms that a top-level `new Intl.NumberFormat` charged to the
+ * cold start of every function bundling the file, whether or not it formats anything.
+ */
+export function ruNumberFormat(options: Intl.NumberFormatOptions): Pick<Intl.NumberFormat, 'format'> {
+  let made: Intl.NumberFormat | undefined;
+  return { format: (n) => (made ??= new Intl.NumberFormat('ru', options)).format(n) };
 }
 
 /** «1 день», «2 дня», «5 дней». */

@@ -13,7 +13,7 @@
  *   the 14 days before, with at least 3 lessons in each window (equal windows, so a short illness
  *   is not compared with two months).
  */
-import { addDays, countOf, DAY, daysBetween, dateInZone, ruDate, type PluralForms } from './calendar';
+import { addDays, countOf, DAY, daysBetween, dateInZone, ruDate, ruNumberFormat, type PluralForms } from './calendar';
 import { MARK, ruAverage, type Justification } from './mark-justification';
 import { capitalise } from './period-marks';
 import { inLessonGroup, lessonIdOf, onRosterOn, type JournalAttendance, type JournalLesson, type RosterGroup, type RosterStudent } from './journal-model';
@@ -28,7 +28,7 @@ export const TREND_DROP = 0.2;
 
 const LESSON: PluralForms = ['урок', 'урока', 'уроков'];
 const LESSON_GENITIVE: PluralForms = ['урока', 'уроков', 'уроков'];
-const percent = new Intl.NumberFormat('ru', { style: 'percent', maximumFractionDigits: 0 });
+const percent = ruNumberFormat({ style: 'percent', maximumFractionDigits: 0 });
 
 /** A lesson of the student (not cancelled, on the student's roster dates): held or still planned. */
 export interface StudentLesson {

@@ -8,7 +8,7 @@
  * The same functions serve the server, the journal grid and the what-if of teachers, students and
  * parents: a hypothetical mark is just one more line, flagged.
  */
-import { countOf, type PluralForms } from './calendar';
+import { countOf, ruNumberFormat, type PluralForms } from './calendar';
 import { isMarkValue, weightedAverage, type MarkValue } from './journal-marks';
 import type { JournalMark } from './journal-model';
 import { capitalise, FINAL_MARK_TEXT, numericMark, reasonTextProblem, type FinalMarkCode } from './period-marks';
@@ -39,8 +39,8 @@ export interface AverageExplained {
 
 /** Sums of products of one-decimal weights: round away the float dust before showing them. */
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
-const two = new Intl.NumberFormat('ru', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const three = new Intl.NumberFormat('ru', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const two = ruNumberFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const three = ruNumberFormat({ minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
 /** The average of marks with weights, explained. The average itself is `weightedAverage`, the one the journal shows. */
 export function explainAverage(terms: readonly AverageTerm[], thresholds: MarkThresholds): AverageExplained {

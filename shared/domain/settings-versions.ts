@@ -7,7 +7,7 @@
  *
  * Pure: the settings screen, the server and the justification use the same functions.
  */
-import { daysBetween, isIsoDate, ruDate } from './calendar';
+import { daysBetween, isIsoDate, ruDate, ruNumberFormat } from './calendar';
 import type { MarkThresholds, SettingsProblem } from './settings';
 import { DEFAULT_THRESHOLDS } from './settings';
 import { DEFAULT_WEIGHTS, WORK_TYPE_IDS, workTypeName, type WorkTypeId } from './work-types';
@@ -73,7 +73,7 @@ export function withVersion(versions: readonly MarkingRulesVersion[], draft: Mar
   return byDate([...versions.filter((v) => v.effectiveFrom !== draft.effectiveFrom), draft]);
 }
 
-const fmt = new Intl.NumberFormat('ru', { maximumFractionDigits: 2 });
+const fmt = ruNumberFormat({ maximumFractionDigits: 2 });
 /** 4,5 and 1,5: numbers in Russian text have a decimal comma. */
 export const ruNumber = (n: number): string => fmt.format(n);
 
