@@ -22,6 +22,7 @@ import { CLASS_DAY_MAX_DAYS, classDayView } from '../../shared/services/journal-
 import { correctAbsenceReason, fillLesson, loadWriteContext, setAttendance, setMark, type Actor } from '../../shared/services/journal-entry';
 import { listExams, removeExam, saveExam } from '../../shared/services/journal-exams';
 import { myJournals } from '../../shared/services/journal-mine';
+import { teacherDay } from '../../shared/services/teacher-day';
 import { journalPage, loadJournalPage } from '../../shared/services/journal-page';
 import { materialiseRosters } from '../../shared/services/journal-rosters';
 import { journalRulesForReading } from '../../shared/services/journal-settings';
@@ -59,6 +60,14 @@ export const listMyJournals = handler('listMyJournals', async (req) => {
   req.authorize({ departmentId: p.departmentId, schoolId }, 'Журнал доступен учителям и администрации школы.');
   const rules = await journalRulesForReading(p.departmentId, schoolId);
   return { body: await myJournals(p, schoolId, rules, req.now) };
+});
+
+export const getMyDay = handler('getMyDay', async (req) => {
+  const p = req.principal;
+  const schoolId = req.params.schoolId!;
+  req.authorize({ departmentId: p.departmentId, schoolId }, 'Уроки на сегодня видны учителям школы.');
+  const rules = await journalRulesForReading(p.departmentId, schoolId);
+  return { body: await teacherDay(schoolId, p.userId, rules.timeZone, req.now) };
 });
 
 export const getJournalPage = handler('getJournalPage', async (req) => {
@@ -117,10 +126,8 @@ export const putLesson = handler('putLesson', async (req) => {
 
 export const getChangeLog = handler('getChangeLog', async (req) => {
   req.authorize(classOf(req), 'Журнал изменений доступен директору, заместителю директора и классному руководителю.');
-  const [log, rules] = await Promise.all([
-    changeLogOf(req.params.schoolId!, req.params.classId!, req.params.periodId!, req.query.subject),
-    journalRulesForReading(req.principal.departmentId, req.params.schoolId!),
-  ]);
+  const rules = await journalRulesForReading(req.principal.departmentId, req.params.schoolId!);
+  const log = await changeLogOf(req.params.schoolId!, req.params.classId!, req.params.periodId!, req.query, rules.timeZone);
   return { body: { ...log, timeZone: rules.timeZone } };
 });
 

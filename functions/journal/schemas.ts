@@ -7,7 +7,7 @@ import { ABSENCE_REASONS, ATTENDANCE_KINDS, LESSON_ID_PATTERN } from '../../shar
 import { COMMENT_MAX, DOCUMENT_MAX, HOMEWORK_MAX, MARK_VALUES, STUDIED_MAX, TOPIC_MAX } from '../../shared/domain/journal-marks';
 import { WORK_TYPE_IDS, type WorkTypeId } from '../../shared/domain/work-types';
 import { EXAM_KINDS } from '../../shared/repos/journal';
-import { classSubjectGroup, entryVersion as version, periodView, requestId } from '../schemas';
+import { classSubjectGroup, dateRangeQueryWith, entryVersion as version, idParam, periodView, requestId } from '../schemas';
 
 const id = (what: string) => z.string({ error: `Не указан ${what}.` }).regex(/^[A-Za-z0-9_.-]{1,64}$/, `Неверный ${what}.`);
 const lessonId = z.string({ error: 'Не указан урок.' }).regex(LESSON_ID_PATTERN, 'Неверный идентификатор урока.');
@@ -169,9 +169,27 @@ export const journalPageResponse = z.object({
   queryPages: z.number(),
 });
 
+/** The change log's filters and page (issue 8): subject, student, who changed, dates in the school's zone. */
+export const changeLogQuery = dateRangeQueryWith({
+  subject: idParam('Предмет').optional(),
+  student: idParam('Обучающийся').optional(),
+  actor: idParam('Кто изменил').optional(),
+  page: z
+    .string({ error: 'Страница: целое число от 1.' })
+    .regex(/^[1-9]\d{0,5}$/, 'Страница: целое число от 1.')
+    .transform(Number)
+    .optional(),
+});
+
+const choice = z.object({ id: z.string(), name: z.string() });
+
 export const changeLogResponse = z.object({
   records: z.array(
     z.object({
+      subjectName: z.string(),
+      studentName: z.string().optional(),
+      lesson: z.object({ date: z.string(), lessonNo: z.number() }).optional(),
+      description: z.string(),
       subjectId: z.string(),
       seq: z.number(),
       at: z.string(),
@@ -193,6 +211,10 @@ export const changeLogResponse = z.object({
     problems: z.array(z.object({ subjectId: z.string(), seq: z.number().optional(), message: z.string() })),
   }),
   queryPages: z.number(),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  choices: z.object({ subjects: z.array(choice), students: z.array(choice), actors: z.array(choice) }),
   /** The school's zone: the times of the records are shown in it, wherever the reader is. */
   timeZone: z.string(),
 });
@@ -260,3 +282,30 @@ const exam = z.object({
 });
 export const examListResponse = z.object({ classId: z.string(), grade: z.number(), exams: z.array(exam) });
 export const examResponse = exam;
+
+/** The teacher's lessons today (issue 8). */
+export const teacherDayResponse = z.object({
+  today: z.string(),
+  yearId: z.string(),
+  lessons: z.array(
+    z.object({
+      classId: z.string(),
+      className: z.string(),
+      subjectId: z.string(),
+      subjectName: z.string(),
+      groupId: z.string(),
+      groupName: z.string().optional(),
+      room: z.string().optional(),
+      lessonNo: z.number(),
+      state: z.enum(['given', 'cancelled', 'movedAway', 'handedOver']),
+      via: z.enum(['substitute', 'movedIn']).optional(),
+      toDate: z.string().optional(),
+      toLessonNo: z.number().optional(),
+      periodId: z.string().optional(),
+      lessonId: z.string().optional(),
+      topic: z.string().optional(),
+      homework: z.string().optional(),
+      counts: z.object({ marks: z.number(), absent: z.number(), late: z.number() }).optional(),
+    }),
+  ),
+});
