@@ -7,7 +7,7 @@ import { displayName } from '../../shared/repos/accounts';
 import { getStudentRecord, searchParents as findParents, versionOf, type StudentRecord } from '../../shared/repos/people';
 import { classPage, createClass as createClassService, setClassTeacher } from '../../shared/services/people-classes';
 import { recordMovement as recordMovementService, schoolMovements } from '../../shared/services/people-movement';
-import { createStaff as createStaffService, grantTemporaryAccess as grantTemporary, listStaff as readStaff, updateStaff as updateStaffService } from '../../shared/services/people-staff';
+import { createStaff as createStaffService, grantTemporaryAccess as grantTemporary, listStaff as readStaff, updateStaff as updateStaffService, viewScopeOf } from '../../shared/services/people-staff';
 import {
   createStudent as createStudentService,
   linkParent as linkParentService,
@@ -51,11 +51,12 @@ function staffOut(a: Awaited<ReturnType<typeof createStaffService>>, schoolId: s
     login: a.login,
     displayName: displayName(a),
     position: a.position ?? '',
-    roles: a.grants.flatMap((g) => (g.role !== 'classTeacher' && 'schoolId' in g && g.schoolId === schoolId && g.role !== 'student' && g.role !== 'parent' ? [g.role] : [])),
+    roles: a.grants.flatMap((g) => (g.role !== 'classTeacher' && 'schoolId' in g && g.schoolId === schoolId && g.role !== 'student' && g.role !== 'parent' && g.role !== 'viewer' ? [g.role] : [])),
     status: a.status,
     ...(a.employedFrom ? { employedFrom: a.employedFrom } : {}),
     ...(a.activeUntil ? { activeUntil: a.activeUntil } : {}),
     ...(a.temporary ? { temporary: true, application: a.application } : {}),
+    ...viewScopeOf(a.grants, schoolId),
     version: a.version,
   };
 }

@@ -1,7 +1,7 @@
 /** Request and response schemas of the people area; messages are Russian, the UI shows them as they are. */
 import * as z from 'zod';
 import { MOVEMENT_KINDS } from '../../shared/domain/movement';
-import { SCHOOL_STAFF_ROLES } from '../../shared/auth/roles';
+import { SCHOOL_STAFF_ROLES, VIEW_AREAS } from '../../shared/auth/roles';
 
 const date = (what: string) => z.string({ error: `Укажите ${what}.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${what[0]!.toUpperCase()}${what.slice(1)}: дата в формате ГГГГ-ММ-ДД.`);
 const version = z.number({ error: 'Не указана версия записи (обновите страницу).' }).int('Неверная версия записи.').min(0, 'Неверная версия записи.');
@@ -93,7 +93,8 @@ export const temporaryAccessBody = z.object({
   firstName: name('имя'),
   middleName: name('отчество').optional(),
   position: z.string({ error: 'Укажите, кто это (должность, организация).' }).max(100, 'Не длиннее 100 символов.'),
-  role,
+  classIds: z.union([z.literal('all'), z.array(id('класс'), { error: 'Классы: список или «all».' }).max(60, 'Слишком много классов.')], { error: 'Укажите классы: список или «all» (все).' }),
+  areas: z.array(z.enum(VIEW_AREAS, { error: 'Разделы: journal, reports или people.' }), { error: 'Укажите разделы для просмотра.' }).max(3, 'Слишком много разделов.'),
   activeUntil: date('дату окончания доступа'),
   application: z.object(
     { number: z.string({ error: 'Укажите номер заявления.' }).max(30, 'Номер заявления слишком длинный.'), date: date('дату заявления') },
@@ -209,6 +210,8 @@ const staffOut = z.object({
   employedFrom: z.string().optional(),
   activeUntil: z.string().optional(),
   temporary: z.boolean().optional(),
+  /** A temporary access's read-only scope (clause 4.5). */
+  viewScope: z.object({ classIds: z.union([z.literal('all'), z.array(z.string())]), areas: z.array(z.string()) }).optional(),
   application: z.object({ number: z.string(), date: z.string() }).optional(),
   disabledReason: z.string().optional(),
   version: z.number(),

@@ -249,13 +249,15 @@ function buildStaff(reg: Registry, classes: Array<Omit<DemoClass, 'classTeacherI
     fixed: 'uo',
     men: 0.3,
   });
+  // Read-only (clauses 4.1, 4.5): the journal and reports of every class, never a write.
+  const inspectorUntil = dateInZone(new Date(now.getTime() + 30 * DAY_MS), DEMO_TIME_ZONE);
   add({
     kind: 'staff',
     position: 'методист (временный доступ по заявлению)',
-    grants: [school('teacher')],
+    grants: [{ role: 'viewer', schoolId: sch, classIds: 'all', areas: ['journal', 'reports'], until: inspectorUntil }],
     subjects: [],
     fixed: 'inspector',
-    activeUntil: dateInZone(new Date(now.getTime() + 30 * DAY_MS), DEMO_TIME_ZONE),
+    activeUntil: inspectorUntil,
     men: 0.3,
   });
   return staff;

@@ -6,6 +6,7 @@
  */
 import type { Principal } from '../auth/roles';
 import { hasSchoolRole, ledClassIds } from '../auth/roles';
+import { viewedClassIds } from '../auth/rules/viewer';
 import { dateInZone } from '../domain/calendar';
 import { periodsForGrade, type AcademicYear, type Period } from '../domain/year';
 import { listLoad, listLoadOfTeacher, listSubjects } from '../repos/curriculum';
@@ -59,14 +60,17 @@ export async function myJournals(p: Principal, schoolId: string, rules: JournalR
   const classes = await listClasses(schoolId);
   const yearId = classes.map((c) => c.yearId).sort().at(-1) ?? null;
   if (!yearId) return { yearId: null, today, periods: {}, teaching: [], classes: [] };
-  const administration = hasSchoolRole(p, schoolId, 'director', 'deputy', 'administrator');
+  // A read-only grant (clause 4.5) sees the classes it names, as the administration sees every class.
+  const viewed = viewedClassIds(p, schoolId, 'journal');
+  const administration = hasSchoolRole(p, schoolId, 'director', 'deputy', 'administrator') || viewed === 'all';
   const led = new Set(ledClassIds(p, schoolId));
-  const shownClasses = classes.filter((c) => c.yearId === yearId && (administration || led.has(c.classId)));
+  const shown = new Set([...led, ...(viewed === 'all' ? [] : viewed)]);
+  const shownClasses = classes.filter((c) => c.yearId === yearId && (administration || shown.has(c.classId)));
   const [year, mine, subjects, lines] = await Promise.all([
     getYear(schoolId, yearId),
     hasSchoolRole(p, schoolId, 'teacher', 'classTeacher') ? listLoadOfTeacher(schoolId, yearId, p.userId) : Promise.resolve([]),
     listSubjects(schoolId),
-    shownClasses.length === 0 ? Promise.resolve([]) : administration ? listLoad(schoolId, yearId) : Promise.all([...led].map((c) => listLoad(schoolId, yearId, c))).then((x) => x.flat()),
+    shownClasses.length === 0 ? Promise.resolve([]) : administration ? listLoad(schoolId, yearId) : Promise.all([...shown].map((c) => listLoad(schoolId, yearId, c))).then((x) => x.flat()),
   ]);
   const subjectName = new Map(subjects.map((s) => [s.subjectId, s.name]));
   const classOf = new Map(classes.map((c) => [c.classId, c]));

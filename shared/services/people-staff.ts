@@ -7,7 +7,7 @@
  */
 import { transactOr } from '../db/transact';
 import { may } from '../auth/policy';
-import { SCHOOL_STAFF_ROLES, type Principal, type RoleGrant, type SchoolStaffRole } from '../auth/roles';
+import { SCHOOL_STAFF_ROLES, type Principal, type RoleGrant, type SchoolStaffRole, type ViewArea, type ViewerGrant } from '../auth/roles';
 import { addDays, isIsoDate } from '../domain/calendar';
 import { nameProblem, normaliseName } from '../domain/people-names';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
@@ -18,9 +18,8 @@ import { classTitle } from '../domain/people-classes';
 import { listClasses, type School } from '../repos/school';
 import { actor, DISABLED_REASONS, getAccountsById, newAccounts, schoolToday, type AccountRecord } from './people-common';
 
-/** Roles a temporary grant may carry: reading work, never administration (clause 4.5). */
-export const TEMPORARY_ROLES: SchoolStaffRole[] = ['teacher', 'deputy'];
 export const TEMPORARY_MAX_DAYS = 366;
+const TEMPORARY_NO_ROLES = 'Временный доступ — только просмотр: роли сотрудников ему не назначаются.';
 
 export interface StaffInput {
   lastName: string;
@@ -55,6 +54,12 @@ function withRoles(grants: RoleGrant[], schoolId: string, roles: SchoolStaffRole
   return [...kept, ...[...new Set(roles)].map((role) => ({ role, schoolId }) as RoleGrant)];
 }
 
+/** What a temporary access may read (the staff list shows it beside the name). */
+export function viewScopeOf(grants: RoleGrant[], schoolId: string): { viewScope: { classIds: 'all' | string[]; areas: string[] } } | Record<string, never> {
+  const g = grants.find((x): x is ViewerGrant => x.role === 'viewer' && x.schoolId === schoolId);
+  return g ? { viewScope: { classIds: g.classIds, areas: g.areas } } : {};
+}
+
 export async function listStaff(school: School) {
   const [accounts, classes] = await Promise.all([listAccountsOfSchool(school.schoolId), listClasses(school.schoolId)]);
   const title = new Map(classes.map((c) => [c.classId, classTitle(c)]));
@@ -74,6 +79,7 @@ export async function listStaff(school: School) {
       ...(a.employedFrom ? { employedFrom: a.employedFrom } : {}),
       ...(a.activeUntil ? { activeUntil: a.activeUntil } : {}),
       ...(a.temporary ? { temporary: true, application: a.application } : {}),
+      ...viewScopeOf(a.grants, school.schoolId),
       ...(a.disabledReason ? { disabledReason: DISABLED_REASONS[a.disabledReason] ?? a.disabledReason } : {}),
       version: a.version,
     }));
@@ -148,6 +154,7 @@ export async function updateStaff(input: { by: Principal; school: School; userId
     if (from) after.employedFrom = from;
     if (until) after.activeUntil = until;
     else delete after.activeUntil;
+    if (before.temporary && until) after.grants = after.grants.map((g) => (g.role === 'viewer' ? { ...g, until } : g));
     if (before.temporary && !until) problems.push('У временного доступа должна быть дата окончания.');
     if (before.temporary && until && until > addDays(schoolToday(input.school, input.now), TEMPORARY_MAX_DAYS)) {
       problems.push(`Временный доступ выдаётся не больше чем на ${TEMPORARY_MAX_DAYS} дней.`);
@@ -166,7 +173,7 @@ export async function updateStaff(input: { by: Principal; school: School; userId
       if (input.by.userId === before.userId && schoolRoles(before.grants, sch).includes('administrator') && !p.roles.includes('administrator')) {
         problems.push('Нельзя снять роль администратора с самого себя: это сделает другой администратор.');
       }
-      if (before.temporary && p.roles.some((r) => !TEMPORARY_ROLES.includes(r))) problems.push('Временный доступ даёт только роли «Учитель» или «Заместитель директора» (просмотр).');
+      if (before.temporary && p.roles.length > 0) problems.push(TEMPORARY_NO_ROLES);
       after.grants = withRoles(before.grants, sch, p.roles);
     }
   }
@@ -192,12 +199,17 @@ export interface TemporaryInput {
   firstName: string;
   middleName?: string;
   position: string;
-  role: SchoolStaffRole;
+  /** The classes it may read (their ids), or all of them. */
+  classIds: 'all' | string[];
+  areas: ViewArea[];
   activeUntil: string;
   application: { number: string; date: string };
 }
 
-/** Time-limited access on a written application (clause 4.5): ends by itself on `activeUntil`. */
+/**
+ * Time-limited, read-only access on a written application (clauses 4.1, 4.5): a viewer grant of the
+ * classes and areas the application names; ends by itself on `activeUntil`.
+ */
 export async function grantTemporaryAccess(input: { by: Principal; school: School; grant: TemporaryInput; now: Date }) {
   const sch = input.school.schoolId;
   const g = input.grant;
@@ -205,7 +217,11 @@ export async function grantTemporaryAccess(input: { by: Principal; school: Schoo
   const today = schoolToday(input.school, input.now);
   const position = g.position.trim();
   if (position.length < 2 || position.length > 100) problems.push('Укажите, кто это (должность, организация), до 100 символов.');
-  if (!TEMPORARY_ROLES.includes(g.role)) problems.push('Временный доступ даёт только роли «Учитель» или «Заместитель директора» (просмотр).');
+  if (g.areas.length === 0) problems.push('Укажите, что можно просматривать: журнал, отчёты или списки людей.');
+  const classes = await listClasses(sch);
+  const unknown = g.classIds === 'all' ? [] : g.classIds.filter((c) => !classes.some((k) => k.classId === c));
+  if (g.classIds !== 'all' && g.classIds.length === 0) problems.push('Укажите классы или «все классы».');
+  if (unknown.length > 0) problems.push(`В школе нет классов: ${unknown.join(', ')}.`);
   if (!isIsoDate(g.activeUntil)) problems.push('Дата окончания доступа указана неверно.');
   else if (g.activeUntil < today) problems.push('Дата окончания доступа уже прошла.');
   else if (g.activeUntil > addDays(today, TEMPORARY_MAX_DAYS)) problems.push(`Временный доступ выдаётся не больше чем на ${TEMPORARY_MAX_DAYS} дней.`);
@@ -220,7 +236,7 @@ export async function grantTemporaryAccess(input: { by: Principal; school: Schoo
         ...person,
         prefix: 'u-tmp',
         kind: 'staff',
-        grants: [{ role: g.role, schoolId: sch } as RoleGrant],
+        grants: [{ role: 'viewer', schoolId: sch, classIds: g.classIds === 'all' ? 'all' : [...new Set(g.classIds)], areas: [...new Set(g.areas)], until: g.activeUntil } satisfies ViewerGrant],
         extra: { position, activeUntil: g.activeUntil, employedFrom: today, temporary: true, application: { number: appNo, date: g.application.date } },
       },
     ],

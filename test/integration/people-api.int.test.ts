@@ -403,18 +403,22 @@ describe('staff and temporary access', () => {
     expect(roles.body.error.message).toMatch(/назначает администратор/);
   });
 
-  it('should give time-limited access on a written application, by the administrator only', async () => {
-    const body = { lastName: 'Белова', firstName: 'Нина', middleName: 'Петровна', position: 'методист ККИДППО', role: 'deputy', activeUntil: '2026-12-20', application: { number: '17', date: '2026-11-19' } };
+  it('should give time-limited, read-only access on a written application, by the administrator only', async () => {
+    const body = { lastName: 'Белова', firstName: 'Нина', middleName: 'Петровна', position: 'методист ККИДППО', classIds: ['5a'], areas: ['journal', 'reports'], activeUntil: '2026-12-20', application: { number: '17', date: '2026-11-19' } };
     const res = await as.admin!.post(`${S}/temporary-access`, body);
     expect(res.status).toBe(201);
-    expect(res.body.staff).toMatchObject({ temporary: true, activeUntil: '2026-12-20', roles: ['deputy'], application: { number: '17', date: '2026-11-19' } });
+    expect(res.body.staff).toMatchObject({ temporary: true, activeUntil: '2026-12-20', roles: [], viewScope: { classIds: ['5a'], areas: ['journal', 'reports'] }, application: { number: '17', date: '2026-11-19' } });
     expect(await audits('access.grantTemporary')).toEqual([expect.objectContaining({ reason: 'Заявление № 17' })]);
     expect((await as.secretary!.post(`${S}/temporary-access`, body)).status).toBe(403);
     expect((await otherAdmin.post(`${S}/temporary-access`, body)).status).toBe(403);
     const long = await as.admin!.post(`${S}/temporary-access`, { ...body, activeUntil: '2028-01-01' });
     expect(long.status).toBe(400);
     expect(long.body.error.message).toMatch(/не больше чем на 366 дней/);
-    const admin = await as.admin!.post(`${S}/temporary-access`, { ...body, role: 'administrator' });
-    expect(admin.body.error.message).toMatch(/только роли «Учитель» или «Заместитель директора»/);
+    const nothing = await as.admin!.post(`${S}/temporary-access`, { ...body, areas: [], classIds: ['9z'] });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.error.message).toMatch(/что можно просматривать.*нет классов: 9z/s);
+    const roles = await as.admin!.send('PATCH', `${S}/staff/${res.body.staff.userId}`, { version: res.body.staff.version, roles: ['deputy'] });
+    expect(roles.status).toBe(400);
+    expect(roles.body.error.message).toMatch(/только просмотр/);
   });
 });

@@ -56,3 +56,9 @@ export function onlyViewerIn(p: Principal, schoolId: string): boolean {
 }
 
 export const viewsSchool = (p: Principal, schoolId: string) => p.grants.some((g) => g.role === 'viewer' && g.schoolId === schoolId);
+
+/** The classes a principal's read-only grants show in an area of a school: 'all', or their ids. */
+export function viewedClassIds(p: Principal, schoolId: string, area: ViewArea): 'all' | string[] {
+  const grants = p.grants.filter((g): g is ViewerGrant => g.role === 'viewer' && g.schoolId === schoolId && g.areas.includes(area));
+  return grants.some((g) => g.classIds === 'all') ? 'all' : [...new Set(grants.flatMap((g) => g.classIds as string[]))];
+}

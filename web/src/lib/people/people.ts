@@ -7,7 +7,7 @@ import { MOVEMENT_TITLES, orderNoProblem, STATUS_TITLES, type MovementKind } fro
 import { parseDateCell } from '../../../../shared/domain/people-dates';
 import { CLASS_LETTERS } from '../../../../shared/domain/people-classes';
 import { COLUMN_TITLES, TEMPLATE_COLUMNS } from '../../../../shared/domain/import-rows';
-import { ROLE_TITLES, type Role } from '../../../../shared/auth/roles';
+import { ROLE_TITLES, type Role, type ViewArea } from '../../../../shared/auth/roles';
 import { classObject, ledClasses, mayMe, schoolObject, schoolsWhere } from '../policy';
 import type { Me } from '../types';
 
@@ -157,7 +157,11 @@ export const PEOPLE_TEXT = {
   staffCreated: (login: string) => `Сотрудник добавлен, логин ${login}.`,
   endEmployment: 'Изменить даты работы',
   temporaryTitle: 'Временный доступ по письменному заявлению',
-  temporaryIntro: 'Для людей, не работающих в школе (методист, проверяющий): доступ заканчивается сам в указанный день (п. 4.5).',
+  temporaryIntro: 'Для людей, не работающих в школе (методист, проверяющий): только просмотр того, что указано ниже; изменять данные такой доступ не может и заканчивается сам в указанный день (п. 4.1, 4.5).',
+  viewAreas: 'Что можно просматривать',
+  viewClasses: 'Классы',
+  allClasses: 'все классы',
+  viewScope: (areas: string[], classes: string) => `просмотр: ${areas.join(', ')}; классы: ${classes}`,
   temporaryUntil: 'Доступ до (включительно)',
   applicationNo: 'Номер заявления',
   applicationDate: 'Дата заявления',
@@ -174,6 +178,9 @@ export const ACCOUNT_STATUS: Record<string, string> = { pending: 'код не а
 export const statusTitle = (s: string) => STATUS_TITLES[s as keyof typeof STATUS_TITLES] ?? s;
 export const accountTitle = (s: string | undefined) => (s ? (ACCOUNT_STATUS[s] ?? s) : '—');
 export const roleTitle = (r: string) => ROLE_TITLES[r as Role] ?? r;
+/** The areas a temporary access may read (shared/auth/roles.ts VIEW_AREAS). */
+export const VIEW_AREA_TITLES: Record<ViewArea, string> = { journal: 'журнал', reports: 'отчёты', people: 'списки классов (без персональных данных)' };
+export const viewAreaTitle = (a: string) => VIEW_AREA_TITLES[a as ViewArea] ?? a;
 /** The answers carry a kind as text: one this version does not know shows as it came. */
 export const movementTitle = (k: string) => MOVEMENT_TITLES[k as MovementKind] ?? k;
 
