@@ -48,11 +48,14 @@ export const esbuildOptions = {
   loader: { '.ttf': 'binary' },
   define: { 'process.env.ZHURNAL_OPENAPI_GZ': JSON.stringify(OPENAPI_GZ) },
   // Code that never runs in a function, replaced by stubs that say why (infra/bundle-stubs/): the
-  // SDK's default credential chain beyond the link Lambda uses, and the WOFF2 decoder of the PDF
-  // fonts. Resolved from the repository root, the working directory of both builds.
+  // SDK's default credential chain beyond the link Lambda uses, the WOFF2 decoder of the PDF fonts,
+  // the S3 client's event streams, and web streams loaded at start-up for middy's streamed answers.
+  // Resolved from the repository root, the working directory of both builds.
   alias: {
     '@aws-sdk/credential-provider-node': './infra/bundle-stubs/lambda-credentials.ts',
     'brotli/decompress.js': './infra/bundle-stubs/brotli-decompress.ts',
+    '@smithy/core/event-streams': './infra/bundle-stubs/event-streams.ts',
+    'node:stream/web': './infra/bundle-stubs/stream-web.ts',
   },
 } satisfies BuildOptions;
 

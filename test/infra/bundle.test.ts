@@ -6,7 +6,7 @@
  * an API area <= 450 KB and <= 60 ms cold import, PDF and spreadsheet functions <= 2 MB and
  * <= 250 ms). Bundling is real here (local esbuild, no Docker), about a second per function.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { openApiDocument } from '../../functions/openapi';
 import { buildFunctions, bundleFunction, type BuiltFunction } from '../../infra/build-functions';
 import { functionEntries, REPO_ROOT, type FunctionEntry } from '../../infra/functions';
 import { journalFunction } from '../../infra/lambda';
+import { S3RVER_CREDENTIALS, startS3 } from '../../infra/local/s3';
 
 const tmp = mkdtempSync(join(tmpdir(), 'zhurnal-bundle-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -66,9 +67,13 @@ describe('function bundles', () => {
     // The SDK is inside the bundle, not imported from the runtime.
     expect(text).not.toMatch(/from\s*["']@aws-sdk\//);
     expect(text).toContain('DynamoDB');
-    // The stubs of infra/bundle-stubs instead of the SDK's credential chain and the WOFF2 decoder.
+    // The stubs of infra/bundle-stubs instead of the SDK's credential chain, the WOFF2 decoder, the
+    // S3 client's event streams and the web streams middy would load at start-up.
     expect(text).not.toContain('defaultProvider::fromSSO');
     expect(text).toContain('WOFF2 fonts are not supported');
+    expect(text).toContain('Event streams are not in the function bundles');
+    expect(text).not.toContain('EventStreamCodec');
+    expect(text).not.toMatch(/from\s*["']node:stream\/web["']/);
   });
 
   it('should answer the OpenAPI document of the manifest from the system bundle, without the areas\' schemas', async () => {
@@ -131,6 +136,48 @@ describe('function budgets', () => {
 
   it('should carry only the English zod locale (namespace import `import * as z from \'zod\'`)', () => {
     for (const b of built) expect(readFileSync(b.file, 'utf8'), b.name).not.toContain('Ungültige Eingabe');
+  });
+});
+
+describe('the stubbed modules in a bundle', () => {
+  it('should answer through the area adapter and store and read an S3 object, with event streams and web streams stubbed', async () => {
+    // The area adapter answers through middy, which imports the ReadableStream stub; the S3 client is
+    // built with the event-streams stub (its config resolver runs at construction) and PutObject and
+    // GetObject go through the SDK's protocol code, which loads event streams only for streaming
+    // operations. Bundled with the stack's options
+    // and run away from node_modules, so nothing can come from an unstubbed package.
+    const dir = mkdtempSync(join(tmp, 'stubs-'));
+    const s3 = await startS3({ directory: join(dir, 's3'), buckets: ['reports'] });
+    try {
+      const entry = join(dir, 'entry.ts');
+      const repo = (path: string) => JSON.stringify(join(REPO_ROOT, path));
+      writeFileSync(
+        entry,
+        [
+          `import { areaHandler } from ${repo('functions/http/area.ts')};`,
+          `import { readReport, storeReport } from ${repo('shared/repos/reports.ts')};`,
+          "const answer = await areaHandler([], {})({ routeKey: 'GET /api/nothing', requestContext: { requestId: 'r1' } }, {});",
+          "const stored = await storeReport({ kind: 'journals', name: 'bundle-test/a.txt', body: new TextEncoder().encode('Журнал'), contentType: 'text/plain', now: new Date() });",
+          'const read = await readReport(stored.key);',
+          'process.stdout.write(JSON.stringify({ answer, text: new TextDecoder().decode(read.body), streams: ReadableStream.name }));',
+        ].join('\n'),
+      );
+      const file = join(dir, 'index.mjs');
+      await bundleFunction(entry, file);
+      expect(readFileSync(file, 'utf8')).toContain('Event streams are not in the function bundles');
+      const env = {
+        PATH: process.env.PATH ?? '', LOG_LEVEL: 'SILENT', TABLE_NAME: 't', REPORT_BUCKET: 'reports', SESSION_SIGNING_KEY: 'k'.repeat(44), AWS_REGION: 'eu-central-1',
+        AWS_ENDPOINT_URL_S3: s3.endpoint, S3_FORCE_PATH_STYLE: 'true', AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      };
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [file], { cwd: dir, env, encoding: 'utf8' }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+      );
+      const result = JSON.parse(out);
+      expect(result.answer).toMatchObject({ statusCode: 404, headers: { 'x-request-id': 'r1' } });
+      expect(result).toMatchObject({ text: 'Журнал', streams: 'ReadableStream' });
+    } finally {
+      await s3.stop();
+    }
   });
 });
 
