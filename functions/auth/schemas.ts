@@ -1,6 +1,6 @@
 /** Request and response schemas of the auth area; messages are Russian, the UI shows them as they are. */
 import * as z from 'zod';
-import { SCHOOL_STAFF_ROLES } from '../../shared/auth/roles';
+import { SCHOOL_STAFF_ROLES, VIEW_AREAS } from '../../shared/auth/roles';
 
 const login = z
   .string({ error: 'Укажите логин.' })
@@ -12,6 +12,19 @@ const login = z
 export const signInBody = z.object({
   login,
   password: z.string({ error: 'Укажите пароль.' }).min(1, 'Укажите пароль.').max(128, 'Пароль слишком длинный.'),
+});
+
+export const reauthBody = z.object({
+  password: z.string({ error: 'Введите пароль.' }).min(1, 'Введите пароль.').max(128, 'Пароль слишком длинный.'),
+});
+
+/** What the web's idle watch and password dialog need (seconds since the epoch; idle in minutes, 0 = none). */
+export const sessionResponse = z.object({
+  idleMinutes: z.number(),
+  warningSeconds: z.number(),
+  activeAt: z.number(),
+  authAt: z.number(),
+  reauthWindowSeconds: z.number(),
 });
 
 export const activateBody = z.object({
@@ -29,6 +42,7 @@ const grant = z.discriminatedUnion('role', [
   z.object({ role: z.enum(SCHOOL_STAFF_ROLES), schoolId: z.string() }),
   z.object({ role: z.literal('classTeacher'), schoolId: z.string(), classId: z.string() }),
   z.object({ role: z.enum(['student', 'parent']), schoolId: z.string(), studentId: z.string() }),
+  z.object({ role: z.literal('viewer'), schoolId: z.string(), classIds: z.union([z.literal('all'), z.array(z.string())]), areas: z.array(z.enum(VIEW_AREAS)), until: z.string() }),
 ]);
 
 export const meResponse = z.object({
@@ -42,7 +56,7 @@ export const meResponse = z.object({
   schools: z.array(z.object({ schoolId: z.string(), name: z.string() })),
 });
 
-export const issuedCodeResponse = z.object({ userId: z.string(), login: z.string(), code: z.string(), expiresAt: z.string() });
+export const issuedCodeResponse = z.object({ userId: z.string(), login: z.string(), code: z.string(), expiresAt: z.string(), reset: z.boolean() });
 
 export const loginRegisterResponse = z.object({
   entries: z.array(
@@ -55,6 +69,8 @@ export const loginRegisterResponse = z.object({
       issuedBy: z.string(),
       expiresAt: z.string(),
       redeemedAt: z.string().optional(),
+      /** A reset code («Забыли пароль?»): the account's password was removed when it was issued. */
+      reset: z.boolean().optional(),
     }),
   ),
 });

@@ -20,14 +20,14 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { z } from 'zod';
 import { may, refusalBeforeLoading, type Action, type ObjectOf } from '../../shared/auth/policy';
 import type { Principal } from '../../shared/auth/roles';
-import { readSession, CSRF_HEADER, RENEW_AFTER_SECONDS, tokenFromCookies, type Session } from '../../shared/auth/session';
+import { readSession, CSRF_HEADER, tokenFromCookies, type Session } from '../../shared/auth/session';
 import { signingKey } from '../../shared/auth/signing-key';
 import { config } from '../../shared/config';
 import { BadRequestError, ForbiddenError, UnauthenticatedError } from '../../shared/errors';
 import { routeKey, type RouteSpec } from '../route-spec';
 import { now as clockNow } from './clock';
 import { errorToResponse, toResponse, type Reply } from './respond';
-import { renewSession } from './renew';
+import { guardSession } from './renew';
 import { noteCaller, observe } from './observe';
 // zod's default messages in Russian, for every area.
 import './zod-locale';
@@ -186,13 +186,10 @@ async function dispatch(
     if (STATE_CHANGING.has(route.method) && event.headers?.[CSRF_HEADER] !== session.csrf) {
       throw new ForbiddenError('Запрос отклонён защитой от подделки запросов. Обновите страницу и повторите.');
     }
-    // Sliding renewal: re-read the account now and then so that a disabled account or a changed
-    // role takes effect within RENEW_AFTER_SECONDS rather than at the token's expiry.
-    if (now.getTime() / 1000 - session.issuedAt > RENEW_AFTER_SECONDS) {
-      const renewed = await renewSession(session, now);
-      session = renewed.session;
-      renewedCookie = renewed.cookie;
-    }
+    // Idle limit, session epoch, renewal and recent password (functions/http/renew.ts).
+    const guarded = await guardSession({ session, action: route.permission, writes: STATE_CHANGING.has(route.method), now });
+    session = guarded.session;
+    renewedCookie = guarded.cookie;
   }
 
   const { req, authorised } = request(route, event, session, now);

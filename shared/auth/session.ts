@@ -4,6 +4,13 @@
  * round trip to know who calls; it is renewed (and the account re-read) every RENEW_AFTER, so a
  * disabled account or a changed role takes effect within that time.
  *
+ * Besides who calls, the token carries what the shared-computer rules (clauses 3.2, 5) need without a
+ * database read: the account's session epoch when it was issued (`ep`: a reset code or «Выйти на
+ * всех устройствах» raises the account's epoch, and an older token is refused at renewal and on every
+ * write), when the password was last entered (`auth`, for sensitive actions), when the person last
+ * did something (`act`, restamped at most once a minute) and the idle limit of their school (`idle`,
+ * minutes, 0 = none). The rules on them are in ./session-rules.ts.
+ *
  * CSRF: every state-changing request must send the token's `csrf` claim back in the
  * `X-CSRF-Token` header (synchroniser token). A cross-site page can neither read it nor set the
  * header without a CORS preflight we never allow.
@@ -27,6 +34,25 @@ export interface Session {
   csrf: string;
   issuedAt: number;
   expiresAt: number;
+  /** The account's session epoch at issue (Account.sessionEpoch). */
+  epoch: number;
+  /** Seconds: when the password was last entered (sign-in, activation, reauth). */
+  authAt: number;
+  /** Seconds: the last request seen, to the minute. */
+  activeAt: number;
+  /** Minutes without a request after which the session ends; 0 = no limit (students, parents). */
+  idleMinutes: number;
+  /** Seconds: when the account was last read (sign-in, renewal); renewal counts from it, not from `issuedAt`. */
+  checkedAt: number;
+}
+
+/** What a new token keeps of the session it replaces; each absent one starts afresh at `now`. */
+export interface SessionCarry {
+  csrf?: string;
+  epoch?: number;
+  authAt?: number;
+  idleMinutes?: number;
+  checkedAt?: number;
 }
 
 export function signingKeyFrom(secret: string): Uint8Array {
@@ -35,19 +61,24 @@ export function signingKeyFrom(secret: string): Uint8Array {
 }
 
 /** `csrf` is kept on renewal so that a page already holding it goes on working. */
-export async function issueSession(
-  principal: Principal,
-  key: Uint8Array,
-  now: Date,
-  csrf: string = randomBytes(18).toString('base64url'),
-): Promise<{ token: string; session: Session }> {
+export async function issueSession(principal: Principal, key: Uint8Array, now: Date, carry: SessionCarry = {}): Promise<{ token: string; session: Session }> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + SESSION_TTL_SECONDS;
+  const csrf = carry.csrf ?? randomBytes(18).toString('base64url');
+  const epoch = carry.epoch ?? 0;
+  const authAt = carry.authAt ?? iat;
+  const idleMinutes = carry.idleMinutes ?? 0;
+  const checkedAt = carry.checkedAt ?? iat;
   const token = await new SignJWT({
     dep: principal.departmentId,
     name: principal.displayName,
     grants: principal.grants,
     csrf,
+    ep: epoch,
+    auth: authAt,
+    act: iat,
+    idle: idleMinutes,
+    chk: checkedAt,
   })
     .setProtectedHeader({ alg: ALG, typ: 'JWT' })
     .setSubject(principal.userId)
@@ -56,7 +87,7 @@ export async function issueSession(
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(key);
-  return { token, session: { principal, csrf, issuedAt: iat, expiresAt: exp } };
+  return { token, session: { principal, csrf, issuedAt: iat, expiresAt: exp, epoch, authAt, activeAt: iat, idleMinutes, checkedAt } };
 }
 
 /** Verifies signature, algorithm, issuer, audience and expiry; null for anything not valid. */
@@ -71,6 +102,8 @@ export async function readSession(token: string, key: Uint8Array, now: Date): Pr
     });
     const grants = payload.grants as RoleGrant[] | undefined;
     if (!Array.isArray(grants) || typeof payload.csrf !== 'string' || typeof payload.dep !== 'string') return null;
+    const { ep, auth, act, idle, chk } = payload;
+    if (![ep, auth, act, idle, chk].every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
     return {
       principal: {
         userId: payload.sub!,
@@ -81,6 +114,11 @@ export async function readSession(token: string, key: Uint8Array, now: Date): Pr
       csrf: payload.csrf,
       issuedAt: payload.iat!,
       expiresAt: payload.exp!,
+      epoch: ep as number,
+      authAt: auth as number,
+      activeAt: act as number,
+      idleMinutes: idle as number,
+      checkedAt: chk as number,
     };
   } catch {
     return null;

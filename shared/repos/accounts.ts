@@ -33,6 +33,8 @@ export interface Account {
   disabledReason?: string;
   /** Hash of the one activation code that may still be redeemed for this account. */
   currentCodeHash?: string;
+  /** Raised by a reset code and by «Выйти на всех устройствах»: session tokens of a lower epoch are refused. */
+  sessionEpoch?: number;
   version: number;
 }
 
@@ -56,8 +58,9 @@ function fromItem(item: Record<string, unknown> | undefined): Account | null {
   return stripKeys<Account>(item, ITEM_TYPE);
 }
 
-export async function getAccount(userId: string): Promise<Account | null> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.account(userId) }));
+/** `consistent` where a session is judged: an epoch raised a moment ago must already count. */
+export async function getAccount(userId: string, consistent = false): Promise<Account | null> {
+  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.account(userId), ConsistentRead: consistent }));
   return fromItem(out.Item);
 }
 
@@ -101,6 +104,24 @@ export async function disableAccount(userId: string, reason: string, expectedVer
     if (conditionFailed(e)) return false;
     throw e;
   }
+}
+
+/**
+ * Ends every session of the account: its epoch goes up, and tokens carrying the old one are refused.
+ * Not versioned: it changes nothing anybody edits, and two at once must both count. Returns the new epoch.
+ */
+export async function endAllSessions(userId: string): Promise<number> {
+  const out = await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.account(userId),
+      UpdateExpression: 'ADD sessionEpoch :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return Number(out.Attributes?.sessionEpoch ?? 0);
 }
 
 /** Accounts listed in a school (GSI2), a page at a time; for lists and the access-expiry job. */

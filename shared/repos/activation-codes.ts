@@ -18,7 +18,9 @@ export interface StoredCode {
 
 /**
  * Stores a new code for the account on the version read, with its register entry. Throws
- * `TransactionCancelled` when the account changed meanwhile.
+ * `TransactionCancelled` when the account changed meanwhile. A `reset` (the account has a password)
+ * also removes the password and raises the session epoch in the same update: the old password
+ * stops working at once and every open session ends (shared/auth/session-rules.ts).
  */
 export async function recordIssuedCode(input: {
   account: Account;
@@ -28,17 +30,21 @@ export async function recordIssuedCode(input: {
   issuedAt: string;
   expiresAt: string;
   register: { pk: string; sk: string };
+  reset: boolean;
 }): Promise<void> {
-  const { account, kind, codeHash, issuedAt, expiresAt, register } = input;
+  const { account, kind, codeHash, issuedAt, expiresAt, register, reset } = input;
   const by = input.issuedBy;
   await transact([
     {
       Update: {
         TableName: tableName(),
         Key: keys.account(account.userId),
-        UpdateExpression: 'SET currentCodeHash = :h, version = version + :one',
+        UpdateExpression: reset
+          ? 'SET currentCodeHash = :h, #s = :pending, version = version + :one ADD sessionEpoch :one REMOVE passwordHash'
+          : 'SET currentCodeHash = :h, version = version + :one',
         ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':h': codeHash, ':v': account.version, ':one': 1 },
+        ...(reset ? { ExpressionAttributeNames: { '#s': 'status' } } : {}),
+        ExpressionAttributeValues: { ':h': codeHash, ':v': account.version, ':one': 1, ...(reset ? { ':pending': 'pending' } : {}) },
       },
     },
     {
@@ -71,6 +77,7 @@ export async function recordIssuedCode(input: {
           issuedAt,
           issuedBy: by.displayName,
           expiresAt: expiresAt,
+          ...(reset ? { reset: true } : {}),
         },
       },
     },

@@ -1,7 +1,8 @@
 /**
  * Activation codes (R-03, clause 3.1): issuing one (administrator for staff, class teacher for the
  * students and parents of their class) and redeeming it to set a password. A new code replaces the
- * previous one; a code works once and until it expires. Each issue is written to the school's
+ * previous one; a code works once and until it expires. A code for an account that has a password is
+ * a reset code («Забыли пароль?»): the old password stops working and open sessions end at once. Each issue is written to the school's
  * register of issued logins (clause 5) in the same transaction.
  */
 import { codeExpiry, codeState, hashCode, newActivationCode } from '../auth/activation';
@@ -23,6 +24,8 @@ export interface IssuedCode {
   login: string;
   code: string;
   expiresAt: string;
+  /** The account had a password: it no longer works, and its sessions ended. */
+  reset: boolean;
 }
 
 export async function issueActivationCode(input: { by: Principal; schoolId: string; userId: string; now: Date }): Promise<IssuedCode> {
@@ -47,12 +50,12 @@ export async function issueActivationCode(input: { by: Principal; schoolId: stri
   const expiresAt = codeExpiry(input.now).toISOString();
   const register = keys.loginRegister(input.schoolId, issuedAt, account.userId);
   try {
-    await recordIssuedCode({ account, kind, codeHash, issuedBy: input.by, issuedAt, expiresAt, register });
+    await recordIssuedCode({ account, kind, codeHash, issuedBy: input.by, issuedAt, expiresAt, register, reset: !!account.passwordHash });
   } catch (e) {
     if (e instanceof TransactionCancelled) throw new ConflictError('Учётная запись только что изменилась. Повторите выдачу кода.');
     throw e;
   }
-  return { userId: account.userId, login: account.login, code, expiresAt };
+  return { userId: account.userId, login: account.login, code, expiresAt, reset: !!account.passwordHash };
 }
 
 async function requireConsent(account: Account): Promise<void> {

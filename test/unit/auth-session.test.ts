@@ -39,7 +39,8 @@ const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64ur
 async function handMade(
   opts: { alg?: string; iss?: string; aud?: string; claims?: Record<string, unknown>; omit?: string[] } = {},
 ): Promise<string> {
-  const claims: Record<string, unknown> = { dep: 'krd', name: 'Иванова', grants: principal.grants, csrf: 'c-1', ...opts.claims };
+  const times = { ep: 0, auth: iat, act: iat, idle: 0, chk: iat };
+  const claims: Record<string, unknown> = { dep: 'krd', name: 'Иванова', grants: principal.grants, csrf: 'c-1', ...times, ...opts.claims };
   for (const c of opts.omit ?? []) delete claims[c];
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: opts.alg ?? 'HS256', typ: 'JWT' })
@@ -54,7 +55,7 @@ async function handMade(
 describe('issueSession and readSession', () => {
   it('should give back the principal, the csrf token and the times it was issued with', async () => {
     const { token, session } = await issueSession(principal, key, now);
-    expect(session).toEqual({ principal, csrf: session.csrf, issuedAt: iat, expiresAt: iat + 1800 });
+    expect(session).toEqual({ principal, csrf: session.csrf, issuedAt: iat, expiresAt: iat + 1800, epoch: 0, authAt: iat, activeAt: iat, idleMinutes: 0, checkedAt: iat });
     expect(session.csrf).toMatch(/^[A-Za-z0-9_-]{24}$/);
     await expect(readSession(token, key, now)).resolves.toEqual(session);
   });
@@ -66,7 +67,7 @@ describe('issueSession and readSession', () => {
   });
 
   it('should keep a csrf token that is passed in (renewal)', async () => {
-    const { token, session } = await issueSession(principal, key, now, 'kept-csrf-token');
+    const { token, session } = await issueSession(principal, key, now, { csrf: 'kept-csrf-token' });
     expect(session.csrf).toBe('kept-csrf-token');
     expect((await readSession(token, key, now))?.csrf).toBe('kept-csrf-token');
   });
@@ -122,7 +123,7 @@ describe('issueSession and readSession', () => {
     await expect(readSession(await handMade({ iss: 'someone-else' }), key, now)).resolves.toBeNull();
   });
 
-  it.each([['grants'], ['csrf'], ['dep'], ['sub']])('should refuse a token missing `%s`', async (claim) => {
+  it.each([['grants'], ['csrf'], ['dep'], ['sub'], ['ep'], ['auth'], ['act'], ['idle'], ['chk']])('should refuse a token missing `%s`', async (claim) => {
     await expect(readSession(await handMade({ omit: [claim] }), key, now)).resolves.toBeNull();
   });
 

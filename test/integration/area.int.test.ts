@@ -1,19 +1,21 @@
 /**
- * The API adapter (functions/http/area.ts) on routes of its own, no database: the manifest's
+ * The API adapter (functions/http/area.ts) on routes of its own, with only the two callers' accounts
+ * in the table (every write reads the caller's account: shared/auth/session-rules.ts): the manifest's
  * permission is bound to the handler, the body and query are read only after authorisation, a
  * guarded handler cannot answer without having authorised, and what an action needs of the school
  * alone is refused before the handler runs.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { randomBytes } from 'node:crypto';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { areaHandler, handlersOf } from '../../functions/http/area';
 import { routeKey, type RouteSpec } from '../../functions/route-spec';
 import type { Principal } from '../../shared/auth/roles';
 import { issueSession, sessionCookie } from '../../shared/auth/session';
-import { resetSigningKey, signingKey } from '../../shared/auth/signing-key';
+import { signingKey } from '../../shared/auth/signing-key';
 import { resetConfig } from '../../shared/config';
+import { createAccount } from '../../shared/repos/accounts';
+import { useTestTable } from '../support/dynamo';
 
 const body = z.object({ name: z.string({ error: 'Укажите имя.' }) });
 const testRoutes = [
@@ -53,13 +55,21 @@ const parent: Principal = { userId: 'par', departmentId: 'krd', displayName: 'Р
 const cookies: Record<string, { cookie: string; csrf: string }> = {};
 
 beforeAll(async () => {
-  Object.assign(process.env, { TABLE_NAME: 'unused', REPORT_BUCKET: 'unused', SECURE_COOKIES: 'false', SESSION_SIGNING_KEY: randomBytes(32).toString('base64url') });
+  await useTestTable();
+  process.env.SECURE_COOKIES = 'false';
   resetConfig();
-  resetSigningKey();
   for (const p of [secretary, parent]) {
+    const [lastName = '', firstName = ''] = p.displayName.split(' ');
+    const grants = p.grants;
+    await createAccount({ userId: p.userId, login: p.userId, kind: 'staff', lastName, firstName, departmentId: 'krd', grants, status: 'active', passwordHash: 'unused', version: 1 });
     const { token, session } = await issueSession(p, await signingKey(), new Date());
     cookies[p.userId] = { cookie: sessionCookie(token, false).split(';')[0]!, csrf: session.csrf };
   }
+});
+
+afterAll(() => {
+  delete process.env.SECURE_COOKIES;
+  resetConfig();
 });
 
 async function call(who: Principal, route: RouteSpec, opts: { body?: string; query?: Record<string, string>; schoolId?: string } = {}) {
