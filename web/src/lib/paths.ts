@@ -12,6 +12,10 @@ export const paths = {
   classPage: (schoolId: string, classId: string) => `/schools/${seg(schoolId)}/classes/${seg(classId)}`,
   /** Department staff see the department's lock numbers there; a director or deputy the school's settings. */
   settings: '/settings',
+  /** A school's settings: its director and deputy change them, the department reads them. */
+  schoolSettings: (schoolId: string) => `/settings?school=${seg(schoolId)}`,
+  /** The department's schools, each with its settings (the department specialist's list). */
+  schools: '/schools',
   year: '/year',
   people: (schoolId: string) => `/people/${seg(schoolId)}`,
   peopleClasses: (schoolId: string) => `/people/${seg(schoolId)}/classes`,
