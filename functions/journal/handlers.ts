@@ -23,6 +23,7 @@ import { correctAbsenceReason, fillLesson, loadWriteContext, setAttendance, setM
 import { listExams, removeExam, saveExam } from '../../shared/services/journal-exams';
 import { myJournals } from '../../shared/services/journal-mine';
 import { teacherDay } from '../../shared/services/teacher-day';
+import { ktpTopicsOfPage } from '../../shared/services/journal-ktp';
 import { journalPage, loadJournalPage } from '../../shared/services/journal-page';
 import { materialiseRosters } from '../../shared/services/journal-rosters';
 import { journalRulesForReading } from '../../shared/services/journal-settings';
@@ -75,6 +76,13 @@ export const getJournalPage = handler('getJournalPage', async (req) => {
   const loaded = await loadJournalPage(p.departmentId, placeOf(req));
   req.authorize(loaded.access, NOT_YOURS);
   return { body: await journalPage(p, loaded, req.now, req.query.group ?? null) };
+});
+
+/** The approved KTP's topic of each lesson on the page: the lesson panel offers it. */
+export const getKtpTopics = handler('getKtpTopics', async (req) => {
+  const loaded = await loadJournalPage(req.principal.departmentId, placeOf(req));
+  req.authorize(loaded.access, NOT_YOURS);
+  return { body: await ktpTopicsOfPage(loaded, req.query.group ?? null) };
 });
 
 // --- entering ----------------------------------------------------------------------------------

@@ -309,3 +309,8 @@ export const teacherDayResponse = z.object({
     }),
   ),
 });
+
+export const ktpTopicsResponse = z.object({
+  plans: z.array(z.object({ groupId: z.string(), approved: z.boolean(), message: z.string().optional() })),
+  topics: z.array(z.object({ lessonId: z.string(), n: z.number(), title: z.string(), section: z.string().optional() })),
+});
