@@ -3,7 +3,8 @@
  * the deputy director, a teacher's own load, subgroups made with the class teacher, substitutes.
  * Every route: the owning role succeeds, other roles are refused, bad input is a 400 with a Russian
  * message that stores nothing, a stale version is a 409, and each change writes its audit record.
- * The server stands on 20.11.2026 (the second quarter) through the request clock.
+ * The server stands on 20.11.2026 (the second quarter) through the request clock. The marking flags
+ * of a line (pass/fail, exam) are read by the period marks: the last block sets one through them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -19,7 +20,9 @@ import { getLoad, getSubgroups, listSubstitutes } from '../../shared/repos/curri
 import { listStudentsOfClass } from '../../shared/repos/school';
 import { listSlots } from '../../shared/repos/timetable';
 import { ApiClient, startApi, type ApiServer } from '../support/api';
+import { clockedClients } from '../support/clocked-clients';
 import { useTestTable } from '../support/dynamo';
+import { journalFixture, MATH, mskNoon, Q2, type JournalFixture } from './journal-fixture';
 
 const NOW = new Date('2026-11-20T08:00:00Z');
 const S = '/api/schools/sch53';
@@ -382,5 +385,61 @@ describe('substitutes (R-25)', () => {
     expect((await as.deputy!.send('DELETE', `${path()}/${id}?version=1`)).status).toBe(204);
     expect(await listSubstitutes('sch53', '6b', '2026-q2')).toHaveLength(0);
     expect((await audit('substitute.delete')).length).toBe(1);
+  });
+});
+
+describe('marking flags of a line: «зачёт/незачёт» and «экзамен» (R-30, R-31)', () => {
+  let fx: JournalFixture;
+  const clocked = clockedClients(() => api.url);
+  const line = (cls: string) => `${Y}/curriculum/${cls}/${MATH}`;
+  const markCell = (student: string) => `${S}/classes/5a/final-marks/${Q2}/subjects/${MATH}/students/${student}`;
+
+  beforeAll(async () => {
+    fx = await journalFixture(NOW);
+  });
+
+  it('should refuse the exam flag outside grades 9 and 11, and with pass/fail, and store nothing', async () => {
+    const outside = await as.deputy!.send('PUT', line('5a'), { hoursPerWeek: 4, teacherId: fx.teacherId, exam: true, version: 1 });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.message).toBe('«Экзамен» отмечается только в 9 и 11 классах: в 5 классе экзаменационной отметки нет.');
+    const both = await as.deputy!.send('PUT', line('9a'), { hoursPerWeek: 2, teacherId: fx.teacherId, exam: true, passFail: true });
+    expect(both.status).toBe(400);
+    expect(both.body.error.message).toMatch(/не может иметь экзамен/);
+    expect((await getLoad('sch53', '2026', '5a', MATH))).toMatchObject({ version: 1 });
+    expect(await getLoad('sch53', '2026', '9a', MATH)).toBeNull();
+    const fuzzy = await as.deputy!.send('PUT', line('5a'), { hoursPerWeek: 4, teacherId: fx.teacherId, passFail: 'да', version: 1 });
+    expect(fuzzy.status).toBe(400);
+    expect(fuzzy.body.error.message).toContain('«Зачёт/незачёт»');
+  });
+
+  it('should take the exam flag in grade 9, shown in the curriculum', async () => {
+    const res = await as.deputy!.send('PUT', line('9a'), { hoursPerWeek: 2, teacherId: fx.teacherId, exam: true });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ classId: '9a', exam: true });
+    expect(res.body).not.toHaveProperty('passFail');
+    const grid = await as.teacher!.get(`${Y}/curriculum`);
+    expect(grid.body.lines.find((l: { classId: string; subjectId: string }) => l.classId === '9a' && l.subjectId === MATH)).toMatchObject({ exam: true });
+  });
+
+  it('should make a pass/fail subject refuse «4» and accept «зач» through the period-marks PUT', async () => {
+    const res = await as.deputy!.send('PUT', line('5a'), { hoursPerWeek: 4, teacherId: fx.teacherId, passFail: true, version: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ passFail: true, version: 2 });
+    expect((await audit('curriculum.line.update')).find((a) => a.entity === `LOAD#2026#5a#${MATH}`)).toMatchObject({ after: { passFail: true } });
+
+    // Period marks open on the class's last school day of the quarter (clause 3.9).
+    clocked.standAt(NOW);
+    const table = await (await clocked.as('teacher')).get(`${S}/classes/5a/periods/${Q2}/period-marks`);
+    expect(table.status, JSON.stringify(table.body)).toBe(200);
+    clocked.standAt(mskNoon(table.body.window.dueBy));
+    const teacher = await clocked.as('teacher');
+    const student = fx.fiveA[0]!.studentId;
+    const four = await teacher.send('PUT', markCell(student), { version: 0, requestId: 'flags-four', code: '4' });
+    expect(four.status).toBe(400);
+    expect(four.body.error.message).toBe('Предмет оценивается по системе «зачёт/незачёт»: введите «зач», «незач» или «н/а».');
+    const pass = await teacher.send('PUT', markCell(student), { version: 0, requestId: 'flags-pass', code: 'pass' });
+    expect(pass.status, JSON.stringify(pass.body)).toBe(200);
+    expect(pass.body.mark).toMatchObject({ code: 'pass', text: 'зач' });
+    setClock(() => NOW);
   });
 });

@@ -6,7 +6,9 @@ import {
   defaultPeriod,
   gridRows,
   gridSubjects,
+  examAllowed,
   groupCounts,
+  hoursText,
   lineBody,
   lineForm,
   subgroupsBody,
@@ -47,10 +49,20 @@ describe('the line form', () => {
   const chess = overview.subjects[0]!;
 
   it('should build the body of a whole-class and of a split line, with the version when editing', () => {
-    expect(lineBody({ ...lineForm(null), hours: '2', teacherId: 't1' }, chess)).toEqual({ body: { hoursPerWeek: 2, teacherId: 't1' } });
+    expect(lineBody({ ...lineForm(null), hours: '2', teacherId: 't1' }, chess)).toEqual({ body: { hoursPerWeek: 2, teacherId: 't1', passFail: false, exam: false } });
     const split = lineForm(overview.lines[1]!);
     expect(split.split).toBe(true);
-    expect(lineBody(split, english, 2).body).toEqual({ hoursPerWeek: 3, groups: overview.lines[1]!.groups, version: 2 });
+    expect(lineBody(split, english, 2).body).toEqual({ hoursPerWeek: 3, groups: overview.lines[1]!.groups, passFail: false, exam: false, version: 2 });
+  });
+
+  it('should carry the marking flags both ways and show them beside the hours', () => {
+    const form = lineForm({ ...overview.lines[0]!, passFail: true });
+    expect(form).toMatchObject({ passFail: true, exam: false });
+    expect(lineBody({ ...form, exam: true }, chess, 1).body).toMatchObject({ passFail: true, exam: true, version: 1 });
+    expect(hoursText({ hoursPerWeek: 1, passFail: true })).toBe('1 з');
+    expect(hoursText({ hoursPerWeek: 3, exam: true })).toBe('3 э');
+    expect(hoursText({ hoursPerWeek: 2 })).toBe('2');
+    expect([8, 9, 10, 11].map(examAllowed)).toEqual([false, true, false, true]);
   });
 
   it('should say in Russian what is missing', () => {

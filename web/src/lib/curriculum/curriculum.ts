@@ -4,7 +4,8 @@
  * student) and substitutes. Plain functions, so they are tested without a browser.
  */
 import { dateInZone, planningYearOf } from '../../../../shared/domain/calendar';
-import { WHOLE_CLASS } from '../../../../shared/domain/curriculum';
+import { EXAM_LABEL, PASS_FAIL_LABEL, WHOLE_CLASS } from '../../../../shared/domain/curriculum';
+import { isGraduationGrade } from '../../../../shared/domain/movement';
 import { DEFAULT_SCHOOL_ZONE } from '../format';
 import { ledClasses, mayMe, schoolObject } from '../policy';
 import type { Me } from '../types';
@@ -52,6 +53,10 @@ export const CURRICULUM_TEXT = {
   noGroupTeacher: 'Выберите учителя каждой подгруппы.',
   badHours: 'Часов в неделю — целое число от 1 до 12.',
   notSplittable: 'Этот предмет не делится на подгруппы: отметьте это в списке предметов.',
+  marking: 'Отметки по предмету',
+  passFail: `${PASS_FAIL_LABEL} (отметки за период, год и итоговые — «зач» или «незач»)`,
+  exam: `${EXAM_LABEL} (экзаменационная отметка; только 9 и 11 классы)`,
+  flagsLegend: 'з — зачёт/незачёт, э — экзамен.',
   links: {
     subgroups: 'Подгруппы',
     substitutes: 'Замены',
@@ -147,6 +152,7 @@ export const curriculumPaths = {
 export interface GridCell {
   subjectId: string;
   line: LoadLine | null;
+  /** «2», «1 з» (pass/fail), «3 э» (exam). */
   hours: string;
   teacher: string;
 }
@@ -172,6 +178,11 @@ export function gridSubjects(o: Pick<CurriculumOverview, 'subjects' | 'lines'>):
   return [...o.subjects.filter((s) => used.has(s.subjectId)), ...o.subjects.filter((s) => !used.has(s.subjectId))];
 }
 
+/** The hours of a line with its marking flags in short (`flagsLegend`). */
+export function hoursText(line: Pick<LoadLine, 'hoursPerWeek' | 'passFail' | 'exam'>): string {
+  return [String(line.hoursPerWeek), line.passFail ? 'з' : '', line.exam ? 'э' : ''].filter(Boolean).join(' ');
+}
+
 export function gridRows(o: CurriculumOverview): GridRow[] {
   const names = teacherNames(o.teachers);
   const subjects = gridSubjects(o);
@@ -179,7 +190,7 @@ export function gridRows(o: CurriculumOverview): GridRow[] {
   return o.classes.map((cls) => {
     const cells = subjects.map((s): GridCell => {
       const line = byKey.get(`${cls.classId}|${s.subjectId}`) ?? null;
-      return { subjectId: s.subjectId, line, hours: line ? String(line.hoursPerWeek) : '', teacher: line ? teacherText(line, names) : '' };
+      return { subjectId: s.subjectId, line, hours: line ? hoursText(line) : '', teacher: line ? teacherText(line, names) : '' };
     });
     return { cls, cells, total: cells.reduce((n, c) => n + (c.line?.hoursPerWeek ?? 0), 0) };
   });
@@ -192,7 +203,12 @@ export interface LineForm {
   split: boolean;
   teacherId: string;
   groups: Array<{ groupId: string; name: string; teacherId: string }>;
+  passFail: boolean;
+  exam: boolean;
 }
+
+/** The exam flag is offered only where an exam mark exists (grades 9 and 11). */
+export const examAllowed = (grade: number): boolean => isGraduationGrade(grade);
 
 export function lineForm(line: LoadLine | null): LineForm {
   return {
@@ -205,6 +221,8 @@ export function lineForm(line: LoadLine | null): LineForm {
           { groupId: 'g1', name: '1 группа', teacherId: '' },
           { groupId: 'g2', name: '2 группа', teacherId: '' },
         ],
+    passFail: line?.passFail === true,
+    exam: line?.exam === true,
   };
 }
 
@@ -212,13 +230,15 @@ export function lineForm(line: LoadLine | null): LineForm {
 export function lineBody(form: LineForm, subject: Pick<Subject, 'splittable'>, version?: number): { body?: Record<string, unknown>; problem?: string } {
   const hours = Number(form.hours.trim().replace(',', '.'));
   if (!Number.isInteger(hours) || hours < 1 || hours > 12) return { problem: CURRICULUM_TEXT.badHours };
+  // The server refuses a wrong combination of flags with its own message.
+  const rest = { passFail: form.passFail, exam: form.exam, ...(version ? { version } : {}) };
   if (form.split) {
     if (!subject.splittable) return { problem: CURRICULUM_TEXT.notSplittable };
     if (form.groups.some((g) => !g.teacherId)) return { problem: CURRICULUM_TEXT.noGroupTeacher };
-    return { body: { hoursPerWeek: hours, groups: form.groups.map((g) => ({ groupId: g.groupId, name: g.name.trim(), teacherId: g.teacherId })), ...(version ? { version } : {}) } };
+    return { body: { hoursPerWeek: hours, groups: form.groups.map((g) => ({ groupId: g.groupId, name: g.name.trim(), teacherId: g.teacherId })), ...rest } };
   }
   if (!form.teacherId) return { problem: CURRICULUM_TEXT.noTeacher };
-  return { body: { hoursPerWeek: hours, teacherId: form.teacherId, ...(version ? { version } : {}) } };
+  return { body: { hoursPerWeek: hours, teacherId: form.teacherId, ...rest } };
 }
 
 // --- subgroups --------------------------------------------------------------------------------
