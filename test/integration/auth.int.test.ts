@@ -256,3 +256,94 @@ describe('activation codes', () => {
     expect(after).toBe(before);
   });
 });
+
+describe('shared computers: reset codes, sign out everywhere, idle time, password again', () => {
+  const t0 = Date.now();
+  const at = (minutes: number) => setClock(() => new Date(t0 + minutes * 60_000));
+  const codeFor = (c: ApiClient, login: string) => c.post('/api/schools/sch53/activation-codes', { userId: accounts.find((a) => a.login === login)!.userId });
+  const lastPendingStaff = () => accounts.findLast((a) => a.kind === 'staff' && a.status === 'pending')!.login;
+
+  it('should end the old password and every open session when a reset code is issued', async () => {
+    at(0);
+    const admin = client();
+    await admin.signIn('admin');
+    const teacher = client();
+    await teacher.signIn('teacher');
+    const issued = await codeFor(admin, 'teacher');
+    expect(issued.status).toBe(201);
+    expect(issued.body.reset).toBe(true);
+
+    expect((await client().signIn('teacher')).status).toBe(401);
+    // A write reads the account: refused at once. A read needs no database round trip and is
+    // refused at the next renewal (at most RENEW_AFTER_SECONDS later).
+    const write = await teacher.post('/api/auth/sign-out');
+    expect(write).toMatchObject({ status: 401, body: { error: { code: 'session_ended' } } });
+    expect((await teacher.get('/api/me')).status).toBe(200);
+    at(11);
+    expect((await teacher.get('/api/me')).body.error.code).toBe('session_ended');
+
+    const register = await admin.get('/api/schools/sch53/logins');
+    expect(register.body.entries.find((e: { login: string }) => e.login === 'teacher')?.reset).toBe(true);
+    const fresh = client();
+    expect((await fresh.post('/api/auth/activate', { code: issued.body.code, password: 'Новый-пароль-2027' })).status).toBe(200);
+    expect((await fresh.post('/api/auth/sign-out')).status).toBe(204);
+    expect((await client().signIn('teacher', 'Новый-пароль-2027')).status).toBe(200);
+  });
+
+  it('should end every session of a person on «Выйти на всех устройствах», and only theirs', async () => {
+    at(0);
+    const [here, there, other] = [client(), client(), client()];
+    await here.signIn('director');
+    await there.signIn('director');
+    await other.signIn('deputy');
+    const out = await here.post('/api/auth/sign-out-everywhere');
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie()[0]).toContain('Max-Age=0');
+    expect((await there.post('/api/auth/sign-out')).body.error.code).toBe('session_ended');
+    expect((await other.post('/api/auth/sign-out')).status).toBe(204);
+    at(11);
+    expect((await there.get('/api/me')).status).toBe(401);
+    expect((await client().signIn('director')).status).toBe(200);
+  });
+
+  it("should sign a staff session out after the school's idle time, counting every request as activity", async () => {
+    at(0);
+    const [deputy, parent] = [client(), client()];
+    await deputy.signIn('deputy');
+    await parent.signIn('parent');
+    expect((await deputy.get('/api/auth/session')).body).toMatchObject({ idleMinutes: 15, warningSeconds: 60 });
+    expect((await parent.get('/api/auth/session')).body.idleMinutes).toBe(0);
+    at(14);
+    expect((await deputy.get('/api/me')).status).toBe(200);
+    at(28);
+    expect((await deputy.get('/api/me')).status).toBe(200);
+    at(43.5);
+    const idle = await deputy.get('/api/me');
+    expect(idle).toMatchObject({ status: 401, body: { error: { code: 'session_idle' } } });
+    expect(idle.body.error.message).toMatch(/долго не было действий/);
+    // Students and parents work at home: no idle limit (the token's own 30 minutes still apply).
+    expect((await parent.get('/api/me')).status).toBe(401);
+    at(0);
+  });
+
+  it('should ask for the password again before a sensitive action 5 minutes after it was entered', async () => {
+    at(0);
+    const admin = client();
+    await admin.signIn('admin');
+    expect((await codeFor(admin, lastPendingStaff())).status).toBe(201);
+    at(5.5);
+    const refused = await codeFor(admin, lastPendingStaff());
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'reauth_required', message: 'Для этого действия введите пароль ещё раз.' } } });
+    // Reads and ordinary writes go on without it.
+    expect((await admin.get('/api/schools/sch53/logins')).status).toBe(200);
+    const wrong = await admin.post('/api/auth/reauth', { password: 'not-my-password' });
+    expect(wrong).toMatchObject({ status: 400, body: { error: { message: 'Неверный пароль.' } } });
+    expect((await admin.post('/api/auth/reauth', {})).status).toBe(400);
+    const ok = await admin.post('/api/auth/reauth', { password: 'Demo-2026!' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.authAt).toBe(Math.floor((t0 + 5.5 * 60_000) / 1000));
+    expect((await codeFor(admin, lastPendingStaff())).status).toBe(201);
+    at(11);
+    expect((await codeFor(admin, lastPendingStaff())).body.error.code).toBe('reauth_required');
+  });
+});
