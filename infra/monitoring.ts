@@ -33,6 +33,14 @@ export const ALARM_THRESHOLDS = {
   api5xxPercent: 1,
   /** API p99 latency, in 3 consecutive five-minute periods. */
   apiP99Ms: 2500,
+  /**
+   * Refused sign-ins and activations (wrong password or code, disabled account) per five minutes,
+   * in 2 consecutive periods. A school's morning brings a few typos a minute; a hundred refusals in
+   * five minutes, twice over, is a password-guessing run spread over many logins or addresses (the
+   * per-login and per-address throttle answers 429 and is counted apart), or people locked out
+   * together (a wave of expired codes, a broken sign-in page).
+   */
+  signInFailures: 100,
 } as const;
 
 /** Every table operation the code uses (shared/db, shared/repos); one metric each, summed. */
@@ -136,6 +144,12 @@ export class Monitoring extends Construct {
     this.alarm('TableThrottles', tableThrottles, { threshold: 1, description: 'DynamoDB throttled requests to the journal table.' });
     this.alarm('TableSystemErrors', tableErrors, { threshold: 1, description: 'DynamoDB answered requests to the journal table with a 500.' });
 
+    this.alarm('SignInFailures', this.productMetric(METRIC.signInFailures), {
+      threshold: ALARM_THRESHOLDS.signInFailures,
+      evaluationPeriods: 2,
+      description: `More than ${ALARM_THRESHOLDS.signInFailures} sign-ins or activations refused in each of two five-minute periods.`,
+    });
+
     const specs = new Map(jobSpecs.map((j) => [j.name, j]));
     const jobInvocations: IMetric[] = [];
     for (const [name, fn] of props.jobFunctions) {
@@ -169,6 +183,18 @@ export class Monitoring extends Construct {
       table: props.table,
       jobInvocations,
       jobNames: [...props.jobFunctions.keys()],
+    });
+  }
+
+  /** One of the product's own metrics (shared/ops/metrics.ts), summed by default; per job if named. */
+  private productMetric(name: string, statistic = 'Sum', job?: string): Metric {
+    return new Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: name,
+      dimensionsMap: job ? { service: this.prefix, job } : { service: this.prefix },
+      statistic,
+      period: FIVE_MINUTES,
+      label: job ? `${name} ${job}` : name,
     });
   }
 
@@ -236,15 +262,7 @@ export class Monitoring extends Construct {
     jobInvocations: IMetric[];
     jobNames: string[];
   }): Dashboard {
-    const app = (name: string, statistic = 'Sum', job?: string) =>
-      new Metric({
-        namespace: METRICS_NAMESPACE,
-        metricName: name,
-        dimensionsMap: job ? { service: this.prefix, job } : { service: this.prefix },
-        statistic,
-        period: FIVE_MINUTES,
-        label: job ? `${name} ${job}` : name,
-      });
+    const app = (name: string, statistic = 'Sum', job?: string) => this.productMetric(name, statistic, job);
     const dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${this.prefix}-operations` });
     const w = { width: 8, height: 6 };
     dashboard.addWidgets(
@@ -286,6 +304,7 @@ export class Monitoring extends Construct {
       new GraphWidget({
         title: 'Sign-in: failures and throttled',
         left: [app(METRIC.signInFailures), app(METRIC.signInThrottled)],
+        leftAnnotations: [{ value: ALARM_THRESHOLDS.signInFailures, label: 'SignInFailures alarm' }],
         ...w,
       }),
       new GraphWidget({

@@ -10,7 +10,7 @@ import { ACCESS_LOG_FORMAT, PASSWORD_ROUTE_THROTTLE, STAGE_THROTTLE } from '../.
 import { EdgeStack, SIGN_IN_REQUESTS_PER_5_MINUTES } from '../../infra/edge';
 import { ALARM_THRESHOLDS, jobIntervalHours } from '../../infra/monitoring';
 import { ACCESS_LOG_DAYS } from '../../infra/storage';
-import { PASSWORD_HANDLERS } from '../../shared/ops/metrics';
+import { METRIC, METRICS_NAMESPACE, PASSWORD_HANDLERS } from '../../shared/ops/metrics';
 import { synth, type Json, type Resource, type Synth } from './synth';
 
 let s: Synth;
@@ -99,6 +99,20 @@ describe('the alarms', () => {
     }
   });
 
+  it('should watch refused sign-ins and activations, the product metric the functions emit', () => {
+    const p = alarm(s, 'SignInFailures');
+    expect(metricOf(p)).toMatchObject({ Namespace: METRICS_NAMESPACE, MetricName: METRIC.signInFailures, Stat: 'Sum', Period: 300 });
+    // The dimensions the functions write (shared/ops/telemetry.ts: `service` = the stack's name).
+    expect(metricOf(p).Dimensions).toEqual([{ Name: 'service', Value: 'ZhurnalTest' }]);
+    expect(p).toMatchObject({
+      Threshold: ALARM_THRESHOLDS.signInFailures,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 2,
+      TreatMissingData: 'notBreaching',
+    });
+    expect(p.AlarmDescription).toMatch(/Runbook: README.md, "Runbook", alarm SignInFailures/);
+  });
+
   it('should fire when the job dead-letter queue is not empty', () => {
     const p = alarm(s, 'JobDeadLetters');
     expect(p.Threshold).toBe(1);
@@ -158,6 +172,8 @@ describe('the dashboard', () => {
     for (const name of ['MarksSaved', 'LockRefusals', 'Conflicts', 'SignInFailures', 'SignInThrottled', 'JobRuns', 'JobDuration']) {
       expect(body, name).toContain(name);
     }
+    // The sign-in graph draws the alarm's threshold, so a rising line is read against it.
+    expect(body).toContain(`{\\"value\\":${ALARM_THRESHOLDS.signInFailures},\\"label\\":\\"SignInFailures alarm\\"`);
   });
 });
 
