@@ -1,13 +1,14 @@
 /**
  * Period, year, exam and final marks (issue 10): the class x subjects tables, setting a mark, the
- * early warnings of a class and one student's report for the family. Each handler loads the object,
+ * early warnings of a class and of a school, and one student's report for the family. Each handler loads the object,
  * authorises it, calls one service function and shapes the answer.
  */
 import type { Principal } from '../../shared/auth/roles';
 import { NOT_YOUR_FINAL_MARK } from '../../shared/domain/period-mark-rules';
 import { NotFoundError } from '../../shared/errors';
 import { loadFinalMarkContext, setFinalMark, type Actor } from '../../shared/services/period-marks';
-import { classWarnings, loadClassMarksContext, periodMarksTable, studentOfClass, studentPeriodReport, yearMarksTable } from '../../shared/services/period-marks-read';
+import { classWarnings, schoolWarnings } from '../../shared/services/early-warnings';
+import { loadClassMarksContext, periodMarksTable, studentOfClass, studentPeriodReport, yearMarksTable } from '../../shared/services/period-marks-read';
 import { handlersOf } from '../http/area';
 import { periodMarkRoutes } from './routes';
 
@@ -27,7 +28,7 @@ export const getPeriodMarks = handler('getPeriodMarks', async (req) => {
 export const getYearMarks = handler('getYearMarks', async (req) => {
   const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!);
   req.authorize(ctx.access, NOT_YOUR_CLASS);
-  return { body: await yearMarksTable(req.principal, ctx) };
+  return { body: await yearMarksTable(req.principal, ctx, req.now) };
 });
 
 export const putFinalMark = handler('putFinalMark', async (req) => {
@@ -45,6 +46,12 @@ export const getEarlyWarnings = handler('getEarlyWarnings', async (req) => {
   const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!, req.params.periodId!);
   req.authorize(ctx.access, 'Предупреждения по классу доступны классному руководителю, учителям этого класса и администрации школы.');
   return { body: await classWarnings(ctx, req.now) };
+});
+
+export const getSchoolWarnings = handler('getSchoolWarnings', async (req) => {
+  const p = req.principal;
+  req.authorize({ departmentId: p.departmentId, schoolId: req.params.schoolId! }, 'Предупреждения по всей школе доступны директору и заместителю директора.');
+  return { body: await schoolWarnings(p, req.params.schoolId!, req.now, req.query.period) };
 });
 
 /** The family's view: anybody but the student and their parents is told nothing exists (404), so ids cannot be probed. */

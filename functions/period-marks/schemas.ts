@@ -36,7 +36,16 @@ export const finalMarkView = z.object({
   version: z.number(),
 });
 
-const subjectColumn = z.object({ subjectId: z.string(), name: z.string(), shortName: z.string(), hoursPerWeek: z.number(), canSet: z.boolean() });
+const subjectColumn = z.object({
+  subjectId: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  hoursPerWeek: z.number(),
+  canSet: z.boolean(),
+  /** The curriculum marks it «зач»/«незач»; it has an exam (grades 9 and 11). */
+  passFail: z.boolean(),
+  hasExam: z.boolean(),
+});
 const studentRow = z.object({ studentId: z.string(), name: z.string() });
 
 const justification = z.object({
@@ -68,6 +77,8 @@ export const periodTableResponse = z.object({
   grade: z.number(),
   today: z.string(),
   period: periodView,
+  /** The grade's periods, for the screen's switch. */
+  periods: z.array(periodView),
   title: z.string(),
   window: windowView,
   lockDays: z.number(),
@@ -84,6 +95,10 @@ export const yearTableResponse = z.object({
   className: z.string(),
   grade: z.number(),
   yearId: z.string(),
+  today: z.string(),
+  periods: z.array(periodView),
+  /** The period of today (else the last begun): where the screen's warnings link leads. */
+  currentPeriodId: z.string().nullable(),
   kinds: z.array(z.object({ kind: z.enum(['year', 'exam', 'final']), title: z.string(), window: windowView })),
   subjects: z.array(subjectColumn),
   students: z.array(studentRow),
@@ -105,11 +120,10 @@ const warning = z.object({
   message: z.string(),
 });
 
-export const warningsResponse = z.object({
+const classWarnings = z.object({
   classId: z.string(),
   className: z.string(),
   period: periodView,
-  today: z.string(),
   students: z.array(
     z.object({
       studentId: z.string(),
@@ -121,6 +135,21 @@ export const warningsResponse = z.object({
       warnings: z.array(warning),
     }),
   ),
+  queryPages: z.number(),
+});
+
+export const warningsResponse = classWarnings.extend({ today: z.string(), periods: z.array(periodView) });
+
+/** `?period=` names a period (a class on halves is judged in its half holding the quarter's last day); without it, each class's period of today. */
+export const schoolWarningsQuery = z.object({ period: idParam('Период').optional() });
+
+export const schoolWarningsResponse = z.object({
+  schoolId: z.string(),
+  today: z.string(),
+  /** The period asked for, if any; every period of the year (quarters and halves), for the switch. */
+  periodId: z.string().nullable(),
+  periods: z.array(periodView),
+  classes: z.array(classWarnings),
   queryPages: z.number(),
 });
 

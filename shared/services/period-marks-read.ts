@@ -1,15 +1,15 @@
 /**
  * Reading period marks (issue 10): the class x all subjects table of a period (its marks in ONE
  * Query of the `FINAL#` range), the year/exam/final table (ONE Query of the class's year), the
- * per-student justification of one subject (clause 6.1, R-31), the class's early warnings (R-63)
- * and one student's report for the family. Everything is computed by the pure functions the
+ * per-student justification of one subject (clause 6.1, R-31) and one student's report for the
+ * family (the early warnings are shared/services/early-warnings.ts). Everything is computed by the pure functions the
  * screens use, under the rules of the period's last day, with `now` passed in.
  */
 import type { Principal } from '../auth/roles';
 import type { ClassStaffObject } from '../auth/rules/period-marks';
 import { countedMarksOf, justificationSummary, justifyPeriod, roundingRule, type Justification } from '../domain/mark-justification';
 import { markWindow, subjectTeacherOf, type MarkWindow } from '../domain/period-mark-rules';
-import { studentLessonsOf, studentWarnings, warningsList, type StudentFacts, type StudentWarnings } from '../domain/early-warning';
+import { studentWarnings, type StudentWarnings } from '../domain/early-warning';
 import { finalMarkKindTitle, type FinalMarkKind } from '../domain/period-marks';
 import { periodsForGrade, type AcademicYear, type Period } from '../domain/year';
 import { dateInZone } from '../domain/calendar';
@@ -17,11 +17,12 @@ import { GRADE_WITHOUT_MARKS } from '../domain/journal-rules';
 import type { LoadLine } from '../domain/curriculum';
 import { NotFoundError } from '../errors';
 import { listLoad, listSubjects } from '../repos/curriculum';
-import { readClassJournal, readPeriodMarks, readYearMarks, type SubjectJournal } from '../repos/period-marks';
+import { readPeriodMarks, readYearMarks, type SubjectJournal } from '../repos/period-marks';
 import { className, getClass, getDepartmentAndSchoolItems, getStudentCard, listStudentsOfClass, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
-import { materialiseRosters } from './journal-rosters';
-import { finalMarkView, lessonDatesNear, markingContextOf, sliceWithRoster, rulesOfPeriod, systemMarkView, YEAR_SLOTS, type FinalMarkView, type MarkingContext } from './period-marks';
+import { currentPeriod } from './journal-mine';
+import { classJournalWithRosters, factsOf, periodView } from './early-warnings';
+import { finalMarkView, lessonDatesNear, markingContextOf, sliceWithRoster, rulesOfPeriod, subjectMarking, systemMarkView, YEAR_SLOTS, type FinalMarkView, type MarkingContext } from './period-marks';
 
 // --- the class ---------------------------------------------------------------------------------
 
@@ -65,6 +66,9 @@ interface SubjectColumn {
   hoursPerWeek: number;
   /** The caller may set this subject's marks (as the subject teacher of some student, or as the class teacher). */
   canSet: boolean;
+  /** How the curriculum marks it: the cells read «зач»/«незач», the exam column is offered. */
+  passFail: boolean;
+  hasExam: boolean;
 }
 
 /** The subjects of the class's curriculum with their names, and whether the caller may set their marks. */
@@ -80,8 +84,14 @@ async function subjectColumns(p: Principal, ctx: ClassMarksContext): Promise<Sub
       shortName: names.get(l.subjectId)?.shortName ?? l.subjectId,
       hoursPerWeek: l.hoursPerWeek,
       canSet: leads || teaches(l),
+      ...markingOf(l),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
+
+function markingOf(line: LoadLine): { passFail: boolean; hasExam: boolean } {
+  const m = subjectMarking(line);
+  return { passFail: m.passFail, hasExam: m.hasExam === true };
 }
 
 async function studentRows(ctx: ClassMarksContext) {
@@ -141,7 +151,8 @@ export async function periodMarksTable(p: Principal, ctx: ClassMarksContext, now
     className: className(cls),
     grade: cls.grade,
     today: dateInZone(now, ctx.marking.journal.timeZone),
-    period: { periodId: period.periodId, name: period.name, startDate: period.startDate, endDate: period.endDate },
+    period: periodView(period),
+    periods: ctx.periods.map(periodView),
     title: finalMarkKindTitle('period', scheme),
     window: windowView(markWindow(ctx.year, cls.grade, { kind: 'period', periodId: period.periodId }, { openDaysBefore: ctx.marking.openDaysBefore, lessonDates })),
     lockDays: ctx.marking.journal.locks.lockDays.finalMarks,
@@ -155,7 +166,8 @@ export async function periodMarksTable(p: Principal, ctx: ClassMarksContext, now
 }
 
 /** The year, exam and final marks of a class: ONE Query of its year. */
-export async function yearMarksTable(p: Principal, ctx: ClassMarksContext) {
+export async function yearMarksTable(p: Principal, ctx: ClassMarksContext, now: Date) {
+  const today = dateInZone(now, ctx.marking.journal.timeZone);
   const cls = ctx.schoolClass;
   const [read, subjects, students] = await Promise.all([readYearMarks(cls.schoolId, cls.classId, cls.yearId), subjectColumns(p, ctx), studentRows(ctx)]);
   const stored = read.marks.flatMap((m) => finalMarkView(m) ?? []);
@@ -164,6 +176,9 @@ export async function yearMarksTable(p: Principal, ctx: ClassMarksContext) {
     className: className(cls),
     grade: cls.grade,
     yearId: cls.yearId,
+    today,
+    periods: ctx.periods.map(periodView),
+    currentPeriodId: currentPeriod(ctx.periods, today)?.periodId ?? null,
     kinds: YEAR_SLOTS.map((kind) => ({
       kind,
       title: finalMarkKindTitle(kind),
@@ -173,60 +188,6 @@ export async function yearMarksTable(p: Principal, ctx: ClassMarksContext) {
     students,
     marks: YEAR_SLOTS.flatMap((kind) => cells(ctx, kind, stored.filter((m) => m.kind === kind), subjects, students)),
     queryPages: read.pages,
-  };
-}
-
-// --- early warnings (R-63) -------------------------------------------------------------------------
-
-/** The class's journal of the period, its rosters built first where the curriculum has a subject without one (as the journal does on first use). */
-async function classJournalWithRosters(ctx: ClassMarksContext, now: Date) {
-  const { schoolId, classId } = ctx.schoolClass;
-  const periodId = ctx.period!.periodId;
-  const read = await readClassJournal(schoolId, classId, periodId);
-  if (ctx.lines.every((l) => read.subjects.get(l.subjectId)?.roster)) return read;
-  await materialiseRosters(schoolId, classId, periodId, now);
-  return readClassJournal(schoolId, classId, periodId);
-}
-
-function factsOf(ctx: ClassMarksContext, subjects: Map<string, SubjectJournal>, onlyStudent?: string): StudentFacts[] {
-  const period = ctx.period!;
-  const rules = rulesOfPeriod(ctx.marking, period);
-  const hours = new Map(ctx.lines.map((l) => [l.subjectId, l.hoursPerWeek]));
-  const out: StudentFacts[] = [];
-  for (const [subjectId, j] of subjects) {
-    if (!j.roster || !hours.has(subjectId)) continue;
-    for (const s of j.roster.students) {
-      if (onlyStudent && s.studentId !== onlyStudent) continue;
-      out.push({
-        studentId: s.studentId,
-        subjectId,
-        justification: justifyPeriod(countedMarksOf(j.marks, s.studentId, period), rules, hours.get(subjectId)!),
-        lessons: studentLessonsOf(j.lessons, j.attendance, s, j.roster.groups),
-      });
-    }
-  }
-  return out;
-}
-
-/** The class's students heading for a «2» or «н/а», or whose attendance falls: the most urgent first. */
-export async function classWarnings(ctx: ClassMarksContext, now: Date) {
-  const cls = ctx.schoolClass;
-  const period = ctx.period!;
-  const [{ subjects, pages }, students, subjectNames] = await Promise.all([
-    classJournalWithRosters(ctx, now),
-    studentRows(ctx),
-    listSubjects(cls.schoolId),
-  ]);
-  const names = new Map(students.map((s) => [s.studentId, s.name]));
-  const subjectName = new Map(subjectNames.map((s) => [s.subjectId, s.name]));
-  const list = warningsList(factsOf(ctx, subjects), { period, now, timeZone: ctx.marking.journal.timeZone });
-  return {
-    classId: cls.classId,
-    className: className(cls),
-    period: { periodId: period.periodId, name: period.name, startDate: period.startDate, endDate: period.endDate },
-    today: dateInZone(now, ctx.marking.journal.timeZone),
-    students: list.map((w) => ({ ...w, studentName: names.get(w.studentId) ?? w.studentId, subjectName: w.subjectId ? (subjectName.get(w.subjectId) ?? w.subjectId) : undefined })),
-    queryPages: pages,
   };
 }
 
@@ -244,14 +205,14 @@ export async function studentPeriodReport(ctx: ClassMarksContext, studentId: str
   const cls = ctx.schoolClass;
   const period = ctx.period!;
   const [{ subjects: journal }, read, subjectNames] = await Promise.all([
-    classJournalWithRosters(ctx, now),
+    classJournalWithRosters({ ...ctx, period }, now),
     readPeriodMarks(cls.schoolId, cls.classId, period.periodId),
     listSubjects(cls.schoolId),
   ]);
   const subjectName = new Map(subjectNames.map((s) => [s.subjectId, s.name]));
   const wctx = { period, now, timeZone: ctx.marking.journal.timeZone };
   const rules = rulesOfPeriod(ctx.marking, period);
-  const facts = factsOf(ctx, journal, studentId);
+  const facts = factsOf({ ...ctx, period }, journal, studentId);
   const marks = new Map(read.marks.filter((m) => m.studentId === studentId).flatMap((m) => (finalMarkView(m) ? [[m.subjectId, finalMarkView(m)!] as const] : [])));
   const subjects = facts
     .map((f) => {
@@ -272,7 +233,7 @@ export async function studentPeriodReport(ctx: ClassMarksContext, studentId: str
     studentId,
     classId: cls.classId,
     className: className(cls),
-    period: { periodId: period.periodId, name: period.name, startDate: period.startDate, endDate: period.endDate },
+    period: periodView(period),
     today: dateInZone(now, ctx.marking.journal.timeZone),
     rule: roundingRule(rules.thresholds),
     // The what-if of the diary (R-31) runs `whatIf` in the browser under these same rules.

@@ -14,14 +14,16 @@ import { keys } from '../../shared/db/keys';
 import { buildDemoModel } from '../../shared/demo/index';
 import { addDays } from '../../shared/domain/calendar';
 import type { JournalMark } from '../../shared/domain/journal-model';
+import { loadLineItems } from '../../shared/repos/curriculum';
 import { markItem } from '../../shared/repos/journal';
+import { listStudentsOfClass } from '../../shared/repos/school';
 import { whatIf } from '../../shared/domain/mark-justification';
 import type { WorkTypeId } from '../../shared/domain/work-types';
 import { forgetJournalRules } from '../../shared/services/journal-settings';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
 import { useTestTable } from '../support/dynamo';
-import { ENG, journalFixture, MATH, mskNoon, Q2, SCH, type JournalFixture } from './journal-fixture';
+import { ENG, H1, journalFixture, MATH, mskNoon, Q2, SCH, type JournalFixture } from './journal-fixture';
 
 let api: ApiServer;
 let fx: JournalFixture;
@@ -317,6 +319,43 @@ describe('year marks', () => {
   });
 });
 
+describe('the year, exam and final table (clauses 3.9, 3.10)', () => {
+  it('should let the class teacher set a colleague\'s year mark and refuse the deputy, who reads it', async () => {
+    standAt(mskNoon('2027-05-26'));
+    const set = await put('classteacher', cell('5a', 'year', ENG, student(1)), { code: '5', reason: 'по итогам 2 четверти и проектной работы' });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.mark).toMatchObject({ kind: 'year', code: '5', setByName: expect.any(String) });
+    const deputy = await put('deputy', cell('5a', 'year', ENG, student(2)), { code: '4', reason: 'по итогам года' });
+    expect(deputy.status).toBe(403);
+    expect(deputy.body.error.message).toMatch(/[а-я]/);
+    const read = await (await as('deputy')).get(`${CLASS('5a')}/year-marks`);
+    expect(read.status).toBe(200);
+    expect(read.body.subjects.some((s: { canSet: boolean }) => s.canSet)).toBe(false);
+    expect(read.body.marks).toContainEqual(expect.objectContaining({ kind: 'year', subjectId: ENG, studentId: student(1), code: '5', reason: 'по итогам 2 четверти и проектной работы' }));
+  });
+
+  it('should judge a final mark of grade 9 against its year mark: the same mark needs no reason, another one does', async () => {
+    const nine = (await listStudentsOfClass(SCH, '9a'))[0]!.studentId;
+    await batchWriteAll(loadLineItems({ schoolId: SCH, yearId: '2026', classId: '9a', subjectId: MATH, hoursPerWeek: 4, teacherId: fx.teacherId, version: 1 }));
+    const year = await (await as('teacher')).get(`${CLASS('9a')}/year-marks`);
+    expect(year.status, JSON.stringify(year.body)).toBe(200);
+    const windows = Object.fromEntries(year.body.kinds.map((k: { kind: string; window: { opensOn: string } }) => [k.kind, k.window]));
+    standAt(mskNoon(windows.year.opensOn));
+    expect((await put('teacher', cell('9a', 'year', MATH, nine), { code: '4', reason: 'по итогам контрольных работ' })).status).toBe(200);
+    standAt(mskNoon(windows.final.opensOn));
+    const differing = await put('teacher', cell('9a', 'final', MATH, nine), { code: '5' });
+    expect(differing.status, JSON.stringify(differing.body)).toBe(400);
+    expect(differing.body.error.message).toContain('укажите причину');
+    const same = await put('teacher', cell('9a', 'final', MATH, nine), { code: '4' });
+    expect(same.status, JSON.stringify(same.body)).toBe(200);
+    const after = await (await as('deputy')).get(`${CLASS('9a')}/year-marks`);
+    expect(after.body.marks).toContainEqual(expect.objectContaining({ kind: 'final', subjectId: MATH, studentId: nine, code: '4' }));
+    // No exam in the curriculum yet: the exam column refuses with its reason.
+    const exam = await put('teacher', cell('9a', 'exam', MATH, nine), { code: '4' });
+    expect(exam.status).toBe(400);
+  });
+});
+
 describe('early warnings (R-63) and the family\'s view', () => {
   it('should list the class\'s students heading for «н/а» with the days left, for its staff only', async () => {
     standAt(mskNoon('2026-12-01'));
@@ -328,6 +367,29 @@ describe('early warnings (R-63) and the family\'s view', () => {
     expect(few.warnings.map((w: { kind: string }) => w.kind)).toContain('fewMarks');
     expect(few.warnings[0].message).toContain('До конца периода (29.12.2026) осталось 28 дней');
     expect((await (await as('parent')).get(`${CLASS('5a')}/periods/${Q2}/early-warnings`)).status).toBe(403);
+  });
+
+  it('should list every class of the school for the deputy in one Query per class, and refuse the class staff', async () => {
+    standAt(mskNoon('2026-12-01'));
+    const deputy = await as('deputy');
+    const url = `/api/schools/${SCH}/early-warnings?period=${Q2}`;
+    expect((await deputy.get(url)).status).toBe(200); // builds the rosters a class never had
+    const before = ddbRequestCounter.count;
+    const res = await deputy.get(url);
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+    // The school, classes, year, curriculum and subjects once; then one Query per class (and its pages).
+    expect(ddbRequestCounter.count - before).toBe(5 + res.body.queryPages);
+    const five = res.body.classes.find((c: { classId: string }) => c.classId === '5a');
+    expect(five.period.periodId).toBe(Q2);
+    const few = five.students.find((s: { studentId: string; subjectId?: string }) => s.studentId === student(4) && s.subjectId === MATH);
+    expect(few).toMatchObject({ daysLeft: 28, subjectName: 'Математика (проверка)', studentName: expect.stringMatching(/^\S+ \S+/) });
+    expect(few.warnings[0].message).toMatch(/^Отметок|^\d/);
+    // Grades on halves are judged in the half holding the quarter's last day.
+    expect(res.body.classes.find((c: { classId: string }) => c.classId === '10a').period.periodId).toBe(H1);
+    // Every class with a curriculum (the fixture's), checked even when nobody in it is warned.
+    expect(res.body.classes.map((c: { classId: string }) => c.classId)).toEqual(expect.arrayContaining(['1a', '5a', '10a']));
+    for (const login of ['classteacher', 'teacher', 'parent']) expect((await (await as(login)).get(url)).status, login).toBe(403);
+    expect((await deputy.get(`/api/schools/${SCH}/early-warnings?period=nope`)).status).toBe(404);
   });
 
   it('should give a student their own report and say nothing of anybody else\'s', async () => {

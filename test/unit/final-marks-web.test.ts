@@ -4,6 +4,7 @@
  * words and keyboard moves.
  */
 import { describe, expect, it } from 'vitest';
+import { daysLeftCell, risksText } from '../../web/src/lib/period-marks/warnings';
 import { averageText, cellText, cellTitle, markAt, minimumText, needsReason, nextRow, readCell, windowText, withMark, type FinalMark } from '../../web/src/routes/final-marks/[classId]/[periodId]/table';
 
 const mark = (over: Partial<FinalMark> = {}): FinalMark => ({
@@ -49,6 +50,32 @@ describe('the window in words', () => {
     expect(windowText(w, '2026-12-29')).toContain('Срок — 29.12.2026');
     expect(windowText(w, '2027-01-12')).toContain('Период закрыт 12.01.2027');
     expect(windowText(null, '2026-12-29')).toBe('');
+  });
+
+  it('should name the year\'s kinds of marks by their own title', () => {
+    const year = { what: 'годовые отметки', opensOn: '2027-05-26', dueBy: '2027-05-26', closesOn: '2027-09-01' };
+    expect(windowText(year, '2027-05-25', 'Годовые отметки')).toBe('Годовые отметки выставляются с 26.05.2027: заранее не ставятся.');
+    expect(windowText(year, '2027-09-01', 'Годовые отметки')).toBe('Годовые отметки: приём закрыт 01.09.2027: изменения — только по заявке на корректировку.');
+  });
+});
+
+describe('the early warnings in words', () => {
+  const row = (risks: Array<'two' | 'notAssessed' | 'attendance'>) => ({ warnings: risks.map((risk) => ({ kind: 'fewMarks' as const, risk, message: '' })) });
+  it('should name each risk once, in the server\'s order, and the days left with their plural', () => {
+    expect(risksText(row(['notAssessed', 'notAssessed', 'attendance']))).toBe('грозит «н/а»; падает посещаемость');
+    expect(risksText(row(['two']))).toBe('грозит «2»');
+    expect(daysLeftCell(0)).toBe('последний день');
+    expect(daysLeftCell(1)).toBe('1 день');
+    expect(daysLeftCell(28)).toBe('28 дней');
+  });
+});
+
+describe('a typed year, exam or final mark', () => {
+  it('should be read with its kind and the subject\'s marking, as the server reads it', () => {
+    expect(readCell('зач', 9, { kind: 'year', passFail: true })).toEqual({ ok: true, code: 'pass' });
+    expect(readCell('5', 9, { kind: 'year', passFail: true })).toMatchObject({ ok: false });
+    expect(readCell('5', 5, { kind: 'final' })).toMatchObject({ ok: false, message: expect.stringContaining('9 и 11') });
+    expect(readCell('5', 9, { kind: 'final' })).toEqual({ ok: true, code: '5' });
   });
 });
 

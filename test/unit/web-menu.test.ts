@@ -23,6 +23,7 @@ describe('menuFor', () => {
     expect(links(menuFor(me([{ role: 'director', schoolId: 'sch53' }]), 'sch53'))).toEqual([
       ['Директор', [
         'Журналы всех классов /journal?school=sch53',
+        'Итоговые отметки /final-marks?school=sch53',
         'Реестр выданных логинов /schools/sch53/logins',
         'Настройки школы /settings',
         'Учебный год /year',
@@ -40,6 +41,7 @@ describe('menuFor', () => {
     const groups = menuFor(me([{ role: 'deputy', schoolId: 'sch53' }]), 'sch53');
     expect(hrefs(groups)).toEqual([
       '/journal?school=sch53',
+      '/final-marks?school=sch53',
       '/settings',
       '/year',
       '/people/sch53/classes',
@@ -89,6 +91,7 @@ describe('menuFor', () => {
 
   it('should give a subject teacher the journal, their timetable and their KTPs', () => {
     expect(hrefs(menuFor(me([{ role: 'teacher', schoolId: 'sch53' }]), 'sch53'))).toEqual([
+      '/final-marks?school=sch53',
       '/journal?school=sch53',
       '/timetable/teacher?school=sch53',
       '/ktp?school=sch53',

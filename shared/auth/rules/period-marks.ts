@@ -23,6 +23,8 @@ export interface PeriodMarkObjects {
   'finalMark.write': FinalMarkObject;
   'finalMark.readClass': ClassStaffObject;
   'finalMark.readWarnings': ClassStaffObject;
+  /** The early warnings of every class of a school: the administration's overview. */
+  'finalMark.readSchoolWarnings': SchoolObject;
   'finalMark.readOwn': StudentObject;
 }
 
@@ -40,6 +42,7 @@ export const periodMarkRules: Rules<PeriodMarkObjects> = {
     inSchool(p, o) && finalMarkRight({ userId: p.userId, isTeacher: isTeacher(p, o.schoolId), ledClassIds: ledClassIds(p, o.schoolId) }, o) !== null,
   'finalMark.readClass': classStaff,
   'finalMark.readWarnings': classStaff,
+  'finalMark.readSchoolWarnings': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy'),
   // The family's view (the diary shows it): the student themself and their parents, nobody else.
   'finalMark.readOwn': (p, o) =>
     inSchool(p, o) &&
@@ -55,4 +58,5 @@ export const periodMarkPreconditions: Preconditions<PeriodMarkObjects> = {
   'finalMark.write': STAFF_ONLY,
   'finalMark.readClass': STAFF_ONLY,
   'finalMark.readWarnings': STAFF_ONLY,
+  'finalMark.readSchoolWarnings': STAFF_ONLY,
 };

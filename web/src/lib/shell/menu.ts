@@ -9,6 +9,7 @@ import { may } from '../../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal, type RoleGrant } from '../../../../shared/auth/roles';
 import { sectionsFor, type HomeContext } from '../home';
 import { paths } from '../paths';
+import { finalMarksPaths } from '../period-marks/paths';
 import type { Me, Role, SchoolRef } from '../types';
 
 export const MENU_TEXT = {
@@ -23,6 +24,7 @@ export const MENU_TEXT = {
   breadcrumbs: 'Вы здесь',
   classJournals: 'Журналы всех классов',
   journal: 'Классный журнал',
+  finalMarks: 'Итоговые отметки',
   schoolSettings: (name: string) => `Настройки: ${name}`,
 } as const;
 
@@ -67,6 +69,16 @@ export function currentSchool(me: Me, url: Pick<URL, 'pathname' | 'searchParams'
   return mine[0] ?? null;
 }
 
+/**
+ * The class tables of period, year and final marks and the early warnings (issue 10): for a role
+ * that may read a class's table, asked of the class it leads (class teacher), a class it teaches
+ * (teacher) or any class (administration).
+ */
+function finalMarksItem(me: Me, p: Principal, g: RoleGrant & { schoolId: string }): MenuItem[] {
+  const cls = { departmentId: me.departmentId, schoolId: g.schoolId, classId: 'classId' in g ? g.classId : '', teacherIds: g.role === 'teacher' ? [me.userId] : [] };
+  return may(p, 'finalMark.readClass', cls) ? [{ key: 'final-marks', title: MENU_TEXT.finalMarks, href: finalMarksPaths.index(g.schoolId) }] : [];
+}
+
 /** Screens reached from a list rather than from a home card, under the server's rules for the role. */
 function extraItems(me: Me, g: RoleGrant): MenuItem[] {
   const p: Principal = { userId: me.userId, departmentId: me.departmentId, displayName: me.displayName, grants: [g] };
@@ -74,13 +86,21 @@ function extraItems(me: Me, g: RoleGrant): MenuItem[] {
     case 'director':
     case 'deputy':
       // The list of every class's subjects, each opening its journal (read-only for them).
-      return may(p, 'journal.listMine', { departmentId: me.departmentId, schoolId: g.schoolId })
-        ? [{ key: 'class-journals', title: MENU_TEXT.classJournals, href: paths.journal(g.schoolId) }]
-        : [];
+      return [
+        ...(may(p, 'journal.listMine', { departmentId: me.departmentId, schoolId: g.schoolId })
+          ? [{ key: 'class-journals', title: MENU_TEXT.classJournals, href: paths.journal(g.schoolId) }]
+          : []),
+        ...finalMarksItem(me, p, g),
+      ];
     case 'classTeacher':
-      return may(p, 'journal.listMine', { departmentId: me.departmentId, schoolId: g.schoolId })
-        ? [{ key: 'journal', title: MENU_TEXT.journal, href: paths.journal(g.schoolId) }]
-        : [];
+      return [
+        ...(may(p, 'journal.listMine', { departmentId: me.departmentId, schoolId: g.schoolId })
+          ? [{ key: 'journal', title: MENU_TEXT.journal, href: paths.journal(g.schoolId) }]
+          : []),
+        ...finalMarksItem(me, p, g),
+      ];
+    case 'teacher':
+      return finalMarksItem(me, p, g);
     case 'department':
       // /me names the schools the department oversees when it knows them.
       return me.schools
