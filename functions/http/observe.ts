@@ -10,7 +10,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Session } from '../../shared/auth/session';
-import { countRequest, logRequest, userHash, type RequestLine } from '../../shared/ops/telemetry';
+import { countRequest, logRequest, logUnhandledError, userHash, type RequestLine } from '../../shared/ops/telemetry';
 import { routeKey, type RouteSpec } from '../route-spec';
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>;
@@ -69,6 +69,8 @@ export function observe(routes: readonly RouteSpec[]): middy.MiddlewareObj<APIGa
       user: session ? userHash(session.principal.userId) : undefined,
       errorCode: errorCode(response),
     };
+    // An error no mapper knew (functions/http/respond.ts answers it 500): its class and where, not its message.
+    if (request.error && status >= 500) logUnhandledError(request.error, { requestId, lambdaRequestId: line.lambdaRequestId });
     logRequest(line);
     if (route) countRequest(route.handler, status, school);
     if (response) response.headers = { ...response.headers, 'x-request-id': requestId };

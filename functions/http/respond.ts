@@ -42,7 +42,7 @@ export function errorToResponse(err: unknown): APIGatewayProxyStructuredResultV2
     const message = [...new Set(fields.map((f) => f.message))].join(' ');
     return toResponse({ status: 400, body: errorBody('bad_request', message || 'Неверные данные запроса.', { fields }) });
   }
-  console.error('Unhandled error', err);
+  // Logged by functions/http/observe.ts with the request's id, redacted: the message may quote personal data.
   return toResponse({
     status: 500,
     body: errorBody('internal', 'Внутренняя ошибка сервера. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.'),

@@ -112,6 +112,38 @@ export function logRequest(line: RequestLine): void {
   log[level]('request', { ...line });
 }
 
+/** An error's class as code names it (`TypeError`, `ValidationException`); anything else is not logged. */
+function errorClass(err: unknown): string {
+  const name = err instanceof Error ? err.name : typeof err;
+  return /^[A-Za-z_$][\w$.]{0,59}$/.test(name) ? name : 'Error';
+}
+
+/**
+ * Where the error was thrown, without what it says: only the stack's `at ...` lines (functions,
+ * files, lines), never the message above them, which may quote a value from the table or the
+ * request (a DynamoDB ValidationException names the attribute's value; a TypeError the object).
+ */
+function stackFrames(err: unknown): string | undefined {
+  if (!(err instanceof Error) || typeof err.stack !== 'string') return undefined;
+  // V8 starts the stack with `Name: message`, and a message may span lines that look like frames.
+  const header = err.message ? `${err.name}: ${err.message}` : err.name;
+  const frames = (err.stack.startsWith(header) ? err.stack.slice(header.length) : err.stack)
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 20)
+    .map((line) => line.trim());
+  return frames.length ? frames.join('\n') : undefined;
+}
+
+/**
+ * An error no handler turned into an answer (a 500): its class and stack frames with the request's
+ * ids, so that `filter requestId = "<id>"` finds it beside the request line. Never its message.
+ */
+export function logUnhandledError(err: unknown, ids: { requestId: string; lambdaRequestId?: string }): void {
+  const cause = err instanceof Error && err.cause !== undefined ? errorClass(err.cause) : undefined;
+  log.error('Unhandled error', { ...ids, errorClass: errorClass(err), cause, stack: stackFrames(err) });
+}
+
 /**
  * Adds the request's counters (shared/ops/metrics.ts), in one EMF document written at once: the
  * local runner serves requests concurrently in one process, so nothing is buffered between

@@ -2,9 +2,12 @@
  * The request lines and metrics of real requests (issue 15, items 1-2), through the local runner's
  * HTTP server, which calls the very handlers Lambda runs: what it prints is what CloudWatch gets.
  * Each answer's `x-request-id` finds exactly one line; no line carries a name, a login, a password,
- * a raw user id or a path id other than the school's.
+ * a raw user id or a path id other than the school's, nor the message of an unhandled error.
  */
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authRoutes } from '../../functions/auth/routes';
+import { areaHandler } from '../../functions/http/area';
 import { setClock } from '../../functions/http/clock';
 import { seedDemoSchool } from '../../infra/local/seed';
 import { userHash } from '../../shared/ops/telemetry';
@@ -121,6 +124,33 @@ describe('request lines', () => {
     });
     expect(forged.status).toBe(403);
     expect(lineOf(forged)).toMatchObject({ status: 403, errorCode: 'forbidden', handler: 'putMark', user: userHash(fx.teacherId) });
+  });
+
+  it('should log an unhandled error with its request id, class and stack frames, never its message', async () => {
+    // A fault no mapper knows, thrown inside the real adapter and middleware (functions/http/area.ts):
+    // its message quotes a pupil's name and a value from the table, as a TypeError or a DynamoDB
+    // ValidationException can; the second line of the message even looks like a stack frame.
+    const pupil = fx.fiveA[3]!;
+    const quoted = `${pupil.lastName} ${pupil.firstName}`;
+    const sdkError = Object.assign(new Error(`One or more parameter values were invalid: "${quoted}"\n    at ${pupil.lastName}`, { cause: new TypeError(quoted) }), { name: 'ValidationException' });
+    const failing = Object.assign(async () => Promise.reject(sdkError), { handlerName: 'signIn' });
+    const handler = areaHandler(authRoutes, { signIn: failing });
+    const path = '/api/auth/sign-in';
+    const event = {
+      version: '2.0', routeKey: `POST ${path}`, rawPath: path, rawQueryString: '', headers: { 'content-type': 'application/json' }, body: '{}', isBase64Encoded: false,
+      requestContext: { requestId: 'observe-unhandled-1', http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' } },
+    } as unknown as APIGatewayProxyEventV2;
+    const res = await handler(event, { awsRequestId: 'lambda-unhandled-1' } as Context);
+    expect(res).toMatchObject({ statusCode: 500, headers: { 'x-request-id': 'observe-unhandled-1' } });
+
+    const errors = printed.lines().filter((l) => l.message === 'Unhandled error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ level: 'ERROR', requestId: 'observe-unhandled-1', lambdaRequestId: 'lambda-unhandled-1', errorClass: 'ValidationException', cause: 'TypeError' });
+    expect(errors[0]!.stack).toMatch(/^at .*observe\.int\.test\.ts:\d+:\d+/);
+    expect(Object.keys(errors[0]!).sort()).toEqual(['cause', 'errorClass', 'lambdaRequestId', 'level', 'message', 'requestId', 'service', 'stack', 'timestamp']);
+    expect(requestLines().find((l) => l.requestId === 'observe-unhandled-1')).toMatchObject({ status: 500, errorCode: 'internal', level: 'ERROR' });
+    const text = printed.text();
+    for (const word of [quoted, pupil.lastName, pupil.firstName, 'parameter values']) expect(text, word).not.toContain(word);
   });
 
   it('should not log what someone typed into the path in place of a school id', async () => {
