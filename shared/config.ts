@@ -22,6 +22,8 @@ export interface Config {
   /** Object Lock mode of stored reports: COMPLIANCE in production, GOVERNANCE on dev stacks; none on
    * a custom S3 endpoint that has no Object Lock. */
   reportLockMode?: 'COMPLIANCE' | 'GOVERNANCE';
+  /** The site's address as people type it (printed on code sheets); unset = the request's origin. */
+  siteUrl?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +58,7 @@ export function readConfig(env: Env = process.env): Config {
     secureCookies: env.SECURE_COOKIES !== 'false',
     timeZone: env.SCHOOL_TIME_ZONE || 'Europe/Moscow',
     reportLockMode: lockMode(env.REPORT_LOCK_MODE),
+    siteUrl: env.SITE_URL || undefined,
   };
 }
 

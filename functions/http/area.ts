@@ -51,6 +51,8 @@ export interface Req<R extends RouteSpec = RouteSpec> {
   readonly principal: Principal;
   readonly now: Date;
   readonly sourceIp: string;
+  /** The calling page's origin (the Origin header), when it is a plain http(s) origin: the site's own address. */
+  readonly origin: string | undefined;
   /** The route's permission on `object`, or 403 with `refusal`. */
   readonly authorize: (object: ObjectOf<ActionOf<R>>, refusal?: string) => void;
   /** The same check answering yes or no, for routes that answer 404 to "not yours" so that ids cannot be probed. */
@@ -92,6 +94,7 @@ function pathParams(event: APIGatewayProxyEventV2): Record<string, string> {
   return params;
 }
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/;
 
 function rawJson(event: APIGatewayProxyEventV2): unknown {
   const type = event.headers?.['content-type'] ?? '';
@@ -127,6 +130,7 @@ function request(route: RouteSpec, event: APIGatewayProxyEventV2, session: Sessi
     session,
     now,
     sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+    origin: ORIGIN.test(event.headers?.origin ?? '') ? event.headers!.origin : undefined,
     get principal() {
       return principal();
     },

@@ -150,6 +150,7 @@ export const classPageResponse = z.object({
       consent: z.boolean(),
       accountStatus: z.string().optional(),
       login: z.string().optional(),
+      userId: z.string().optional(),
       parents: z.array(z.object({ userId: z.string(), displayName: z.string(), status: z.string(), login: z.string() })),
     }),
   ),

@@ -5,6 +5,7 @@
  * it: the table keeps their hashes.
  */
 import { dateInZone, ruDate, ruDateTimeInZone, zoneLabel } from '../domain/calendar';
+import { FORGOT_LINK, HAVE_CODE_LINK } from '../auth/sign-in-texts';
 import { renderPdf } from './pdf';
 
 export interface SheetEntry {
@@ -24,15 +25,21 @@ export interface SheetInput {
   issuedBy: string;
   /** The school's: the dates and the expiry time are printed in it, and it is named beside them. */
   timeZone: string;
+  /** The site's address, printed in the first step and under the title (SITE_URL, else the request's origin). */
+  siteUrl?: string;
   entries: SheetEntry[];
 }
 
-export const SHEET_INSTRUCTIONS = [
-  'Откройте электронный журнал школы и выберите «Активация учётной записи».',
-  'Введите код активации (регистр букв и дефисы не важны) и придумайте пароль не короче 8 символов.',
-  'Дальше входите со своим логином и этим паролем. Код действует один раз; не передавайте его другим людям.',
-  'Если код потерян или истёк, обратитесь к классному руководителю (сотрудники — к администратору ЭЖ) за новым.',
-];
+/** The steps, quoting the sign-in page's own words; `siteUrl` is where the journal opens. */
+export function sheetInstructions(siteUrl: string | undefined): string[] {
+  const open = siteUrl ? `Откройте электронный журнал школы по адресу ${siteUrl}` : 'Откройте электронный журнал школы';
+  return [
+    `${open} и на странице входа нажмите «${HAVE_CODE_LINK}».`,
+    'Введите код активации (регистр букв и дефисы не важны) и придумайте пароль не короче 8 символов.',
+    'Дальше входите со своим логином и этим паролем. Код действует один раз; не передавайте его другим людям.',
+    `Если код потерян или истёк, а также если вы забыли пароль («${FORGOT_LINK}»), обратитесь за новым кодом к классному руководителю (сотрудники — к администратору ЭЖ). Новый код отменяет прежний пароль.`,
+  ];
+}
 
 /** When the codes were issued and until when they work, in the school's zone, which is named. */
 function validity({ issuedAt, expiresAt, issuedBy, timeZone }: SheetInput): string {
@@ -61,12 +68,13 @@ export function activationSheetDoc(input: SheetInput): Record<string, unknown> {
     content: [
       { text: input.schoolName, fontSize: 10, color: '#555555' },
       { text: `Коды активации — ${input.title}`, fontSize: 16, bold: true, margin: [0, 4, 0, 4] },
+      ...(input.siteUrl ? [{ text: `Адрес журнала: ${input.siteUrl}`, bold: true, margin: [0, 0, 0, 4] }] : []),
       {
         text: validity(input),
         margin: [0, 0, 0, 8],
       },
       { text: 'Как начать работу', bold: true, margin: [0, 0, 0, 2] },
-      { ol: SHEET_INSTRUCTIONS, margin: [0, 0, 0, 10] },
+      { ol: sheetInstructions(input.siteUrl), margin: [0, 0, 0, 10] },
       {
         table: { headerRows: 1, dontBreakRows: true, widths: [16, '*', 100, 90, 122, 56], body: [header, ...body] },
         layout: { paddingTop: () => 5, paddingBottom: () => 5, hLineColor: () => '#999999', vLineColor: () => '#999999' },

@@ -104,6 +104,8 @@ export interface RosterEntry {
   /** The student's own account state: pending (no code redeemed yet), active, disabled. */
   accountStatus?: string;
   login?: string;
+  /** The student's own account, to issue them a code (or a reset code) alone. */
+  userId?: string;
   parents: Array<{ userId: string; displayName: string; status: string; login: string }>;
 }
 
@@ -122,7 +124,7 @@ export async function classPage(school: School, classId: string) {
         displayName: [s.lastName, s.firstName, s.middleName].filter(Boolean).join(' '),
         birthDate: s.birthDate,
         consent: !!s.consentRecordedAt,
-        ...(own ? { accountStatus: own.status, login: own.login } : {}),
+        ...(own ? { accountStatus: own.status, login: own.login, userId: own.userId } : {}),
         parents: s.parentIds.flatMap((id) => {
           const a = accounts.get(id);
           return a ? [{ userId: a.userId, displayName: displayName(a), status: a.status, login: a.login }] : [];

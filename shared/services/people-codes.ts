@@ -70,7 +70,14 @@ async function issueAll(by: Principal, school: School, candidates: Candidate[], 
   return { issued, skipped };
 }
 
-async function withSheet(by: Principal, school: School, title: string, fileName: string, result: { issued: IssuedEntry[]; skipped: SkippedEntry[] }, now: Date) {
+interface SheetOf {
+  by: Principal;
+  school: School;
+  now: Date;
+  siteUrl?: string;
+}
+
+async function withSheet({ by, school, now, siteUrl }: SheetOf, title: string, fileName: string, result: { issued: IssuedEntry[]; skipped: SkippedEntry[] }) {
   const expiresAt = result.issued[0]?.expiresAt ?? null;
   const pdf =
     result.issued.length === 0
@@ -83,6 +90,7 @@ async function withSheet(by: Principal, school: School, title: string, fileName:
             expiresAt: expiresAt!,
             issuedBy: by.displayName,
             timeZone: school.timeZone,
+            siteUrl,
             entries: result.issued,
           })
         ).toString('base64');
@@ -96,7 +104,7 @@ async function withSheet(by: Principal, school: School, title: string, fileName:
 }
 
 /** Codes for the students and parents of a class, and their sheet. */
-export async function issueClassSheet(input: { by: Principal; school: School; classId: string; kinds: Array<'student' | 'parent'>; onlyNew: boolean; now: Date }) {
+export async function issueClassSheet(input: SheetOf & { classId: string; kinds: Array<'student' | 'parent'>; onlyNew: boolean }) {
   const cls = await getClass(input.school.schoolId, input.classId);
   if (!cls) throw new NotFoundError('Класс не найден.');
   const roster = (await listClassRoster(input.school.schoolId, cls.classId))
@@ -117,11 +125,11 @@ export async function issueClassSheet(input: { by: Principal; school: School; cl
   }
   const result = await issueAll(input.by, input.school, candidates, input.onlyNew, input.now);
   const title = `${classTitle(cls)} класс`;
-  return { classId: cls.classId, ...(await withSheet(input.by, input.school, title, `kody-${cls.classId}.pdf`, result, input.now)) };
+  return { classId: cls.classId, ...(await withSheet(input, title, `kody-${cls.classId}.pdf`, result)) };
 }
 
 /** Codes for staff (all who have not activated yet, or the chosen ones), and their sheet. */
-export async function issueStaffSheet(input: { by: Principal; school: School; userIds?: string[]; onlyNew: boolean; now: Date }) {
+export async function issueStaffSheet(input: SheetOf & { userIds?: string[]; onlyNew: boolean }) {
   const all = (await listAccountsOfSchool(input.school.schoolId)) as AccountRecord[];
   const wanted = input.userIds ? new Set(input.userIds) : null;
   const staff = all
@@ -129,5 +137,5 @@ export async function issueStaffSheet(input: { by: Principal; school: School; us
     .sort((a, b) => a.lastName.localeCompare(b.lastName, 'ru') || a.firstName.localeCompare(b.firstName, 'ru'));
   const candidates = staff.map((a) => ({ account: a, role: a.position ?? 'сотрудник', consent: true }));
   const result = await issueAll(input.by, input.school, candidates, input.onlyNew, input.now);
-  return await withSheet(input.by, input.school, 'Сотрудники', 'kody-sotrudniki.pdf', result, input.now);
+  return await withSheet(input, 'Сотрудники', 'kody-sotrudniki.pdf', result);
 }

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '../../functions/http/clock';
 import { seedDemoSchool } from '../../infra/local/seed';
-import { getAccount } from '../../shared/repos/accounts';
+import { LOGIN_TEXT } from '../../web/src/routes/login/login';
+import { findAccountByLogin, getAccount } from '../../shared/repos/accounts';
 import { listStudentsOfClass } from '../../shared/repos/school';
 import { ApiClient, startApi, type ApiServer } from '../support/api';
 import { useTestTable } from '../support/dynamo';
@@ -47,7 +48,8 @@ describe('class sheet', () => {
   let sheet: any;
 
   it('should issue codes to the students and parents of the class teacher’s own class and return the PDF', async () => {
-    const res = await as.classteacher!.post(`${S}/classes/5a/activation-sheet`, {});
+    // The page's origin is the site's address printed on the sheet (no SITE_URL in the tests).
+    const res = await as.classteacher!.send('POST', `${S}/classes/5a/activation-sheet`, {}, { origin: 'https://zhurnal.example.ru' });
     expect(res.status).toBe(201);
     sheet = res.body;
     const roster = await listStudentsOfClass('sch53', '5a');
@@ -66,6 +68,8 @@ describe('class sheet', () => {
     const text = pdfText(sheet.pdf.base64);
     if (text) {
       expect(text).toContain('Коды активации — 5А класс');
+      expect(text).toContain('Адрес журнала: https://zhurnal.example.ru');
+      expect(text).toContain(`нажмите «${LOGIN_TEXT.activate}»`);
       for (const e of sheet.issued.slice(0, 5)) {
         expect(text).toContain(e.login);
         expect(text).toContain(e.code);
@@ -120,6 +124,17 @@ describe('staff sheet', () => {
     for (const login of ['secretary', 'director', 'classteacher']) {
       expect((await as[login]!.post(`${S}/staff/activation-sheet`, {})).status, login).toBe(403);
     }
+  });
+
+  it('should reset an active account through a sheet for one person: old password and sessions end', async () => {
+    const teacher = await findAccountByLogin('teacher');
+    const res = await as.admin!.post(`${S}/staff/activation-sheet`, { userIds: [teacher!.userId], onlyNew: false });
+    expect(res.body.issued.map((e: { login: string }) => e.login)).toEqual(['teacher']);
+    expect((await new ApiClient(api.url).signIn('teacher')).status).toBe(401);
+    expect((await as.teacher!.post('/api/auth/sign-out')).body.error.code).toBe('session_ended');
+    const after = await getAccount(teacher!.userId);
+    expect(after).toMatchObject({ status: 'pending', sessionEpoch: (teacher!.sessionEpoch ?? 0) + 1 });
+    expect(after!.passwordHash).toBeUndefined();
   });
 
   it('should answer pdf null when nobody is left to issue a code to', async () => {

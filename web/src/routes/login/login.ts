@@ -1,4 +1,5 @@
 /** The sign-in screen: its texts and what happens on «Войти». */
+import { FORGOT_LINK, HAVE_CODE_LINK, WHO_ISSUES_CODES } from '../../../../shared/auth/sign-in-texts';
 import { api } from '../../lib/api';
 import { rememberSignedIn } from '../../lib/session';
 import type { Me } from '../../lib/types';
@@ -9,8 +10,10 @@ export const LOGIN_TEXT = {
   password: 'Пароль',
   submit: 'Войти',
   submitting: 'Входим…',
-  activate: 'У меня есть код активации',
-  firstTime: 'Входите впервые? Код активации выдаёт классный руководитель (ученикам и родителям) или администратор школы (сотрудникам).',
+  // The printed code sheet quotes these words (shared/auth/sign-in-texts.ts).
+  activate: HAVE_CODE_LINK,
+  forgot: FORGOT_LINK,
+  firstTime: `Входите впервые? ${WHO_ISSUES_CODES}`,
   noLogin: 'Укажите логин.',
   noPassword: 'Укажите пароль.',
 } as const;
