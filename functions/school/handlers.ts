@@ -72,3 +72,4 @@ export const getDepartmentSettings = handler('getDepartmentSettings', async (req
   if (!dep) throw new NotFoundError('Управление образования не найдено.');
   return { body: dep };
 });
+export * from './department-handlers';

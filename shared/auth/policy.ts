@@ -7,6 +7,7 @@
 import { withoutViewerGrants, type Principal } from './roles';
 import { coreRules, type CoreObjects } from './rules/core';
 import { curriculumRules, type CurriculumObjects } from './rules/curriculum';
+import { departmentRules, type DepartmentObjects } from './rules/department';
 import { journalPreconditions, journalRules, type JournalObjects } from './rules/journal';
 import { ktpRules, type KtpObjects } from './rules/ktp';
 import { peopleRules, type PeopleObjects } from './rules/people';
@@ -19,12 +20,13 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects;
+type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
 const rules = {
   ...coreRules,
+  ...departmentRules,
   ...settingsRules,
   ...yearRules,
   ...peopleRules,
