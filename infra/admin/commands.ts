@@ -82,7 +82,7 @@ export async function runAdmin(argv: string[], out: (line: string) => void, opts
       if (r.specialist) {
         if (r.created) out(`Заведено управление образования «${departmentName}» (${departmentId}) и его первый специалист.`);
         out(`Логин: ${r.specialist.login}`);
-        out(`Код активации (одноразовый, до ${r.specialist.expiresAt}): ${r.specialist.code}`);
+        out(`Код активации: ${r.specialist.code} (одноразовый, действует до ${r.specialist.expiresAt})`);
         out('Специалист открывает сайт, «Активировать учётную запись», вводит код и придумывает пароль.');
       }
       return 0;
