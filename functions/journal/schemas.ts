@@ -215,6 +215,8 @@ export const changeLogResponse = z.object({
   page: z.number(),
   pageSize: z.number(),
   choices: z.object({ subjects: z.array(choice), students: z.array(choice), actors: z.array(choice) }),
+  className: z.string(),
+  periodName: z.string(),
   /** The school's zone: the times of the records are shown in it, wherever the reader is. */
   timeZone: z.string(),
 });

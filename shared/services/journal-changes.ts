@@ -16,7 +16,7 @@ import { parseLessonId } from '../domain/journal-model';
 import { periodsForGrade } from '../domain/year';
 import { readChangeLog } from '../repos/change-log';
 import { listSubjects } from '../repos/curriculum';
-import { getClass, getStudentCards } from '../repos/school';
+import { className, getClass, getStudentCards } from '../repos/school';
 import { getYear } from '../repos/year';
 
 export const CHANGE_LOG_PAGE_SIZE = 50;
@@ -47,6 +47,9 @@ export interface Choice {
 }
 
 export interface ChangeLogView {
+  /** «5А» and «2 четверть», for the screen's heading. */
+  className: string;
+  periodName: string;
   /** Newest first, one page of those the filter keeps. */
   records: ShownRecord[];
   verification: ChainVerdict;
@@ -106,6 +109,8 @@ export async function changeLogOf(schoolId: string, classId: string, periodId: s
     .sort((a, b) => b.at.localeCompare(a.at) || a.subjectId.localeCompare(b.subjectId) || b.seq - a.seq);
   const page = Math.max(1, Math.min(filter.page ?? 1, Math.ceil(kept.length / CHANGE_LOG_PAGE_SIZE) || 1));
   return {
+    className: cls ? className(cls) : '',
+    periodName: periodOf(periodId)?.name ?? '',
     records: kept.slice((page - 1) * CHANGE_LOG_PAGE_SIZE, page * CHANGE_LOG_PAGE_SIZE),
     verification,
     queryPages: read.pages,

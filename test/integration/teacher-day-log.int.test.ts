@@ -154,3 +154,14 @@ describe('the change log in words', () => {
     }
   });
 });
+
+describe('the department\'s schools', () => {
+  it('should be named by /me for the department specialist, who may read each school\'s settings', async () => {
+    const uo = await as('uo');
+    const me = await uo.get('/api/me');
+    expect(me.body.schools).toContainEqual({ schoolId: SCH, name: expect.stringMatching(/СОШ/) });
+    expect((await uo.get(`/api/schools/${SCH}/settings`)).status).toBe(200);
+    // A teacher's /me still names only their own school.
+    expect((await (await as('teacher')).get('/api/me')).body.schools.map((s: { schoolId: string }) => s.schoolId)).toEqual([SCH]);
+  });
+});

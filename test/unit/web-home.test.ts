@@ -47,7 +47,7 @@ describe('sectionsFor', () => {
         scope: 'Класс 5А · МАОУ СОШ № 53',
         sections: [
           ['Мой класс', '/people/sch53/classes/5a'],
-          ['Коды активации для учеников и родителей', '/schools/sch53/codes?class=5a'],
+          ['Коды активации для учеников и родителей', '/people/sch53/codes?class=5a'],
           ['Незаполненные уроки класса', '/journal/check/5a?school=sch53'],
           ['Расписание', '/timetable?school=sch53&class=5a'],
           ['Подгруппы', '/curriculum/subgroups?school=sch53&class=5a'],
@@ -76,7 +76,7 @@ describe('sectionsFor', () => {
         scope: 'МАОУ СОШ № 53',
         sections: [
           ['Реестр выданных логинов', '/schools/sch53/logins'],
-          ['Коды активации сотрудникам', '/schools/sch53/codes'],
+          ['Коды активации сотрудникам', '/people/sch53/codes'],
           ['Сотрудники и доступ', '/people/sch53/staff'],
           ['Классы и списки', '/people/sch53/classes'],
         ],
@@ -136,6 +136,7 @@ describe('sectionsFor', () => {
         scope: 'Управление образования: все школы',
         sections: [
           ['Настройки блокировок', '/settings'],
+          ['Школы управления', '/schools'],
           ['Отчёты по школам', 'скоро'],
         ],
       },

@@ -70,19 +70,18 @@ describe('menuFor', () => {
   it('should give the administrator the login register, staff codes, staff and classes, and no journal', () => {
     expect(hrefs(menuFor(me([{ role: 'administrator', schoolId: 'sch53' }]), 'sch53'))).toEqual([
       '/schools/sch53/logins',
-      '/schools/sch53/codes',
+      '/people/sch53/codes',
       '/people/sch53/staff',
       '/people/sch53/classes',
     ]);
   });
 
-  it('should give the department specialist the lock settings and the settings of each school /me names', () => {
+  it('should give the department specialist the lock settings and the list of its schools, each with its settings', () => {
     const uo = me([{ role: 'department', departmentId: 'krd' }]);
     expect(links(menuFor(uo, null))).toEqual([
       ['Специалист управления образования', [
         'Настройки блокировок /settings',
-        'Настройки: МАОУ СОШ № 53 /settings?school=sch53',
-        'Настройки: МБОУ СОШ № 7 /settings?school=sch7',
+        'Школы управления /schools',
       ]],
     ]);
     // Another department's specialist is offered nothing of this one.

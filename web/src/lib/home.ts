@@ -10,6 +10,7 @@
 import { may, type Action, type ObjectOf } from '../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
 import { paths } from './paths';
+import { mayMe } from './policy';
 import type { Child, Me, Role } from './types';
 
 export const HOME_TEXT = {
@@ -30,6 +31,8 @@ export const HOME_TEXT = {
     staffCodes: 'Коды активации сотрудникам',
     reports: 'Отчёты',
     schoolReports: 'Отчёты по школам',
+    schools: 'Школы управления',
+    schoolsDetail: 'настройки каждой школы',
     lockSettings: 'Настройки блокировок',
     schoolSettings: 'Настройки школы',
     schoolSettingsDetail: 'блокировки, веса отметок, пороги, контрольные',
@@ -124,6 +127,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
       case 'department':
         card(g.role, g.departmentId, HOME_TEXT.department).sections.push(
           ...ready('settings.writeDepartment', { departmentId: g.departmentId }, 'lock-settings', S.lockSettings, paths.settings),
+          ...ready('settings.readSchool', { departmentId: g.departmentId, schoolId: '' }, 'schools', S.schools, paths.schools, S.schoolsDetail),
           soon('school-reports', S.schoolReports),
         );
         break;
@@ -222,4 +226,13 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
     if (c.role === 'parent') c.sections.sort((a, b) => gradeOfSection(a) - gradeOfSection(b) || a.title.localeCompare(b.title, 'ru'));
   }
   return result.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.scope.localeCompare(b.scope, 'ru'));
+}
+
+/**
+ * The schools where the person gives lessons (teacher or class teacher) and may open the journal:
+ * the home screen lists their lessons today there, by the server's clock and the school's zone.
+ */
+export function teachingSchools(me: Me): Array<{ schoolId: string; schoolName: string }> {
+  const ids = [...new Set(me.grants.flatMap((g) => ((g.role === 'teacher' || g.role === 'classTeacher') && mayMe(me, 'journal.listMine', { departmentId: me.departmentId, schoolId: g.schoolId }) ? [g.schoolId] : [])))];
+  return ids.map((schoolId) => ({ schoolId, schoolName: me.schools.find((s) => s.schoolId === schoolId)?.name ?? HOME_TEXT.schoolFallback(schoolId) }));
 }

@@ -1,5 +1,6 @@
-import { api } from '$lib/api';
-import { classKey, sectionsFor } from '$lib/home';
+import { api, messageOf } from '$lib/api';
+import { dayApi, type TeacherDay } from '$lib/day/day';
+import { classKey, sectionsFor, teachingSchools } from '$lib/home';
 import { requireMe } from '$lib/session';
 import type { Me } from '$lib/types';
 import type { PageLoad } from './$types';
@@ -20,7 +21,23 @@ async function classNamesOf(me: Me): Promise<Record<string, string>> {
   return names;
 }
 
+export type DayOfSchool = { schoolId: string; schoolName: string } & ({ day: TeacherDay } | { problem: string });
+
+/** Today's lessons in each school where the person teaches; a failure shows in its panel, not as the home's error. */
+function daysOf(me: Me): Promise<DayOfSchool[]> {
+  return Promise.all(
+    teachingSchools(me).map(async (s): Promise<DayOfSchool> => {
+      try {
+        return { ...s, day: await dayApi.today(s.schoolId) };
+      } catch (e) {
+        return { ...s, problem: messageOf(e) };
+      }
+    }),
+  );
+}
+
 export const load: PageLoad = async ({ url }) => {
   const me = await requireMe(url);
-  return { me, cards: sectionsFor(me, { classNames: await classNamesOf(me) }) };
+  const [classNames, days] = await Promise.all([classNamesOf(me), daysOf(me)]);
+  return { me, cards: sectionsFor(me, { classNames }), days };
 };

@@ -2,8 +2,9 @@
  * The app shell's menu: the home screen's working sections (web/src/lib/home.ts, each offered only
  * when the server's `may` lets the card's role act there), grouped per role, for the school the
  * person is looking at; plus the screens the home cards do not name, under the same `may` rules:
- * every class's journal for the director and deputy, the journal for a class teacher, each school's
- * settings for the department. Breadcrumbs are the menu item the current address lies under.
+ * every class's journal for the director and deputy, the journal for a class teacher. (The
+ * department's schools, with each school's settings, are one item of its card: «Школы управления»,
+ * so the menu stays short for a department of many schools.) Breadcrumbs are the menu item the current address lies under.
  */
 import { may } from '../../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal, type RoleGrant } from '../../../../shared/auth/roles';
@@ -25,7 +26,6 @@ export const MENU_TEXT = {
   classJournals: 'Журналы всех классов',
   journal: 'Классный журнал',
   finalMarks: 'Итоговые отметки',
-  schoolSettings: (name: string) => `Настройки: ${name}`,
 } as const;
 
 export interface MenuItem {
@@ -47,8 +47,6 @@ export interface Crumb {
   title: string;
   href: string;
 }
-
-const seg = encodeURIComponent;
 
 /** The schools the person works in through a role, by the name /me gives them. */
 export function schoolsOf(me: Me): SchoolRef[] {
@@ -101,11 +99,6 @@ function extraItems(me: Me, g: RoleGrant): MenuItem[] {
       ];
     case 'teacher':
       return finalMarksItem(me, p, g);
-    case 'department':
-      // /me names the schools the department oversees when it knows them.
-      return me.schools
-        .filter((s) => may(p, 'settings.readSchool', { departmentId: g.departmentId, schoolId: s.schoolId }))
-        .map((s) => ({ key: `settings:${s.schoolId}`, title: MENU_TEXT.schoolSettings(s.name), href: `${paths.settings}?school=${seg(s.schoolId)}` }));
     default:
       return [];
   }
