@@ -11,7 +11,6 @@
  * not depend on the date the bench runs.
  */
 import { gzipSync } from 'node:zlib';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { areaModules } from '../functions/index';
 import { setClock } from '../functions/http/clock';
 import { batchWriteAll } from '../infra/local/seed';
@@ -24,6 +23,7 @@ import { attendanceItem, markItem } from '../shared/repos/journal';
 import { lessonItem } from '../shared/repos/lessons';
 import { journalPage, loadJournalPage } from '../shared/services/journal-page';
 import { materialiseRosters } from '../shared/services/journal-rosters';
+import { getEvent, signIn } from './events';
 import { percentile, type Figures } from './figures';
 import { benchMarks } from './marks';
 
@@ -86,33 +86,6 @@ async function buildClass(teacherId: string) {
   return { students, slots };
 }
 
-function pageEvent(cookie: string, subj: string): APIGatewayProxyEventV2 {
-  const path = `/api/schools/${SCH}/classes/${CLASS}/periods/${PERIOD}/subjects/${subj}/journal`;
-  const routeKey = 'GET /api/schools/{schoolId}/classes/{classId}/periods/{periodId}/subjects/{subjectId}/journal';
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString: '',
-    cookies: [cookie],
-    headers: {},
-    pathParameters: { schoolId: SCH, classId: CLASS, periodId: PERIOD, subjectId: subj },
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: 'bench', apiId: 'bench', domainName: 'localhost', domainPrefix: 'bench', requestId: 'bench', routeKey, stage: '$default',
-      time: NOW.toUTCString(), timeEpoch: NOW.getTime(),
-      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-    },
-  } as APIGatewayProxyEventV2;
-}
-
-async function signIn(baseUrl: string, login: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'Demo-2026!' }) });
-  const body = (await res.json()) as { csrfToken: string };
-  if (res.status !== 200) throw new Error(`bench sign-in ${login}: ${res.status}`);
-  return { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, csrf: body.csrfToken };
-}
-
 export async function benchJournal(figures: Figures, baseUrl: string): Promise<void> {
   setClock(() => NOW);
   try {
@@ -131,7 +104,7 @@ export async function benchJournal(figures: Figures, baseUrl: string): Promise<v
     const before = ddbRequestCounter.count;
     for (let i = 0; i < PAGE_RUNS; i++) {
       const t = performance.now();
-      const res = await mod.handler(pageEvent(session.cookie, subjectId(0)), {} as never);
+      const res = await mod.handler(getEvent(session.cookie, `/api/schools/${SCH}/classes/${CLASS}/periods/${PERIOD}/subjects/${subjectId(0)}/journal`, NOW), {} as never);
       times.push(performance.now() - t);
       if (res.statusCode !== 200) throw new Error(`journal page handler answered ${res.statusCode}`);
     }
@@ -167,3 +140,7 @@ export async function benchJournal(figures: Figures, baseUrl: string): Promise<v
     setClock(null);
   }
 }
+
+/** The bench class for the soak run (bench/soak.ts): its place, its day and its subjects' ids. */
+export const BENCH_CLASS = { classId: CLASS, periodId: PERIOD, now: NOW, subjectId } as const;
+export { buildClass };

@@ -8,6 +8,7 @@ import { startLocalStack } from '../infra/local/stack';
 import { setLogLevel } from '../shared/ops/telemetry';
 import { benchBundles } from './bundles';
 import { Figures } from './figures';
+import { benchFinals } from './finals';
 import { benchJournal } from './journal';
 import { benchSignIn } from './signin';
 
@@ -25,6 +26,7 @@ figures.set('stack.ready_s', (performance.now() - t) / 1000, 's', 'DynamoDB Loca
 try {
   await benchSignIn(figures, stack.url, signIns);
   await benchJournal(figures, stack.url);
+  await benchFinals(figures, stack.url);
 } finally {
   await stack.stop();
 }

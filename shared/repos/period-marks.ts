@@ -67,12 +67,17 @@ export function finalMarkOf(item: Item): StoredFinalMark {
   return out as unknown as StoredFinalMark;
 }
 
+/** The mark as an item of the table (its Put below; the bench seeds with it). */
+export function finalMarkItem(slot: FinalMarkSlot, mark: StoredFinalMark): Item {
+  return { ...finalMarkKey(slot), type: FINAL_MARK_TYPE, ...mark };
+}
+
 /** The mark's Put at the version read (null: never written), returning the stored item on a conflict. */
 export function finalMarkPutOp(slot: FinalMarkSlot, mark: StoredFinalMark, readVersion: number | null): TransactItem {
   return {
     Put: {
       TableName: tableName(),
-      Item: { ...finalMarkKey(slot), type: FINAL_MARK_TYPE, ...mark },
+      Item: finalMarkItem(slot, mark),
       ...versionCondition(readVersion ?? undefined, ':read'),
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
