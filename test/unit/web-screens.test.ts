@@ -4,7 +4,6 @@ import { loginHref, paths, safeNext } from '../../web/src/lib/paths';
 import { checkSignIn } from '../../web/src/routes/login/login';
 import { ACTIVATE_TEXT, checkActivation } from '../../web/src/routes/activate/activate';
 import { loginRows } from '../../web/src/routes/schools/[schoolId]/logins/logins';
-import { checkUserId } from '../../web/src/routes/schools/[schoolId]/codes/codes';
 
 describe('safeNext', () => {
   it('should return to a path of this site', () => {
@@ -57,13 +56,6 @@ describe('checkActivation', () => {
 
   it('should refuse two different passwords', () => {
     expect(checkActivation({ ...ok, repeat: 'Ёлка-2027!' })).toEqual({ field: 'repeat', message: 'Пароли не совпадают.' });
-  });
-});
-
-describe('checkUserId', () => {
-  it('should ask for an account id', () => {
-    expect(checkUserId(' ')).toBe('Укажите идентификатор учётной записи.');
-    expect(checkUserId('u-sf-018')).toBeNull();
   });
 });
 

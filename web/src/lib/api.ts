@@ -3,7 +3,7 @@
  * JSON content type and the CSRF token, and turns any failure into an `ApiError` whose message a
  * person can read (the server's own Russian message when there is one).
  */
-import type { ClassSummary, DepartmentSettings, IssuedCode, LoginRegisterEntry, Me, StudentListItem } from './types';
+import type { ClassSummary, DepartmentSettings, IssuedCode, LoginRegisterEntry, Me, SessionTimes, StudentListItem } from './types';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -57,12 +57,38 @@ const TIMEOUT_MS = 30_000;
 
 let csrfToken = '';
 
+/**
+ * Sensitive actions answer 403 `reauth_required` when the password was entered more than 5 minutes
+ * ago (shared/auth/session-rules.ts). The shell registers the password dialog here: `send` asks it
+ * and, if the person confirmed, repeats the request once.
+ */
+export const REAUTH_REQUIRED = 'reauth_required';
+let askPassword: (() => Promise<boolean>) | null = null;
+export function onReauthRequired(ask: (() => Promise<boolean>) | null): void {
+  askPassword = ask;
+}
+
+/** Every answer from the server counts as activity there; the idle watch (lib/shell/idle) listens. */
+let heard: (() => void) | null = null;
+export function onServerHeard(listener: (() => void) | null): void {
+  heard = listener;
+}
+
 /** The token of the current session; every answer that carries one (me, sign-in) refreshes it. */
 export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
 export async function send<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  try {
+    return await sendOnce<T>(method, path, body);
+  } catch (e) {
+    if (!(e instanceof ApiError && e.code === REAUTH_REQUIRED && askPassword && (await askPassword()))) throw e;
+    return sendOnce<T>(method, path, body);
+  }
+}
+
+async function sendOnce<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (STATE_CHANGING.has(method) && !WITHOUT_CSRF.has(path) && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -83,6 +109,7 @@ export async function send<T>(method: Method, path: string, body?: unknown): Pro
     throw new ApiError(0, timedOut ? TIMEOUT_MESSAGE : NETWORK_MESSAGE, timedOut ? 'timeout' : 'network');
   }
 
+  heard?.();
   let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
@@ -109,6 +136,9 @@ export const api = {
   signIn: (login: string, password: string) => send<Me>('POST', '/api/auth/sign-in', { login, password }),
   activate: (code: string, password: string) => send<Me>('POST', '/api/auth/activate', { code, password }),
   signOut: () => send<void>('POST', '/api/auth/sign-out'),
+  signOutEverywhere: () => send<void>('POST', '/api/auth/sign-out-everywhere'),
+  reauth: (password: string) => send<SessionTimes>('POST', '/api/auth/reauth', { password }),
+  session: () => send<SessionTimes>('GET', '/api/auth/session'),
   me: () => send<Me>('GET', '/api/me'),
   classes: (schoolId: string) => send<{ classes: ClassSummary[] }>('GET', `${school(schoolId)}/classes`),
   students: (schoolId: string, classId: string) =>

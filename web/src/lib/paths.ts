@@ -6,9 +6,11 @@ export const paths = {
   home: '/',
   login: '/login',
   activate: '/activate',
+  forgot: '/forgot',
   loginRegister: (schoolId: string) => `/schools/${seg(schoolId)}/logins`,
+  /** The code sheets: a class's students and parents, or (without a class) the school's staff. */
   activationCodes: (schoolId: string, classId?: string) =>
-    `/schools/${seg(schoolId)}/codes${classId ? `?class=${seg(classId)}` : ''}`,
+    `/people/${seg(schoolId)}/codes${classId ? `?class=${seg(classId)}` : ''}`,
   classPage: (schoolId: string, classId: string) => `/schools/${seg(schoolId)}/classes/${seg(classId)}`,
   /** Department staff see the department's lock numbers there; a director or deputy the school's settings. */
   settings: '/settings',

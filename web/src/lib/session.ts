@@ -57,3 +57,9 @@ export async function signOut(): Promise<void> {
   }
   forgetSession();
 }
+
+/** Ends every session of the person, this one included (shared computers, a lost phone). */
+export async function signOutEverywhere(): Promise<void> {
+  await api.signOutEverywhere();
+  forgetSession();
+}

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { Role, RoleGrant } from '../../../shared/auth/roles';
 import type { LockDays } from '../../../shared/domain/settings';
-import type { issuedCodeResponse, loginRegisterResponse, meResponse } from '../../../functions/auth/schemas';
+import type { issuedCodeResponse, loginRegisterResponse, meResponse, sessionResponse } from '../../../functions/auth/schemas';
 import type { classListResponse, departmentSettingsResponse, studentListResponse } from '../../../functions/school/schemas';
 
 export type { LockDays, Role, RoleGrant };
@@ -21,4 +21,6 @@ export type ClassSummary = z.infer<typeof classListResponse>['classes'][number];
 export type StudentListItem = z.infer<typeof studentListResponse>['students'][number];
 export type LoginRegisterEntry = z.infer<typeof loginRegisterResponse>['entries'][number];
 export type IssuedCode = z.infer<typeof issuedCodeResponse>;
+/** The session's idle and password times (GET /api/auth/session, POST /api/auth/reauth). */
+export type SessionTimes = z.infer<typeof sessionResponse>;
 export type DepartmentSettings = z.infer<typeof departmentSettingsResponse>;

@@ -1,15 +1,9 @@
-import { api } from '$lib/api';
-import { requireMe } from '$lib/session';
+import { redirect } from '@sveltejs/kit';
+import { paths } from '$lib/paths';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ url, params }) => {
-  const me = await requireMe(url);
-  const classId = url.searchParams.get('class');
-  let className: string | null = null;
-  if (classId) {
-    // Only to name the class in the heading; the id will do if the list is unavailable.
-    const classes = await api.classes(params.schoolId).then((r) => r.classes, () => []);
-    className = classes.find((c) => c.classId === classId)?.name ?? classId;
-  }
-  return { me, schoolId: params.schoolId, className };
+// The old address of the code form (an account id typed by hand): kept for bookmarks, it opens the
+// code sheets of the class or of the staff.
+export const load: PageLoad = ({ url, params }) => {
+  redirect(308, paths.activationCodes(params.schoolId, url.searchParams.get('class') ?? undefined));
 };
