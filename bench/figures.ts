@@ -2,7 +2,7 @@
  * The bench's figures: every one has a name, a value and a unit; printed as a table and written to
  * bench/results.json as `{ "<name>": { "value": n, "unit": "..." } }`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface Figure {
   value: number;
@@ -27,9 +27,19 @@ export class Figures {
   }
 
   write(file: string): void {
+    writeFileSync(file, JSON.stringify(this.json(), null, 2) + '\n');
+  }
+
+  /** Writes these figures into `file` beside the ones already there (`npm run soak` adds its own to the bench's). */
+  merge(file: string): void {
+    const before = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+    writeFileSync(file, JSON.stringify({ ...before, ...this.json() }, null, 2) + '\n');
+  }
+
+  private json(): Record<string, { value: number; unit: string }> {
     const out: Record<string, { value: number; unit: string }> = {};
     for (const [name, f] of this.all) out[name] = { value: f.value, unit: f.unit };
-    writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+    return out;
   }
 }
 

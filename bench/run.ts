@@ -33,5 +33,6 @@ try {
 
 figures.print();
 const file = join(projectRoot, 'bench', 'results.json');
-figures.write(file);
+// Merged: the soak run (bench/soak.ts) keeps its figures in the same file.
+figures.merge(file);
 console.log(`\nWritten: ${file}`);
