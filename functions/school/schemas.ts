@@ -27,6 +27,8 @@ export const departmentSettingsResponse = z.object({
   name: z.string(),
   lockDays: z.object({ currentMarks: z.number(), practicalWorks: z.number(), essays: z.number(), finalMarks: z.number(), fillWithin: z.number() }),
   marksInAdvanceAllowed: z.boolean(),
+  /** Days before a period's last school day its marks may be set (issue 10); absent until set: 0, the regulation's. */
+  periodMarksOpenDaysBefore: z.number().optional(),
   /** The version a PUT must name (optimistic concurrency); absent until the first save. */
   version: z.number().optional(),
 });

@@ -4,6 +4,7 @@
  * (shared/domain/settings.ts), which reports every problem at once.
  */
 import * as z from 'zod';
+import { OPEN_DAYS_BEFORE_LABEL } from '../../shared/domain/period-mark-rules';
 import { LOCK_LABELS, MARKS_IN_ADVANCE_LABEL, type LockDays } from '../../shared/domain/settings';
 
 const days = (k: keyof LockDays) => z.number({ error: `«${LOCK_LABELS[k]}»: укажите число дней.` });
@@ -12,6 +13,7 @@ const version = z
   .int('Версия настроек — целое число.')
   .min(0, 'Версия настроек не может быть отрицательной.');
 const marksInAdvance = z.boolean({ error: `«${MARKS_IN_ADVANCE_LABEL}»: укажите да или нет.` });
+const openDaysBefore = z.number({ error: `«${OPEN_DAYS_BEFORE_LABEL}»: укажите число дней.` });
 
 const lockDays = z.object(
   {
@@ -59,26 +61,53 @@ const weights = z.record(
   { error: 'Веса видов работ — объект «вид работы: вес».' },
 );
 
-export const departmentSettingsBody = z.object({ version, lockDays, marksInAdvanceAllowed: marksInAdvance });
+/** Absent: the department's number stays as it is. */
+export const departmentSettingsBody = z.object({ version, lockDays, marksInAdvanceAllowed: marksInAdvance, periodMarksOpenDaysBefore: openDaysBefore.optional() });
 
 export const departmentSettingsSaved = z.object({
   departmentId: z.string(),
   name: z.string(),
   lockDays,
   marksInAdvanceAllowed: z.boolean(),
+  periodMarksOpenDaysBefore: z.number(),
   version: z.number(),
 });
 
+/** Weights and thresholds are not here: they change only as a dated version (markingRulesBody). */
 export const schoolSettingsBody = z.object({
   version,
   lockDays: schoolLockDays,
   marksInAdvanceAllowed: marksInAdvance.nullable().optional(),
-  weights,
-  thresholds,
   testLimits,
+  /** Empty: as the department says. */
+  periodMarksOpenDaysBefore: openDaysBefore.nullable().optional(),
 });
 
-const lockSettings = z.object({ lockDays, marksInAdvanceAllowed: z.boolean() });
+const minimumMarks = z
+  .array(
+    z.object(
+      {
+        hoursPerWeek: z.number({ error: 'Минимум отметок: укажите число часов в неделю.' }),
+        marks: z.number({ error: 'Минимум отметок: укажите число отметок.' }),
+      },
+      { error: 'Минимум отметок: правило — часы в неделю и число отметок.' },
+    ),
+    { error: 'Минимум отметок за период — список правил.' },
+  )
+  .max(50, 'Минимум отметок за период: слишком много правил.');
+
+/** A new version of the marking rules (R-31, clause 6.1); `confirm` once the periods it changes were shown. */
+export const markingRulesBody = z.object({
+  version,
+  effectiveFrom: z.string({ error: 'Укажите дату, с которой действуют правила.' }).max(10, 'Дата, с которой действуют правила, указана неверно.'),
+  weights,
+  thresholds,
+  minimumMarks,
+  confirm: z.boolean({ error: 'Подтверждение — да или нет.' }).optional(),
+});
+
+const lockSettings = z.object({ lockDays, marksInAdvanceAllowed: z.boolean(), periodMarksOpenDaysBefore: z.number() });
+const minimumSteps = z.array(z.object({ hoursPerWeek: z.number(), marks: z.number() }));
 
 export const schoolSettingsResponse = z.object({
   schoolId: z.string(),
@@ -86,13 +115,32 @@ export const schoolSettingsResponse = z.object({
   settings: z.object({
     lockDays: schoolLockDays,
     marksInAdvanceAllowed: z.boolean().optional(),
+    /** The weights and thresholds in force today. */
     weights: z.record(z.string(), z.number()),
     thresholds,
     testLimits,
+    periodMarksOpenDaysBefore: z.number().optional(),
   }),
   /** The department's limits, shown beside each field. */
   department: lockSettings,
   /** What the school works by: the stricter of the two, field by field. */
   effective: lockSettings,
   workTypes: z.array(z.object({ id: z.string(), name: z.string(), defaultWeight: z.number() })),
+  /** The versions of weights, thresholds and minimums by date, each with what it changed; `today` in the school's zone. */
+  markingRules: z.object({
+    today: z.string(),
+    versions: z.array(
+      z.object({
+        effectiveFrom: z.string(),
+        initial: z.boolean(),
+        weights: z.record(z.string(), z.number()),
+        thresholds,
+        minimumMarks: minimumSteps,
+        changes: z.array(z.string()),
+      }),
+    ),
+  }),
 });
+
+/** A saved version: the settings, and the open periods it changed in words. */
+export const markingRulesSaved = schoolSettingsResponse.extend({ changedPeriods: z.array(z.string()) });

@@ -9,6 +9,7 @@
  * Everything here is pure: the handlers validate with it, the screens show the same messages.
  */
 import { countOf, DAY, DAY_GENITIVE } from './calendar';
+import type { MarkingRulesVersion } from './settings-versions';
 import { DEFAULT_WEIGHTS, isWorkTypeId, WORK_TYPES, type WorkTypeId } from './work-types';
 
 export interface LockDays {
@@ -85,9 +86,14 @@ export interface SchoolSettings {
   lockDays: Partial<LockDays>;
   /** Absent: as the department says. `false` is stricter; `true` only where the department allows. */
   marksInAdvanceAllowed?: boolean;
+  /** The weights and thresholds in force on the day the rules were last saved (the journal's running average). */
   weights: Record<WorkTypeId, number>;
   thresholds: MarkThresholds;
   testLimits: TestLimits;
+  /** Absent: as the department says; otherwise at most the department's (period-mark-rules.ts). */
+  periodMarksOpenDaysBefore?: number;
+  /** The versions of weights, thresholds and minimums by the date they take effect (settings-versions.ts); absent until the first is saved. */
+  markingRules?: MarkingRulesVersion[];
 }
 
 export const DEFAULT_SCHOOL_SETTINGS: SchoolSettings = {
@@ -108,6 +114,8 @@ export function resolveSchoolSettings(stored?: Partial<SchoolSettings> | null): 
     weights,
     thresholds: { ...DEFAULT_THRESHOLDS, ...(stored?.thresholds ?? {}) },
     testLimits: { ...DEFAULT_TEST_LIMITS, ...(stored?.testLimits ?? {}) },
+    ...(typeof stored?.periodMarksOpenDaysBefore === 'number' ? { periodMarksOpenDaysBefore: stored.periodMarksOpenDaysBefore } : {}),
+    ...(Array.isArray(stored?.markingRules) ? { markingRules: stored.markingRules } : {}),
   };
 }
 
@@ -265,6 +273,11 @@ function testLimitProblems(l: Record<keyof TestLimits, unknown>): SettingsProble
     problems.push({ field: 'testLimits.perDay', message: `Контрольных работ в день (${perDay}) не может быть больше, чем в неделю (${perWeek}).` });
   }
   return problems;
+}
+
+/** Problems of the weights and thresholds of a new version of the marking rules (R-31). */
+export function weightAndThresholdProblems(r: Pick<SchoolSettings, 'weights' | 'thresholds'>): SettingsProblem[] {
+  return [...weightProblems(r.weights), ...thresholdProblems(r.thresholds)];
 }
 
 /** Every problem of a school's settings against its department's lock rules (R-01, R-31, R-15). */

@@ -10,12 +10,15 @@ import { transact, TransactionCancelled } from '../db/transact';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
+import { REGULATION_OPEN_DAYS_BEFORE } from '../domain/period-mark-rules';
 import { effectiveLocks, resolveSchoolSettings, type LockSettings, type SchoolSettings } from '../domain/settings';
 import { auditPut } from './audit';
 
 export interface DepartmentSettings extends LockSettings {
   departmentId: string;
   name: string;
+  /** Period marks may be set this many days before a period's last school day (0 by the regulation). */
+  periodMarksOpenDaysBefore: number;
   /** 0 until the settings are first saved through the API (the seed writes none). */
   version: number;
 }
@@ -23,6 +26,8 @@ export interface DepartmentSettings extends LockSettings {
 export interface StoredSchoolSettings {
   schoolId: string;
   departmentId: string;
+  /** The school's zone: its "today" decides which periods are closed. */
+  timeZone: string;
   /** What the school saved; `null` when it never did (defaults apply). */
   settings: Partial<SchoolSettings> | null;
   version: number;
@@ -45,6 +50,7 @@ export async function getDepartmentSettings(departmentId: string): Promise<Depar
     name: i.name,
     lockDays: i.lockDays,
     marksInAdvanceAllowed: i.marksInAdvanceAllowed === true,
+    periodMarksOpenDaysBefore: typeof i.periodMarksOpenDaysBefore === 'number' ? i.periodMarksOpenDaysBefore : REGULATION_OPEN_DAYS_BEFORE,
     version: typeof i.version === 'number' ? i.version : 0,
   };
 }
@@ -55,8 +61,8 @@ export async function getSchoolSettings(departmentId: string, schoolId: string):
       TableName: tableName(),
       Key: keys.school(departmentId, schoolId),
       ConsistentRead: true,
-      ProjectionExpression: '#t, schoolId, departmentId, settings, settingsVersion',
-      ExpressionAttributeNames: { '#t': 'type' },
+      ProjectionExpression: '#t, schoolId, departmentId, #z, settings, settingsVersion',
+      ExpressionAttributeNames: { '#t': 'type', '#z': 'timeZone' },
     }),
   );
   const i = out.Item;
@@ -64,6 +70,7 @@ export async function getSchoolSettings(departmentId: string, schoolId: string):
   return {
     schoolId: i.schoolId,
     departmentId: i.departmentId,
+    timeZone: i.timeZone,
     settings: (i.settings as Partial<SchoolSettings> | undefined) ?? null,
     version: typeof i.settingsVersion === 'number' ? i.settingsVersion : 0,
   };
@@ -92,10 +99,12 @@ interface Actor {
 
 const cancelledOnCondition = (e: unknown) => e instanceof TransactionCancelled && e.failedAt(0);
 
+export type DepartmentRules = LockSettings & Pick<DepartmentSettings, 'periodMarksOpenDaysBefore'>;
+
 /** Saves the department's lock rules if nobody has saved since `before` was read. */
 export async function saveDepartmentSettings(
   before: DepartmentSettings,
-  next: LockSettings,
+  next: DepartmentRules,
   who: Actor,
 ): Promise<SaveResult<DepartmentSettings>> {
   const version = before.version + 1;
@@ -105,12 +114,13 @@ export async function saveDepartmentSettings(
         Update: {
           TableName: tableName(),
           Key: keys.department(before.departmentId),
-          UpdateExpression: 'SET lockDays = :l, marksInAdvanceAllowed = :m, #v = :nv',
+          UpdateExpression: 'SET lockDays = :l, marksInAdvanceAllowed = :m, periodMarksOpenDaysBefore = :o, #v = :nv',
           ConditionExpression: before.version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(#v)' : '#v = :ov',
           ExpressionAttributeNames: { '#v': 'version' },
           ExpressionAttributeValues: {
             ':l': next.lockDays,
             ':m': next.marksInAdvanceAllowed,
+            ':o': next.periodMarksOpenDaysBefore,
             ':nv': version,
             ...(before.version === 0 ? {} : { ':ov': before.version }),
           },
@@ -121,7 +131,12 @@ export async function saveDepartmentSettings(
         actor: who.actor,
         action: 'settings.department.update',
         entity: `DEP#${before.departmentId}`,
-        before: { lockDays: before.lockDays, marksInAdvanceAllowed: before.marksInAdvanceAllowed, version: before.version },
+        before: {
+          lockDays: before.lockDays,
+          marksInAdvanceAllowed: before.marksInAdvanceAllowed,
+          periodMarksOpenDaysBefore: before.periodMarksOpenDaysBefore,
+          version: before.version,
+        },
         after: { ...next, version },
         at: who.at,
       }),
@@ -133,11 +148,19 @@ export async function saveDepartmentSettings(
   return { ok: true, value: { ...before, ...next, version } };
 }
 
+/** What the audit record of a school's save says: by default the settings before and after. */
+export interface SchoolSettingsChange {
+  action: string;
+  before?: unknown;
+  after: unknown;
+}
+
 /** Saves a school's settings if nobody has saved since `before` was read. */
 export async function saveSchoolSettings(
   before: StoredSchoolSettings,
   next: SchoolSettings,
   who: Actor,
+  change: SchoolSettingsChange = { action: 'settings.school.update', before: before.settings ?? undefined, after: next },
 ): Promise<SaveResult<StoredSchoolSettings>> {
   const version = before.version + 1;
   try {
@@ -155,10 +178,10 @@ export async function saveSchoolSettings(
       auditPut({
         schoolId: before.schoolId,
         actor: who.actor,
-        action: 'settings.school.update',
+        action: change.action,
         entity: 'SETTINGS',
-        before: before.settings ?? undefined,
-        after: next,
+        before: change.before,
+        after: change.after,
         at: who.at,
       }),
     ]);

@@ -1,12 +1,14 @@
 /**
  * The curriculum screens in a real Chromium (R-12, R-24, R-25): the class teacher makes the
  * subgroups of their class with a select per student and sees who is left out; the deputy assigns
- * a substitute; a plain teacher reads the subgroups but cannot change them; a parent is refused.
+ * a substitute; a plain teacher reads the subgroups but cannot change them; a parent is refused;
+ * the deputy marks a 9th-grade subject with an exam (no exam offered in grade 5).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys';
-import { getSubgroups, listSubstitutes } from '../../shared/repos/curriculum';
+import { getLoad, getSubgroups, listSubstitutes } from '../../shared/repos/curriculum';
+import { seriousViolations } from '../support/axe';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
 import { keepDuringTest } from '../support/partitions';
 
@@ -98,5 +100,32 @@ describe('substitutes', () => {
       expect(await page.getByTestId('substitutes').innerText()).toContain('Больничный лист учителя истории');
     });
     expect(await listSubstitutes('sch53', '6a', periodId)).toHaveLength(before + 1);
+  });
+});
+
+describe('marking flags of a curriculum line', () => {
+  it('should let the deputy mark a subject of 9А with an exam by keyboard, shown in the grid, and offer no exam in 5А', async () => {
+    await keepDuringTest([keys.yearPlan('sch53', '2026')]);
+    await inBrowser(async (page) => {
+      await signIn(page, 'deputy');
+      await page.goto(at(`/curriculum${Q}`));
+      await page.getByRole('button', { name: '«Русский язык» в 5А' }).click();
+      await page.getByRole('group', { name: 'Отметки по предмету' }).waitFor();
+      expect(await page.getByRole('checkbox', { name: /^Зачёт\/незачёт/ }).count()).toBe(1);
+      expect(await page.getByRole('checkbox', { name: /^Экзамен/ }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Закрыть' }).click();
+
+      await page.getByRole('button', { name: '«Русский язык» в 9А' }).click();
+      const exam = page.getByRole('checkbox', { name: /^Экзамен/ });
+      await exam.focus();
+      await page.keyboard.press('Space');
+      expect(await exam.isChecked()).toBe(true);
+      // The line's editor; the shell test checks the whole curriculum screen.
+      expect(await seriousViolations(page, 'section[aria-labelledby="line-title"]')).toEqual([]);
+      await page.getByRole('button', { name: 'Сохранить', exact: true }).press('Enter');
+      await page.getByText('Учебный план сохранён.').waitFor();
+      expect(await page.getByRole('button', { name: '«Русский язык» в 9А' }).innerText()).toMatch(/^\d+ э$/);
+    });
+    expect(await getLoad('sch53', '2026', '9a', 'russian')).toMatchObject({ exam: true });
   });
 });

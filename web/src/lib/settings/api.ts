@@ -10,4 +10,6 @@ export const settingsApi = {
     send<DepartmentSettingsAnswer>('PUT', `/api/departments/${seg(departmentId)}/settings`, body),
   school: (schoolId: string) => send<SchoolSettingsView>('GET', `/api/schools/${seg(schoolId)}/settings`),
   saveSchool: (schoolId: string, body: unknown) => send<SchoolSettingsView>('PUT', `/api/schools/${seg(schoolId)}/settings`, body),
+  /** A new version of the marking rules; 409 `periods_change` names the open periods it would change. */
+  addRules: (schoolId: string, body: unknown) => send<SchoolSettingsView>('POST', `/api/schools/${seg(schoolId)}/settings/marking-rules`, body),
 };

@@ -4,20 +4,17 @@
  * limits, weights per work type, thresholds, test limits). The server validates and its Russian
  * messages are shown as they are; this module only turns answers into forms and forms into bodies.
  */
-import {
-  LOCK_FIELDS,
-  LOCK_LABELS,
-  type LockDays,
-  type LockSettings,
-  type MarkThresholds,
-  type TestLimits,
-} from '../../../../shared/domain/settings';
+import type { z } from 'zod';
+import type { schoolSettingsResponse } from '../../../../functions/settings/schemas';
+import { countOf, DAY, ruDate } from '../../../../shared/domain/calendar';
+import { OPEN_DAYS_BEFORE_LABEL, OPEN_DAYS_BEFORE_MAX } from '../../../../shared/domain/period-mark-rules';
+import { LOCK_FIELDS, LOCK_LABELS, type LockDays, type LockSettings, type MarkThresholds } from '../../../../shared/domain/settings';
+import type { MinimumMarksStep } from '../../../../shared/domain/settings-versions';
 import { conflictCurrent, type FailureHandler } from '../action';
 import { ApiError, messageOf } from '../api';
-import { countOf, DAY } from '../../../../shared/domain/calendar';
 import type { Me } from '../types';
 
-export { LOCK_FIELDS, LOCK_LABELS };
+export { LOCK_FIELDS, LOCK_LABELS, OPEN_DAYS_BEFORE_LABEL, OPEN_DAYS_BEFORE_MAX };
 export type { LockDays };
 
 export const SETTINGS_TEXT = {
@@ -29,6 +26,7 @@ export const SETTINGS_TEXT = {
       'Эти сроки действуют во всех школах управления (положение, п. 3.8 и 6.3). Школа может только сократить их, но не продлить.',
     marksInAdvance: 'Разрешить выставлять отметки заранее (на уроки, которые ещё не прошли)',
     marksInAdvanceHint: 'По положению (п. 3.8) отметки заранее не выставляются.',
+    openDaysHint: 'По положению (п. 3.9) отметки за период выставляются в последний учебный день периода: 0 — не раньше этого дня.',
   },
   school: {
     heading: (name: string) => `Настройки школы: ${name}`,
@@ -52,6 +50,33 @@ export const SETTINGS_TEXT = {
     testsHeading: 'Контрольные работы в графике оценочных процедур',
     perDay: 'Не больше в день на класс',
     perWeek: 'Не больше в неделю на класс',
+    openDaysHeading: 'Отметки за период',
+    openDaysIntro: 'Пустое поле — как у управления образования. Школа может только сократить этот срок.',
+  },
+  rules: {
+    heading: 'Веса, пороги и минимум отметок (версии)',
+    intro:
+      'Правила обоснования отметок за период (п. 6.1 положения) действуют с указанной даты. Отметка за период считается по правилам, ' +
+      'действующим в последний день периода, поэтому закрытые периоды новые правила не меняют.',
+    listHeading: 'Версии правил',
+    from: 'Действуют с',
+    what: 'Что изменилось',
+    initial: 'исходные правила школы',
+    asDefault: 'как в положении по умолчанию',
+    inForce: 'действуют сегодня',
+    addHeading: 'Новая версия правил',
+    effectiveFrom: 'Действуют с (ДД.ММ.ГГГГ)',
+    minimumHeading: 'Минимум отметок за период',
+    minimumIntro: 'Не меньше стольких текущих отметок нужно для отметки за период у предмета с таким числом часов в неделю и больше.',
+    hours: (i: number) => `Правило ${i + 1}: часов в неделю, от`,
+    marks: (i: number) => `Правило ${i + 1}: отметок, не меньше`,
+    addStep: 'Добавить правило',
+    removeStep: (i: number) => `Убрать правило ${i + 1}`,
+    save: 'Сохранить версию',
+    confirmHeading: 'Новые правила изменят расчёт отметок открытых периодов:',
+    confirm: 'Сохранить и изменить эти периоды',
+    cancel: 'Не сохранять',
+    saved: (from: string) => `Правила сохранены: действуют с ${ruDate(from)}.`,
   },
   days: 'дней',
   save: 'Сохранить',
@@ -80,10 +105,12 @@ export function settingsScopes(me: Me, wantedSchool?: string | null): { departme
 // ---------------------------------------------------------------------------------------------
 // Department
 
-/** GET /api/departments/{id}/settings; `version` appears once the settings were first saved. */
+/** GET /api/departments/{id}/settings; `version` appears once the settings were first saved, the
+ * opening of period marks once it was set (0, the regulation's, until then). */
 export interface DepartmentSettingsAnswer extends LockSettings {
   departmentId: string;
   name: string;
+  periodMarksOpenDaysBefore?: number;
   version?: number;
 }
 
@@ -91,42 +118,25 @@ export interface DepartmentForm {
   version: number;
   lockDays: Record<keyof LockDays, number | null>;
   marksInAdvanceAllowed: boolean;
+  openDaysBefore: number | null;
 }
 
 export function departmentForm(s: DepartmentSettingsAnswer): DepartmentForm {
-  return { version: s.version ?? 0, lockDays: { ...s.lockDays }, marksInAdvanceAllowed: s.marksInAdvanceAllowed };
+  return { version: s.version ?? 0, lockDays: { ...s.lockDays }, marksInAdvanceAllowed: s.marksInAdvanceAllowed, openDaysBefore: s.periodMarksOpenDaysBefore ?? 0 };
 }
 
 /** An empty field goes as null, which the server refuses with the field's name. */
 export function departmentBody(f: DepartmentForm) {
   const lockDays = Object.fromEntries(LOCK_FIELDS.map((k) => [k, numberOrNull(f.lockDays[k])]));
-  return { version: f.version, lockDays, marksInAdvanceAllowed: f.marksInAdvanceAllowed };
+  return { version: f.version, lockDays, marksInAdvanceAllowed: f.marksInAdvanceAllowed, periodMarksOpenDaysBefore: numberOrNull(f.openDaysBefore) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // School
 
-export interface WorkTypeInfo {
-  id: string;
-  name: string;
-  defaultWeight: number;
-}
-
-/** GET /api/schools/{id}/settings (functions/settings/schemas.ts). */
-export interface SchoolSettingsView {
-  schoolId: string;
-  version: number;
-  settings: {
-    lockDays: Partial<LockDays>;
-    marksInAdvanceAllowed?: boolean;
-    weights: Record<string, number>;
-    thresholds: MarkThresholds;
-    testLimits: TestLimits;
-  };
-  department: LockSettings;
-  effective: LockSettings;
-  workTypes: WorkTypeInfo[];
-}
+/** GET /api/schools/{id}/settings: the answer's schema (functions/settings/schemas.ts), types only. */
+export type SchoolSettingsView = z.infer<typeof schoolSettingsResponse>;
+export type RulesVersionView = SchoolSettingsView['markingRules']['versions'][number];
 
 type Nullable<T> = { [K in keyof T]: number | null };
 
@@ -135,9 +145,9 @@ export interface SchoolForm {
   lockDays: Record<keyof LockDays, number | null>;
   /** The school's own "no marks in advance"; where the department forbids them it is forbidden anyway. */
   forbidMarksInAdvance: boolean;
-  weights: Record<string, number | null>;
-  thresholds: Nullable<MarkThresholds>;
-  testLimits: Nullable<TestLimits>;
+  testLimits: Nullable<SchoolSettingsView['settings']['testLimits']>;
+  /** Empty: as the department says. */
+  openDaysBefore: number | null;
 }
 
 export function schoolForm(v: SchoolSettingsView): SchoolForm {
@@ -145,9 +155,8 @@ export function schoolForm(v: SchoolSettingsView): SchoolForm {
     version: v.version,
     lockDays: Object.fromEntries(LOCK_FIELDS.map((k) => [k, v.settings.lockDays[k] ?? null])) as Record<keyof LockDays, number | null>,
     forbidMarksInAdvance: v.settings.marksInAdvanceAllowed === false || !v.department.marksInAdvanceAllowed,
-    weights: Object.fromEntries(v.workTypes.map((w) => [w.id, v.settings.weights[w.id] ?? w.defaultWeight])),
-    thresholds: { ...v.settings.thresholds },
     testLimits: { ...v.settings.testLimits },
+    openDaysBefore: v.settings.periodMarksOpenDaysBefore ?? null,
   };
 }
 
@@ -162,20 +171,74 @@ export function schoolBody(f: SchoolForm, department: LockSettings) {
     const v = numberOrNull(f.lockDays[k]);
     if (v !== null) lockDays[k] = v;
   }
+  return {
+    version: f.version,
+    lockDays,
+    // Only a stricter "no" is the school's own; where the department forbids, nothing needs saying.
+    ...(f.forbidMarksInAdvance && department.marksInAdvanceAllowed ? { marksInAdvanceAllowed: false } : {}),
+    testLimits: { perDay: numberOrNull(f.testLimits.perDay), perWeek: numberOrNull(f.testLimits.perWeek) },
+    periodMarksOpenDaysBefore: numberOrNull(f.openDaysBefore),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Versions of the marking rules
+
+/** «с 01.12.2026» or «исходные правила школы», for the list of versions. */
+export function versionDate(v: Pick<RulesVersionView, 'effectiveFrom' | 'initial'>): string {
+  return v.initial ? SETTINGS_TEXT.rules.initial : ruDate(v.effectiveFrom);
+}
+
+/** What a version changed, in one line. */
+export function versionChanges(v: Pick<RulesVersionView, 'changes'>): string {
+  return v.changes.length ? v.changes.join('; ') : SETTINGS_TEXT.rules.asDefault;
+}
+
+/** The version in force today: the last one that took effect on or before it. */
+export function versionInForce(view: Pick<SchoolSettingsView, 'markingRules'>): RulesVersionView | undefined {
+  return view.markingRules.versions.filter((v) => v.effectiveFrom <= view.markingRules.today).at(-1);
+}
+
+export interface RulesForm {
+  /** ISO date ('' until typed as ДД.ММ.ГГГГ). */
+  effectiveFrom: string;
+  weights: Record<string, number | null>;
+  thresholds: Nullable<MarkThresholds>;
+  minimumMarks: Array<Nullable<MinimumMarksStep>>;
+}
+
+/** A new version starts as a copy of the latest one, from today. */
+export function rulesForm(v: SchoolSettingsView): RulesForm {
+  const latest = v.markingRules.versions.at(-1);
+  return {
+    effectiveFrom: v.markingRules.today,
+    weights: Object.fromEntries(v.workTypes.map((w) => [w.id, latest?.weights[w.id] ?? w.defaultWeight])),
+    thresholds: { ...(latest?.thresholds ?? v.settings.thresholds) },
+    minimumMarks: (latest?.minimumMarks ?? []).map((s) => ({ ...s })),
+  };
+}
+
+export function rulesBody(f: RulesForm, version: number, confirm: boolean) {
   const weights: Record<string, number> = {};
   for (const [id, w] of Object.entries(f.weights)) {
     const v = numberOrNull(w);
     if (v !== null) weights[id] = v;
   }
   return {
-    version: f.version,
-    lockDays,
-    // Only a stricter "no" is the school's own; where the department forbids, nothing needs saying.
-    ...(f.forbidMarksInAdvance && department.marksInAdvanceAllowed ? { marksInAdvanceAllowed: false } : {}),
+    version,
+    effectiveFrom: f.effectiveFrom,
     weights,
     thresholds: { mark5: numberOrNull(f.thresholds.mark5), mark4: numberOrNull(f.thresholds.mark4), mark3: numberOrNull(f.thresholds.mark3) },
-    testLimits: { perDay: numberOrNull(f.testLimits.perDay), perWeek: numberOrNull(f.testLimits.perWeek) },
+    minimumMarks: f.minimumMarks.map((s) => ({ hoursPerWeek: numberOrNull(s.hoursPerWeek), marks: numberOrNull(s.marks) })),
+    confirm,
   };
+}
+
+/** The open periods a refused version would change (409 `periods_change`), in words; empty for any other failure. */
+export function periodsToConfirm(e: unknown): string[] {
+  if (!(e instanceof ApiError) || e.status !== 409 || e.code !== 'periods_change') return [];
+  const list = (e.details as { periods?: Array<{ text?: unknown }> } | undefined)?.periods;
+  return Array.isArray(list) ? list.flatMap((p) => (typeof p?.text === 'string' ? [p.text] : [])) : [];
 }
 
 /** A server problem list (400 details.fields) as the screen shows it: messages, and the fields to mark. */
