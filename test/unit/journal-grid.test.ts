@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../web/src/lib/api';
 import type { AttendanceBody, MarkBody } from '../../web/src/lib/journal/api';
-import { cellAccess, cellsOf, cellText, CellSaver, moveFrom, planEdit, type CellData, type CellStatus } from '../../web/src/lib/journal/grid';
+import { cellAccess, cellsOf, cellText, CellSaver, moveFrom, planEdit, workTypeChoices, type CellData, type CellStatus } from '../../web/src/lib/journal/grid';
 import type { JournalPage, MarkView, PageLesson } from '../../web/src/lib/journal/types';
 import { REGULATION_LOCK_DAYS } from '../../shared/domain/settings';
 
@@ -33,15 +33,25 @@ describe('planEdit', () => {
   const p = page();
   const empty: CellData = { marks: [], attendance: null };
 
-  it('should give new marks the lesson\'s work types in order', () => {
-    const plan = planEdit(p, p.lessons[0]!, 's1', empty, '5 4');
-    expect(plan).toEqual({
+  it('should give a new mark the work type the teacher chose, and never guess a second one', () => {
+    expect(planEdit(p, p.lessons[0]!, 's1', empty, '5', 'lessonAnswer')).toEqual({
       ok: true,
-      ops: [
-        { kind: 'mark', body: { lessonId: '2026-11-30.2.all', studentId: 's1', workType: 'test', value: 5, version: 0 } },
-        { kind: 'mark', body: { lessonId: '2026-11-30.2.all', studentId: 's1', workType: 'lessonAnswer', value: 4, version: 0 } },
-      ],
+      ops: [{ kind: 'mark', body: { lessonId: '2026-11-30.2.all', studentId: 's1', workType: 'lessonAnswer', value: 5, version: 0 } }],
     });
+    // Without a choice, the first of the lesson's work types, as the header shows it before typing.
+    expect(planEdit(p, p.lessons[0]!, 's1', empty, '5')).toMatchObject({ ok: true, ops: [{ body: { workType: 'test' } }] });
+    // «3 4» would need two work types: refused with the shortcuts, nothing sent.
+    expect(planEdit(p, p.lessons[0]!, 's1', empty, '3 4', 'test')).toMatchObject({ ok: false, locked: false, message: expect.stringContaining('Alt+2 — Ответ на уроке') });
+    // A second mark of another type beside a kept one is fine; of the same type, refused.
+    const cell: CellData = { marks: [{ workType: 'test', value: 3, weight: 3, version: 1 }], attendance: null };
+    expect(planEdit(p, p.lessons[0]!, 's1', cell, '3 4', 'lessonAnswer')).toMatchObject({ ok: true, ops: [{ body: { workType: 'lessonAnswer', value: 4 } }] });
+    expect(planEdit(p, p.lessons[0]!, 's1', cell, '3 4', 'test')).toMatchObject({ ok: false, message: expect.stringContaining('уже есть отметка «Контрольная работа»') });
+  });
+
+  it('should number the work types of new marks: the lesson\'s own, then «ответ на уроке»', () => {
+    expect(workTypeChoices(['test', 'homework'])).toEqual(['test', 'homework', 'lessonAnswer']);
+    expect(workTypeChoices(['lessonAnswer', 'test'])).toEqual(['lessonAnswer', 'test']);
+    expect(workTypeChoices([])).toEqual(['lessonAnswer']);
   });
 
   it('should change and remove existing marks at their versions, and set attendance', () => {

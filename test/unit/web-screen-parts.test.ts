@@ -35,7 +35,7 @@ describe('tooltips', () => {
   it('should show what the last save said before the marks of a cell', () => {
     const cell = { marks: [{ workType: 'test', value: 5, weight: 3, comment: 'без ошибок', version: 1 }], attendance: null };
     expect(cellTooltip({ state: 'conflict', message: 'Изменено другим пользователем: сейчас «4»' }, cell, undefined)).toBe('Изменено другим пользователем: сейчас «4»');
-    expect(cellTooltip({ state: 'saved' }, cell, 'Изменения закрыты')).toBe('5 — Контрольная работа: без ошибок\nИзменения закрыты');
+    expect(cellTooltip({ state: 'saved' }, cell, 'Изменения закрыты')).toBe('5 — КР (Контрольная работа), вес 3: без ошибок\nИзменения закрыты');
     expect(cellTooltip(undefined, undefined, undefined)).toBe('');
   });
 

@@ -1,6 +1,6 @@
 /** The journal area's routes as the screens use them; every call goes through `send` of $lib/api. */
 import { send } from '../api';
-import type { AbsenceReason, AttendanceKind, AttendanceView, ChangeLog, ClassDay, EntryResult, Exam, ExamKind, ExamList, IndividualHomework, JournalPage, LessonContent, MarkView, MyJournals } from './types';
+import type { AbsenceReason, AttendanceKind, AttendanceView, ChangeLog, ClassDay, EntryResult, Exam, ExamKind, ExamList, IndividualHomework, JournalPage, KtpTopics, LessonContent, MarkView, MyJournals } from './types';
 
 const seg = encodeURIComponent;
 const school = (schoolId: string) => `/api/schools/${seg(schoolId)}`;
@@ -48,6 +48,7 @@ export const journalApi = {
   subjects: (schoolId: string) => send<{ subjects: Array<{ subjectId: string; name: string }> }>('GET', `${school(schoolId)}/subjects`),
   mine: (schoolId: string) => send<MyJournals>('GET', `${school(schoolId)}/journal`),
   page: (p: Place, groupId?: string | null) => send<JournalPage>('GET', `${subject(p)}/journal${groupId ? `?group=${seg(groupId)}` : ''}`),
+  ktpTopics: (p: Place, groupId?: string | null) => send<KtpTopics>('GET', `${subject(p)}/ktp-topics${groupId ? `?group=${seg(groupId)}` : ''}`),
   mark: (p: Place, body: MarkBody) => send<EntryResult<MarkView>>('PUT', `${subject(p)}/marks`, body),
   attendance: (p: Place, body: AttendanceBody) => send<EntryResult<AttendanceView>>('PUT', `${subject(p)}/attendance`, body),
   lesson: (p: Place, lessonId: string, body: LessonBody) => send<EntryResult<LessonContent>>('PUT', `${subject(p)}/lessons/${seg(lessonId)}`, body),

@@ -11,15 +11,17 @@
  * stored result and never makes a second mark.
  */
 import { ruDate } from '../../../../shared/domain/calendar';
-import { formatCell, parseCell, weightedAverage, type AttendanceEntry } from '../../../../shared/domain/journal-marks';
+import { formatCell, parseCell, type AttendanceEntry } from '../../../../shared/domain/journal-marks';
 import { GRADE1_MESSAGE, markVerdict } from '../../../../shared/domain/journal-rules';
+import { ruNumber } from '../../../../shared/domain/settings-versions';
+import type { CountedMark } from '../../../../shared/domain/mark-justification';
 
 export { lacksCyrillic } from '../../../../shared/domain/journal-rules';
 export { WORK_TYPES, workTypeName } from '../../../../shared/domain/work-types';
 import { isWorkTypeId, WORK_TYPE_IDS, workTypeName, type WorkTypeId } from '../../../../shared/domain/work-types';
 import { ApiError } from '../api';
 import type { AttendanceBody, MarkBody, Place } from './api';
-import { JOURNAL_TEXT as T } from './texts';
+import { JOURNAL_TEXT as T, WORK_TYPE_SHORT } from './texts';
 import type { AttendanceView, EntryResult, JournalPage, MarkView, PageLesson, PageStudent } from './types';
 
 export const cellKey = (studentId: string, lessonId: string) => `${studentId}|${lessonId}`;
@@ -71,11 +73,10 @@ export function cellText(cell: CellData | undefined): string {
   );
 }
 
-export function averageOf(page: JournalPage, cells: { get(key: string): CellData | undefined }, studentId: string): number | null {
-  const marks = page.lessons.flatMap((l) => cells.get(cellKey(studentId, l.lessonId))?.marks ?? []);
-  return weightedAverage(marks.map((m) => ({ value: m.value, weight: page.weights[m.workType] ?? m.weight })));
+/** A student's marks on the page, as the period's justification counts them (date, work type, value). */
+export function marksOfStudent(page: Pick<JournalPage, 'lessons'>, cells: { get(key: string): CellData | undefined }, studentId: string): CountedMark[] {
+  return page.lessons.flatMap((l) => (cells.get(cellKey(studentId, l.lessonId))?.marks ?? []).flatMap((m) => (isWorkTypeId(m.workType) ? [{ date: l.date, workType: m.workType, value: m.value }] : [])));
 }
-
 
 export interface Access {
   editable: boolean;
@@ -100,32 +101,55 @@ export type Op =
 
 export type Plan = { ok: true; ops: Op[] } | { ok: false; message: string; locked: boolean };
 
-/** The work type the n-th new mark of a cell takes: the lesson's work types first, then «ответ на уроке». */
-function nextWorkType(used: Set<string>, lessonWorkTypes: readonly string[]): string {
-  for (const w of [...lessonWorkTypes, 'lessonAnswer', ...WORK_TYPE_IDS]) if (!used.has(w) && isWorkTypeId(w)) return w;
-  return 'lessonAnswer';
+/**
+ * The work types a new mark of a lesson may take, numbered for the Alt+digit shortcuts: the
+ * lesson's own, then «ответ на уроке», which every lesson has.
+ */
+export function workTypeChoices(lessonWorkTypes: readonly string[]): WorkTypeId[] {
+  const list = lessonWorkTypes.filter(isWorkTypeId);
+  return list.includes('lessonAnswer') ? list : [...list, 'lessonAnswer'];
 }
 
-/** Typed text -> the requests that make the cell say it. */
-export function planEdit(page: JournalPage, lesson: PageLesson, studentId: string, cell: CellData, text: string): Plan {
+/** The work type new marks of a lesson take until the teacher picks another: the first choice, shown before typing. */
+export function defaultWorkType(lessonWorkTypes: readonly string[]): WorkTypeId {
+  return workTypeChoices(lessonWorkTypes)[0]!;
+}
+
+/** Why a typed cell cannot make its new marks of the chosen work type; null when it can. */
+function newMarksProblem(cell: CellData, newCount: number, workType: string, lessonWorkTypes: readonly string[], kept: number): string | null {
+  if (newCount === 0) return null;
+  const keys = workTypeChoices(lessonWorkTypes)
+    .map((w, i) => `Alt+${i + 1} — ${workTypeName(w)}`)
+    .join(', ');
+  if (newCount > 1) return T.oneNewMark(workTypeName(workType), keys);
+  if (cell.marks.slice(0, kept).some((m) => m.workType === workType)) return T.workTypeTaken(workTypeName(workType), keys);
+  return null;
+}
+
+/**
+ * Typed text -> the requests that make the cell say it. Marks already in the cell keep their work
+ * types by position; a new mark takes `workType`, the one the teacher chose for the lesson (never a
+ * guess: a second new mark, or a work type the cell already has, is refused with the shortcuts).
+ */
+export function planEdit(page: JournalPage, lesson: PageLesson, studentId: string, cell: CellData, text: string, workType: string = defaultWorkType(lesson.workTypes)): Plan {
   const parsed = parseCell(text);
   if (!parsed.ok) return { ok: false, message: parsed.message, locked: false };
   if (!page.marksAllowed && parsed.marks.length > 0) return { ok: false, message: GRADE1_MESSAGE, locked: true };
   const locks = { lockDays: page.rules.lockDays, marksInAdvanceAllowed: page.rules.marksInAdvanceAllowed };
-  const check = (workType: string) => {
-    const v = markVerdict({ date: lesson.date }, page.today, locks, page.grade, workType as WorkTypeId);
+  const check = (w: string) => {
+    const v = markVerdict({ date: lesson.date }, page.today, locks, page.grade, w as WorkTypeId);
     return v.open ? null : v.message;
   };
+  const kept = Math.min(parsed.marks.length, cell.marks.length);
+  const problem = newMarksProblem(cell, parsed.marks.length - kept, workType, lesson.workTypes, kept);
+  if (problem) return { ok: false, message: problem, locked: false };
   const ops: Op[] = [];
-  const used = new Set(cell.marks.map((m) => m.workType));
   parsed.marks.forEach((value, i) => {
     const existing = cell.marks[i];
     if (existing) {
       if (existing.value !== value) ops.push({ kind: 'mark', body: { lessonId: lesson.lessonId, studentId, workType: existing.workType, value, comment: existing.comment ?? null, version: existing.version } });
       return;
     }
-    const workType = nextWorkType(used, lesson.workTypes);
-    used.add(workType);
     ops.push({ kind: 'mark', body: { lessonId: lesson.lessonId, studentId, workType, value, version: 0 } });
   });
   for (const m of cell.marks.slice(parsed.marks.length)) {
@@ -205,7 +229,7 @@ export interface SaverDeps {
   retryDelays?: number[];
 }
 
-type Job = { kind: 'text'; text: string } | { kind: 'ops'; ops: (cell: CellData) => Op[] };
+type Job = { kind: 'text'; text: string; workType?: string } | { kind: 'ops'; ops: (cell: CellData) => Op[] };
 
 export class CellSaver {
   private readonly jobs = new Map<string, Job>();
@@ -220,9 +244,9 @@ export class CellSaver {
     return this.order.length + (this.running ? 1 : 0);
   }
 
-  /** The cell should say `text`; the latest text of a cell wins. */
-  edit(key: string, text: string): void {
-    this.enqueue(key, { kind: 'text', text });
+  /** The cell should say `text`, a new mark of `workType`; the latest text of a cell wins. */
+  edit(key: string, text: string, workType?: string): void {
+    this.enqueue(key, { kind: 'text', text, ...(workType ? { workType } : {}) });
   }
 
   /** Explicit requests (a comment, a work type), planned when they are sent. */
@@ -268,7 +292,7 @@ export class CellSaver {
     let cell = this.deps.cell(key);
     let ops: Op[];
     if (job.kind === 'text') {
-      const plan = planEdit(page, lesson, studentId, cell, job.text);
+      const plan = planEdit(page, lesson, studentId, cell, job.text, job.workType);
       if (!plan.ok) {
         this.deps.update(key, cell, { state: plan.locked ? 'locked' : 'error', message: plan.message });
         return;
@@ -328,10 +352,16 @@ export function lessonTooltip(l: Pick<PageLesson, 'topic' | 'fill' | 'lock'>): s
   return [l.topic ?? T.notFilled, l.fill.overdue ? T.overdue : '', l.lock.message ?? ''].filter(Boolean).join('\n');
 }
 
-/** A cell's tooltip: what its last save said, else its marks with work types and comments, and why it is closed. */
+/** A mark as the tooltip and the screen reader say it: «5 — Отв (ответ на уроке), вес 1». */
+export function markDescription(m: Pick<CellMark, 'value' | 'workType' | 'weight' | 'comment'>): string {
+  const short = WORK_TYPE_SHORT[m.workType];
+  return `${m.value} — ${short ? `${short} (${workTypeName(m.workType)})` : workTypeName(m.workType)}, ${T.weight} ${ruNumber(m.weight)}${m.comment ? `: ${m.comment}` : ''}`;
+}
+
+/** A cell's tooltip: what its last save said, else its marks with work types, weights and comments, and why it is closed. */
 export function cellTooltip(status: CellStatus | undefined, cell: CellData | undefined, reason: string | undefined): string {
   if (status && 'message' in status && status.message) return status.message;
-  const parts = (cell?.marks ?? []).map((m) => `${m.value} — ${workTypeName(m.workType)}${m.comment ? `: ${m.comment}` : ''}`);
+  const parts = (cell?.marks ?? []).map(markDescription);
   return [...parts, ...(reason ? [reason] : [])].join('\n');
 }
 

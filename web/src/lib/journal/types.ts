@@ -11,6 +11,7 @@ import type {
   examListResponse,
   examResponse,
   journalPageResponse,
+  ktpTopicsResponse,
   lessonResponse,
   markResponse,
   myJournalsResponse,
@@ -39,3 +40,4 @@ export type ExamList = z.infer<typeof examListResponse>;
 export type Exam = z.infer<typeof examResponse>;
 export type ExamKind = Exam['kind'];
 export type ChangeLog = z.infer<typeof changeLogResponse>;
+export type KtpTopics = z.infer<typeof ktpTopicsResponse>;

@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
+import { messageOf } from '$lib/api';
 import { journalSchool } from '$lib/journal/common';
 import { journalApi } from '$lib/journal/api';
+import { finalMarksApi, type PeriodTable } from '$lib/journal/period';
 import { ledClasses } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
@@ -11,7 +13,13 @@ export const load: PageLoad = async ({ url, params }) => {
   if (!schoolId) error(403, 'Журнал доступен только учителям и администрации школы.');
   const groupId = url.searchParams.get('group');
   const place = { schoolId, classId: params.classId, subjectId: params.subjectId, periodId: params.periodId };
-  const page = await orFail(url, () => journalApi.page(place, groupId));
+  // The period marks and their justification come from their own endpoint, in parallel: the page
+  // stays one Query, and the grid still shows the lessons when period marks cannot be read.
+  const periodMarks = finalMarksApi.table(schoolId, params.classId, params.periodId, params.subjectId).then(
+    (table): { table: PeriodTable | null; problem: string } => ({ table, problem: '' }),
+    (e: unknown) => ({ table: null, problem: messageOf(e) }),
+  );
+  const [page, period] = await Promise.all([orFail(url, () => journalApi.page(place, groupId)), periodMarks]);
   const leads = ledClasses(me, schoolId).includes(params.classId);
-  return { me, place, page, groupId, leads };
+  return { me, place, page, groupId, leads, period };
 };
