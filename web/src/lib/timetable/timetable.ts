@@ -16,6 +16,8 @@ export const TIMETABLE_TEXT = {
   show: 'Показать',
   lessonNo: '№',
   lesson: (n: number) => `${n}-й урок`,
+  journal: 'журнал',
+  openJournal: 'Открыть в журнале',
   empty: 'нет урока',
   add: 'Поставить урок',
   edit: 'Изменить',

@@ -4,6 +4,7 @@ import { currentYearId, ledClasses, mayManage, schoolOfMe } from '$lib/curriculu
 import { curriculumApi } from '$lib/curriculum/api';
 import { TIMETABLE_TEXT } from '$lib/timetable/timetable';
 import { timetableApi } from '$lib/timetable/api';
+import { loadJournalLinks } from '$lib/timetable/journal-links';
 import { mayMe, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
@@ -18,9 +19,10 @@ export const load: PageLoad = async ({ url }) => {
   const classId = classes.find((c) => c.classId === asked)?.classId ?? ledClasses(me, schoolId)[0] ?? classes[0]?.classId;
   if (!classId) error(404, 'В школе ещё нет классов.');
   const canManage = mayManage(me, schoolId);
-  const [week, ofClass] = await Promise.all([
+  const [week, ofClass, journalLinks] = await Promise.all([
     orFail(url, () => timetableApi.ofClass(schoolId, yearId, classId)),
     canManage ? orFail(url, () => curriculumApi.periodsOfClass(schoolId, classId)) : Promise.resolve(null),
+    loadJournalLinks(me, schoolId),
   ]);
-  return { me, schoolId, yearId, classes, classId, week, canManage, periods: ofClass?.periods ?? [] };
+  return { me, schoolId, yearId, classes, classId, week, canManage, periods: ofClass?.periods ?? [], journalLinks };
 };

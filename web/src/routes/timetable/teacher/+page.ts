@@ -3,6 +3,7 @@ import { currentYearId, mayManage, schoolOfMe } from '$lib/curriculum/curriculum
 import { curriculumApi } from '$lib/curriculum/api';
 import { TIMETABLE_TEXT } from '$lib/timetable/timetable';
 import { timetableApi } from '$lib/timetable/api';
+import { loadJournalLinks } from '$lib/timetable/journal-links';
 import { hasSchoolRole } from '../../../../../shared/auth/roles';
 import { mayMe, principalOf, schoolObject } from '$lib/policy';
 import { orFail, requireMe } from '$lib/session';
@@ -19,9 +20,10 @@ export const load: PageLoad = async ({ url }) => {
   const teachers = canManage ? (await orFail(url, () => curriculumApi.overview(schoolId, yearId))).teachers : [];
   const teacherId = url.searchParams.get('teacher') ?? (isTeacher ? me.userId : teachers[0]?.userId);
   if (!teacherId) error(404, 'Выберите учителя.');
-  const [week, load] = await Promise.all([
+  const [week, load, journalLinks] = await Promise.all([
     orFail(url, () => timetableApi.ofTeacher(schoolId, yearId, teacherId)),
     teacherId === me.userId || canManage ? orFail(url, () => curriculumApi.teacherLoad(schoolId, yearId, teacherId)) : Promise.resolve(null),
+    loadJournalLinks(me, schoolId),
   ]);
-  return { me, schoolId, yearId, teachers, teacherId, week, load, canManage };
+  return { me, schoolId, yearId, teachers, teacherId, week, load, canManage, journalLinks };
 };
