@@ -3,7 +3,7 @@
  * same origin under /api/*. One origin is required, not a convenience: the session cookie is
  * `__Host-` and SameSite=Strict, so the browser only sends it to the host that set it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -16,6 +16,8 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -28,6 +30,32 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { ACCESS_LOG_PREFIXES } from './storage';
+import { API_CSP, HSTS_MAX_AGE_SECONDS, inlineScriptHashes, PERMISSIONS_POLICY, webCsp } from '../shared/security-headers';
+
+/** The inline scripts of the built pages (SvelteKit's bootstrap in index.html), for the CSP's hashes. */
+function builtScriptHashes(dir: string | undefined): string[] {
+  if (!dir || !existsSync(dir)) return [];
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  return [...new Set(pages.flatMap((f) => inlineScriptHashes(readFileSync(join(dir, f), 'utf8'))))];
+}
+
+/**
+ * The security headers of shared/security-headers.ts as a CloudFront policy; they replace whatever
+ * the origin sent (`override`), so the bucket and the API answer alike.
+ */
+function securityHeadersPolicy(scope: Construct, id: string, csp: string): ResponseHeadersPolicy {
+  return new ResponseHeadersPolicy(scope, id, {
+    comment: `Zhurnal security headers (${id})`,
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+      contentTypeOptions: { override: true },
+    },
+    customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }] },
+  });
+}
 
 /**
  * The app is a single-page app (SvelteKit adapter-static with an index.html fallback): a path with
@@ -74,6 +102,8 @@ export class Web extends Construct {
     });
 
     const stack = Stack.of(this);
+    const webHeaders = securityHeadersPolicy(this, 'WebHeaders', webCsp(builtScriptHashes(props.webBuildDir)));
+    const apiHeaders = securityHeadersPolicy(this, 'ApiHeaders', API_CSP);
     const apiHost = `${props.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -98,7 +128,7 @@ export class Web extends Construct {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: webHeaders,
         functionAssociations: [
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
@@ -118,7 +148,7 @@ export class Web extends Construct {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+          responseHeadersPolicy: apiHeaders,
         },
       },
     });

@@ -4,6 +4,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { DomainError, TooManyRequestsError } from '../../shared/errors';
+import { API_SECURITY_HEADERS } from '../../shared/security-headers';
 
 export interface Reply {
   status?: number;
@@ -12,10 +13,11 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
+// The security headers too, so the API carries them however it is reached (CloudFront adds the same).
 const BASE_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
+  ...API_SECURITY_HEADERS,
 };
 
 export function toResponse(reply: Reply): APIGatewayProxyStructuredResultV2 {

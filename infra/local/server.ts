@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize } from 'node:path';
 import { areaModules } from '../../functions/index';
 import { routeKey, routes, type RouteSpec } from '../../functions/routes';
+import { API_SECURITY_HEADERS, inlineScriptHashes, webSecurityHeaders } from '../../shared/security-headers';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const DRAIN_CAP_BYTES = 64 * MAX_BODY_BYTES;
@@ -110,7 +111,7 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | n
 }
 
 function sendJson(res: ServerResponse, status: number, message: string, code: string) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...API_SECURITY_HEADERS });
   res.end(JSON.stringify({ error: { code, message } }));
 }
 
@@ -144,15 +145,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-// The same headers CloudFront's response-headers policy adds in the cloud.
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
-};
-
 function serveStatic(res: ServerResponse, webRoot: string | undefined, pathname: string) {
   if (!webRoot || !existsSync(webRoot)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
@@ -168,12 +160,16 @@ function serveStatic(res: ServerResponse, webRoot: string | undefined, pathname:
   let file = join(webRoot, rel);
   if (!file.startsWith(webRoot) || !existsSync(file) || statSync(file).isDirectory()) file = join(webRoot, 'index.html');
   const immutable = rel.includes('/_app/immutable/');
+  const content = readFileSync(file);
+  // The same headers as CloudFront's response-headers policy in the cloud; an HTML page's inline
+  // scripts are allowed by their hashes, computed here from the file served (a rebuild changes them).
+  const html = extname(file) === '.html';
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...SECURITY_HEADERS,
+    ...webSecurityHeaders(html ? inlineScriptHashes(content.toString('utf8')) : []),
   });
-  res.end(readFileSync(file));
+  res.end(content);
 }
 
 export function createLocalServer(opts: { webRoot?: string }): Server {
