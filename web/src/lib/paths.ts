@@ -18,6 +18,8 @@ export const paths = {
   schoolSettings: (schoolId: string) => `/settings?school=${seg(schoolId)}`,
   /** The department's schools, each with its settings (the department specialist's list). */
   schools: '/schools',
+  /** A new school and a school's first administrator (the department specialist's, issue 9). */
+  newSchool: '/schools/new',
   year: '/year',
   people: (schoolId: string) => `/people/${seg(schoolId)}`,
   peopleClasses: (schoolId: string) => `/people/${seg(schoolId)}/classes`,

@@ -8,4 +8,5 @@ export const SCHOOLS_TEXT = {
   settings: 'Настройки школы',
   reports: 'Отчёты',
   soon: 'скоро',
+  newSchool: 'Новая школа и её администратор',
 } as const;
