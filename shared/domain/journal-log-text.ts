@@ -42,7 +42,9 @@ function arrow(before: string | undefined, after: string | undefined): string {
 function markText(r: DescribedRecord): string {
   const value = (v: Values) => (v && v.value !== undefined && v.value !== null ? String(v.value) : undefined);
   const comment = (v: Values) => str(v?.comment);
-  const parts = [`отметка ${arrow(value(r.old), value(r.new))}`];
+  // A comment changed alone: the mark is named once, not «4 → 4».
+  const same = value(r.old) !== undefined && value(r.old) === value(r.new);
+  const parts = [`отметка ${same ? value(r.new) : arrow(value(r.old), value(r.new))}`];
   if (r.target.workType) parts.push(lower(workTypeName(r.target.workType)));
   if (comment(r.old) !== comment(r.new)) parts.push(comment(r.new) ? `комментарий: ${quoted(comment(r.new)!)}` : 'комментарий удалён');
   return parts.join(', ');
