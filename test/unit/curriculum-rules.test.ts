@@ -7,6 +7,7 @@ import {
   checkSubgroups,
   fillRight,
   loadLineProblems,
+  markingFlagProblems,
   mayFillLesson,
   subgroupRefusal,
   substituteCovers,
@@ -66,6 +67,20 @@ describe('loadLineProblems', () => {
       { groupId: 'g2', name: '2', teacherId: 't2' },
     ];
     expect(loadLineProblems(english, { hoursPerWeek: 3, teacherId: 't1', groups }).join(' ')).toMatch(/либо учителя всего класса/);
+  });
+});
+
+describe('markingFlagProblems (pass/fail and exam of a line)', () => {
+  it('should take pass/fail in any grade and an exam in grades 9 and 11 only', () => {
+    for (const grade of [1, 5, 9, 10, 11]) expect(markingFlagProblems(grade, { passFail: true }), String(grade)).toEqual([]);
+    expect(markingFlagProblems(9, { exam: true })).toEqual([]);
+    expect(markingFlagProblems(11, { exam: true, passFail: false })).toEqual([]);
+    expect(markingFlagProblems(10, { exam: true })).toEqual(['«Экзамен» отмечается только в 9 и 11 классах: в 10 классе экзаменационной отметки нет.']);
+    expect(markingFlagProblems(8, { exam: true })[0]).toContain('в 8 классе');
+  });
+
+  it('should refuse an exam for a pass/fail subject', () => {
+    expect(markingFlagProblems(11, { exam: true, passFail: true })[0]).toMatch(/не может иметь экзамен/);
   });
 });
 
