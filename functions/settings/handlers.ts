@@ -39,9 +39,11 @@ export const putDepartmentSettings = handler('putDepartmentSettings', async (req
 /** The school's settings as the screen shows them: the school's values with defaults, the department's
  * limits beside them, what is in force, and the versions of the marking rules. */
 function schoolView(stored: StoredSchoolSettings, dep: DepartmentSettings, now: Date) {
-  const { markingRules: _versions, ...settings } = resolveSchoolSettings(stored.settings);
+  const resolved = resolveSchoolSettings(stored.settings);
+  // The versions are shown as a list of their own, each with what it changed.
+  const { markingRules: _versions, ...settings } = resolved;
   const today = dateInZone(now, stored.timeZone);
-  const versions = schoolVersions(resolveSchoolSettings(stored.settings));
+  const versions = schoolVersions(resolved);
   const inForce = rulesInForce(versions, today);
   const department = { lockDays: dep.lockDays, marksInAdvanceAllowed: dep.marksInAdvanceAllowed, periodMarksOpenDaysBefore: dep.periodMarksOpenDaysBefore };
   return {
@@ -85,6 +87,7 @@ export const putSchoolSettings = handler('putSchoolSettings', async (req) => {
     const v = b.lockDays[k];
     if (v !== null && v !== undefined) lockDays[k] = v;
   }
+  // The form states these two afresh (absent: as the department says); the rest (weights, versions) stays.
   const { marksInAdvanceAllowed: _m, periodMarksOpenDaysBefore: _o, ...kept } = current;
   const draft: SchoolSettings = {
     ...kept,
