@@ -1,9 +1,10 @@
 /**
  * Stands in for `@smithy/core/event-streams` in function bundles (an esbuild alias in
- * infra/bundling.ts). Every bundle holds the S3 client (shared/db/client.ts), which wires up event
- * streams for the one S3 operation that streams events (SelectObjectContent); DynamoDB has none.
- * Our code calls GetObject and PutObject only, so the codec, the marshallers and their CRC code
- * (about 19 KB and their start-up in every bundle) would never run.
+ * infra/bundling.ts). The SDK's HTTP protocol (every client's) loads it for operations that stream
+ * events, and the S3 client wires it up when it is built: DynamoDB and Secrets Manager have no such
+ * operation, and of S3 we call GetObject and PutObject only (SelectObjectContent would stream). So
+ * the codec, the marshallers and their CRC code (about 19 KB, loaded at every cold start) would
+ * never run.
  *
  * What the clients call while they are built is kept as it is (resolveEventStreamSerdeConfig); a
  * marshaller or serde that would be used only by an event-stream operation throws instead. Any other
