@@ -59,6 +59,9 @@ export class JournalStack extends Stack {
       // Read by nothing: changing it replaces every function's execution environments, so all of
       // them read the session signing key afresh (shared/auth/signing-key.ts caches it).
       SESSION_KEY_VERSION: this.settings.sessionKeyVersion,
+      // The address printed on activation-code sheets; without a name of its own the sheets take the
+      // calling page's origin (the CloudFront name).
+      ...(this.settings.domainName ? { SITE_URL: `https://${this.settings.domainName}` } : {}),
     };
 
     this.api = new Api(this, 'Api', { environment, resources });

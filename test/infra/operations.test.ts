@@ -235,6 +235,8 @@ describe('the site name, TLS and the WAF', () => {
     expect(c.Aliases).toEqual(['journal.school.example']);
     expect(c.ViewerCertificate).toMatchObject({ AcmCertificateArn: certificateArn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
     expect(c.WebACLId).toBe(webAclArn);
+    // The activation-code sheets print this address.
+    for (const [id, fn] of t.ofType('AWS::Lambda::Function')) expect(fn.Properties.Environment?.Variables?.SITE_URL, id).toBe('https://journal.school.example');
   });
 
   it('should refuse a name without its certificate, and a certificate outside us-east-1', () => {
