@@ -8,7 +8,7 @@ import { loginRows } from '../../web/src/routes/schools/[schoolId]/logins/logins
 describe('safeNext', () => {
   it('should return to a path of this site', () => {
     expect(safeNext('/schools/sch53/logins')).toBe('/schools/sch53/logins');
-    expect(safeNext('/schools/sch53/codes?class=5a')).toBe('/schools/sch53/codes?class=5a');
+    expect(safeNext('/people/sch53/codes?class=5a')).toBe('/people/sch53/codes?class=5a');
   });
 
   it.each([[null], [''], ['https://evil.example/'], ['//evil.example'], ['/\\evil.example'], ['javascript:alert(1)'], ['/login'], ['/login?next=/'], ['/activate']])(
@@ -22,7 +22,7 @@ describe('safeNext', () => {
 describe('loginHref', () => {
   it('should bring the person back where they were, except from home', () => {
     expect(loginHref({ pathname: '/schools/sch53/logins', search: '' })).toBe('/login?next=%2Fschools%2Fsch53%2Flogins');
-    expect(loginHref({ pathname: '/schools/sch53/codes', search: '?class=5a' })).toBe('/login?next=%2Fschools%2Fsch53%2Fcodes%3Fclass%3D5a');
+    expect(loginHref({ pathname: '/people/sch53/codes', search: '?class=5a' })).toBe('/login?next=%2Fpeople%2Fsch53%2Fcodes%3Fclass%3D5a');
     expect(loginHref({ pathname: '/', search: '' })).toBe('/login');
   });
 });
@@ -81,13 +81,14 @@ describe('loginRows', () => {
           issuedBy: 'Беляева Надежда Геннадьевна',
           expiresAt: '2026-09-15T06:00:00.000Z',
           redeemedAt: '2026-09-02T15:30:00.000Z',
+          reset: true,
         },
       ],
       'Europe/Moscow',
     );
     expect(rows.map((r) => [r.kind, r.issuedAt, r.expiresAt, r.redeemedAt])).toEqual([
       ['Сотрудник', '01.09.2026 09:00', '15.09.2026 09:00', 'нет'],
-      ['Родитель', '01.09.2026 09:00', '15.09.2026 09:00', '02.09.2026 18:30'],
+      ['Родитель (сброс пароля)', '01.09.2026 09:00', '15.09.2026 09:00', '02.09.2026 18:30'],
     ]);
   });
 });

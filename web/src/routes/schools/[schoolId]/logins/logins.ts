@@ -16,6 +16,8 @@ export const LOGINS_TEXT = {
     redeemedAt: 'Активирован',
   },
   notRedeemed: 'нет',
+  /** A code for an account that had a password («Забыли пароль?»): that password ended with it. */
+  reset: 'сброс пароля',
   kinds: { staff: 'Сотрудник', student: 'Обучающийся', parent: 'Родитель' } as Record<string, string>,
 } as const;
 
@@ -35,7 +37,7 @@ export function loginRows(entries: LoginRegisterEntry[], timeZone?: string): Log
     key: `${e.issuedAt}|${e.userId}`,
     person: e.displayName,
     login: e.login,
-    kind: LOGINS_TEXT.kinds[e.kind] ?? e.kind,
+    kind: `${LOGINS_TEXT.kinds[e.kind] ?? e.kind}${e.reset ? ` (${LOGINS_TEXT.reset})` : ''}`,
     issuedAt: formatDateTime(e.issuedAt, timeZone),
     issuedBy: e.issuedBy,
     expiresAt: formatDateTime(e.expiresAt, timeZone),
