@@ -2,6 +2,7 @@
 import { NotFoundError } from '../../shared/errors';
 import { getSchool, listSchools } from '../../shared/repos/school';
 import { appointAdministrator as appoint, createSchool as create } from '../../shared/services/bring-into-service';
+import { grantInspectorAccess as grantInspector } from '../../shared/services/department-inspectors';
 import { handlersOf } from '../http/area';
 import { schoolRoutes } from './routes';
 
@@ -31,4 +32,10 @@ export const appointAdministrator = handler('appointAdministrator', async (req) 
   if (!school) throw new NotFoundError('Школа не найдена.');
   const issued = await appoint({ by: req.principal, school, person: req.body, ...(req.body.position ? { position: req.body.position } : {}), now: req.now });
   return { status: 201, body: issued };
+});
+
+export const grantInspectorAccess = handler('grantInspectorAccess', async (req) => {
+  const departmentId = req.params.departmentId!;
+  req.authorize({ departmentId }, 'Доступ инспектору управления выдаёт специалист управления образования.');
+  return { status: 201, body: await grantInspector({ by: req.principal, departmentId, inspector: req.body, now: req.now }) };
 });

@@ -41,7 +41,7 @@ export interface IssuedFirstCode {
   expiresAt: string;
 }
 
-function checkedName(p: PersonName): PersonName {
+export function checkedName(p: PersonName): PersonName {
   const person = {
     lastName: normaliseName(p.lastName),
     firstName: normaliseName(p.firstName),
@@ -53,7 +53,7 @@ function checkedName(p: PersonName): PersonName {
 }
 
 /** A one-time code for a new account, recorded (hash, register entry) like every other code. */
-async function firstCode(account: Account, registerScope: string, by: Pick<Principal, 'userId' | 'displayName'>, now: Date): Promise<IssuedFirstCode> {
+export async function firstCode(account: Account, registerScope: string, by: Pick<Principal, 'userId' | 'displayName'>, now: Date): Promise<IssuedFirstCode> {
   const code = newActivationCode();
   const issuedAt = now.toISOString();
   const expiresAt = codeExpiry(now).toISOString();

@@ -194,6 +194,19 @@ function strip(a: AccountRecord) {
   return rest;
 }
 
+/** The end date and the written application of a temporary access (clause 4.5), checked on `today`. */
+export function temporaryTermProblems(g: { activeUntil: string; application: { number: string; date: string } }, today: string): string[] {
+  const problems: string[] = [];
+  if (!isIsoDate(g.activeUntil)) problems.push('Дата окончания доступа указана неверно.');
+  else if (g.activeUntil < today) problems.push('Дата окончания доступа уже прошла.');
+  else if (g.activeUntil > addDays(today, TEMPORARY_MAX_DAYS)) problems.push(`Временный доступ выдаётся не больше чем на ${TEMPORARY_MAX_DAYS} дней.`);
+  const appNo = g.application.number.trim();
+  if (appNo === '' || appNo.length > 30) problems.push('Укажите номер письменного заявления.');
+  if (!isIsoDate(g.application.date)) problems.push('Дата заявления указана неверно.');
+  else if (g.application.date > today) problems.push('Дата заявления не может быть позже сегодняшнего дня.');
+  return problems;
+}
+
 export interface TemporaryInput {
   lastName: string;
   firstName: string;
@@ -222,13 +235,8 @@ export async function grantTemporaryAccess(input: { by: Principal; school: Schoo
   const unknown = g.classIds === 'all' ? [] : g.classIds.filter((c) => !classes.some((k) => k.classId === c));
   if (g.classIds !== 'all' && g.classIds.length === 0) problems.push('Укажите классы или «все классы».');
   if (unknown.length > 0) problems.push(`В школе нет классов: ${unknown.join(', ')}.`);
-  if (!isIsoDate(g.activeUntil)) problems.push('Дата окончания доступа указана неверно.');
-  else if (g.activeUntil < today) problems.push('Дата окончания доступа уже прошла.');
-  else if (g.activeUntil > addDays(today, TEMPORARY_MAX_DAYS)) problems.push(`Временный доступ выдаётся не больше чем на ${TEMPORARY_MAX_DAYS} дней.`);
+  problems.push(...temporaryTermProblems(g, today));
   const appNo = g.application.number.trim();
-  if (appNo === '' || appNo.length > 30) problems.push('Укажите номер письменного заявления.');
-  if (!isIsoDate(g.application.date)) problems.push('Дата заявления указана неверно.');
-  else if (g.application.date > today) problems.push('Дата заявления не может быть позже сегодняшнего дня.');
   if (problems.length > 0) throw new BadRequestError(problems.join(' '), { problems });
   const [account] = (await newAccounts(
     [

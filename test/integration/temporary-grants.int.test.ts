@@ -84,3 +84,32 @@ describe('what a temporary grant reads', () => {
     expect((await viewer.get(`/api/schools/sch7/classes`)).status).not.toBe(200);
   });
 });
+
+describe('a department inspector across schools', () => {
+  let inspector: ApiClient;
+  let second: string;
+
+  beforeAll(async () => {
+    const uo = new ApiClient(api.url);
+    await uo.signIn('uo');
+    second = (await uo.post('/api/departments/krd/schools', { name: 'МАОУ СОШ № 7', shortName: 'СОШ № 7', city: 'Краснодар', timeZone: 'Europe/Moscow' })).body.school.schoolId;
+    const body = { lastName: 'Орлов', firstName: 'Пётр', position: 'инспектор министерства', schoolIds: 'all', areas: ['reports'], activeUntil: '2026-12-31', application: { number: '5-И', date: '2026-11-30' } };
+    expect((await viewer.post('/api/departments/krd/inspectors', body)).status).toBe(403);
+    const granted = await uo.post('/api/departments/krd/inspectors', body);
+    expect(granted.status, JSON.stringify(granted.body)).toBe(201);
+    inspector = new ApiClient(api.url);
+    expect((await inspector.post('/api/auth/activate', { code: granted.body.code, password: 'Сирень-и-мел-2026' })).status).toBe(200);
+  });
+
+  it('should read the named area in every school of the department, and write nothing', async () => {
+    const me = (await inspector.get('/api/me')).body;
+    expect(me.grants.map((g: { role: string; schoolId: string }) => [g.role, g.schoolId]).sort()).toEqual([['viewer', SCH], ['viewer', second]].sort());
+    expect((await inspector.get(`/api/schools/${SCH}/classes/5a/periods/${Q2}/period-marks`)).status).toBe(200);
+    expect((await inspector.get(`/api/schools/${second}/classes`)).status).toBe(200);
+    expect((await inspector.get(`${base('5a', Q2, MATH)}/journal`)).status).toBe(403);
+    expect((await inspector.send('PUT', `/api/schools/${SCH}/settings`, {})).status).toBe(403);
+    expect((await inspector.post(`/api/schools/${second}/classes`, { grade: 1, letter: 'А' })).status).toBe(403);
+    expect((await inspector.post('/api/departments/krd/schools', { name: 'МАОУ СОШ № 9', shortName: 'СОШ № 9', city: 'Краснодар', timeZone: 'Europe/Moscow' })).status).toBe(403);
+  });
+});
+

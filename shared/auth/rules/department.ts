@@ -10,6 +10,8 @@ export interface DepartmentObjects {
   'school.listOfDepartment': { departmentId: string };
   'school.create': { departmentId: string };
   'school.appointAdministrator': SchoolObject;
+  /** A department inspector's read-only access to some of its schools (clause 4.5). */
+  'department.grantInspector': { departmentId: string };
 }
 
 const specialist = (p: Parameters<typeof isDepartmentStaff>[0], o: { departmentId: string }) => p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId);
@@ -18,4 +20,5 @@ export const departmentRules: Rules<DepartmentObjects> = {
   'school.listOfDepartment': specialist,
   'school.create': specialist,
   'school.appointAdministrator': specialist,
+  'department.grantInspector': specialist,
 };
