@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setClock } from '../../functions/http/clock';
+import { addDays } from '../../shared/domain/calendar';
 import { batchWriteAll } from '../../infra/local/seed';
 import { ktpItem } from '../../shared/repos/ktp';
 import { seriousViolations } from '../support/axe';
@@ -209,11 +210,21 @@ describe('the journal screen', () => {
     });
   });
 
-  it('should set the period mark on the last school day from the grid, asking the reason the server demands', async () => {
+  it('should set the period mark from the grid after its due day, asking the reason the server demands and flagging it late', async () => {
     const teacher = await api('teacher');
+    // The first student's one mark (the first test types it; alone, this test writes it).
+    const before = (await teacher.get(pagePath('5a'))).body;
+    const s0 = before.students[0].studentId as string;
+    if (!before.marks.some((m: { studentId: string }) => m.studentId === s0)) {
+      const put = await teacher.send('PUT', `/api/schools/${SCH}/classes/5a/periods/${Q2}/subjects/${MATH}/marks`, {
+        lessonId: '2026-11-30.8.all', studentId: s0, workType: 'lessonAnswer', value: 5, version: 0, requestId: 'e2e-period-mark-1',
+      });
+      expect(put.status).toBe(200);
+    }
     const table = await teacher.get(`/api/schools/${SCH}/classes/5a/periods/${Q2}/period-marks?subject=${MATH}`);
     const due = table.body.window.dueBy as string;
-    setClock(() => mskNoon(due));
+    // A day late: still open (the period closes when the next one starts), flagged «с опозданием».
+    setClock(() => mskNoon(addDays(due, 1)));
     try {
       await inBrowser(async (page) => {
         await signIn(page, 'teacher');
@@ -226,6 +237,7 @@ describe('the journal screen', () => {
         const form = page.getByRole('form', { name: /Причина отметки «5» за период/ });
         await form.waitFor();
         expect(await form.textContent()).toContain('За период 1 отметка при минимуме 5');
+        expect(await form.textContent()).toContain('будет помечена «с опозданием»');
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('period-reason');
         // Sent without one, the server refuses, and says why.
         await page.keyboard.press('Enter');
@@ -234,17 +246,28 @@ describe('the journal screen', () => {
         await page.keyboard.press('Enter');
         await form.waitFor({ state: 'hidden' });
         expect(await page.locator('#p-0').inputValue()).toBe('5');
+        await page.locator('tbody tr').first().locator('td.period').getByText('с опозд.').waitFor();
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('p-0');
         expect(await page.locator('#p-0').getAttribute('aria-invalid')).toBeNull();
         // The implied mark beside it, from an average of 5,00.
         expect((await page.locator('tbody tr').first().locator('td.implied').textContent())?.trim()).toBe('5');
+        // «н/а», with a reason from the offered list.
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.type('н/а');
+        await page.keyboard.press('Enter');
+        await page.getByRole('form', { name: /Причина отметки «н\/а» за период/ }).waitFor();
+        await page.keyboard.type('недостаточно отметок для аттестации');
+        await page.keyboard.press('Enter');
+        await page.getByRole('form').waitFor({ state: 'hidden' });
+        expect(await page.locator('#p-1').inputValue()).toBe('н/а');
         expect(await seriousViolations(page)).toEqual([]);
       });
     } finally {
       setClock(() => NOW);
     }
     const after = await teacher.get(`/api/schools/${SCH}/classes/5a/periods/${Q2}/period-marks?subject=${MATH}`);
-    expect(after.body.marks).toContainEqual(expect.objectContaining({ subjectId: MATH, code: '5', reason: 'отметки за устные ответы на консультациях', late: false }));
+    expect(after.body.marks).toContainEqual(expect.objectContaining({ subjectId: MATH, code: '5', reason: 'отметки за устные ответы на консультациях', late: true }));
+    expect(after.body.marks).toContainEqual(expect.objectContaining({ subjectId: MATH, code: 'na', reason: 'недостаточно отметок для аттестации', late: true }));
   });
 
   it('should refuse edits of a locked lesson and say why and since when', async () => {
