@@ -20,6 +20,8 @@ export const paths = {
   schools: '/schools',
   /** A new school and a school's first administrator (the department specialist's, issue 9). */
   newSchool: '/schools/new',
+  /** A department inspector's read-only access to the department's schools. */
+  inspectors: '/schools/inspectors',
   year: '/year',
   people: (schoolId: string) => `/people/${seg(schoolId)}`,
   peopleClasses: (schoolId: string) => `/people/${seg(schoolId)}/classes`,

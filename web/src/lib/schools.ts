@@ -9,4 +9,5 @@ export const SCHOOLS_TEXT = {
   reports: 'Отчёты',
   soon: 'скоро',
   newSchool: 'Новая школа и её администратор',
+  inspectors: 'Инспектор управления (просмотр по заявлению)',
 } as const;

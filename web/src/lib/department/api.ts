@@ -12,6 +12,8 @@ export const departmentApi = {
   schools: (departmentId: string) => send<z.infer<typeof departmentSchoolsResponse>>('GET', dep(departmentId)),
   createSchool: (departmentId: string, body: { name: string; shortName: string; city: string; timeZone: string }) =>
     send<z.infer<typeof newSchoolResponse>>('POST', dep(departmentId), body),
+  grantInspector: (departmentId: string, body: Record<string, unknown>) =>
+    send<AppointedAdministrator>('POST', `/api/departments/${encodeURIComponent(departmentId)}/inspectors`, body),
   appointAdministrator: (departmentId: string, schoolId: string, body: { lastName: string; firstName: string; middleName?: string; position?: string }) =>
     send<AppointedAdministrator>('POST', `${dep(departmentId)}/${encodeURIComponent(schoolId)}/administrators`, body),
 };
@@ -50,4 +52,19 @@ export const NEW_SCHOOL_TEXT = {
   appoint: 'Назначить и выдать код',
   issued: (login: string, code: string, until: string) => `Логин ${login}, код активации ${code} (действует до ${until}).`,
   noSchools: 'Сначала заведите школу.',
+} as const;
+
+export const INSPECTOR_TEXT = {
+  title: 'Инспектор управления',
+  intro: 'Доступ только на просмотр по письменному заявлению (п. 4.1, 4.5): выбранные школы и разделы, до указанного дня включительно. Изменять данные такой доступ не может.',
+  refused: 'Доступ инспектору выдаёт специалист управления образования.',
+  position: 'Должность, организация',
+  schools: 'Школы',
+  allSchools: 'все школы управления',
+  areas: 'Что можно просматривать',
+  until: 'Доступ до (включительно)',
+  applicationNo: 'Номер заявления',
+  applicationDate: 'Дата заявления',
+  grant: 'Выдать доступ и код',
+  granted: (login: string, code: string, until: string) => `Доступ выдан: логин ${login}, код активации ${code} (действует до ${until}).`,
 } as const;
