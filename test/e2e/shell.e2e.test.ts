@@ -9,8 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setClock } from '../../functions/http/clock';
 import { seriousViolations } from '../support/axe';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { schoolDayNear } from '../support/school-day';
 
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 const DESKTOP = { width: 1366, height: 768 };
@@ -23,10 +25,14 @@ let b: BrowserStack;
 
 beforeAll(async () => {
   b = await startBrowserStack();
+  // A school day, so the homes of those who teach show the day's lessons (on a weekend they have none).
+  const { at } = schoolDayNear(new Date());
+  setClock(() => at);
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
+  setClock(null);
   await b?.stop();
 });
 
