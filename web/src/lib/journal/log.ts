@@ -5,6 +5,7 @@
  */
 import { ruDate } from '../../../../shared/domain/calendar';
 import { send } from '../api';
+import type { ChangeLogFilter } from '../../../../shared/services/journal-changes';
 import type { ChangeLog } from './types';
 
 export const LOG_TEXT = {
@@ -37,14 +38,8 @@ export const LOG_TEXT = {
 
 const seg = encodeURIComponent;
 
-export interface LogQuery {
-  subject?: string;
-  student?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-}
+/** The filters and page of the screen: those the server's service takes. */
+export type LogQuery = ChangeLogFilter;
 
 export const LOG_FILTERS = ['subject', 'student', 'actor', 'from', 'to'] as const;
 
