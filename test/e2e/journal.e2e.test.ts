@@ -190,6 +190,7 @@ describe('the journal screen', () => {
         const h = document.getElementById(id)!.getBoundingClientRect();
         return h.right <= document.querySelector('thead th.r3')!.getBoundingClientRect().left + 1 && h.left >= document.querySelector('thead th.name')!.getBoundingClientRect().right - 1;
       }, `h-${col}`);
+      await page.locator('table.grid').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SCREENSHOTS, 'journal-grid-390x844.png') });
       expect(await seriousViolations(page)).toEqual([]);
     }, { viewport: DESKTOP });
