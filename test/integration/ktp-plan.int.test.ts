@@ -385,7 +385,8 @@ describe('round trips', () => {
     expect(save.result.status).toBe(200);
     console.log(`ktp round trips: read ${read.requests}, save ${save.requests}, own list ${list.requests}, class list ${ofClass.requests}`);
     expect(read.requests).toBeLessThanOrEqual(9);
-    expect(save.requests).toBeLessThanOrEqual(10);
+    // 10, plus the caller's account that every write reads (functions/http/renew.ts).
+    expect(save.requests).toBeLessThanOrEqual(11);
     expect(ofClass.requests).toBeLessThanOrEqual(9);
     // A teacher's list: fixed requests plus two Queries (slots, changes) per class taught.
     const classes = new Set(list.result.body.items.map((i: { classId: string }) => i.classId)).size;
