@@ -30,10 +30,33 @@ export function capturePrinted() {
     /** Everything printed, as it was written. */
     text: () => out.join(''),
     chunks: () => [...out],
-    lines: (): LogLine[] =>
-      out
-        .flatMap((chunk) => chunk.split('\n'))
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as LogLine),
+    lines: (): LogLine[] => jsonLines(out),
   };
+}
+
+function jsonLines(chunks: string[]): LogLine[] {
+  return chunks
+    .flatMap((chunk) => chunk.split('\n'))
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as LogLine);
+}
+
+/** The JSON lines printed while `run` runs, at INFO: for one test of a file that otherwise runs silent. */
+export async function linesPrintedDuring(run: () => Promise<unknown>): Promise<LogLine[]> {
+  const out: string[] = [];
+  const spies = [process.stdout, process.stderr].map((stream) =>
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    }),
+  );
+  const level = logLevel();
+  setLogLevel('INFO');
+  try {
+    await run();
+  } finally {
+    spies.forEach((spy) => spy.mockRestore());
+    setLogLevel(level);
+  }
+  return jsonLines(out);
 }
