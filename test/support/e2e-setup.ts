@@ -89,8 +89,9 @@ async function withStackEnv<T>(env: Record<string, string>, work: () => Promise<
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(join(projectRoot, 'web', 'build', 'index.html'))) {
-    throw new Error('web/build is missing: run `npm run build:web` first (npm test does it)');
+  const webOut = process.env.ZHURNAL_WEB_OUT || 'build';
+  if (!existsSync(join(projectRoot, 'web', webOut, 'index.html'))) {
+    throw new Error(`web/${webOut} is missing: run \`npm run build:web\` first (npm test does it)`);
   }
   const services = await acquireLocalServices();
   const browserServer = chromium.launchServer({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
