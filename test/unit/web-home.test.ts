@@ -26,6 +26,12 @@ const summary = (cards: HomeCard[]) =>
   cards.map((c) => ({ role: c.role, title: c.title, scope: c.scope, sections: c.sections.map((s) => [s.title, s.href ?? 'скоро']) }));
 
 describe('sectionsFor', () => {
+  it('should give read-only access the journal when it names the journal, and nothing to change', () => {
+    const viewer = (areas: Array<'journal' | 'reports' | 'people'>) => sectionsFor(me([{ role: 'viewer', schoolId: 'sch53', classIds: ['5a'], areas, until: '2026-12-31' }]));
+    expect(summary(viewer(['journal']))).toEqual([{ role: 'viewer', title: 'Просмотр (временный доступ)', scope: 'МАОУ СОШ № 53', sections: [['Классный журнал', '/journal?school=sch53']] }]);
+    expect(summary(viewer(['reports']))[0]!.sections).toEqual([]);
+  });
+
   it('should give a subject teacher the journal, their timetable and their KTPs', () => {
     expect(summary(sectionsFor(me([{ role: 'teacher', schoolId: 'sch53' }])))).toEqual([
       { role: 'teacher', title: 'Учитель', scope: 'МАОУ СОШ № 53', sections: [

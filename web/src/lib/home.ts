@@ -88,7 +88,7 @@ export interface HomeContext {
 }
 
 /** Senior roles first; a class teacher's card comes before the same person's teacher card. */
-const ROLE_ORDER: Role[] = ['department', 'director', 'deputy', 'administrator', 'secretary', 'classTeacher', 'teacher', 'parent', 'student'];
+const ROLE_ORDER: Role[] = ['department', 'director', 'deputy', 'administrator', 'secretary', 'classTeacher', 'teacher', 'parent', 'student', 'viewer'];
 
 const S = HOME_TEXT.sections;
 const section = (key: string, title: string, href: string, detail?: string): Section => ({ key, title, href, soon: false, ...(detail ? { detail } : {}) });
@@ -209,6 +209,10 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
       }
       case 'student':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(soon('my-diary', S.myDiary));
+        break;
+      case 'viewer':
+        // Read-only access (clause 4.5): the journal of the classes it names, when it names the journal.
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(...ready('journal.listMine', school, 'journal', S.journal, paths.journal(g.schoolId)));
         break;
       default:
         // A role this version of the app does not know yet: nothing to offer, so no card.
