@@ -135,6 +135,8 @@ const classWarnings = z.object({
       warnings: z.array(warning),
     }),
   ),
+  /** Subjects of the curriculum whose journal has no roster yet in the period (never opened): not judged. */
+  unopened: z.array(z.string()),
   queryPages: z.number(),
 });
 

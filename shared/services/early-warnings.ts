@@ -6,8 +6,9 @@
  * A class costs ONE Query of its class x period partition's `SUBJ#` range (plus its pages); the
  * students' names come from the rosters in that range, so no class list is read. A school reads
  * what every class shares once (department and school, classes, year, the whole curriculum,
- * subjects: 5 requests) and then its classes' journals in parallel: 5 + one Query per class
- * (a class whose rosters were never built builds them first, as the journal does on first use).
+ * subjects: 5 requests) and then its classes' journals in parallel: 5 + one Query per class (and
+ * its pages), read only. A subject whose journal was never opened in the period has no roster
+ * yet, so the school's list cannot name its students; the class's own list builds the rosters.
  */
 import type { Principal } from '../auth/roles';
 import { studentLessonsOf, warningsList, type StudentFacts } from '../domain/early-warning';
@@ -60,10 +61,15 @@ export function factsOf(ctx: Pick<WarningsContext, 'lines' | 'marking' | 'period
 /** A period as the answers show it. */
 export const periodView = (p: Period) => ({ periodId: p.periodId, name: p.name, startDate: p.startDate, endDate: p.endDate });
 
-/** One class's students heading for a «2» or «н/а», or whose attendance falls: the most urgent first. */
-async function warningsOfClass(ctx: WarningsContext, subjectName: ReadonlyMap<string, string>, now: Date) {
+/**
+ * One class's students heading for a «2» or «н/а», or whose attendance falls: the most urgent
+ * first. `buildRosters`: a class's own list builds the rosters its journal never had (as the
+ * journal does on first use); the school's list only reads, so that one GET never writes rosters
+ * for every class of a school.
+ */
+async function warningsOfClass(ctx: WarningsContext, subjectName: ReadonlyMap<string, string>, now: Date, buildRosters: boolean) {
   const cls = ctx.schoolClass;
-  const { subjects, pages } = await classJournalWithRosters(ctx, now);
+  const { subjects, pages } = buildRosters ? await classJournalWithRosters(ctx, now) : await readClassJournal(cls.schoolId, cls.classId, ctx.period.periodId);
   const names = new Map([...subjects.values()].flatMap((j) => (j.roster?.students ?? []).map((s) => [s.studentId, s.name] as const)));
   const list = warningsList(factsOf(ctx, subjects), { period: ctx.period, now, timeZone: ctx.marking.journal.timeZone });
   return {
@@ -71,6 +77,7 @@ async function warningsOfClass(ctx: WarningsContext, subjectName: ReadonlyMap<st
     className: className(cls),
     period: periodView(ctx.period),
     students: list.map((w) => ({ ...w, studentName: names.get(w.studentId) ?? w.studentId, subjectName: w.subjectId ? (subjectName.get(w.subjectId) ?? w.subjectId) : undefined })),
+    unopened: ctx.lines.filter((l) => !subjects.get(l.subjectId)?.roster).map((l) => subjectName.get(l.subjectId) ?? l.subjectId),
     queryPages: pages,
   };
 }
@@ -80,7 +87,7 @@ const namesOf = (subjects: ReadonlyArray<{ subjectId: string; name: string }>) =
 /** The class's warnings in the period of the path. */
 export async function classWarnings(ctx: ClassMarksContext, now: Date) {
   const subjects = await listSubjects(ctx.schoolClass.schoolId);
-  const out = await warningsOfClass({ ...ctx, period: ctx.period! }, namesOf(subjects), now);
+  const out = await warningsOfClass({ ...ctx, period: ctx.period! }, namesOf(subjects), now, true);
   return { ...out, today: dateInZone(now, ctx.marking.journal.timeZone), periods: ctx.periods.map(periodView) };
 }
 
@@ -89,7 +96,8 @@ export async function classWarnings(ctx: ClassMarksContext, now: Date) {
  * today. Grades on halves have no quarter (and the other way round): such a class is judged in its
  * own period holding the named period's last day (the 2nd quarter → the 1st half-year). Classes
  * without a period or curriculum are left out; classes with no warning are listed empty, so the
- * screen can say they were checked.
+ * screen can say they were checked; `unopened` names the subjects of a class judged nowhere for
+ * want of a roster.
  */
 export async function schoolWarnings(p: Principal, schoolId: string, now: Date, periodId?: string) {
   const [items, classes, subjects] = await Promise.all([getDepartmentAndSchoolItems(p.departmentId, schoolId), listClasses(schoolId), listSubjects(schoolId)]);
@@ -107,7 +115,7 @@ export async function schoolWarnings(p: Principal, schoolId: string, now: Date, 
     return period && own.length ? [{ schoolClass, lines: own, marking, period }] : [];
   });
   const names = namesOf(subjects);
-  const list = await Promise.all(contexts.map((c) => warningsOfClass(c, names, now)));
+  const list = await Promise.all(contexts.map((c) => warningsOfClass(c, names, now, false)));
   const periods = [...new Map((year?.periodSets ?? []).flatMap((s) => s.periods).map((x) => [x.periodId, periodView(x)])).values()];
   return { schoolId, today, periodId: named?.periodId ?? null, periods, classes: list, queryPages: list.reduce((n, c) => n + c.queryPages, 0) };
 }

@@ -1,9 +1,13 @@
 /**
- * The class teacher's table of period marks in a real Chromium (issue 10, item 8): a mark typed
- * into the class x subjects table with the keyboard, the reason asked when the mark has nothing to
- * agree with, the saved mark with its reason after a reload; the deputy reads the same table
- * without a single input. The server stands on the period's last school day (Moscow noon).
+ * The class tables of marks and the early warnings in a real Chromium (issue 10, item 8; R-63): a
+ * period mark typed into the class x subjects table with the keyboard, the reason asked when the
+ * mark has nothing to agree with, the saved mark with its reason after a reload; the deputy reads
+ * the same table without a single input. The class teacher sets a year mark in the year's table;
+ * the deputy reaches a class's warnings from the menu in two clicks and the school's from there.
+ * The server stands on the period's last school day (Moscow noon), the year's on its own.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '../../functions/http/clock';
@@ -11,7 +15,13 @@ import { ApiClient } from '../support/api';
 import { seriousViolations } from '../support/axe';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
 import { keepPartitions } from '../support/partitions';
-import { FIXTURE_PARTITIONS, journalFixture, mskNoon, Q2, SCH, type JournalFixture } from '../integration/journal-fixture';
+import { keys } from '../../shared/db/keys';
+import { materialiseRosters } from '../../shared/services/journal-rosters';
+import { FIXTURE_PARTITIONS, journalFixture, mskNoon, Q2, SCH, YEAR, type JournalFixture } from '../integration/journal-fixture';
+
+const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+/** The year's marks of 5А and the change log of its last quarter, where a year mark is logged. */
+const YEAR_PARTITIONS = [keys.classYearPartition(SCH, '5a', YEAR), keys.journalPartition(SCH, '5a', '2026-q4')];
 
 let b: BrowserStack;
 let fx: JournalFixture;
@@ -21,16 +31,22 @@ let path = '';
 beforeAll(async () => {
   b = await startBrowserStack();
   setClock(() => mskNoon('2026-11-30'));
-  restore = await keepPartitions([...FIXTURE_PARTITIONS]);
+  restore = await keepPartitions([...FIXTURE_PARTITIONS, ...YEAR_PARTITIONS]);
+  mkdirSync(SCREENSHOTS, { recursive: true });
   fx = await journalFixture(mskNoon('2026-11-30'));
   const client = new ApiClient(b.url);
   expect((await client.signIn('classteacher')).status).toBe(200);
   const table = await client.get(`/api/schools/${SCH}/classes/5a/periods/${Q2}/period-marks`);
   expect(table.status).toBe(200);
+  const year = await client.get(`/api/schools/${SCH}/classes/5a/year-marks`);
+  expect(year.status).toBe(200);
+  yearOpens = year.body.kinds.find((k: { kind: string }) => k.kind === 'year').window.opensOn;
   // Period marks open on the last school day.
   setClock(() => mskNoon(table.body.window.dueBy));
   path = `/final-marks/5a/${Q2}?school=${SCH}`;
 });
+
+let yearOpens = '';
 
 afterAll(async () => {
   setClock(null);
@@ -77,6 +93,69 @@ describe('the class x subjects table of period marks', () => {
       const row = page.getByRole('row', { name: new RegExp(studentName()) }).last();
       await expect.poll(() => row.textContent()).toMatch(/нет отметок|\d,\d\d → «\d»/);
       await expect.poll(() => row.textContent()).toMatch(/\d+ \/ \d+ — (не )?выполнен/);
+    });
+  });
+});
+
+describe('the year and final marks table', () => {
+  it('should let the class teacher set a year mark with its reason from the keyboard, the page axe-clean', async () => {
+    setClock(() => mskNoon(yearOpens));
+    try {
+      await b.inBrowser(async (page: Page) => {
+        await b.signIn(page, 'classteacher', `/final-marks/5a/year?school=${SCH}`);
+        await page.getByRole('heading', { level: 1, name: 'Годовые и итоговые отметки: 5А' }).waitFor();
+        // Grade 5: the year's table only (exam and final marks are for grades 9 and 11).
+        expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Годовая отметка']);
+        const cell = page.getByLabel(`Английский язык (проверка), ${studentName()}`);
+        await cell.focus();
+        await page.keyboard.type('4');
+        await page.keyboard.press('Enter');
+        // No period marks to agree with: the reason is asked (clause 6.1).
+        const reason = page.getByLabel('Причина отметки');
+        await reason.waitFor();
+        await reason.focus();
+        await page.keyboard.type('по итогам 2 четверти и устных ответов');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Сохранено');
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, 'final-marks-year-1366x768.png'), fullPage: true });
+      });
+    } finally {
+      setClock(() => mskNoon('2026-12-01'));
+    }
+  });
+});
+
+describe('the early warnings', () => {
+  it('should take the deputy from the menu to a class\'s warnings in two clicks, the reasons in words, axe-clean', async () => {
+    setClock(() => mskNoon('2026-12-01'));
+    await b.inBrowser(async (page: Page) => {
+      await b.signIn(page, 'deputy');
+      await page.getByRole('link', { name: 'Итоговые отметки' }).first().click();
+      await page.getByRole('link', { name: 'Предупреждения: 5А' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Раннее предупреждение: 5А, 2 четверть' }).waitFor();
+      // A student with too few marks for the lessons left: the reason in words and the days left.
+      const row = page.getByRole('row').filter({ hasText: 'Математика (проверка)' }).first();
+      await expect.poll(() => row.textContent()).toMatch(/грозит «н\/а».*не хватает.*28 дней/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, 'final-marks-warnings-class-1366x768.png') });
+    });
+  });
+
+  it('should open the whole school\'s warnings from the keyboard, each class under its own heading, axe-clean', async () => {
+    setClock(() => mskNoon('2026-12-01'));
+    // The school's list only reads: 5А's journal has its rosters as soon as anybody opened it.
+    await materialiseRosters(SCH, '5a', Q2, mskNoon('2026-12-01'));
+    await b.inBrowser(async (page: Page) => {
+      await b.signIn(page, 'deputy', `/final-marks?school=${SCH}`);
+      await page.getByRole('link', { name: 'Раннее предупреждение по всей школе' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Раннее предупреждение по школе' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: '5А, 2 четверть' }).waitFor();
+      // The classes whose journals nobody opened yet are named, not passed over in silence.
+      await page.getByRole('heading', { level: 2, name: 'Не проверены' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, 'final-marks-warnings-school-1366x768.png') });
     });
   });
 });
