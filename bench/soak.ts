@@ -103,8 +103,14 @@ async function run(streams: Stream[], onWarm: () => void): Promise<{ outcomes: O
   const outcomes: Outcome[] = [];
   const pending: Array<Promise<void>> = [];
   let lateSends = 0;
+  let sent = 0;
   const t0 = performance.now() + 200;
   const warm = setTimeout(onWarm, t0 + WARM_UP_MS - performance.now());
+  // A line a minute: a backlog (sent far ahead of answered) shows a machine that cannot keep up.
+  const progress = setInterval(() => {
+    const errors = outcomes.filter((o) => o.status !== 200).length;
+    console.log(`  ${((performance.now() - t0) / 60_000).toFixed(0)} min: ${sent} sent, ${outcomes.length} answered, ${errors} errors, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`);
+  }, 60_000);
   await Promise.all(
     streams.map(async (s) => {
       for (let k = 0; ; k++) {
@@ -112,6 +118,7 @@ async function run(streams: Stream[], onWarm: () => void): Promise<{ outcomes: O
         if (scheduled - t0 >= RUN_MS) break;
         await new Promise((r) => setTimeout(r, Math.max(0, scheduled - performance.now())));
         if (performance.now() - scheduled > 10) lateSends++;
+        sent++;
         pending.push(
           s.next(k).then((status) => {
             outcomes.push({ kind: s.kind, status, latencyMs: performance.now() - scheduled, afterWarmUp: scheduled - t0 >= WARM_UP_MS });
@@ -122,6 +129,7 @@ async function run(streams: Stream[], onWarm: () => void): Promise<{ outcomes: O
   );
   await Promise.all(pending);
   clearTimeout(warm);
+  clearInterval(progress);
   return { outcomes, lateSends };
 }
 
