@@ -149,8 +149,9 @@ describe('the journal screen', () => {
       await page.keyboard.press('ArrowUp');
       await page.locator(`#c-2-${col}[aria-invalid="true"]`).waitFor();
       await page.getByText('Не сохранено клеток: 2').waitFor();
-      // Corrected: Alt+1 makes the new «3» an answer in class.
-      await page.keyboard.press('Alt+Digit1');
+      // Corrected: «]» steps to the next work type (after «ДЗ», «Отв» again): the new «3» is an answer in class.
+      await page.keyboard.press('BracketRight');
+      await page.getByRole('radio', { name: /Отв — Ответ на уроке/ }).and(page.locator(':checked')).waitFor();
       await page.keyboard.type('4 3');
       await page.keyboard.press('Enter');
       await page.locator(`#c-1-${col}[data-state="saved"]`).waitFor();
