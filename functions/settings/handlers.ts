@@ -88,13 +88,16 @@ export const putSchoolSettings = handler('putSchoolSettings', async (req) => {
     if (v !== null && v !== undefined) lockDays[k] = v;
   }
   // The form states these two afresh (absent: as the department says); the rest (weights, versions) stays.
-  const { marksInAdvanceAllowed: _m, periodMarksOpenDaysBefore: _o, ...kept } = current;
+  const { marksInAdvanceAllowed: _m, periodMarksOpenDaysBefore: _o, idleMinutes: idleBefore, ...kept } = current;
+  // Absent: unchanged (a client that does not know the field); null: back to the default.
+  const idleMinutes = b.idleMinutes === undefined ? idleBefore : (b.idleMinutes ?? undefined);
   const draft: SchoolSettings = {
     ...kept,
     lockDays,
     ...(b.marksInAdvanceAllowed === null || b.marksInAdvanceAllowed === undefined ? {} : { marksInAdvanceAllowed: b.marksInAdvanceAllowed }),
     testLimits: b.testLimits,
     ...(b.periodMarksOpenDaysBefore === null || b.periodMarksOpenDaysBefore === undefined ? {} : { periodMarksOpenDaysBefore: b.periodMarksOpenDaysBefore }),
+    ...(idleMinutes === undefined ? {} : { idleMinutes }),
   };
   const problems = [
     ...validateSchoolSettings(dep, draft),

@@ -81,6 +81,8 @@ export const schoolSettingsBody = z.object({
   testLimits,
   /** Empty: as the department says. */
   periodMarksOpenDaysBefore: openDaysBefore.nullable().optional(),
+  /** Minutes; null: the default (15); absent: unchanged. */
+  idleMinutes: z.number({ error: 'Выход при бездействии: укажите число минут.' }).nullable().optional(),
 });
 
 const minimumMarks = z
@@ -120,6 +122,7 @@ export const schoolSettingsResponse = z.object({
     thresholds,
     testLimits,
     periodMarksOpenDaysBefore: z.number().optional(),
+    idleMinutes: z.number().optional(),
   }),
   /** The department's limits, shown beside each field. */
   department: lockSettings,

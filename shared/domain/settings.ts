@@ -8,6 +8,7 @@
  *
  * Everything here is pure: the handlers validate with it, the screens show the same messages.
  */
+import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, idleMinutesOf } from '../auth/session-rules';
 import { countOf, DAY, DAY_GENITIVE } from './calendar';
 import type { MarkingRulesVersion } from './settings-versions';
 import { DEFAULT_WEIGHTS, isWorkTypeId, WORK_TYPES, type WorkTypeId } from './work-types';
@@ -94,6 +95,8 @@ export interface SchoolSettings {
   periodMarksOpenDaysBefore?: number;
   /** The versions of weights, thresholds and minimums by the date they take effect (settings-versions.ts); absent until the first is saved. */
   markingRules?: MarkingRulesVersion[];
+  /** Staff sessions end after this many minutes without action (shared computers, clause 3.2); absent: 15. */
+  idleMinutes?: number;
 }
 
 export const DEFAULT_SCHOOL_SETTINGS: SchoolSettings = {
@@ -116,6 +119,7 @@ export function resolveSchoolSettings(stored?: Partial<SchoolSettings> | null): 
     testLimits: { ...DEFAULT_TEST_LIMITS, ...(stored?.testLimits ?? {}) },
     ...(typeof stored?.periodMarksOpenDaysBefore === 'number' ? { periodMarksOpenDaysBefore: stored.periodMarksOpenDaysBefore } : {}),
     ...(Array.isArray(stored?.markingRules) ? { markingRules: stored.markingRules } : {}),
+    ...(typeof stored?.idleMinutes === 'number' ? { idleMinutes: stored.idleMinutes } : {}),
   };
 }
 
@@ -287,8 +291,13 @@ export function validateSchoolSettings(department: LockSettings, s: SchoolSettin
   if (own.length === 0) problems.push(...stricterOnlyProblems(department, s));
   if (problems.length === 0) problems.push(...fillAfterLock(effectiveLockDays(department.lockDays, s.lockDays)));
   problems.push(...weightProblems(s.weights), ...thresholdProblems(s.thresholds), ...testLimitProblems(s.testLimits));
+  if (s.idleMinutes !== undefined && idleMinutesOf(s.idleMinutes) !== s.idleMinutes) {
+    problems.push({ field: 'idleMinutes', message: `${IDLE_LABEL}: целое число минут от ${IDLE_MINUTES_MIN} до ${IDLE_MINUTES_MAX}.` });
+  }
   return problems;
 }
+
+export const IDLE_LABEL = 'Выход из журнала при бездействии сотрудника';
 
 /** R-31: the mark a weighted average implies under the school's thresholds. */
 export function impliedMark(average: number, t: MarkThresholds): 2 | 3 | 4 | 5 {

@@ -326,6 +326,28 @@ describe('shared computers: reset codes, sign out everywhere, idle time, passwor
     at(0);
   });
 
+  it("should take the idle time from the school's settings, within 5 to 240 minutes", async () => {
+    at(0);
+    const director = client();
+    await director.signIn('director');
+    const save = async (idleMinutes: number | null) => {
+      const view = (await director.get('/api/schools/sch53/settings')).body;
+      return director.send('PUT', '/api/schools/sch53/settings', { version: view.version, lockDays: view.settings.lockDays, testLimits: view.settings.testLimits, idleMinutes });
+    };
+    const idleOf = async (login: string) => {
+      const c = client();
+      await c.signIn(login);
+      return (await c.get('/api/auth/session')).body.idleMinutes;
+    };
+    expect((await save(30)).body.settings.idleMinutes).toBe(30);
+    expect(await idleOf('deputy')).toBe(30);
+    const bad = await save(2);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/от 5 до 240/);
+    expect((await save(null)).body.settings.idleMinutes).toBeUndefined();
+    expect(await idleOf('deputy')).toBe(15);
+  });
+
   it('should ask for the password again before a sensitive action 5 minutes after it was entered', async () => {
     at(0);
     const admin = client();

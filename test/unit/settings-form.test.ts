@@ -95,6 +95,7 @@ describe('school form', () => {
       lockDays: { finalMarks: 3 },
       testLimits: { perDay: 1, perWeek: 3 },
       periodMarksOpenDaysBefore: null,
+      idleMinutes: null,
     });
     const allowing = { ...view.department, marksInAdvanceAllowed: true };
     expect(schoolBody(f, allowing).marksInAdvanceAllowed).toBe(false);

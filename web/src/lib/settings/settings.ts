@@ -4,6 +4,7 @@
  * limits, weights per work type, thresholds, test limits). The server validates and its Russian
  * messages are shown as they are; this module only turns answers into forms and forms into bodies.
  */
+import { IDLE_MINUTES_DEFAULT, IDLE_MINUTES_MAX, IDLE_MINUTES_MIN } from '../../../../shared/auth/session-rules';
 import type { z } from 'zod';
 import type { schoolSettingsResponse } from '../../../../functions/settings/schemas';
 import { countOf, DAY, ruDate } from '../../../../shared/domain/calendar';
@@ -50,6 +51,9 @@ export const SETTINGS_TEXT = {
     testsHeading: 'Контрольные работы в графике оценочных процедур',
     perDay: 'Не больше в день на класс',
     perWeek: 'Не больше в неделю на класс',
+    idleHeading: 'Общие компьютеры',
+    idle: 'Выход сотрудника из журнала после бездействия, минут',
+    idleHint: `Пустое поле — ${IDLE_MINUTES_DEFAULT} минут. За минуту до выхода журнал предупреждает. От ${IDLE_MINUTES_MIN} до ${IDLE_MINUTES_MAX}.`,
     openDaysHeading: 'Отметки за период',
     openDaysIntro: 'Пустое поле — как у управления образования. Школа может только сократить этот срок.',
   },
@@ -148,6 +152,8 @@ export interface SchoolForm {
   testLimits: Nullable<SchoolSettingsView['settings']['testLimits']>;
   /** Empty: as the department says. */
   openDaysBefore: number | null;
+  /** Empty: the default idle time (shared/auth/session-rules.ts). */
+  idleMinutes: number | null;
 }
 
 export function schoolForm(v: SchoolSettingsView): SchoolForm {
@@ -157,6 +163,7 @@ export function schoolForm(v: SchoolSettingsView): SchoolForm {
     forbidMarksInAdvance: v.settings.marksInAdvanceAllowed === false || !v.department.marksInAdvanceAllowed,
     testLimits: { ...v.settings.testLimits },
     openDaysBefore: v.settings.periodMarksOpenDaysBefore ?? null,
+    idleMinutes: v.settings.idleMinutes ?? null,
   };
 }
 
@@ -178,6 +185,7 @@ export function schoolBody(f: SchoolForm, department: LockSettings) {
     ...(f.forbidMarksInAdvance && department.marksInAdvanceAllowed ? { marksInAdvanceAllowed: false } : {}),
     testLimits: { perDay: numberOrNull(f.testLimits.perDay), perWeek: numberOrNull(f.testLimits.perWeek) },
     periodMarksOpenDaysBefore: numberOrNull(f.openDaysBefore),
+    idleMinutes: numberOrNull(f.idleMinutes),
   };
 }
 
