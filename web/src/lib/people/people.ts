@@ -212,6 +212,14 @@ export function dateField(text: string, what: string): { iso?: string; problem?:
   return iso ? { iso } : { problem: `${what}: дата в виде ДД.ММ.ГГГГ.` };
 }
 
+/** A temporary access's last day and its application's date, from the form's ДД.ММ.ГГГГ texts (clause 4.5). */
+export function temporaryTerm(until: string, appDate: string, untilLabel: string): { problem: string } | { activeUntil: string; applicationDate: string } {
+  const u = dateField(until, untilLabel);
+  const a = dateField(appDate, PEOPLE_TEXT.applicationDate);
+  if (u.problem || a.problem) return { problem: (u.problem ?? a.problem)! };
+  return { activeUntil: u.iso!, applicationDate: a.iso! };
+}
+
 export function movementFormProblem(f: { kind: MovementKind; date: string; orderNo: string; toClassId: string }): string | null {
   const d = dateField(f.date, 'Дату движения');
   if (d.problem) return d.problem;
