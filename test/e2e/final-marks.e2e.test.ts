@@ -156,6 +156,12 @@ describe('the early warnings', () => {
       await page.getByRole('heading', { level: 2, name: 'Не проверены' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, 'final-marks-warnings-school-1366x768.png') });
+      // A class's list opens from the keyboard: its rows with the reasons in words.
+      const five = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '5А, 2 четверть' }) });
+      await expect.poll(() => five.textContent()).toMatch(/учеников: \d+ · грозит «н\/а»: \d+/);
+      await five.getByText('Список с причинами').focus();
+      await page.keyboard.press('Enter');
+      await five.getByRole('row').filter({ hasText: 'Математика (проверка)' }).first().waitFor();
     });
   });
 });

@@ -4,7 +4,7 @@
  * words and keyboard moves.
  */
 import { describe, expect, it } from 'vitest';
-import { daysLeftCell, risksText } from '../../web/src/lib/period-marks/warnings';
+import { daysLeftCell, risksText, warningsSummary } from '../../web/src/lib/period-marks/warnings';
 import { averageText, cellText, cellTitle, markAt, minimumText, needsReason, nextRow, readCell, windowText, withMark, type FinalMark } from '../../web/src/routes/final-marks/[classId]/[periodId]/table';
 
 const mark = (over: Partial<FinalMark> = {}): FinalMark => ({
@@ -67,6 +67,15 @@ describe('the early warnings in words', () => {
     expect(daysLeftCell(0)).toBe('последний день');
     expect(daysLeftCell(1)).toBe('1 день');
     expect(daysLeftCell(28)).toBe('28 дней');
+  });
+
+  it('should sum a class up by students, not by rows: a student warned in two subjects counts once', () => {
+    const rows = [
+      { studentId: 'a', ...row(['notAssessed']) },
+      { studentId: 'a', ...row(['two']) },
+      { studentId: 'b', ...row(['notAssessed', 'attendance']) },
+    ];
+    expect(warningsSummary(rows)).toBe('учеников: 2 · грозит «2»: 1 · грозит «н/а»: 2 · падает посещаемость: 1');
   });
 });
 

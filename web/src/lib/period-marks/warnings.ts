@@ -20,3 +20,14 @@ export function daysLeftCell(daysLeft: number): string {
   return daysLeft <= 0 ? 'последний день' : countOf(daysLeft, DAY);
 }
 
+
+/** «учеников: 12 · грозит «2»: 3 · грозит «н/а»: 10 · падает посещаемость: 1»: a class's list in one line. */
+export function warningsSummary(rows: ReadonlyArray<Pick<WarnedStudent, 'studentId' | 'warnings'>>): string {
+  const students = (risk?: Risk) => new Set(rows.filter((r) => !risk || r.warnings.some((w) => w.risk === risk)).map((r) => r.studentId)).size;
+  const parts = [`учеников: ${students()}`];
+  for (const risk of Object.keys(RISK_TEXT) as Risk[]) {
+    const n = students(risk);
+    if (n) parts.push(`${RISK_TEXT[risk]}: ${n}`);
+  }
+  return parts.join(' · ');
+}
