@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../web/src/lib/api';
 import type { AttendanceBody, MarkBody } from '../../web/src/lib/journal/api';
-import { cellAccess, cellsOf, cellText, CellSaver, moveFrom, planEdit, workTypeChoices, type CellData, type CellStatus } from '../../web/src/lib/journal/grid';
+import { cellAccess, cellsOf, cellText, moveFrom, planEdit, workTypeChoices, type CellData, type CellStatus } from '../../web/src/lib/journal/grid';
+import { CellSaver } from '../../web/src/lib/journal/saver';
 import type { JournalPage, MarkView, PageLesson } from '../../web/src/lib/journal/types';
 import { REGULATION_LOCK_DAYS } from '../../shared/domain/settings';
 

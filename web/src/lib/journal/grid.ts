@@ -1,14 +1,8 @@
 /**
  * The journal grid's logic, kept out of the component so it can be read and tested on its own:
  * what a cell holds and shows, whether it may be edited (and the Russian reason when not), how
- * typed text becomes mark and attendance requests, and the saver that sends them.
- *
- * The saver sends one request at a time, in the order the teacher typed (the server keeps one
- * change-log chain per subject, so parallel saves of one page would only queue there). The latest
- * text of a cell wins; its requests are planned when they are sent, from what the server last
- * said, so their versions are never stale. Each request has its own idempotency key and is
- * retried with that key when the network fails: a request that did arrive is answered from the
- * stored result and never makes a second mark.
+ * typed text becomes mark and attendance requests (sent by ./saver.ts), and how a cell explains
+ * itself and moves like a spreadsheet.
  */
 import { ruDate } from '../../../../shared/domain/calendar';
 import { formatCell, parseCell, type AttendanceEntry } from '../../../../shared/domain/journal-marks';
@@ -19,10 +13,12 @@ import type { CountedMark } from '../../../../shared/domain/mark-justification';
 export { lacksCyrillic } from '../../../../shared/domain/journal-rules';
 export { WORK_TYPES, workTypeName } from '../../../../shared/domain/work-types';
 import { isWorkTypeId, WORK_TYPE_IDS, workTypeName, type WorkTypeId } from '../../../../shared/domain/work-types';
-import { ApiError } from '../api';
-import type { AttendanceBody, MarkBody, Place } from './api';
+import type { AttendanceBody, MarkBody } from './api';
 import { JOURNAL_TEXT as T, WORK_TYPE_SHORT } from './texts';
-import type { AttendanceView, EntryResult, JournalPage, MarkView, PageLesson, PageStudent } from './types';
+import type { AttendanceView, JournalPage, MarkView, PageLesson, PageStudent } from './types';
+
+// The screens that import these from the grid's module (the request helpers live in ./request.ts).
+export { newRequestId, transient, withRetries } from './request';
 
 export const cellKey = (studentId: string, lessonId: string) => `${studentId}|${lessonId}`;
 
@@ -177,160 +173,6 @@ export function withMark(cell: CellData, workType: string, value: MarkView | nul
 
 export function withAttendance(cell: CellData, value: AttendanceView | null): CellData {
   return { ...cell, attendance: value ? { kind: value.kind, ...(value.reason ? { reason: value.reason } : {}), ...(value.document ? { document: value.document } : {}), version: value.version } : null };
-}
-
-export function newRequestId(): string {
-  const c = globalThis.crypto as Crypto & { randomUUID?: () => string };
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  c.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** A failure worth another attempt: no answer, the server's own failure, or too many requests. */
-export function transient(e: unknown): boolean {
-  return !(e instanceof ApiError) || e.status === 0 || e.status >= 500 || e.status === 429;
-}
-
-const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/**
- * Runs `request` again after a transient failure, once after each delay; any other failure, or the
- * last one, is thrown. The caller sends the same idempotency key each time: a request that did
- * arrive is answered from the stored result and is not carried out twice.
- */
-export async function withRetries<T>(request: () => Promise<T>, delays: readonly number[], onRetry: () => void = () => {}, sleep = wait): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await request();
-    } catch (e) {
-      if (!transient(e) || attempt >= delays.length) throw e;
-      onRetry();
-      await sleep(delays[attempt]!);
-    }
-  }
-}
-
-export interface SaverDeps {
-  place: Place;
-  page: () => JournalPage;
-  cell: (key: string) => CellData;
-  /** The server's truth for a cell, and the cell's state. */
-  update: (key: string, cell: CellData, status: CellStatus) => void;
-  status: (key: string, status: CellStatus) => void;
-  api: {
-    mark: (p: Place, body: MarkBody) => Promise<EntryResult<MarkView>>;
-    attendance: (p: Place, body: AttendanceBody) => Promise<EntryResult<AttendanceView>>;
-  };
-  /** How many cells are waiting or being saved, whenever that changes. */
-  onPending?: (n: number) => void;
-  sleep?: (ms: number) => Promise<void>;
-  /** Delays between attempts after a network failure. */
-  retryDelays?: number[];
-}
-
-type Job = { kind: 'text'; text: string; workType?: string } | { kind: 'ops'; ops: (cell: CellData) => Op[] };
-
-export class CellSaver {
-  private readonly jobs = new Map<string, Job>();
-  private readonly order: string[] = [];
-  private running: string | null = null;
-  private readonly idle: Array<() => void> = [];
-
-  constructor(private readonly deps: SaverDeps) {}
-
-  /** Cells waiting or being saved. */
-  get pending(): number {
-    return this.order.length + (this.running ? 1 : 0);
-  }
-
-  /** The cell should say `text`, a new mark of `workType`; the latest text of a cell wins. */
-  edit(key: string, text: string, workType?: string): void {
-    this.enqueue(key, { kind: 'text', text, ...(workType ? { workType } : {}) });
-  }
-
-  /** Explicit requests (a comment, a work type), planned when they are sent. */
-  change(key: string, ops: (cell: CellData) => Op[]): void {
-    this.enqueue(key, { kind: 'ops', ops });
-  }
-
-  /** Resolves when everything typed so far has been answered. */
-  settled(): Promise<void> {
-    return this.pending === 0 ? Promise.resolve() : new Promise((r) => this.idle.push(r));
-  }
-
-  private enqueue(key: string, job: Job): void {
-    this.jobs.set(key, job);
-    if (!this.order.includes(key)) this.order.push(key);
-    this.deps.status(key, { state: 'saving' });
-    this.deps.onPending?.(this.pending);
-    void this.pump();
-  }
-
-  private async pump(): Promise<void> {
-    if (this.running) return;
-    while (this.order.length > 0) {
-      const key = this.order.shift()!;
-      const job = this.jobs.get(key)!;
-      this.jobs.delete(key);
-      this.running = key;
-      try {
-        await this.save(key, job);
-      } catch (e) {
-        this.deps.update(key, this.deps.cell(key), { state: 'error', message: e instanceof Error ? e.message : String(e) });
-      }
-      this.running = null;
-      this.deps.onPending?.(this.pending);
-    }
-    for (const r of this.idle.splice(0)) r();
-  }
-
-  private async save(key: string, job: Job): Promise<void> {
-    const [studentId, lessonId] = key.split('|') as [string, string];
-    const page = this.deps.page();
-    const lesson = page.lessons.find((l) => l.lessonId === lessonId)!;
-    let cell = this.deps.cell(key);
-    let ops: Op[];
-    if (job.kind === 'text') {
-      const plan = planEdit(page, lesson, studentId, cell, job.text, job.workType);
-      if (!plan.ok) {
-        this.deps.update(key, cell, { state: plan.locked ? 'locked' : 'error', message: plan.message });
-        return;
-      }
-      ops = plan.ops;
-    } else {
-      ops = job.ops(cell);
-    }
-    for (const op of ops) {
-      const outcome = await this.send(key, op);
-      if (outcome.ok) {
-        cell = op.kind === 'mark' ? withMark(cell, op.body.workType, outcome.value as MarkView | null, lesson.workTypes) : withAttendance(cell, outcome.value as AttendanceView | null);
-        continue;
-      }
-      const e = outcome.error;
-      if (e.status === 409) {
-        const current = (e.details as { current?: unknown } | undefined)?.current ?? null;
-        cell = op.kind === 'mark' ? withMark(cell, op.body.workType, current as MarkView | null, lesson.workTypes) : withAttendance(cell, current as AttendanceView | null);
-        this.deps.update(key, cell, { state: 'conflict', message: T.conflict(cellText(cell)) });
-        return;
-      }
-      this.deps.update(key, cell, { state: e.status === 423 ? 'locked' : 'error', message: e.status === 0 ? T.notSaved : e.message });
-      return;
-    }
-    this.deps.update(key, cell, { state: 'saved' });
-  }
-
-  private async send(key: string, op: Op): Promise<{ ok: true; value: unknown } | { ok: false; error: ApiError }> {
-    const requestId = newRequestId();
-    const request = (): Promise<{ value: unknown }> =>
-      op.kind === 'mark' ? this.deps.api.mark(this.deps.place, { ...op.body, requestId }) : this.deps.api.attendance(this.deps.place, { ...op.body, requestId });
-    try {
-      const res = await withRetries(request, this.deps.retryDelays ?? [500, 1000, 2000, 4000, 8000], () => this.deps.status(key, { state: 'saving', message: T.networkRetry }), this.deps.sleep);
-      return { ok: true, value: res.value };
-    } catch (e) {
-      return { ok: false, error: e instanceof ApiError ? e : new ApiError(0, T.notSaved, 'network') };
-    }
-  }
 }
 
 /**
