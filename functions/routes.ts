@@ -11,6 +11,7 @@ import { ktpImportRoutes } from './ktp-import/routes';
 import { ktpRoutes } from './ktp/routes';
 import { peopleImportRoutes } from './people-import/routes';
 import { peoplePdfRoutes } from './people-pdf/routes';
+import { personalDataRoutes } from './people/personal-data-routes';
 import { peopleRoutes } from './people/routes';
 import { periodMarkRoutes } from './period-marks/routes';
 import type { Area, RouteSpec } from './route-spec';
@@ -28,6 +29,7 @@ export const routes: RouteSpec[] = [
   ...settingsRoutes,
   ...yearRoutes,
   ...peopleRoutes,
+  ...personalDataRoutes,
   ...peopleImportRoutes,
   ...peoplePdfRoutes,
   ...curriculumRoutes,

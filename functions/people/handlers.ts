@@ -5,6 +5,7 @@
 import { NotFoundError } from '../../shared/errors';
 import { displayName } from '../../shared/repos/accounts';
 import { getStudentRecord, searchParents as findParents, versionOf, type StudentRecord } from '../../shared/repos/people';
+import { logPersonalDataAccess } from '../../shared/services/personal-data';
 import { classPage, createClass as createClassService, setClassTeacher } from '../../shared/services/people-classes';
 import { recordMovement as recordMovementService, schoolMovements } from '../../shared/services/people-movement';
 import { createStaff as createStaffService, grantTemporaryAccess as grantTemporary, listStaff as readStaff, updateStaff as updateStaffService, viewScopeOf } from '../../shared/services/people-staff';
@@ -20,6 +21,9 @@ import type { ObjectOf } from '../../shared/auth/policy';
 import { handlersOf, type Authorizing } from '../http/area';
 import { authorizedSchool, classOfSchool, schoolOf } from '../http/school';
 import { peopleRoutes } from './routes';
+
+// The personal-data routes are served by this function too (it keeps the cards they are about).
+export * from './personal-data-handlers';
 
 const handler = handlersOf(peopleRoutes);
 
@@ -97,6 +101,9 @@ export const getStudentFull = handler('getStudentFull', async (req) => {
   if (!full || !req.allowed({ ...school, classId: full.card.classId, studentId: full.card.studentId })) {
     throw new NotFoundError('Обучающийся не найден или его данные вам недоступны.');
   }
+  // R-71: the view is logged before the card goes out. This request only reads, so the entry is
+  // one PutItem of its own after the read, not part of a transaction.
+  await logPersonalDataAccess({ by: req.principal, school, kind: 'view', students: [full.card], what: `личная карточка (${full.card.className})`, now: req.now });
   return {
     body: {
       card: cardOut(full.card),

@@ -1,5 +1,6 @@
 import { areaHandler } from '../http/area';
 import * as handlers from './handlers';
+import { personalDataRoutes } from './personal-data-routes';
 import { peopleRoutes } from './routes';
 
-export const handler = areaHandler(peopleRoutes, handlers);
+export const handler = areaHandler([...peopleRoutes, ...personalDataRoutes], handlers);

@@ -12,6 +12,7 @@ import { journalPreconditions, journalRules, type JournalObjects } from './rules
 import { ktpRules, type KtpObjects } from './rules/ktp';
 import { peopleRules, type PeopleObjects } from './rules/people';
 import { periodMarkPreconditions, periodMarkRules, type PeriodMarkObjects } from './rules/period-marks';
+import { personalDataRules, type PersonalDataObjects } from './rules/personal-data';
 import { settingsRules, type SettingsObjects } from './rules/settings';
 import { timetableRules, type TimetableObjects } from './rules/timetable';
 import { yearRules, type YearObjects } from './rules/year';
@@ -20,7 +21,7 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects;
+type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -35,6 +36,7 @@ const rules = {
   ...ktpRules,
   ...journalRules,
   ...periodMarkRules,
+  ...personalDataRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
 const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions };

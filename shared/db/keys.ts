@@ -32,6 +32,8 @@
  * | student movement (R-11)                   | SCH#<sch>#STU#<student>              | MOVE#<date>#<order>                  | gsi1: SCH#<sch>#MOVES / <date>#<student> |
  * | audit of set-up changes (who/when/old/new)| SCH#<sch>#AUDIT#<yyyy-mm>            | <iso time>#<entity>#<rand>           | |
  * | import run (preview, then apply)          | SCH#<sch>#IMPORT                     | <importId>                           | |
+ * | personal-data access log (R-71)           | SCH#<sch>#PDLOG                      | <iso time>#<rand>                    | |
+ * | last personal-data check (clause 5)       | SCH#<sch>                            | PDCHECK                              | |
  * | subject of a school                       | SCH#<sch>                            | SUBJ#<subject>                       | |
  * | curriculum line: class x subject (R-12)   | SCH#<sch>#YEAR#<year>                | LOAD#<class>#<subject>               | gsi1: SCH#<sch>#YEAR#<year>#TEACHER#<teacher> / <class>#<subject> |
  * | weekly timetable slot (R-13)              | SCH#<sch>#YEAR#<year>                | TT#<class>#<weekday>#<no>#<group>    | gsi2: SCH#<sch>#YEAR#<year>#TT#TEACHER#<teacher> / <weekday>#<no>#<class> |
@@ -111,6 +113,12 @@ export const keys = {
   }),
   auditPartition: (sch: string, month: string) => join('SCH', sch, 'AUDIT', month),
   importRun: (sch: string, importId: string): Key => ({ pk: join('SCH', sch, 'IMPORT'), sk: importId }),
+  /** Personal-data access log (R-71): one partition per school, by time; a student's entries are
+   * filtered on read (a screen of the few administrators, paged), so no index is kept for it. */
+  personalDataAccess: (sch: string, at: string, nonce: string): Key => ({ pk: join('SCH', sch, 'PDLOG'), sk: join(at, nonce) }),
+  personalDataAccessPartition: (sch: string) => join('SCH', sch, 'PDLOG'),
+  /** The last monthly check of personal data (clause 5): one item, versioned. */
+  personalDataCheck: (sch: string): Key => ({ pk: join('SCH', sch), sk: 'PDCHECK' }),
 
   subject: (sch: string, subjectId: string): Key => ({ pk: join('SCH', sch), sk: join('SUBJ', subjectId) }),
   subjectsPrefix: (sch: string) => ({ pk: join('SCH', sch), skPrefix: 'SUBJ#' }),

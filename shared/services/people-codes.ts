@@ -14,6 +14,7 @@ import { listClassRoster, statusOf, type StudentRecord } from '../repos/people';
 import { getClass, type School } from '../repos/school';
 import { renderActivationSheet, type SheetEntry } from '../reports/activation-sheet';
 import { issueActivationCode } from './activation';
+import { logPersonalDataAccess } from './personal-data';
 import { getAccountsById, studentUserId, type AccountRecord } from './people-common';
 
 export interface IssuedEntry extends SheetEntry {
@@ -125,6 +126,10 @@ export async function issueClassSheet(input: SheetOf & { classId: string; kinds:
   }
   const result = await issueAll(input.by, input.school, candidates, input.onlyNew, input.now);
   const title = `${classTitle(cls)} класс`;
+  // R-71: the sheet names students and parents with their logins, an export of personal data.
+  const onSheet = new Set(result.issued.map((e) => e.userId));
+  const students = roster.filter((s) => onSheet.has(studentUserId(s)) || s.parentIds.some((id) => onSheet.has(id)));
+  if (students.length > 0) await logPersonalDataAccess({ by: input.by, school: input.school, kind: 'export', students, what: `коды активации: ${title}`, now: input.now });
   return { classId: cls.classId, ...(await withSheet(input, title, `kody-${cls.classId}.pdf`, result)) };
 }
 
@@ -137,5 +142,7 @@ export async function issueStaffSheet(input: SheetOf & { userIds?: string[]; onl
     .sort((a, b) => a.lastName.localeCompare(b.lastName, 'ru') || a.firstName.localeCompare(b.firstName, 'ru'));
   const candidates = staff.map((a) => ({ account: a, role: a.position ?? 'сотрудник', consent: true }));
   const result = await issueAll(input.by, input.school, candidates, input.onlyNew, input.now);
+  // Staff's names and logins are personal data too: logged with no student named.
+  if (result.issued.length > 0) await logPersonalDataAccess({ by: input.by, school: input.school, kind: 'export', students: [], what: `коды активации: сотрудники (${result.issued.length})`, now: input.now });
   return await withSheet(input, 'Сотрудники', 'kody-sotrudniki.pdf', result);
 }

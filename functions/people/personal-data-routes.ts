@@ -1,0 +1,9 @@
+import type { RouteSpec } from '../route-spec';
+import * as s from './personal-data-schemas';
+
+const S = '/api/schools/{schoolId}';
+
+/** Personal data (R-71; 152-FZ): served by the people function, which keeps the cards. */
+export const personalDataRoutes = [
+  { method: 'GET', path: `${S}/personal-data/access-log`, area: 'people', handler: 'getAccessLog', permission: 'personalData.readAccessLog', summary: 'Журнал доступа к персональным данным: просмотры карточек и выгрузки', query: s.accessLogQuery, response: s.accessLogResponse },
+] as const satisfies readonly RouteSpec[];

@@ -1,0 +1,27 @@
+/** Request and response schemas of personal-data routes: the access log, consent withdrawal. */
+import * as z from 'zod';
+import { dateRangeQueryWith, idParam } from '../schemas';
+
+export const accessLogQuery = dateRangeQueryWith({
+  studentId: idParam('Обучающийся').optional(),
+  // The sort key of the last entry of the page before: an instant and a short random tail.
+  after: z
+    .string({ error: 'Неверная ссылка на следующую страницу: откройте журнал доступа заново.' })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9a-f]{8}$/, 'Неверная ссылка на следующую страницу: откройте журнал доступа заново.')
+    .optional(),
+});
+
+export const accessLogResponse = z.object({
+  entries: z.array(
+    z.object({
+      at: z.string(),
+      atText: z.string(),
+      actorName: z.string(),
+      kind: z.enum(['view', 'export']),
+      kindTitle: z.string(),
+      what: z.string(),
+      students: z.array(z.object({ studentId: z.string(), name: z.string() })),
+    }),
+  ),
+  after: z.string().nullable(),
+});

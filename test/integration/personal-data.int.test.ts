@@ -1,0 +1,141 @@
+/**
+ * Personal data over HTTP against DynamoDB Local (R-71; 152-FZ; clause 5): every view of a
+ * student's full personal card and every activation-code sheet is logged in the same request (who,
+ * when, which students, what); the school's administrator and director read the log, filtered by
+ * student and dates, a page at a time; nobody else does, and another school's administrator not.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { setClock } from '../../functions/http/clock';
+import { seedDemoSchool } from '../../infra/local/seed';
+import { dynamo, tableName } from '../../shared/db/client';
+import { keys } from '../../shared/db/keys';
+import { findAccountByLogin } from '../../shared/repos/accounts';
+import { listClassRoster, type StudentRecord } from '../../shared/repos/people';
+import { recordAccess } from '../../shared/repos/personal-data';
+import { ACCESS_PAGE_SIZE } from '../../shared/services/personal-data';
+import { ApiClient, startApi, type ApiServer } from '../support/api';
+import { useTestTable } from '../support/dynamo';
+
+// 12:00 in the demo school's zone (Europe/Moscow): its today is 20.11.2026.
+const NOW = new Date('2026-11-20T09:00:00Z');
+const S = '/api/schools/sch53';
+const LOG = `${S}/personal-data/access-log`;
+let api: ApiServer;
+const as: Record<string, ApiClient> = {};
+let roster: StudentRecord[];
+
+beforeAll(async () => {
+  setClock(() => NOW);
+  await useTestTable();
+  await seedDemoSchool(NOW);
+  // A second school of the department with its own administrator: the log never crosses schools.
+  await dynamo().send(new PutCommand({ TableName: tableName(), Item: { ...keys.school('krd', 'sch7'), type: 'school', schoolId: 'sch7', departmentId: 'krd', name: 'МАОУ СОШ № 7', shortName: 'СОШ № 7', city: 'Краснодар', timeZone: 'Europe/Moscow' } }));
+  const admin = (await findAccountByLogin('admin'))!;
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.account('u-admin7'), ...keys.accountByLogin('admin7'), type: 'account', ...admin, userId: 'u-admin7', login: 'admin7', schoolId: 'sch7', grants: [{ role: 'administrator', schoolId: 'sch7' }] },
+    }),
+  );
+  api = await startApi();
+  await Promise.all(
+    ['admin', 'director', 'deputy', 'secretary', 'teacher', 'classteacher', 'admin7'].map(async (login) => {
+      as[login] = new ApiClient(api.url);
+      if ((await as[login].signIn(login)).status !== 200) throw new Error(`demo login ${login} failed`);
+    }),
+  );
+  roster = (await listClassRoster('sch53', '5a')).sort((a, b) => a.studentId.localeCompare(b.studentId));
+});
+afterAll(async () => {
+  setClock(null);
+  await api?.stop();
+});
+
+const at = (iso: string) => setClock(() => new Date(iso));
+const nameOf = (s: StudentRecord) => [s.lastName, s.firstName, s.middleName].filter(Boolean).join(' ');
+
+describe('what is logged', () => {
+  it('should log a view of the full card with who, when and which student, newest first', async () => {
+    const [first, second] = roster;
+    at('2026-11-20T09:01:00Z');
+    expect((await as.secretary!.get(`${S}/students/${first!.studentId}/card`)).status).toBe(200);
+    at('2026-11-20T09:02:00Z');
+    expect((await as.director!.get(`${S}/students/${second!.studentId}/card`)).status).toBe(200);
+    setClock(() => NOW);
+    const res = await as.admin!.get(LOG);
+    expect(res.status).toBe(200);
+    expect(res.body.entries.slice(0, 2)).toEqual([
+      expect.objectContaining({ atText: '20.11.2026 12:02', kind: 'view', kindTitle: 'просмотр карточки', what: 'личная карточка (5А)', students: [{ studentId: second!.studentId, name: nameOf(second!) }] }),
+      expect.objectContaining({ atText: '20.11.2026 12:01', kind: 'view', students: [{ studentId: first!.studentId, name: nameOf(first!) }] }),
+    ]);
+    const secretary = await findAccountByLogin('secretary');
+    expect(res.body.entries[1].actorName).toContain(secretary!.lastName);
+  });
+
+  it('should not log a view that was refused', async () => {
+    const before = (await as.admin!.get(LOG)).body.entries.length;
+    expect((await as.teacher!.get(`${S}/students/${roster[2]!.studentId}/card`)).status).toBe(404);
+    expect((await as.admin!.get(LOG)).body.entries.length).toBe(before);
+  });
+
+  it('should log the class teacher’s code sheet as an export naming the students on it', async () => {
+    // Within five minutes of the sign-in: the sheet is an export that asks for the password again after that.
+    at('2026-11-20T09:03:00Z');
+    const sheet = await as.classteacher!.post(`${S}/classes/5a/activation-sheet`, {});
+    setClock(() => NOW);
+    expect(sheet.status).toBe(201);
+    expect(sheet.body.issued.length).toBeGreaterThan(0);
+    const [entry] = (await as.director!.get(LOG)).body.entries;
+    expect(entry).toMatchObject({ atText: '20.11.2026 12:03', kind: 'export', kindTitle: 'выгрузка', what: 'коды активации: 5А класс' });
+    const onSheet = new Set(sheet.body.issued.map((e: { userId: string }) => e.userId));
+    const named = roster.filter((s) => onSheet.has(s.userId ?? `u-${s.studentId}`) || s.parentIds.some((id) => onSheet.has(id)));
+    expect(entry.students.map((s: { studentId: string }) => s.studentId).sort()).toEqual(named.map((s) => s.studentId).sort());
+  });
+});
+
+describe('reading the log', () => {
+  it('should filter by student and by the school’s dates', async () => {
+    const first = roster[0]!;
+    const mine = (await as.admin!.get(`${LOG}?studentId=${first.studentId}`)).body.entries;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((e: { students: Array<{ studentId: string }> }) => e.students.some((s) => s.studentId === first.studentId))).toBe(true);
+    expect((await as.admin!.get(`${LOG}?from=2026-11-21`)).body.entries).toEqual([]);
+    expect((await as.admin!.get(`${LOG}?from=2026-11-20&to=2026-11-20`)).body.entries.length).toBeGreaterThanOrEqual(3);
+    expect((await as.admin!.get(`${LOG}?to=2026-11-19`)).body.entries).toEqual([]);
+  });
+
+  it('should give the log a page at a time, the next page after the last entry', async () => {
+    // A busy October: more entries than a page holds, written as the requests would write them.
+    await Promise.all(
+      Array.from({ length: ACCESS_PAGE_SIZE + 5 }, (_, i) =>
+        recordAccess({ schoolId: 'sch53', actorId: 'u-x', actorName: 'Проверяющий', kind: 'view', students: [], what: 'личная карточка', at: new Date(Date.UTC(2026, 9, 1, 6, i)).toISOString() }),
+      ),
+    );
+    const q = `${LOG}?from=2026-10-01&to=2026-10-31`;
+    const one = await as.admin!.get(q);
+    expect(one.body.entries).toHaveLength(ACCESS_PAGE_SIZE);
+    expect(one.body.entries[0].atText).toBe(`01.10.2026 09:${String(ACCESS_PAGE_SIZE + 4).padStart(2, '0')}`);
+    const two = await as.admin!.get(`${q}&after=${encodeURIComponent(one.body.after)}`);
+    expect(two.body.entries).toHaveLength(5);
+    expect(two.body.entries.at(-1).atText).toBe('01.10.2026 09:00');
+    const three = two.body.after ? await as.admin!.get(`${q}&after=${encodeURIComponent(two.body.after)}`) : null;
+    expect(three?.body.entries ?? []).toEqual([]);
+  });
+
+  it('should refuse everyone but the school’s administrator and director', async () => {
+    for (const who of ['teacher', 'classteacher', 'secretary', 'deputy', 'admin7']) {
+      expect((await as[who]!.get(LOG)).status, who).toBe(403);
+    }
+    // Another school's administrator reads their own school's log (empty), never this one.
+    expect((await as.admin7!.get('/api/schools/sch7/personal-data/access-log')).body.entries).toEqual([]);
+  });
+
+  it('should answer malformed filters with a 400 in Russian', async () => {
+    for (const q of ['from=2026-11-30&to=2026-11-01', 'from=20.11.2026', 'after=x', 'studentId=%D0%B0']) {
+      const res = await as.admin!.get(`${LOG}?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.message).toMatch(/[а-я]/);
+    }
+  });
+});
