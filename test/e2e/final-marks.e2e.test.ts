@@ -59,22 +59,26 @@ const studentName = () => {
   return `${s.lastName} ${s.firstName}`;
 };
 
+/** Types a mark into the first student's cell of a subject, then the reason the screen asks for, with the keyboard only. */
+async function typeMarkWithReason(page: Page, subject: string, mark: string, why: string) {
+  await page.getByLabel(`${subject}, ${studentName()}`).focus();
+  await page.keyboard.type(mark);
+  await page.keyboard.press('Enter');
+  const reason = page.getByLabel('Причина отметки');
+  await reason.waitFor();
+  await reason.focus();
+  await page.keyboard.type(why);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Сохранено');
+}
+
 describe('the class x subjects table of period marks', () => {
   it('should let the class teacher type a mark and give its reason with the keyboard only', async () => {
     await b.inBrowser(async (page: Page) => {
       await b.signIn(page, 'classteacher', path);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Отметки за период: 5А, 2 четверть');
-      const cell = page.getByLabel(`Математика (проверка), ${studentName()}`);
-      await cell.focus();
-      await page.keyboard.type('5');
-      await page.keyboard.press('Enter');
       // No current marks: the server asks why (clause 6.1) and the screen asks the teacher.
-      const reason = page.getByLabel('Причина отметки');
-      await reason.waitFor();
-      await reason.focus();
-      await page.keyboard.type('по итогам устных ответов и проектной работы');
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Сохранено');
+      await typeMarkWithReason(page, 'Математика (проверка)', '5', 'по итогам устных ответов и проектной работы');
       await page.reload();
       const saved = page.getByLabel(`Математика (проверка), ${studentName()}`);
       await expect.poll(() => saved.inputValue()).toBe('5');
@@ -106,17 +110,8 @@ describe('the year and final marks table', () => {
         await page.getByRole('heading', { level: 1, name: 'Годовые и итоговые отметки: 5А' }).waitFor();
         // Grade 5: the year's table only (exam and final marks are for grades 9 and 11).
         expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Годовая отметка']);
-        const cell = page.getByLabel(`Английский язык (проверка), ${studentName()}`);
-        await cell.focus();
-        await page.keyboard.type('4');
-        await page.keyboard.press('Enter');
         // No period marks to agree with: the reason is asked (clause 6.1).
-        const reason = page.getByLabel('Причина отметки');
-        await reason.waitFor();
-        await reason.focus();
-        await page.keyboard.type('по итогам 2 четверти и устных ответов');
-        await page.keyboard.press('Enter');
-        await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Сохранено');
+        await typeMarkWithReason(page, 'Английский язык (проверка)', '4', 'по итогам 2 четверти и устных ответов');
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, 'final-marks-year-1366x768.png'), fullPage: true });
       });
