@@ -82,6 +82,7 @@ describe('sectionsFor', () => {
         scope: 'МАОУ СОШ № 53',
         sections: [
           ['Реестр выданных логинов', '/schools/sch53/logins'],
+          ['Доступ к персональным данным', '/people/sch53/personal-data'],
           ['Коды активации сотрудникам', '/people/sch53/codes'],
           ['Сотрудники и доступ', '/people/sch53/staff'],
           ['Классы и списки', '/people/sch53/classes'],
@@ -96,6 +97,7 @@ describe('sectionsFor', () => {
     expect(card?.sections.map((s) => [s.title, s.href ?? 'скоро', s.detail])).toEqual([
       ['Отчёты', 'скоро', undefined],
       ['Реестр выданных логинов', '/schools/sch53/logins', undefined],
+      ['Доступ к персональным данным', '/people/sch53/personal-data', undefined],
       ['Настройки школы', '/settings', 'блокировки, веса отметок, пороги, контрольные'],
       ['Учебный год', '/year', 'четверти, полугодия, каникулы'],
       ['Классы и списки', '/people/sch53/classes', undefined],

@@ -25,6 +25,7 @@ describe('menuFor', () => {
         'Журналы всех классов /journal?school=sch53',
         'Итоговые отметки /final-marks?school=sch53',
         'Реестр выданных логинов /schools/sch53/logins',
+        'Доступ к персональным данным /people/sch53/personal-data',
         'Настройки школы /settings',
         'Учебный год /year',
         'Классы и списки /people/sch53/classes',
@@ -70,6 +71,7 @@ describe('menuFor', () => {
   it('should give the administrator the login register, staff codes, staff and classes, and no journal', () => {
     expect(hrefs(menuFor(me([{ role: 'administrator', schoolId: 'sch53' }]), 'sch53'))).toEqual([
       '/schools/sch53/logins',
+      '/people/sch53/personal-data',
       '/people/sch53/codes',
       '/people/sch53/staff',
       '/people/sch53/classes',

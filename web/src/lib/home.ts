@@ -10,6 +10,7 @@
 import { may, type Action, type ObjectOf } from '../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
 import { paths } from './paths';
+import { personalDataPaths } from './personal-data/paths';
 import { mayMe } from './policy';
 import type { Child, Me, Role } from './types';
 
@@ -28,6 +29,7 @@ export const HOME_TEXT = {
     myClass: 'Мой класс',
     pupilCodes: 'Коды активации для учеников и родителей',
     loginRegister: 'Реестр выданных логинов',
+    accessLog: 'Доступ к персональным данным',
     staffCodes: 'Коды активации сотрудникам',
     reports: 'Отчёты',
     schoolReports: 'Отчёты по школам',
@@ -135,6 +137,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           soon('reports', S.reports),
           ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
+          ...ready('personalData.readAccessLog', school, 'access-log', S.accessLog, personalDataPaths.accessLog(g.schoolId)),
           ...ready('settings.readSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
           ...ready('year.read', school, 'year', S.year, paths.year, S.yearDetail),
           ...ready('class.list', school, 'classes', S.classLists, paths.peopleClasses(g.schoolId)),
@@ -165,6 +168,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
       case 'administrator':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
+          ...ready('personalData.readAccessLog', school, 'access-log', S.accessLog, personalDataPaths.accessLog(g.schoolId)),
           ...ready('activationSheet.issueStaff', school, 'staff-codes', S.staffCodes, paths.activationCodes(g.schoolId)),
           ...ready('staff.read', school, 'staff', S.staff, paths.staff(g.schoolId)),
           ...ready('class.list', school, 'classes', S.classLists, paths.peopleClasses(g.schoolId)),

@@ -1,0 +1,59 @@
+/**
+ * Personal data in the browser (R-71): the administrator opens a pupil's personal card, then the
+ * log «Доступ к персональным данным» from the home screen shows that view with the time
+ * (ДД.ММ.ГГГГ ЧЧ:ММ) and names; the dates are typed and sent from the keyboard, a pupil's name
+ * narrows the log to them. One page, axe-clean.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../shared/db/keys';
+import { listClassRoster } from '../../shared/repos/people';
+import { seriousViolations } from '../support/axe';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { keepDuringTest } from '../support/partitions';
+
+let stack: BrowserStack;
+beforeAll(async () => {
+  stack = await startBrowserStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('the access log', () => {
+  it('should show the administrator their own view of a card, by keyboard, and narrow it to the pupil', async () => {
+    await keepDuringTest([keys.personalDataAccessPartition('sch53')]);
+    const [pupil] = (await listClassRoster('sch53', '5a')).sort((a, b) => a.studentId.localeCompare(b.studentId));
+    const name = [pupil!.lastName, pupil!.firstName, pupil!.middleName].filter(Boolean).join(' ');
+    await stack.inBrowser(async (page) => {
+      await stack.signIn(page, 'admin');
+      await page.goto(stack.at(`/people/sch53/students/${pupil!.studentId}`));
+      await page.getByRole('heading', { level: 1 }).waitFor();
+
+      await page.goto(stack.at('/'));
+      await page.getByRole('link', { name: 'Доступ к персональным данным' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Журнал доступа к персональным данным' }).waitFor();
+      const table = page.getByTestId('access-log');
+      const row = table.getByRole('row').filter({ hasText: name }).first();
+      await row.waitFor();
+      expect(await row.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}.*просмотр карточки.*личная карточка \(5А\)/);
+      expect(await seriousViolations(page, 'main')).toEqual([]);
+
+      // The period typed from the keyboard and sent with Enter: a day long past has no entries.
+      await page.getByLabel('С', { exact: true }).focus();
+      await page.keyboard.type('01.09.2020');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('02.09.2020');
+      await page.keyboard.press('Enter');
+      await page.getByText('За выбранный период записей нет.').waitFor();
+      expect(page.url()).toContain('from=2020-09-01');
+
+      await page.goBack();
+      await table.getByRole('link', { name }).first().click();
+      await page.getByText(`Только записи об обучающемся ${name}`).waitFor();
+      const names = await table.locator('tbody td:nth-child(5)').allTextContents();
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.every((cell) => cell.includes(name))).toBe(true);
+      expect(await seriousViolations(page, 'main')).toEqual([]);
+    });
+  });
+});
