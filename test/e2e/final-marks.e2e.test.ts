@@ -130,6 +130,9 @@ describe('the early warnings', () => {
       await page.getByRole('link', { name: 'Предупреждения: 5А' }).click();
       await page.getByRole('heading', { level: 1, name: 'Раннее предупреждение: 5А, 2 четверть' }).waitFor();
       // A student with too few marks for the lessons left: the reason in words and the days left.
+      // The subject teacher's view: the list narrowed to one subject.
+      await page.getByLabel('Предмет', { exact: true }).selectOption({ label: 'Математика (проверка)' });
+      await expect.poll(() => page.getByRole('row').filter({ hasText: 'Изобразительное искусство' }).count()).toBe(0);
       const row = page.getByRole('row').filter({ hasText: 'Математика (проверка)' }).first();
       await expect.poll(() => row.textContent()).toMatch(/грозит «н\/а».*не хватает.*28 дней/);
       expect(await seriousViolations(page)).toEqual([]);
