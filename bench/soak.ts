@@ -56,6 +56,9 @@ const gc = runInNewContext('gc') as () => void;
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
+/** The error codes of answers other than 200 (`409 conflict`), counted, for the errors' note. */
+const refusals = new Map<string, number>();
+
 /** One request over kept-alive connections; resolves with the HTTP status (0: no answer). */
 function send(url: string, s: BenchSession, method = 'GET', body?: unknown): Promise<number> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -64,8 +67,17 @@ function send(url: string, s: BenchSession, method = 'GET', body?: unknown): Pro
   const once = (): Promise<number> =>
     new Promise((resolve) => {
       const req = request(url, { method, agent, headers }, (res) => {
-        res.resume();
-        res.once('end', () => resolve(res.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        if (res.statusCode === 200) res.resume();
+        else res.on('data', (c: Buffer) => chunks.push(c));
+        res.once('end', () => {
+          if (res.statusCode !== 200) {
+            const code = /"code":"([a-z_]+)"/.exec(Buffer.concat(chunks).toString())?.[1] ?? '-';
+            const key = `${method} ${res.statusCode} ${code}`;
+            refusals.set(key, (refusals.get(key) ?? 0) + 1);
+          }
+          resolve(res.statusCode ?? 0);
+        });
         res.once('error', () => resolve(0));
       });
       // A kept-alive connection the server closed as idle just as it was reused: send again (a
@@ -245,7 +257,8 @@ try {
     const lat = sorted(steady.filter((o) => o.kind === kind));
     return { kind, requests: all.length, errors: all.filter((o) => o.status !== 200).length, p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat.at(-1) ?? NaN };
   });
-  const problems = [...new Set(errors.map((o) => `${o.kind} ${o.status}`))].map((k) => `${k} x${errors.filter((o) => `${o.kind} ${o.status}` === k).length}`);
+  const unanswered = errors.filter((o) => o.status === 0).length;
+  const problems = [...refusals].map(([k, n]) => `${k} x${n}`).concat(unanswered ? [`no answer x${unanswered}`] : []);
   const figures = new Figures();
   const mix = byKind.map((k) => `${k.kind} ${k.requests}`).join(', ');
   figures.set('soak.errors', errors.length, 'requests', `not 200, or no answer, of ${outcomes.length}${problems.length ? `: ${problems.join('; ')}` : ''}`);
