@@ -140,12 +140,15 @@ describe('the early warnings', () => {
     });
   });
 
-  it('should open the whole school\'s warnings from the keyboard, each class under its own heading, axe-clean', async () => {
+  it('should list every class for the deputy and open the whole school\'s warnings from the keyboard, each axe-clean', async () => {
     setClock(() => mskNoon('2026-12-01'));
     // The school's list only reads: 5А's journal has its rosters as soon as anybody opened it.
     await materialiseRosters(SCH, '5a', Q2, mskNoon('2026-12-01'));
     await b.inBrowser(async (page: Page) => {
       await b.signIn(page, 'deputy', `/final-marks?school=${SCH}`);
+      // The menu's «Итоговые отметки»: every class with its three tables' links.
+      await page.getByRole('link', { name: 'Годовые и итоговые: 11А' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Раннее предупреждение по всей школе' }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Раннее предупреждение по школе' }).waitFor();
