@@ -351,9 +351,16 @@ describe('the year, exam and final table (clauses 3.9, 3.10)', () => {
     expect(same.status, JSON.stringify(same.body)).toBe(200);
     const after = await (await as('deputy')).get(`${CLASS('9a')}/year-marks`);
     expect(after.body.marks).toContainEqual(expect.objectContaining({ kind: 'final', subjectId: MATH, studentId: nine, code: '4' }));
-    // No exam in the curriculum yet: the exam column refuses with its reason.
-    const exam = await put('teacher', cell('9a', 'exam', MATH, nine), { code: '4' });
-    expect(exam.status).toBe(400);
+    // No exam in this subject's curriculum line: the exam column refuses with its reason.
+    const noExam = await put('teacher', cell('9a', 'exam', MATH, nine), { code: '4' });
+    expect(noExam.status).toBe(400);
+    // With an exam, the final mark agrees with the mean of the year and exam marks: (4 + 5) / 2 = 4,5 → «5».
+    await batchWriteAll(loadLineItems({ schoolId: SCH, yearId: '2026', classId: '9a', subjectId: MATH, hoursPerWeek: 4, teacherId: fx.teacherId, exam: true, version: 2 }));
+    expect((await put('teacher', cell('9a', 'exam', MATH, nine), { code: '5' })).status).toBe(200);
+    const agreed = await put('teacher', cell('9a', 'final', MATH, nine), { code: '5', version: same.body.version });
+    expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
+    const withExam = await (await as('deputy')).get(`${CLASS('9a')}/year-marks`);
+    expect(withExam.body.subjects.find((x: { subjectId: string }) => x.subjectId === MATH)).toMatchObject({ hasExam: true, passFail: false });
   });
 });
 
