@@ -29,6 +29,12 @@ export interface RouteSpec {
   response?: z.ZodType;
   /** Status of a successful answer when it is not 200 (201 for creations). */
   successStatus?: number;
+  /**
+   * `'inBatch'`: the handler reads the caller's account in the one BatchGetItem its write already
+   * makes and checks it (functions/http/renew.ts `assertLiveAccount`) before writing, so the adapter
+   * does not spend a round trip of its own on it. For the hot writes only (a mark: budget 2 requests).
+   */
+  callerAccount?: 'inBatch';
 }
 
 export function routeKey(r: Pick<RouteSpec, 'method' | 'path'>): string {

@@ -191,7 +191,7 @@ async function dispatch(
       throw new ForbiddenError('Запрос отклонён защитой от подделки запросов. Обновите страницу и повторите.');
     }
     // Idle limit, session epoch, renewal and recent password (functions/http/renew.ts).
-    const guarded = await guardSession({ session, action: route.permission, writes: STATE_CHANGING.has(route.method), now });
+    const guarded = await guardSession({ session, action: route.permission, writes: STATE_CHANGING.has(route.method) && route.callerAccount !== 'inBatch', now });
     session = guarded.session;
     renewedCookie = guarded.cookie;
   }

@@ -2,7 +2,8 @@
  * The session checks of every signed-in request (shared/auth/session-rules.ts), after the token
  * itself is verified:
  * - idle longer than the school's limit: 401 `session_idle` (no database read);
- * - every write, and a renewal every RENEW_AFTER_SECONDS, read the account (one consistent GetItem):
+ * - every write, and a renewal every RENEW_AFTER_SECONDS, read the account (one consistent GetItem,
+ *   or, on the hot writes marked `callerAccount: 'inBatch'`, inside the write's own BatchGetItem):
  *   a disabled or expired account, or a token older than the account's session epoch, ends there
  *   (401 `session_ended`); a renewal issues a fresh token with the roles as they are now;
  * - a sensitive action with the password entered more than 5 minutes ago: 403 `reauth_required`;
@@ -26,7 +27,11 @@ export function keptOf(session: Session): SessionCarry {
 
 /** The account behind a session, if it may still act; else the 401 that ends the session. */
 export async function liveAccount(session: Session, now: Date): Promise<Account> {
-  const account = await getAccount(session.principal.userId, true);
+  return assertLiveAccount(session, await getAccount(session.principal.userId, true), now);
+}
+
+/** The same check on an account a handler read itself (routes with `callerAccount: 'inBatch'`). */
+export function assertLiveAccount(session: Session, account: Account | null, now: Date): Account {
   if (account && endedByEpoch(session, account.sessionEpoch)) throw new SessionEndedError(SESSION_ENDED);
   const verdict = account
     ? accessVerdict({ status: account.status, activeUntil: account.activeUntil, hasPassword: !!account.passwordHash }, now, config().timeZone)
@@ -41,6 +46,7 @@ export async function reissue(session: Session, account: Account | null, now: Da
   return { session: fresh.session, cookie: sessionCookie(fresh.token, config().secureCookies) };
 }
 
+/** `writes`: a state-changing request whose handler does not check the caller's account itself. */
 export async function guardSession(input: { session: Session; action: string; writes: boolean; now: Date }): Promise<{ session: Session; cookie?: string }> {
   const { session, now } = input;
   if (isIdle(session, now)) throw new SessionEndedError(SESSION_IDLE);

@@ -27,7 +27,8 @@ import { ktpTopicsOfPage } from '../../shared/services/journal-ktp';
 import { journalPage, loadJournalPage } from '../../shared/services/journal-page';
 import { materialiseRosters } from '../../shared/services/journal-rosters';
 import { journalRulesForReading } from '../../shared/services/journal-settings';
-import { handlersOf, type Authorizing, type Req } from '../http/area';
+import { handlersOf, sessionOf, type Authorizing, type Req } from '../http/area';
+import { assertLiveAccount } from '../http/renew';
 import { journalRoutes } from './routes';
 
 const handler = handlersOf(journalRoutes);
@@ -92,12 +93,14 @@ export const getKtpTopics = handler('getKtpTopics', async (req) => {
  * named in the body, so they are peeked at (well-formed ids only) before the body is validated.
  */
 async function writeContext(
-  req: Authorizing<ObjectOf<'journal.write'>> & Pick<Req, 'peek'>,
+  req: Authorizing<ObjectOf<'journal.write'>> & Pick<Req, 'peek' | 'session' | 'now'>,
   lessonId: string | undefined,
   cell: CellRef,
   purpose: 'fill' | 'correctReason' = 'fill',
 ) {
   const ctx = await loadWriteContext(req.principal, placeOf(req), lessonRefOf(lessonId), cell, req.now, purpose);
+  // These routes are `callerAccount: 'inBatch'`: the session is judged on the account read above.
+  assertLiveAccount(sessionOf(req), ctx.callerAccount, req.now);
   req.authorize(ctx.access, purpose === 'fill' ? NOT_YOUR_LESSON : 'Причины пропусков исправляет классный руководитель (п. 3.7 положения).');
   return ctx;
 }

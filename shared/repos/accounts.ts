@@ -58,6 +58,9 @@ function fromItem(item: Record<string, unknown> | undefined): Account | null {
   return stripKeys<Account>(item, ITEM_TYPE);
 }
 
+/** An account item read by another repository's BatchGetItem (a write checking its caller). */
+export const accountFromItem = (item: Record<string, unknown> | null): Account | null => fromItem(item ?? undefined);
+
 /** `consistent` where a session is judged: an epoch raised a moment ago must already count. */
 export async function getAccount(userId: string, consistent = false): Promise<Account | null> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.account(userId), ConsistentRead: consistent }));

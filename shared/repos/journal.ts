@@ -20,6 +20,7 @@ import type { SubgroupSet, SubstituteAssignment } from '../domain/curriculum';
 import type { JournalAttendance, JournalLesson, JournalMark, LessonRef, SubjectRoster } from '../domain/journal-model';
 import type { WorkTypeId } from '../domain/work-types';
 import type { SchoolClass } from './school';
+import { accountFromItem, type Account } from './accounts';
 
 type Item = Record<string, unknown>;
 
@@ -139,13 +140,16 @@ export interface WriteContextItems {
   /** The cell as stored, tombstone included (null: never written). */
   cell: Item | null;
   head: { seq: number; hash: string } | null;
+  /** The writer's account, read in the same request so that an ended session writes nothing. */
+  callerAccount: Account | null;
 }
 
 const sameKey = (a: Item, b: Key) => a.pk === b.pk && a.sk === b.sk;
 
 /** One strongly consistent BatchGetItem of everything a cell write decides on. */
-export async function readWriteContext(departmentId: string, p: Place, lesson: LessonRef, cell: CellRef): Promise<WriteContextItems> {
+export async function readWriteContext(departmentId: string, p: Place, lesson: LessonRef, cell: CellRef, callerId: string): Promise<WriteContextItems> {
   const k = {
+    caller: keys.account(callerId),
     department: keys.department(departmentId),
     school: keys.school(departmentId, p.schoolId),
     schoolClass: keys.class(p.schoolId, p.classId),
@@ -172,6 +176,7 @@ export async function readWriteContext(departmentId: string, p: Place, lesson: L
     subgroups: subgroupsItem && subgroupsItem.type === JOURNAL_TYPES.subgroups ? body<SubgroupSet>(subgroupsItem) : null,
     cell: pick(k.cell),
     head: headItem ? { seq: Number(headItem.seq), hash: String(headItem.hash) } : null,
+    callerAccount: accountFromItem(pick(k.caller)),
   };
 }
 

@@ -47,6 +47,7 @@ import {
 import type { WorkTypeId } from '../domain/work-types';
 import type { JournalLessonObject } from '../auth/rules/journal';
 import { BadRequestError, ConflictError, LockedError, NotFoundError, RuleViolationError } from '../errors';
+import type { Account } from '../repos/accounts';
 import { changeLogOps } from '../repos/change-log';
 import {
   attendanceOf,
@@ -86,6 +87,8 @@ export interface WriteContext {
   head: { seq: number; hash: string } | null;
   /** What the policy decides on (shared/auth/rules/journal.ts). */
   access: JournalLessonObject;
+  /** The writer's account, from the same BatchGetItem (the handler checks its session against it). */
+  callerAccount: Account | null;
 }
 
 /** Loads what a write to one lesson decides on; the caller then asks the policy with `access`. */
@@ -97,12 +100,12 @@ export async function loadWriteContext(
   now: Date,
   purpose: 'fill' | 'correctReason' = 'fill',
 ): Promise<WriteContext> {
-  let items = await readWriteContext(p.departmentId, place, ref, cell);
+  let items = await readWriteContext(p.departmentId, place, ref, cell, p.userId);
   if (!items.school) throw new NotFoundError('Школа не найдена.');
   if (!items.schoolClass) throw new NotFoundError('Класс не найден.');
   if (!items.roster) {
     await materialiseRosters(place.schoolId, place.classId, place.periodId, now);
-    items = await readWriteContext(p.departmentId, place, ref, cell);
+    items = await readWriteContext(p.departmentId, place, ref, cell, p.userId);
   }
   if (!items.roster) throw new NotFoundError('Предмета нет в учебном плане класса на этот период.');
   if (!items.lesson) throw new NotFoundError(`Урока ${ruDate(ref.date)} (${ref.lessonNo}-й) нет в расписании класса по этому предмету.`);
@@ -125,6 +128,7 @@ export async function loadWriteContext(
     lesson,
     cell: items.cell,
     head: items.head,
+    callerAccount: items.callerAccount,
     access: {
       departmentId: p.departmentId,
       schoolId: place.schoolId,

@@ -90,16 +90,16 @@ describe('the journal page', () => {
 });
 
 describe('setting a mark', () => {
-  it('should store the mark and its change-log record in one transaction (3 requests in all)', async () => {
+  it('should store the mark and its change-log record in one transaction (2 requests in all)', async () => {
     standAt(mskNoon('2026-11-30'));
     const teacher = await as('teacher');
     const student = fx.fiveA[0]!.studentId;
     const before = ddbRequestCounter.count;
     const res = await teacher.send('PUT', `${M5}/marks`, { lessonId: '2026-11-20.8.all', studentId: student, workType: 'lessonAnswer', value: 5, version: 0, requestId: requestId() });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    // The caller's account (every write checks the session is not ended: functions/http/renew.ts),
-    // then the mark's read and its one transaction.
-    expect(ddbRequestCounter.count - before).toBe(3);
+    // One BatchGetItem (the writer's account among what the mark decides on: an ended session is
+    // refused before anything is written) and one transaction.
+    expect(ddbRequestCounter.count - before).toBe(2);
     expect(res.body).toMatchObject({ value: { value: 5, workType: 'lessonAnswer', weight: 1, version: 1 }, version: 1, replayed: false });
     const mark = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.mark(SCH, '5a', Q2, MATH, { date: '2026-11-20', lessonNo: 8, groupId: 'all' }, student, 'lessonAnswer') }));
     expect(mark.Item).toMatchObject({ value: 5, version: 1, gsi1pk: `STU#${SCH}#${student}` });
@@ -111,6 +111,26 @@ describe('setting a mark', () => {
     const page = await teacher.get(`${M5}/journal`);
     expect(page.body.marks).toContainEqual(expect.objectContaining({ studentId: student, value: 5 }));
     expect(page.body.students.find((s: { studentId: string }) => s.studentId === student).average).toBe(5);
+  });
+
+  it('should refuse a mark from an ended session in the same single read, writing nothing', async () => {
+    standAt(mskNoon('2026-11-30'));
+    const teacher = await as('teacher');
+    const account = { TableName: tableName(), Key: keys.account(fx.teacherId) };
+    const epoch = Number((await dynamo().send(new GetCommand(account))).Item?.sessionEpoch ?? 0);
+    // «Выйти на всех устройствах» elsewhere, or a reset code: the account's epoch moves on.
+    await dynamo().send(new UpdateCommand({ ...account, UpdateExpression: 'SET sessionEpoch = :e', ExpressionAttributeValues: { ':e': epoch + 1 } }));
+    try {
+      const before = ddbRequestCounter.count;
+      const cell = { lessonId: '2026-11-20.8.all', studentId: fx.fiveA[9]!.studentId, workType: 'lessonAnswer' };
+      const res = await teacher.send('PUT', `${M5}/marks`, { ...cell, value: 4, version: 0, requestId: requestId() });
+      expect(res).toMatchObject({ status: 401, body: { error: { code: 'session_ended' } } });
+      expect(ddbRequestCounter.count - before).toBe(1);
+      const key = keys.mark(SCH, '5a', Q2, MATH, { date: '2026-11-20', lessonNo: 8, groupId: 'all' }, cell.studentId, 'lessonAnswer');
+      expect((await dynamo().send(new GetCommand({ TableName: tableName(), Key: key }))).Item).toBeUndefined();
+    } finally {
+      await dynamo().send(new UpdateCommand({ ...account, UpdateExpression: 'SET sessionEpoch = :e', ExpressionAttributeValues: { ':e': epoch } }));
+    }
   });
 
   it('should take several marks per lesson for different work types, change and remove them', async () => {
