@@ -4,7 +4,7 @@
  */
 import { NotFoundError } from '../../shared/errors';
 import { displayName } from '../../shared/repos/accounts';
-import { getStudentRecord, searchParents as findParents, versionOf, type StudentRecord } from '../../shared/repos/people';
+import { getStudentRecord, searchParents as findParents, versionOf, type Consent, type StudentRecord } from '../../shared/repos/people';
 import { logPersonalDataAccess } from '../../shared/services/personal-data';
 import { classPage, createClass as createClassService, setClassTeacher } from '../../shared/services/people-classes';
 import { recordMovement as recordMovementService, schoolMovements } from '../../shared/services/people-movement';
@@ -40,12 +40,14 @@ async function studentOf(req: Authorizing<ObjectOf<'student.update'>>, refusal: 
 
 /** What the API shows of a card: everything but internal bookkeeping. */
 function cardOut(c: StudentRecord & { className?: string }) {
-  const { importId: _i, userId: _u, parentIds: _p, consent, ...rest } = c;
+  const { importId: _i, userId: _u, parentIds: _p, consent, consentWithdrawn, ...rest } = c;
+  const shown = (x: Consent) => ({ date: x.date, document: x.document, recordedByName: x.recordedByName });
   return {
     ...rest,
     status: rest.status ?? 'enrolled',
     version: versionOf(c),
-    ...(consent ? { consent: { date: consent.date, document: consent.document, recordedByName: consent.recordedByName } } : {}),
+    ...(consent ? { consent: shown(consent) } : {}),
+    ...(consentWithdrawn ? { consentWithdrawn: shown(consentWithdrawn) } : {}),
   };
 }
 

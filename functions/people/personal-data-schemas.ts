@@ -25,3 +25,17 @@ export const accessLogResponse = z.object({
   ),
   after: z.string().nullable(),
 });
+
+export const withdrawConsentBody = z.object({
+  version: z.number({ error: 'Не указана версия карточки (обновите страницу).' }).int('Неверная версия карточки.').min(0, 'Неверная версия карточки.'),
+  date: z.string({ error: 'Укажите дату отзыва согласия.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата отзыва согласия: дата в формате ГГГГ-ММ-ДД.'),
+  document: z.string({ error: 'Опишите документ об отзыве согласия.' }).max(300, 'Документ об отзыве согласия: не длиннее 300 символов.'),
+});
+
+export const withdrawConsentResponse = z.object({
+  studentId: z.string(),
+  consentWithdrawn: z.object({ date: z.string(), document: z.string(), recordedByName: z.string() }),
+  /** Accounts whose access ended with the withdrawal. */
+  closedAccounts: z.array(z.string()),
+  version: z.number(),
+});

@@ -184,6 +184,8 @@ const cardOut = z.object({
   status: z.string(),
   consentRecordedAt: z.string().optional(),
   consent: z.object({ date: z.string(), document: z.string(), recordedByName: z.string() }).optional(),
+  /** Consent withdrawn: the date and document of the withdrawal; access has ended. */
+  consentWithdrawn: z.object({ date: z.string(), document: z.string(), recordedByName: z.string() }).optional(),
   version: z.number(),
 });
 

@@ -33,6 +33,8 @@ export interface StudentRecord extends StudentCard {
   /** The student's account (for codes and for disabling on leaving). */
   userId?: string;
   consent?: Consent;
+  /** Consent withdrawn (R-71): the student's and their parents' access to this card ended then. */
+  consentWithdrawn?: Consent;
   /** The import run that wrote the card, if any (compensation deletes only its own items). */
   importId?: string;
   version?: number;

@@ -32,6 +32,7 @@ export const DISABLED_REASONS: Record<string, string> = {
   graduated: 'обучающийся окончил школу',
   children_left: 'дети выбыли из школы',
   no_children: 'не связан ни с одним обучающимся',
+  consent_withdrawn: 'отозвано согласие на обработку персональных данных',
 };
 
 export function schoolToday(school: Pick<School, 'timeZone'>, now: Date): string {

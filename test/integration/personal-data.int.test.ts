@@ -3,6 +3,7 @@
  * student's full personal card and every activation-code sheet is logged in the same request (who,
  * when, which students, what); the school's administrator and director read the log, filtered by
  * student and dates, a page at a time; nobody else does, and another school's administrator not.
+ * A withdrawn consent ends the student's and parents' access and keeps the journal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,8 +11,9 @@ import { setClock } from '../../functions/http/clock';
 import { seedDemoSchool } from '../../infra/local/seed';
 import { dynamo, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
-import { findAccountByLogin } from '../../shared/repos/accounts';
-import { listClassRoster, type StudentRecord } from '../../shared/repos/people';
+import { queryAll, queryIndex } from '../../shared/db/query';
+import { findAccountByLogin, getAccount } from '../../shared/repos/accounts';
+import { getStudentRecord, listClassRoster, type StudentRecord } from '../../shared/repos/people';
 import { recordAccess } from '../../shared/repos/personal-data';
 import { ACCESS_PAGE_SIZE } from '../../shared/services/personal-data';
 import { ApiClient, startApi, type ApiServer } from '../support/api';
@@ -137,5 +139,58 @@ describe('reading the log', () => {
       expect(res.status, q).toBe(400);
       expect(res.body.error.message).toMatch(/[а-я]/);
     }
+  });
+});
+
+describe('consent withdrawn', () => {
+  const WITHDRAWAL = { date: '2026-11-19', document: 'Заявление матери об отзыве согласия от 19.11.2026 № 4' };
+
+  it('should end the access of the student and their parents, keep the journal and leave an audit record', async () => {
+    const student = new ApiClient(api.url);
+    expect((await student.signIn('student')).status).toBe(200);
+    const grant = (await student.get('/api/me')).body.grants.find((g: { role: string }) => g.role === 'student');
+    const studentId: string = grant.studentId;
+    const card = await getStudentRecord('sch53', studentId);
+    expect(card!.consentRecordedAt).toBeDefined();
+    const path = `${S}/students/${studentId}/consent-withdrawal`;
+    const diaryBefore = await queryIndex('gsi1', keys.diaryPartition('sch53', studentId));
+
+    for (const who of ['teacher', 'classteacher', 'secretary', 'director', 'admin7']) {
+      expect((await as[who]!.post(path, { version: card!.version, ...WITHDRAWAL })).status, who).toBe(403);
+    }
+    for (const bad of [{ ...WITHDRAWAL, date: '2026-11-21' }, { ...WITHDRAWAL, document: '' }, { ...WITHDRAWAL, date: '19.11.2026' }, { date: WITHDRAWAL.date }]) {
+      const res = await as.admin!.post(path, { version: card!.version, ...bad });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(res.body.error.message).toMatch(/[а-я]/);
+    }
+    expect((await as.admin!.post(path, { version: (card!.version ?? 0) + 5, ...WITHDRAWAL })).status).toBe(409);
+
+    const res = await as.admin!.post(path, { version: card!.version ?? 0, ...WITHDRAWAL });
+    expect(res.status).toBe(200);
+    expect(res.body.consentWithdrawn).toMatchObject({ date: WITHDRAWAL.date, document: WITHDRAWAL.document });
+    const account = await getAccount(card!.userId ?? `u-${studentId}`);
+    expect(account).toMatchObject({ status: 'disabled', disabledReason: 'consent_withdrawn' });
+    expect(res.body.closedAccounts).toContain(account!.userId);
+    // The student's open session ends at its next renewal (within ten minutes for reads).
+    at('2026-11-20T09:11:00Z');
+    expect((await student.get('/api/me')).status).toBe(401);
+    setClock(() => NOW);
+    for (const parentId of card!.parentIds) {
+      const parent = await getAccount(parentId);
+      expect(parent!.grants.some((g) => g.role === 'parent' && g.studentId === studentId)).toBe(false);
+      if (!parent!.grants.some((g) => g.role === 'parent')) expect(parent!.status).toBe('disabled');
+    }
+    const after = await getStudentRecord('sch53', studentId);
+    expect(after!.consent).toBeUndefined();
+    expect(after!.consentRecordedAt).toBeUndefined();
+    expect(after!.consentWithdrawn).toMatchObject({ date: WITHDRAWAL.date });
+    // The journal keeps what the law requires: every mark and absence stays.
+    expect(await queryIndex('gsi1', keys.diaryPartition('sch53', studentId))).toEqual(diaryBefore);
+    const audit = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition('sch53', '2026-11') } });
+    expect(audit.filter((i) => i.action === 'student.withdrawConsent')).toEqual([expect.objectContaining({ entity: `STU#${studentId}`, reason: expect.stringContaining('19.11.2026') })]);
+    // Recorded once: a second withdrawal is refused.
+    const again = await as.admin!.post(path, { version: (card!.version ?? 0) + 1, ...WITHDRAWAL });
+    expect(again.status).toBe(400);
+    expect(again.body.error.message).toContain('уже записан');
   });
 });
