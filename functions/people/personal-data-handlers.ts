@@ -1,12 +1,13 @@
 /**
  * Handlers of personal-data routes (functions/people/personal-data-routes.ts): the access log,
- * consent withdrawal.
+ * consent withdrawal, the monthly check.
  * Re-exported by ./handlers.ts, so the people function serves them.
  */
 import { NotFoundError } from '../../shared/errors';
 import { getStudentRecord } from '../../shared/repos/people';
 import { withdrawConsent as withdraw } from '../../shared/services/consent-withdrawal';
 import { accessLog } from '../../shared/services/personal-data';
+import { checkView, recordCheck } from '../../shared/services/personal-data-check';
 import { handlersOf } from '../http/area';
 import { authorizedSchool, schoolOf } from '../http/school';
 import { personalDataRoutes } from './personal-data-routes';
@@ -26,4 +27,16 @@ export const withdrawConsent = handler('withdrawConsent', async (req) => {
   const r = await withdraw({ by: req.principal, school, studentId: card.studentId, ...req.body, now: req.now });
   const w = r.card.consentWithdrawn!;
   return { body: { studentId: r.card.studentId, consentWithdrawn: { date: w.date, document: w.document, recordedByName: w.recordedByName }, closedAccounts: r.closedAccounts, version: r.card.version } };
+});
+
+const CHECKER = 'Проверку персональных данных проводит администратор ЭЖ школы.';
+
+export const getPersonalDataCheck = handler('getPersonalDataCheck', async (req) => {
+  const school = await authorizedSchool(req, CHECKER);
+  return { body: await checkView(school, req.now) };
+});
+
+export const recordPersonalDataCheck = handler('recordPersonalDataCheck', async (req) => {
+  const school = await authorizedSchool(req, CHECKER);
+  return { body: await recordCheck({ by: req.principal, school, version: req.body.version, now: req.now }) };
 });

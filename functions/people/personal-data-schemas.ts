@@ -39,3 +39,26 @@ export const withdrawConsentResponse = z.object({
   closedAccounts: z.array(z.string()),
   version: z.number(),
 });
+
+export const checkResponse = z.object({
+  since: z.string(),
+  sinceText: z.string(),
+  lastCheck: z.object({ checkedAtText: z.string(), checkedByName: z.string(), changedCards: z.number() }).nullable(),
+  cards: z.array(
+    z.object({
+      studentId: z.string(),
+      name: z.string(),
+      className: z.string(),
+      changes: z.array(z.string()),
+      lastChangeAt: z.string(),
+      lastChangeText: z.string(),
+      lastChangedBy: z.string(),
+    }),
+  ),
+  /** The version of the last check; recording the next one names it. */
+  version: z.number(),
+});
+
+export const recordCheckBody = z.object({
+  version: z.number({ error: 'Не указана версия последней проверки (обновите страницу).' }).int('Неверная версия проверки.').min(0, 'Неверная версия проверки.'),
+});

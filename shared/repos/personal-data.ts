@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../db/client';
-import { getItem } from '../db/query';
+import { getItem, queryAll } from '../db/query';
 import { CREATE_ONLY, putOp, versionCondition, type TransactItem } from '../db/transact';
 import { keys } from '../db/keys';
 
@@ -94,4 +94,42 @@ export async function getLastCheck(schoolId: string): Promise<PersonalDataCheck 
 /** The check's Put over the one it began from (`expectedVersion`, 0: none yet), for the transaction with its audit record. */
 export function putCheckOp(c: PersonalDataCheck, expectedVersion: number): TransactItem {
   return putOp({ ...keys.personalDataCheck(c.schoolId), type: CHECK, ...c }, expectedVersion === 0 ? CREATE_ONLY : versionCondition(expectedVersion));
+}
+
+/** An audit record of a student's personal card (entity `STU#<id>`; exam results are not the card). */
+export interface CardChange {
+  studentId: string;
+  action: string;
+  actorName: string;
+  at: string;
+}
+
+const CARD_ENTITY = /^STU#([^#]+)$/;
+
+/**
+ * Changes of personal cards from `since` (ISO, exclusive) to `until`: the audit partitions of each
+ * month in between, one Query each, from the first instant after `since`.
+ */
+export async function cardChangesSince(schoolId: string, since: string, until: string): Promise<CardChange[]> {
+  const months: string[] = [];
+  for (let m = since.slice(0, 7); m <= until.slice(0, 7); m = nextMonth(m)) months.push(m);
+  const pages = await Promise.all(
+    months.map((m) =>
+      queryAll({
+        KeyConditionExpression: 'pk = :pk AND sk > :since',
+        FilterExpression: 'begins_with(entity, :stu)',
+        // A change at the very instant of the check was seen by it: the key range starts after that instant's keys.
+        ExpressionAttributeValues: { ':pk': keys.auditPartition(schoolId, m), ':since': `${since}#\uffff`, ':stu': 'STU#' },
+      }),
+    ),
+  );
+  return pages.flat().flatMap((i) => {
+    const id = CARD_ENTITY.exec(String(i.entity))?.[1];
+    return id ? [{ studentId: id, action: String(i.action), actorName: String(i.actorName), at: String(i.at) }] : [];
+  });
+}
+
+function nextMonth(m: string): string {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 }

@@ -194,3 +194,33 @@ describe('consent withdrawn', () => {
     expect(again.body.error.message).toContain('уже записан');
   });
 });
+
+describe('the monthly check', () => {
+  const CHECK = `${S}/personal-data/check`;
+
+  it('should list the cards changed since the last check, record the check once, and start again from it', async () => {
+    for (const who of ['teacher', 'secretary', 'director', 'admin7']) expect((await as[who]!.get(CHECK)).status, who).toBe(403);
+    const first = await as.admin!.get(CHECK);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ lastCheck: null, version: 0 });
+    // The withdrawal above is a change of that card.
+    expect(first.body.cards).toContainEqual(expect.objectContaining({ changes: ['отозвано согласие'], lastChangeText: '20.11.2026 12:00' }));
+
+    // Two administrators press at once: the check is recorded once.
+    const both = await Promise.all([as.admin!.post(CHECK, { version: 0 }), as.admin!.post(CHECK, { version: 0 })]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const done = both.find((r) => r.status === 200)!.body;
+    expect(done).toMatchObject({ cards: [], version: 1, lastCheck: { checkedAtText: '20.11.2026 12:00', changedCards: first.body.cards.length } });
+    expect((await as.admin!.post(CHECK, { version: 0 })).status).toBe(409);
+
+    // A card changed after the check is the next check's.
+    const pupil = roster[3]!;
+    at('2026-11-20T09:10:00Z');
+    const consent = await as.classteacher!.post(`${S}/students/${pupil.studentId}/consent`, { version: (await getStudentRecord('sch53', pupil.studentId))!.version ?? 0, date: '2026-11-20', document: 'Согласие № 9 от 20.11.2026' });
+    expect(consent.status).toBe(200);
+    const next = await as.admin!.get(CHECK);
+    setClock(() => NOW);
+    expect(next.body.cards).toEqual([expect.objectContaining({ studentId: pupil.studentId, name: nameOf(pupil), className: '5А', changes: ['записано согласие'], lastChangeText: '20.11.2026 12:10' })]);
+    expect((await as.admin!.post(CHECK, { version: 'x' })).status).toBe(400);
+  });
+});
