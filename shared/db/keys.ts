@@ -43,6 +43,8 @@
  * | KTP: teacher x subject x class/group (R-14)| SCH#<sch>#YEAR#<year>               | KTP#<class>#<subject>#<group>        | |
  * | assessment procedure (R-15)               | SCH#<sch>#YEAR#<year>                | ASMT#<class>#<date>#<subject>        | |
  * | year / exam / final mark (issue 10)       | SCH#<sch>#CLS#<class>#YEAR#<year>    | FINAL#<kind>#<subject>#<student>     | |
+ * | correction request register (issue 11)   | SCH#<sch>#CORR#<year>                | REQ#<number, 6 digits>               | |
+ * |   register counter (last number issued)   |   (same partition)                   | COUNTER                              | |
  *
  * Why class x period is the partition: the teacher's journal page (class x subject x period) is one
  * Query with `begins_with(sk, SUBJ#<subject>#)`, the summary sheet (all subjects) is one Query over
@@ -263,6 +265,15 @@ export const keys = {
     sk: join('FINAL', kind, subjectId, studentId),
   }),
   yearMarksPrefix: () => 'FINAL' + SEP,
+
+  // --- correction requests after a lock (issue 11) -------------------------------------------------
+  /** The school's register of a school year: numbered per school and year (clause 7.3), listed whole
+   * by the director with one Query (a class filter is cheap: tens of requests a year, not thousands). */
+  correctionRegister: (sch: string, yearId: string) => join('SCH', sch, 'CORR', yearId),
+  correction: (sch: string, yearId: string, num: number): Key => ({ pk: join('SCH', sch, 'CORR', yearId), sk: join('REQ', String(num).padStart(6, '0')) }),
+  correctionsPrefix: () => 'REQ' + SEP,
+  /** The last register number issued: incremented on a condition on its value in the filing's transaction. */
+  correctionCounter: (sch: string, yearId: string): Key => ({ pk: join('SCH', sch, 'CORR', yearId), sk: 'COUNTER' }),
 };
 
 /** The parts of a lesson's key that marks and attendance repeat (date, number, subgroup). */
