@@ -112,7 +112,7 @@ export async function benchJournal(figures: Figures, baseUrl: string): Promise<v
     times.sort((a, b) => a - b);
     // The handler's own share: shaping the page from what the Query returned (no I/O).
     const principal = { userId: teacherId, departmentId: DEMO_DEPARTMENT_ID, displayName: 'bench', grants: [{ role: 'teacher' as const, schoolId: SCH }] };
-    const loaded = await loadJournalPage(DEMO_DEPARTMENT_ID, { schoolId: SCH, classId: CLASS, periodId: PERIOD, subjectId: subjectId(0) });
+    const loaded = await loadJournalPage(DEMO_DEPARTMENT_ID, { schoolId: SCH, classId: CLASS, periodId: PERIOD, subjectId: subjectId(0) }, NOW);
     const shaping: number[] = [];
     for (let i = 0; i < PAGE_RUNS; i++) {
       const t = performance.now();

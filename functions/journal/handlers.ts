@@ -60,7 +60,7 @@ export const listMyJournals = handler('listMyJournals', async (req) => {
   const p = req.principal;
   const schoolId = req.params.schoolId!;
   req.authorize({ departmentId: p.departmentId, schoolId }, 'Журнал доступен учителям и администрации школы.');
-  const rules = await journalRulesForReading(p.departmentId, schoolId);
+  const rules = await journalRulesForReading(p.departmentId, schoolId, req.now);
   return { body: await myJournals(p, schoolId, rules, req.now) };
 });
 
@@ -68,20 +68,20 @@ export const getMyDay = handler('getMyDay', async (req) => {
   const p = req.principal;
   const schoolId = req.params.schoolId!;
   req.authorize({ departmentId: p.departmentId, schoolId }, 'Уроки на сегодня видны учителям школы.');
-  const rules = await journalRulesForReading(p.departmentId, schoolId);
+  const rules = await journalRulesForReading(p.departmentId, schoolId, req.now);
   return { body: await teacherDay(schoolId, p.userId, rules.timeZone, req.now) };
 });
 
 export const getJournalPage = handler('getJournalPage', async (req) => {
   const p = req.principal;
-  const loaded = await loadJournalPage(p.departmentId, placeOf(req));
+  const loaded = await loadJournalPage(p.departmentId, placeOf(req), req.now);
   req.authorize(loaded.access, NOT_YOURS);
   return { body: await journalPage(p, loaded, req.now, req.query.group ?? null) };
 });
 
 /** The approved KTP's topic of each lesson on the page: the lesson panel offers it. */
 export const getKtpTopics = handler('getKtpTopics', async (req) => {
-  const loaded = await loadJournalPage(req.principal.departmentId, placeOf(req));
+  const loaded = await loadJournalPage(req.principal.departmentId, placeOf(req), req.now);
   req.authorize(loaded.access, NOT_YOURS);
   return { body: await ktpTopicsOfPage(loaded, req.query.group ?? null) };
 });
@@ -137,7 +137,7 @@ export const putLesson = handler('putLesson', async (req) => {
 
 export const getChangeLog = handler('getChangeLog', async (req) => {
   req.authorize(classOf(req), 'Журнал изменений доступен директору, заместителю директора и классному руководителю.');
-  const rules = await journalRulesForReading(req.principal.departmentId, req.params.schoolId!);
+  const rules = await journalRulesForReading(req.principal.departmentId, req.params.schoolId!, req.now);
   const log = await changeLogOf(req.params.schoolId!, req.params.classId!, req.params.periodId!, req.query, rules.timeZone);
   return { body: { ...log, timeZone: rules.timeZone } };
 });
@@ -151,7 +151,7 @@ export const getClassDay = handler('getClassDay', async (req) => {
   req.authorize(classOf(req), 'Контроль заполнения журнала класса доступен его классному руководителю и администрации.');
   const { from, to } = req.query;
   if (from && to && daysBetween(from, to) >= CLASS_DAY_MAX_DAYS) throw new BadRequestError(`Выберите от 1 до ${CLASS_DAY_MAX_DAYS} дней.`);
-  const rules = await journalRulesForReading(req.principal.departmentId, req.params.schoolId!);
+  const rules = await journalRulesForReading(req.principal.departmentId, req.params.schoolId!, req.now);
   return { body: await classDayView(req.params.schoolId!, req.params.classId!, { from, to }, rules, req.now) };
 });
 
@@ -174,7 +174,7 @@ const EXAMS_REFUSED = 'Результаты ОГЭ, ЕГЭ и ГВЭ внося�
 export const putExternalAssessment = handler('putExternalAssessment', async (req) => {
   req.authorize(classOf(req), EXAMS_REFUSED);
   const cls = await schoolClass(req);
-  const rules = await journalRulesForReading(req.principal.departmentId, req.params.schoolId!);
+  const rules = await journalRulesForReading(req.principal.departmentId, req.params.schoolId!, req.now);
   return { body: await saveExam(req.params.schoolId!, cls, req.body, actorOf(req.principal), dateInZone(req.now, rules.timeZone), req.now) };
 });
 

@@ -20,13 +20,13 @@ function actorOf(p: Principal): Actor {
 }
 
 export const getPeriodMarks = handler('getPeriodMarks', async (req) => {
-  const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!, req.params.periodId!);
+  const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!, req.now, req.params.periodId!);
   req.authorize(ctx.access, NOT_YOUR_CLASS);
   return { body: await periodMarksTable(req.principal, ctx, req.now, req.query.subject) };
 });
 
 export const getYearMarks = handler('getYearMarks', async (req) => {
-  const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!);
+  const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!, req.now);
   req.authorize(ctx.access, NOT_YOUR_CLASS);
   return { body: await yearMarksTable(req.principal, ctx, req.now) };
 });
@@ -43,7 +43,7 @@ export const putFinalMark = handler('putFinalMark', async (req) => {
 });
 
 export const getEarlyWarnings = handler('getEarlyWarnings', async (req) => {
-  const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!, req.params.periodId!);
+  const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!, req.now, req.params.periodId!);
   req.authorize(ctx.access, 'Предупреждения по классу доступны классному руководителю, учителям этого класса и администрации школы.');
   return { body: await classWarnings(ctx, req.now) };
 });
@@ -60,6 +60,6 @@ export const getStudentPeriodReport = handler('getStudentPeriodReport', async (r
   const [schoolId, classId, periodId, studentId] = [req.params.schoolId!, req.params.classId!, req.params.periodId!, req.params.studentId!];
   if (!req.allowed({ departmentId: p.departmentId, schoolId, classId, studentId })) throw new NotFoundError('Обучающийся не найден.');
   await studentOfClass(schoolId, classId, studentId);
-  const ctx = await loadClassMarksContext(p, schoolId, classId, periodId);
+  const ctx = await loadClassMarksContext(p, schoolId, classId, req.now, periodId);
   return { body: await studentPeriodReport(ctx, studentId, req.now) };
 });

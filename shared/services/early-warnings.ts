@@ -102,7 +102,7 @@ export async function classWarnings(ctx: ClassMarksContext, now: Date) {
 export async function schoolWarnings(p: Principal, schoolId: string, now: Date, periodId?: string) {
   const [items, classes, subjects] = await Promise.all([getDepartmentAndSchoolItems(p.departmentId, schoolId), listClasses(schoolId), listSubjects(schoolId)]);
   if (!items.school) throw new NotFoundError('Школа не найдена.');
-  const marking = markingContextOf(items.department, items.school);
+  const marking = markingContextOf(items.department, items.school, now);
   const today = dateInZone(now, marking.journal.timeZone);
   const yearId = classes.map((c) => c.yearId).sort().at(-1);
   const [year, lines] = yearId ? await Promise.all([getYear(schoolId, yearId), listLoad(schoolId, yearId)]) : [null, []];

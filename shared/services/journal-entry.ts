@@ -109,7 +109,7 @@ export async function loadWriteContext(
   }
   if (!items.roster) throw new NotFoundError('Предмета нет в учебном плане класса на этот период.');
   if (!items.lesson) throw new NotFoundError(`Урока ${ruDate(ref.date)} (${ref.lessonNo}-й) нет в расписании класса по этому предмету.`);
-  const rules = rulesFromItems(items.department, items.school);
+  const rules = rulesFromItems(items.department, items.school, now);
   const grade = items.schoolClass?.grade ?? items.roster.grade;
   const roster = withCurrentSubgroups(items.roster, items.subgroups);
   const lesson = items.lesson;

@@ -89,8 +89,8 @@ function fillersOf(slice: JournalSlice): string[] {
 }
 
 /** One Query of the partition (and the rules, cached): what the policy decides the page on. */
-export async function loadJournalPage(departmentId: string, place: Place): Promise<LoadedPage> {
-  const [slice, rules] = await Promise.all([readJournalSlice(place), journalRulesForReading(departmentId, place.schoolId)]);
+export async function loadJournalPage(departmentId: string, place: Place, now: Date): Promise<LoadedPage> {
+  const [slice, rules] = await Promise.all([readJournalSlice(place), journalRulesForReading(departmentId, place.schoolId, now)]);
   return {
     place,
     slice,

@@ -8,7 +8,10 @@
  * still draw a lock with the old number; the write itself is then refused or accepted by the
  * fresh rule, and the screen shows the server's answer.
  */
+import { dateInZone } from '../domain/calendar';
+import { schoolVersions } from '../domain/marking-rules';
 import { effectiveLocks, REGULATION_LOCK_SETTINGS, resolveSchoolSettings, type LockSettings, type SchoolSettings } from '../domain/settings';
+import { rulesInForce } from '../domain/settings-versions';
 import type { WorkTypeId } from '../domain/work-types';
 import { NotFoundError } from '../errors';
 import { getDepartmentAndSchoolItems } from '../repos/school';
@@ -27,17 +30,22 @@ function schoolZone(school: Item | null): string {
   return school.timeZone as string;
 }
 
-/** The rules from the department and school items as stored (either may lack its settings). */
-export function rulesFromItems(department: Item | null, school: Item | null): JournalRules {
+/**
+ * The rules from the department and school items as stored (either may lack its settings) on the
+ * school's day of `now`: the weights of the dated version in force that day (R-31), so a version
+ * saved ahead takes effect on its date without another save.
+ */
+export function rulesFromItems(department: Item | null, school: Item | null, now: Date): JournalRules {
   const dep: LockSettings =
     department && department.lockDays
       ? { lockDays: { ...REGULATION_LOCK_SETTINGS.lockDays, ...(department.lockDays as object) }, marksInAdvanceAllowed: department.marksInAdvanceAllowed === true }
       : REGULATION_LOCK_SETTINGS;
   const own = resolveSchoolSettings((school?.settings as Partial<SchoolSettings> | undefined) ?? null);
+  const timeZone = schoolZone(school);
   return {
-    timeZone: schoolZone(school),
+    timeZone,
     locks: effectiveLocks(dep, own),
-    weights: own.weights,
+    weights: rulesInForce(schoolVersions(own), dateInZone(now, timeZone)).weights,
   };
 }
 
@@ -45,13 +53,13 @@ const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; rules: JournalRules }>();
 
 /** The rules of a school for reads, from the per-instance cache (see above). */
-export async function journalRulesForReading(departmentId: string, schoolId: string): Promise<JournalRules> {
-  const key = `${departmentId}|${schoolId}`;
+export async function journalRulesForReading(departmentId: string, schoolId: string, now: Date): Promise<JournalRules> {
+  const key = `${departmentId}|${schoolId}|${now.toISOString().slice(0, 10)}`;
   const hit = cache.get(key);
   const t = Date.now();
   if (hit && t - hit.at < TTL_MS) return hit.rules;
   const { department, school } = await getDepartmentAndSchoolItems(departmentId, schoolId);
-  const rules = rulesFromItems(department, school);
+  const rules = rulesFromItems(department, school, now);
   cache.set(key, { at: t, rules });
   return rules;
 }

@@ -38,7 +38,7 @@ export interface ClassMarksContext {
 }
 
 /** The class, its year and curriculum: what deciding who may read needs; then the caller authorises `access`. */
-export async function loadClassMarksContext(p: Principal, schoolId: string, classId: string, periodId?: string): Promise<ClassMarksContext> {
+export async function loadClassMarksContext(p: Principal, schoolId: string, classId: string, now: Date, periodId?: string): Promise<ClassMarksContext> {
   const [items, schoolClass] = await Promise.all([getDepartmentAndSchoolItems(p.departmentId, schoolId), getClass(schoolId, classId)]);
   if (!items.school) throw new NotFoundError('Школа не найдена.');
   if (!schoolClass) throw new NotFoundError('Класс не найден.');
@@ -54,7 +54,7 @@ export async function loadClassMarksContext(p: Principal, schoolId: string, clas
     periods,
     ...(period ? { period } : {}),
     lines,
-    marking: markingContextOf(items.department, items.school),
+    marking: markingContextOf(items.department, items.school, now),
     access: { departmentId: p.departmentId, schoolId, classId, teacherIds },
   };
 }

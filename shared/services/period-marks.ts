@@ -69,12 +69,12 @@ export interface MarkingContext {
   settings: SchoolSettings;
 }
 
-export function markingContextOf(department: Item | null, school: Item | null): MarkingContext {
+export function markingContextOf(department: Item | null, school: Item | null, now: Date): MarkingContext {
   const settings = resolveSchoolSettings((school?.settings as Partial<SchoolSettings> | undefined) ?? null);
   const stored = school?.settings as { periodMarksOpenDaysBefore?: number; markingRules?: MarkingRulesVersion[] } | undefined;
   const dep = typeof department?.periodMarksOpenDaysBefore === 'number' ? department.periodMarksOpenDaysBefore : REGULATION_OPEN_DAYS_BEFORE;
   return {
-    journal: rulesFromItems(department, school),
+    journal: rulesFromItems(department, school, now),
     openDaysBefore: effectiveOpenDaysBefore(dep, stored?.periodMarksOpenDaysBefore),
     versions: Array.isArray(stored?.markingRules) ? stored.markingRules : [],
     settings,
@@ -197,7 +197,7 @@ export async function loadFinalMarkContext(p: Principal, place: FinalMarkPlace, 
   if (!line || !slice.roster) throw new NotFoundError('Предмета нет в учебном плане класса.');
   const student = slice.roster.students.find((s) => s.studentId === place.studentId);
   if (!student) throw new NotFoundError('Этого обучающегося нет в списке класса по предмету.');
-  const marking = markingContextOf(items.department, items.school);
+  const marking = markingContextOf(items.department, items.school, now);
   const window = markWindow(year, schoolClass.grade, target, { openDaysBefore: marking.openDaysBefore, lessonDates });
   if (!window) throw new NotFoundError('Нет такого периода у этого класса.');
   const storedItem = found.get(keyId(markKey));

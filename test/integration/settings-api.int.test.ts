@@ -16,6 +16,7 @@ import type { Period } from '../../shared/domain/year';
 import { getDepartmentAndSchoolItems } from '../../shared/repos/school';
 import { getSchoolRules, getSchoolSettings, departmentAuditScope } from '../../shared/repos/settings';
 import { listYears } from '../../shared/repos/year';
+import { rulesFromItems } from '../../shared/services/journal-settings';
 import { markingContextOf, rulesOfPeriod } from '../../shared/services/period-marks';
 import { ApiClient, startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
@@ -290,7 +291,7 @@ describe('opening period marks early: the department sets N, a school only less 
     expect(res.body.settings.periodMarksOpenDaysBefore).toBe(1);
     expect(res.body.effective.periodMarksOpenDaysBefore).toBe(1);
     const { department, school: item } = await getDepartmentAndSchoolItems('krd', 'sch53');
-    expect(markingContextOf(department, item).openDaysBefore).toBe(1);
+    expect(markingContextOf(department, item, new Date('2026-11-30T09:00:00Z')).openDaysBefore).toBe(1);
     // Emptied, the school follows the department again.
     const back = await put('director', SCH, schoolBody(res.body.version, { periodMarksOpenDaysBefore: null }));
     expect(back.body.effective.periodMarksOpenDaysBefore).toBe(3);
@@ -379,7 +380,10 @@ describe('marking rules: versions from the date they take effect (issue 10 item 
     expect(res.body.settings.weights.test).toBe(3);
 
     const { department, school } = await getDepartmentAndSchoolItems('krd', 'sch53');
-    const marking = markingContextOf(department, school);
+    const marking = markingContextOf(department, school, new Date(`${today}T09:00:00Z`));
+    // The journal's weights follow the day: the old ones until the version's date, then the new.
+    expect(marking.journal.weights.test).toBe(3);
+    expect(rulesFromItems(department, school, new Date(`${addDays(today, 5)}T09:00:00Z`)).weights.test).toBe(5);
     expect(rulesOfPeriod(marking, q2)).toMatchObject({ weights: { test: 5 }, thresholds: { mark5: 4.6 } });
     expect(rulesOfPeriod(marking, q1)).toMatchObject({ weights: { test: 3 }, thresholds: { mark5: 4.5 } });
     expect(rulesOfPeriod(marking, q2).minimumMarks).toEqual([{ hoursPerWeek: 1, marks: 3 }, { hoursPerWeek: 2, marks: 4 }]);
