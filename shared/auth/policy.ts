@@ -6,6 +6,7 @@
  */
 import { withoutViewerGrants, type Principal } from './roles';
 import { coreRules, type CoreObjects } from './rules/core';
+import { correctionPreconditions, correctionRules, type CorrectionObjects } from './rules/corrections';
 import { curriculumRules, type CurriculumObjects } from './rules/curriculum';
 import { departmentRules, type DepartmentObjects } from './rules/department';
 import { journalPreconditions, journalRules, type JournalObjects } from './rules/journal';
@@ -21,7 +22,7 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects;
+type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -37,9 +38,10 @@ const rules = {
   ...journalRules,
   ...periodMarkRules,
   ...personalDataRules,
+  ...correctionRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
-const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions };
+const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions };
 
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];

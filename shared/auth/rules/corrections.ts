@@ -1,0 +1,54 @@
+/**
+ * Authorisation rules of correction requests (issue 11; clauses 7.2, 7.5, 3.11; R-41).
+ * Filing (7.2): the subject teacher of the class, its class teacher, a deputy director (the deputy
+ * responsible for journal control is a deputy: the product has no separate designation yet).
+ * Deciding: the director alone. A disputed request's decision: the education department's
+ * specialist of the school's department. Reading: the director, the deputies and the department
+ * see the whole register; a teacher sees the requests they filed.
+ */
+import { hasSchoolRole, isDepartmentStaff, ledClassIds, type Principal } from '../roles';
+import { inSchool, STAFF } from './common';
+import type { ClassObject, Preconditions, Rules, SchoolObject } from './objects';
+
+/** A class with the teachers its curriculum names (any subject, any subgroup). */
+export interface CorrectionClassObject extends ClassObject {
+  teacherIds: readonly string[];
+}
+
+/** One request: its class and who filed it. */
+export interface CorrectionObject extends ClassObject {
+  filedBy: string;
+}
+
+export interface CorrectionObjects {
+  'correction.file': CorrectionClassObject;
+  /** The register of a school: each request in it is then checked with `correction.read`. */
+  'correction.list': SchoolObject;
+  'correction.read': CorrectionObject;
+  'correction.decide': SchoolObject;
+  'correction.recordDepartment': SchoolObject;
+}
+
+const specialist = (p: Principal, o: SchoolObject) => p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId);
+const administration = (p: Principal, o: SchoolObject) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy');
+
+export const correctionRules: Rules<CorrectionObjects> = {
+  'correction.file': (p, o) =>
+    inSchool(p, o) &&
+    (hasSchoolRole(p, o.schoolId, 'deputy') ||
+      ledClassIds(p, o.schoolId).includes(o.classId) ||
+      (hasSchoolRole(p, o.schoolId, 'teacher', 'classTeacher') && o.teacherIds.includes(p.userId))),
+  'correction.list': (p, o) => specialist(p, o) || (inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy', 'teacher', 'classTeacher')),
+  'correction.read': (p, o) => specialist(p, o) || administration(p, o) || (inSchool(p, o) && o.filedBy === p.userId),
+  'correction.decide': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director'),
+  'correction.recordDepartment': specialist,
+};
+
+/** Parents and students never reach a school's requests; the department is not of the school, so reads have none. */
+const schoolStaff = (p: Principal, o: SchoolObject) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, ...STAFF);
+const STAFF_ONLY = { rule: schoolStaff, refusal: 'Заявки на корректировку журнала подают и рассматривают только работники школы.' };
+
+export const correctionPreconditions: Preconditions<CorrectionObjects> = {
+  'correction.file': STAFF_ONLY,
+  'correction.decide': STAFF_ONLY,
+};
