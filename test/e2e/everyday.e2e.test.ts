@@ -1,6 +1,7 @@
 /**
  * The everyday screens in a real Chromium (issue 8, items 2-4): the teacher opens today's lesson
- * from the home screen and lands on its journal column; the department specialist opens a school's
+ * from the home screen, lands in its journal column ready to type, and by keyboard only writes its
+ * topic, homework and marks of two work types, read back from the server; the department specialist opens a school's
  * settings from the menu (read-only); the deputy reads the change log filtered by a student, in
  * words and by name. axe-core finds no serious or critical violation on these screens; the
  * teacher's day and the change log are photographed at 1366x768 and 390x844.
@@ -18,7 +19,7 @@ import { batchWriteAll } from '../../infra/local/seed';
 import { keys } from '../../shared/db/keys';
 import { buildDemoModel } from '../../shared/demo/index';
 import { DEMO_SCHOOL_ID as SCH, DEMO_YEAR_ID as YEAR } from '../../shared/demo/model';
-import { weekdayOf } from '../../shared/domain/calendar';
+import { ruDate, weekdayOf } from '../../shared/domain/calendar';
 import { lessonIdOf } from '../../shared/domain/journal-model';
 import { periodsForGrade } from '../../shared/domain/year';
 import { lessonItem } from '../../shared/repos/lessons';
@@ -39,8 +40,9 @@ const DAY = schoolDayNear(new Date());
 let b: BrowserStack;
 let restore: (() => Promise<void>) | undefined;
 /** The first lesson of the teacher's day, where the marks of the change log are. */
-let first: { classId: string; subjectId: string; periodId: string; groupId: string; lessonId: string };
+let first: { classId: string; subjectId: string; periodId: string; groupId: string; lessonNo: number; lessonId: string };
 let pupil: { studentId: string; name: string };
+let teacher: ApiClient;
 
 beforeAll(async () => {
   b = await startBrowserStack();
@@ -65,7 +67,7 @@ beforeAll(async () => {
   const students = await listStudentsOfClass(SCH, first.classId);
   const [a, c] = students.sort((x, y) => `${x.lastName} ${x.firstName}`.localeCompare(`${y.lastName} ${y.firstName}`, 'ru'));
   pupil = { studentId: a!.studentId, name: `${a!.lastName} ${a!.firstName}` };
-  const teacher = new ApiClient(b.url);
+  teacher = new ApiClient(b.url);
   expect((await teacher.signIn('teacher')).status).toBe(200);
   const path = `/api/schools/${SCH}/classes/${first.classId}/periods/${first.periodId}/subjects/${first.subjectId}/marks`;
   let n = 0;
@@ -83,6 +85,9 @@ afterAll(async () => {
   await b?.stop();
 });
 
+const TOPIC = 'Повторение: сложение дробей';
+const HOMEWORK = '№ 12, 14';
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Разделы' });
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
@@ -112,6 +117,56 @@ describe('the everyday screens', () => {
         expect(url.searchParams.get('lesson')).toBe(first.lessonId);
         await page.locator('main h1').first().waitFor();
         expect(await page.locator('main h1').first().textContent()).not.toMatch(/Ошибка|Нет доступа/);
+
+        // Ready to type: the focus is in the lesson's first pupil's cell, its column in view.
+        await page.waitForFunction(() => /^c-\d+-\d+$/.test(document.activeElement?.id ?? ''));
+        const [r0, col] = (await focusedId(page)).split('-').slice(1).map(Number) as [number, number];
+        expect(await page.locator(`#h-${col}`).getAttribute('aria-label')).toMatch(new RegExp(`^Урок ${ruDate(DAY.date)}, ${first.lessonNo}-й`));
+        const box = async (sel: string) => (await page.locator(sel).boundingBox())!;
+        const [head, names, right] = [await box(`#h-${col}`), await box('thead th.name'), await box('thead th.r3')];
+        expect(head.x).toBeGreaterThanOrEqual(names.x + names.width - 1);
+        expect(head.x + head.width).toBeLessThanOrEqual(right.x + 1);
+
+        // By keyboard only: F2, the topic, the homework, two work types, Ctrl+Enter, Esc back to the cell.
+        await page.keyboard.press('F2');
+        expect(await focusedId(page)).toBe('topic');
+        await page.keyboard.type(TOPIC);
+        // The homework is one Tab away, two when the approved KTP offers the lesson's topic.
+        for (let i = 0; i < 2 && (await focusedId(page)) !== 'homework'; i++) await page.keyboard.press('Tab');
+        expect(await focusedId(page)).toBe('homework');
+        await page.keyboard.type(HOMEWORK);
+        // Past «individual homework» and «what was studied» to the work types, one Tab stop.
+        for (let i = 0; i < 4 && !(await focusedId(page)).startsWith('wt-'); i++) await page.keyboard.press('Tab');
+        expect(await focusedId(page)).toBe('wt-0');
+        await page.keyboard.press('Space');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Space');
+        await page.keyboard.press('Control+Enter');
+        await page.getByText('Урок сохранён').waitFor();
+        expect(await seriousViolations(page), 'teacher: панель урока').toEqual([]);
+        await page.keyboard.press('Escape');
+        expect(await focusedId(page)).toBe(`c-${r0}-${col}`);
+
+        // The first two pupils have the marks of the change log: the marks go two rows below.
+        // «5» takes the lesson's first work type (answer in class); Alt+2 picks homework for «4».
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.type('5');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Alt+Digit2');
+        await page.getByRole('radio', { name: /ДЗ — Домашняя работа/ }).and(page.locator(':checked')).waitFor();
+        await page.keyboard.type('4');
+        await page.keyboard.press('Enter');
+        await page.getByText('Все изменения сохранены').waitFor();
+        expect(await seriousViolations(page), 'teacher: журнал на уроке дня').toEqual([]);
+
+        // Saved on the server: the lesson's content and the two marks with their work types.
+        const query = first.groupId === 'all' ? '' : `?group=${first.groupId}`;
+        const body = (await teacher.get(`/api/schools/${SCH}/classes/${first.classId}/periods/${first.periodId}/subjects/${first.subjectId}/journal${query}`)).body;
+        expect(body.lessons.find((l: { lessonId: string }) => l.lessonId === first.lessonId)).toMatchObject({ topic: TOPIC, homework: HOMEWORK, workTypes: ['lessonAnswer', 'homework'] });
+        const marksOf = (row: number) =>
+          body.marks.filter((m: { studentId: string; lessonId: string }) => m.studentId === body.students[row].studentId && m.lessonId === first.lessonId).map((m: { value: number; workType: string }) => `${m.value} ${m.workType}`);
+        expect([marksOf(r0 + 2), marksOf(r0 + 3)]).toEqual([['5 lessonAnswer'], ['4 homework']]);
       },
       { viewport: DESKTOP },
     );

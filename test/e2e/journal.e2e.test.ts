@@ -119,8 +119,9 @@ describe('the journal screen', () => {
       await page.keyboard.press('Space');
       await page.keyboard.press('Control+Enter');
       await page.getByText('Урок сохранён').waitFor();
+      // Esc: back in the cell where F2 was pressed, ready to type the marks.
       await page.keyboard.press('Escape');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`h-${col}`);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`c-0-${col}`);
 
       // Marks: «5» takes the shown type (Alt+1 «Отв»), Alt+2 picks «ДЗ» for the next; «н» is an absence.
       await page.locator(`#c-0-${col}`).focus();

@@ -188,7 +188,7 @@ export const SHORTCUTS = {
         ['Alt+К', 'тема из утверждённого КТП'],
         ['Стрелки, пробел', 'выбор видов работ и учеников в списке'],
         ['Ctrl+Enter', 'сохранить урок'],
-        ['Esc', 'закрыть панель'],
+        ['Esc', 'закрыть панель и вернуться в клетку, где нажата F2'],
       ],
     },
   ] as ReadonlyArray<{ title: string; keys: ReadonlyArray<readonly [string, string]> }>,

@@ -21,5 +21,7 @@ export const load: PageLoad = async ({ url, params }) => {
   );
   const [page, period] = await Promise.all([orFail(url, () => journalApi.page(place, groupId)), periodMarks]);
   const leads = ledClasses(me, schoolId).includes(params.classId);
-  return { me, place, page, groupId, leads, period };
+  // The lesson a link opens on (the teacher's day): `<date>.<lesson number>.<group>`.
+  const lessonId = url.searchParams.get('lesson');
+  return { me, place, page, groupId, leads, period, lessonId };
 };
