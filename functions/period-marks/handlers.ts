@@ -8,7 +8,7 @@ import { NOT_YOUR_FINAL_MARK } from '../../shared/domain/period-mark-rules';
 import { NotFoundError } from '../../shared/errors';
 import { loadFinalMarkContext, setFinalMark, type Actor } from '../../shared/services/period-marks';
 import { classWarnings, schoolWarnings } from '../../shared/services/early-warnings';
-import { loadClassMarksContext, periodMarksTable, studentOfClass, studentPeriodReport, yearMarksTable } from '../../shared/services/period-marks-read';
+import { loadClassMarksContext, periodMarksTable, studentCurrentReport, studentOfClass, studentPeriodReport, yearMarksTable } from '../../shared/services/period-marks-read';
 import { handlersOf } from '../http/area';
 import { periodMarkRoutes } from './routes';
 
@@ -62,4 +62,13 @@ export const getStudentPeriodReport = handler('getStudentPeriodReport', async (r
   await studentOfClass(schoolId, classId, studentId);
   const ctx = await loadClassMarksContext(p, schoolId, classId, req.now, periodId);
   return { body: await studentPeriodReport(ctx, studentId, req.now) };
+});
+
+/** The family's screen knows only the student: the class comes from the card, the period from today. Strangers get 404 as above. */
+export const getStudentCurrentReport = handler('getStudentCurrentReport', async (req) => {
+  const p = req.principal;
+  const [schoolId, studentId] = [req.params.schoolId!, req.params.studentId!];
+  // The rule looks at the student alone; the class is not known before the card is read.
+  if (!req.allowed({ departmentId: p.departmentId, schoolId, classId: '', studentId })) throw new NotFoundError('Обучающийся не найден.');
+  return { body: await studentCurrentReport(p, schoolId, studentId, req.now, req.query.period) };
 });

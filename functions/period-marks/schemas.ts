@@ -48,6 +48,12 @@ const subjectColumn = z.object({
 });
 const studentRow = z.object({ studentId: z.string(), name: z.string() });
 
+const markingRules = z.object({
+  weights: z.record(z.string(), z.number()),
+  thresholds: z.object({ mark5: z.number(), mark4: z.number(), mark3: z.number() }),
+  minimumMarks: z.array(z.object({ hoursPerWeek: z.number(), marks: z.number() })),
+});
+
 const justification = z.object({
   sum: z.number(),
   weightSum: z.number(),
@@ -86,7 +92,8 @@ export const periodTableResponse = z.object({
   subjects: z.array(subjectColumn),
   students: z.array(studentRow),
   marks: z.array(finalMarkView),
-  justification: z.object({ subjectId: z.string(), students: z.array(justification.extend({ studentId: z.string() })) }).optional(),
+  /** With `?subject=`: every student's justification and the period's rules, which the what-if counts by. */
+  justification: z.object({ subjectId: z.string(), rules: markingRules, students: z.array(justification.extend({ studentId: z.string() })) }).optional(),
   queryPages: z.number(),
 });
 
@@ -162,11 +169,7 @@ export const studentReportResponse = z.object({
   period: periodView,
   today: z.string(),
   rule: z.string(),
-  rules: z.object({
-    weights: z.record(z.string(), z.number()),
-    thresholds: z.object({ mark5: z.number(), mark4: z.number(), mark3: z.number() }),
-    minimumMarks: z.array(z.object({ hoursPerWeek: z.number(), marks: z.number() })),
-  }),
+  rules: markingRules,
   subjects: z.array(
     z.object({
       subjectId: z.string(),
@@ -179,3 +182,9 @@ export const studentReportResponse = z.object({
     }),
   ),
 });
+
+/** `?period=` names a period of the student's class; without it, the period of today. */
+export const currentReportQuery = z.object({ period: idParam('Период').optional() });
+
+/** The same report, found from the student alone, with the class's periods for a switch. */
+export const currentReportResponse = studentReportResponse.extend({ periods: z.array(periodView) });

@@ -160,7 +160,8 @@ export async function periodMarksTable(p: Principal, ctx: ClassMarksContext, now
     subjects,
     students,
     marks: cells(ctx, 'period', stored, subjects, students, period.periodId),
-    ...(subjectId && journal ? { justification: { subjectId, students: justifications(ctx, journal, line?.hoursPerWeek ?? 0) } } : {}),
+    // The rules ride with the justification so the teacher's what-if (R-31) weighs a hypothetical mark as the server would.
+    ...(subjectId && journal ? { justification: { subjectId, rules, students: justifications(ctx, journal, line?.hoursPerWeek ?? 0) } } : {}),
     queryPages: read.pages,
   };
 }
@@ -198,6 +199,19 @@ export async function studentOfClass(schoolId: string, classId: string, studentI
   const card = await getStudentCard(schoolId, studentId);
   if (!card || card.classId !== classId) throw new NotFoundError('Обучающийся не найден.');
   return card;
+}
+
+/**
+ * The family's report without knowing the class or the period (a student's grant names neither):
+ * the card gives the class, `periodId` or today gives the period. A period the class does not have is a 404.
+ */
+export async function studentCurrentReport(p: Principal, schoolId: string, studentId: string, now: Date, periodId?: string) {
+  const card = await getStudentCard(schoolId, studentId);
+  if (!card) throw new NotFoundError('Обучающийся не найден.');
+  const ctx = await loadClassMarksContext(p, schoolId, card.classId, now, periodId);
+  const period = ctx.period ?? currentPeriod(ctx.periods, dateInZone(now, ctx.marking.journal.timeZone));
+  if (!period) throw new NotFoundError('У класса нет периодов в учебном году.');
+  return { ...(await studentPeriodReport({ ...ctx, period }, studentId, now)), periods: ctx.periods.map(periodView) };
 }
 
 /** A student's period: per subject the mark with its reason, the justification and the warnings. */

@@ -419,4 +419,32 @@ describe('early warnings (R-63) and the family\'s view', () => {
     expect(other.status).toBe(404);
     expect((await (await as('teacher')).get(`${CLASS('5a')}/periods/${Q2}/students/${demoStudentId}/period-report`)).status).toBe(404);
   });
+
+  it('should find a parent\'s child\'s current period from the student alone and hide another family\'s child behind 404', async () => {
+    standAt(mskNoon('2026-12-01'));
+    const model = buildDemoModel({ now: mskNoon('2026-11-30') });
+    const [mine, theirs] = (['parent', 'parent2'] as const).map((f) => model.parents.find((p) => p.fixed === f)!.childIds);
+    const own = mine!.find((id) => model.students.find((s) => s.studentId === id)?.classId === '5a')!;
+    const other = theirs!.find((id) => !mine!.includes(id))!;
+    const parent = await as('parent');
+    const report = await parent.get(`/api/schools/${SCH}/students/${own}/period-report`);
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    expect(report.body).toMatchObject({ studentId: own, classId: '5a', period: { periodId: Q2 } });
+    expect(report.body.periods.length).toBeGreaterThan(1);
+    expect((await parent.get(`/api/schools/${SCH}/students/${own}/period-report?period=nope`)).status).toBe(404);
+    // Changing the id in either address tells nothing about another family's child.
+    for (const url of [`/api/schools/${SCH}/students/${other}/period-report`, `${CLASS('5a')}/periods/${Q2}/students/${other}/period-report`]) {
+      const res = await parent.get(url);
+      expect(res.status, url).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain(other);
+    }
+  });
+
+  it('should give the teacher\'s justification the period\'s rules, so the what-if weighs a new work type as the server does', async () => {
+    standAt(mskNoon('2026-12-01'));
+    const res = await (await as('teacher')).get(table('5a', Q2, MATH));
+    expect(res.status).toBe(200);
+    expect(res.body.justification.rules.thresholds).toEqual({ mark5: 4.5, mark4: 3.5, mark3: 2.5 });
+    expect(res.body.justification.rules.weights.test).toBeGreaterThan(0);
+  });
 });
