@@ -2,10 +2,13 @@
  * Personal data in the browser (R-71): the administrator opens a pupil's personal card, then the
  * log «Доступ к персональным данным» from the home screen shows that view with the time
  * (ДД.ММ.ГГГГ ЧЧ:ММ) and names; the dates are typed and sent from the keyboard, a pupil's name
- * narrows the log to them. One page, axe-clean.
+ * narrows the log to them. The monthly check lists a card changed since the last check and
+ * «Проверка проведена» records it. Axe-clean.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transact } from '../../shared/db/transact';
 import { keys } from '../../shared/db/keys';
+import { auditPut } from '../../shared/repos/audit';
 import { listClassRoster } from '../../shared/repos/people';
 import { seriousViolations } from '../support/axe';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
@@ -53,6 +56,34 @@ describe('the access log', () => {
       const names = await table.locator('tbody td:nth-child(5)').allTextContents();
       expect(names.length).toBeGreaterThan(0);
       expect(names.every((cell) => cell.includes(name))).toBe(true);
+      expect(await seriousViolations(page, 'main')).toEqual([]);
+    });
+  });
+});
+
+describe('the monthly check', () => {
+  it('should list the card changed since the last check and record the check from the keyboard', async () => {
+    const now = new Date();
+    const month = now.toISOString().slice(0, 7);
+    // The check is recorded on the school's partition, the change in the month's audit partition.
+    await keepDuringTest([keys.auditPartition('sch53', month), keys.personalDataCheck('sch53').pk]);
+    const [, pupil] = (await listClassRoster('sch53', '5a')).sort((a, b) => a.studentId.localeCompare(b.studentId));
+    // A change of the card as the card's own transaction records it (the secretary's edit).
+    await transact([auditPut({ schoolId: 'sch53', actor: { userId: 'u-sec', displayName: 'Секретарь Тестовая' }, action: 'student.update', entity: `STU#${pupil!.studentId}`, at: now })]);
+    await stack.inBrowser(async (page) => {
+      await stack.signIn(page, 'admin');
+      await page.getByRole('link', { name: 'Проверка персональных данных' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Проверка персональных данных' }).waitFor();
+      const row = page.getByTestId('changed-cards').getByRole('row').filter({ hasText: pupil!.lastName });
+      await row.waitFor();
+      expect(await row.textContent()).toMatch(/изменены данные.*\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}.*Секретарь Тестовая/);
+      expect(await seriousViolations(page, 'main')).toEqual([]);
+      const button = page.getByRole('button', { name: 'Проверка проведена' });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'Проверка записана.' }).waitFor();
+      await page.getByText('После прошлой проверки личные карточки не менялись.').waitFor();
+      expect(await page.getByText(/Прошлая проверка: .*карточек к проверке было \d+/).count()).toBe(1);
       expect(await seriousViolations(page, 'main')).toEqual([]);
     });
   });

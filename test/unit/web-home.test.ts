@@ -83,6 +83,7 @@ describe('sectionsFor', () => {
         sections: [
           ['Реестр выданных логинов', '/schools/sch53/logins'],
           ['Доступ к персональным данным', '/people/sch53/personal-data'],
+          ['Проверка персональных данных', '/people/sch53/personal-data/check'],
           ['Коды активации сотрудникам', '/people/sch53/codes'],
           ['Сотрудники и доступ', '/people/sch53/staff'],
           ['Классы и списки', '/people/sch53/classes'],

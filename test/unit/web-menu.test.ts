@@ -72,6 +72,7 @@ describe('menuFor', () => {
     expect(hrefs(menuFor(me([{ role: 'administrator', schoolId: 'sch53' }]), 'sch53'))).toEqual([
       '/schools/sch53/logins',
       '/people/sch53/personal-data',
+      '/people/sch53/personal-data/check',
       '/people/sch53/codes',
       '/people/sch53/staff',
       '/people/sch53/classes',

@@ -30,6 +30,7 @@ export const HOME_TEXT = {
     pupilCodes: 'Коды активации для учеников и родителей',
     loginRegister: 'Реестр выданных логинов',
     accessLog: 'Доступ к персональным данным',
+    personalDataCheck: 'Проверка персональных данных',
     staffCodes: 'Коды активации сотрудникам',
     reports: 'Отчёты',
     schoolReports: 'Отчёты по школам',
@@ -169,6 +170,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
           ...ready('personalData.readAccessLog', school, 'access-log', S.accessLog, personalDataPaths.accessLog(g.schoolId)),
+          ...ready('personalData.check', school, 'personal-data-check', S.personalDataCheck, personalDataPaths.check(g.schoolId)),
           ...ready('activationSheet.issueStaff', school, 'staff-codes', S.staffCodes, paths.activationCodes(g.schoolId)),
           ...ready('staff.read', school, 'staff', S.staff, paths.staff(g.schoolId)),
           ...ready('class.list', school, 'classes', S.classLists, paths.peopleClasses(g.schoolId)),

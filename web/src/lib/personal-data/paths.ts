@@ -17,5 +17,6 @@ export function filterQuery(f: AccessLogFilter): string {
 
 export const personalDataPaths = {
   accessLog: (schoolId: string, f: AccessLogFilter = {}) => `/people/${seg(schoolId)}/personal-data${filterQuery(f)}`,
+  check: (schoolId: string) => `/people/${seg(schoolId)}/personal-data/check`,
 };
 

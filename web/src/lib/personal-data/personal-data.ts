@@ -1,20 +1,23 @@
 /**
  * Screens of personal data (R-71; 152-FZ): the log of views and exports, read by the school's
- * administrator and director. Texts, addresses and the one API call here; the server checks again.
+ * administrator and director; the administrator's monthly check (clause 5). Texts, addresses and the one API call here; the server checks again.
  */
 import type { z } from 'zod';
-import type { accessLogResponse } from '../../../../functions/people/personal-data-schemas';
+import type { accessLogResponse, checkResponse } from '../../../../functions/people/personal-data-schemas';
 import { send } from '../api';
 import { filterQuery, type AccessLogFilter } from './paths';
 
 export { personalDataPaths, type AccessLogFilter } from './paths';
 
 export type AccessLog = z.infer<typeof accessLogResponse>;
+export type CheckView = z.infer<typeof checkResponse>;
 
 const seg = encodeURIComponent;
 
 export const personalDataApi = {
   accessLog: (schoolId: string, f: AccessLogFilter) => send<AccessLog>('GET', `/api/schools/${seg(schoolId)}/personal-data/access-log${filterQuery(f)}`),
+  check: (schoolId: string) => send<CheckView>('GET', `/api/schools/${seg(schoolId)}/personal-data/check`),
+  recordCheck: (schoolId: string, version: number) => send<CheckView>('POST', `/api/schools/${seg(schoolId)}/personal-data/check`, { version }),
 };
 
 export const PERSONAL_DATA_TEXT = {
@@ -36,4 +39,18 @@ export const PERSONAL_DATA_TEXT = {
   next: 'Следующие записи',
   first: 'К началу журнала',
   refused: 'Журнал доступа читают администратор ЭЖ и директор школы.',
+  check: 'Проверка персональных данных',
+  checkIntro: 'Раз в месяц администратор ЭЖ сверяет личные карточки, изменённые после прошлой проверки, и отмечает проверку.',
+  lastCheck: (when: string, who: string, n: number) => `Прошлая проверка: ${when}, ${who}; карточек к проверке было ${n}.`,
+  noCheck: 'Проверок ещё не было: показаны изменения за последний 31 день.',
+  since: (when: string) => `Изменения после ${when}`,
+  noChanges: 'После прошлой проверки личные карточки не менялись.',
+  pupil: 'Обучающийся',
+  className: 'Класс',
+  changes: 'Что менялось',
+  lastChange: 'Последнее изменение',
+  changedBy: 'Кем',
+  done: 'Проверка проведена',
+  recorded: 'Проверка записана.',
+  checkRefused: 'Проверку персональных данных проводит администратор ЭЖ школы.',
 } as const;
