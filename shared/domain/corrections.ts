@@ -116,16 +116,22 @@ export interface CorrectionProblem {
   message: string;
 }
 
+/** A document that supports a request or records the department's decision: named, numbered, not from the future. */
+export function documentProblems(doc: CorrectionDocument, today: string, field = 'document'): CorrectionProblem[] {
+  const problems: CorrectionProblem[] = [];
+  if (!isIsoDate(doc.date)) problems.push({ field: `${field}.date`, message: 'Дата документа: укажите дату ДД.ММ.ГГГГ.' });
+  else if (doc.date > today) problems.push({ field: `${field}.date`, message: `Дата документа (${ruDate(doc.date)}) ещё не наступила.` });
+  if (!doc.kind.trim()) problems.push({ field: `${field}.kind`, message: 'Укажите вид документа (например, медицинская справка).' });
+  if (!doc.number.trim()) problems.push({ field: `${field}.number`, message: 'Укажите номер документа.' });
+  return problems;
+}
+
 /**
  * Everything wrong with a request, in Russian, each at its field. Shapes are the schema's job;
  * these are the rules: a document not from the future, each cell a real change, no cell twice.
  */
 export function correctionProblems(d: CorrectionDraft, today: string): CorrectionProblem[] {
-  const problems: CorrectionProblem[] = [];
-  if (!isIsoDate(d.document.date)) problems.push({ field: 'document.date', message: 'Дата документа: укажите дату ДД.ММ.ГГГГ.' });
-  else if (d.document.date > today) problems.push({ field: 'document.date', message: `Дата документа (${ruDate(d.document.date)}) ещё не наступила.` });
-  if (!d.document.kind.trim()) problems.push({ field: 'document.kind', message: 'Укажите вид документа (например, медицинская справка).' });
-  if (!d.document.number.trim()) problems.push({ field: 'document.number', message: 'Укажите номер документа.' });
+  const problems: CorrectionProblem[] = documentProblems(d.document, today);
   if (!d.explanation.trim()) problems.push({ field: 'explanation', message: 'Опишите, что и почему нужно исправить.' });
   if (d.cells.length === 0) problems.push({ field: 'cells', message: 'Укажите хотя бы одну ячейку журнала, которую нужно исправить.' });
   if (d.cells.length > SCOPE_MAX) problems.push({ field: 'cells', message: `В одной заявке — не больше ${SCOPE_MAX} ячеек.` });
