@@ -22,6 +22,8 @@ export {
 } from '../../../../lib/period-marks/marks';
 
 export type StudentJustification = NonNullable<PeriodTable['justification']>['students'][number];
+/** The period's rules that come with a subject's justification: what the what-if counts by. */
+export type JustificationRules = NonNullable<PeriodTable['justification']>['rules'];
 
 export const FINAL_TABLE_TEXT = {
   justifyLabel: 'Обоснование по предмету',
