@@ -137,6 +137,7 @@ export function demoAccounts(model: DemoModel, passwordHash: string): Account[] 
       position: s.position,
       grants: s.grants.map((g) => ({ ...g })),
       ...(s.activeUntil ? { activeUntil: s.activeUntil } : {}),
+      ...(s.application ? { temporary: true, application: { ...s.application } } : {}),
     }),
   );
   const students = model.students.map(
@@ -191,10 +192,11 @@ export function demoLogins(model: DemoModel): DemoLogin[] {
     ofStaff('admin', 'Администратор ЭЖ'),
     ofStaff('uo', 'Специалист УО', 'департамент образования г. Краснодара'),
     ofStaff('teacher', ROLE_TITLES.teacher, staff('teacher').position),
+    ofStaff('teacher2', ROLE_TITLES.teacher, staff('teacher2').position),
     ofStaff('classteacher', `Классный руководитель ${className(model, ct.ledClassId!)}`, ct.position),
     { login: 'parent', role: 'Родитель (двое детей)', who: `${shortName(p1)}: ${children(p1)}` },
     { login: 'parent2', role: ROLE_TITLES.parent, who: `${shortName(p2)}: ${children(p2)}` },
     { login: 'student', role: `Обучающийся ${className(model, student.classId)}`, who: fullName(student) },
-    ofStaff('inspector', 'Временный доступ', `до ${until} включительно`),
+    ofStaff('inspector', 'Временный доступ (только просмотр)', `до ${until} включительно`),
   ];
 }

@@ -43,6 +43,7 @@ export const FIXED_LOGINS = [
   'admin',
   'uo',
   'teacher',
+  'teacher2',
   'classteacher',
   'parent',
   'parent2',
@@ -94,6 +95,8 @@ export interface DemoStaff extends PersonName {
   specialisation?: string;
   ledClassId?: string;
   activeUntil?: string;
+  /** Temporary access: the written application it was given on (clause 4.5). */
+  application?: { number: string; date: string };
   fixed?: FixedLogin;
 }
 
@@ -239,6 +242,11 @@ function buildStaff(reg: Registry, classes: Array<Omit<DemoClass, 'classTeacherI
   const rest = seniors.filter((c) => c.classId !== '5a');
   if (rest.length > candidates.length) throw new Error('Not enough subject teachers to lead every class');
   rest.forEach((c, i) => lead(candidates[i]!, c.classId));
+  // A second plain teacher (login teacher2) for the tests that need two: a subgroup's teacher, a
+  // substitute. A subject teacher who leads no class (a mathematician when one is free), named only
+  // after the class teachers are chosen, so the demo's people, logins and classes stay what they were.
+  const second = subject.find((t) => !t.fixed && !t.ledClassId && t.specialisation === 'math') ?? subject.find((t) => !t.fixed && !t.ledClassId)!;
+  Object.assign(second, { fixed: 'teacher2', login: 'teacher2' });
 
   // Department specialist (no school) and a temporary access on written application (R-04).
   add({
@@ -249,16 +257,17 @@ function buildStaff(reg: Registry, classes: Array<Omit<DemoClass, 'classTeacherI
     fixed: 'uo',
     men: 0.3,
   });
-  // The journal and period-marks tests use this login as a second teacher (a group's teacher and a
-  // substitute), so it keeps a teacher's role; the product itself gives temporary access read-only
-  // grants only (shared/services/people-staff.ts grantTemporaryAccess).
+  // Read-only (clauses 4.1, 4.5): the journal and reports of every class on a written application,
+  // exactly as the administrator's temporary-access form grants it (shared/services/people-staff.ts).
+  const inspectorUntil = dateInZone(new Date(now.getTime() + 30 * DAY_MS), DEMO_TIME_ZONE);
   add({
     kind: 'staff',
     position: 'методист (временный доступ по заявлению)',
-    grants: [school('teacher')],
+    grants: [{ role: 'viewer', schoolId: sch, classIds: 'all', areas: ['journal', 'reports'], until: inspectorUntil }],
     subjects: [],
     fixed: 'inspector',
-    activeUntil: dateInZone(new Date(now.getTime() + 30 * DAY_MS), DEMO_TIME_ZONE),
+    activeUntil: inspectorUntil,
+    application: { number: '14-М', date: dateInZone(new Date(now.getTime() - 2 * DAY_MS), DEMO_TIME_ZONE) },
     men: 0.3,
   });
   return staff;

@@ -41,7 +41,7 @@ beforeAll(async () => {
     ktpItem({
       schoolId: SCH, yearId: '2026', classId: '5a', subjectId: MATH, groupId: 'all', status: 'approved', totalHours: 8, topicCount: 2, version: 2,
       rows: [{ kind: 'section', title: 'Десятичные дроби' }, { kind: 'topic', title: 'Сложение десятичных дробей', hours: 6 }, { kind: 'topic', title: 'Умножение десятичных дробей', hours: 2 }],
-      approvedBy: fx.inspectorId, approvedByName: 'Завуч', approvedAt: '2026-09-01T09:00:00.000Z', updatedBy: fx.teacherId, updatedByName: 'Учитель', updatedAt: '2026-08-31T09:00:00.000Z',
+      approvedBy: fx.teacher2Id, approvedByName: 'Завуч', approvedAt: '2026-09-01T09:00:00.000Z', updatedBy: fx.teacherId, updatedByName: 'Учитель', updatedAt: '2026-08-31T09:00:00.000Z',
     }),
   ]);
 });

@@ -82,7 +82,7 @@ describe('the journal page', () => {
   });
 
   it('should show a subgroup\'s teacher their own group (R-24)', async () => {
-    const res = await (await as('inspector')).get(`${base('5a', Q2, ENG)}/journal?group=g2`);
+    const res = await (await as('teacher2')).get(`${base('5a', Q2, ENG)}/journal?group=g2`);
     expect(res.status).toBe(200);
     expect(res.body.students.map((s: { studentId: string }) => s.studentId).sort()).toEqual([...fx.groups.g2].sort());
     expect(res.body.lessons.map((l: { groupId: string }) => l.groupId)).toEqual(['g2']);
@@ -199,7 +199,7 @@ describe('setting a mark', () => {
 
   it('should refuse another teacher, a parent and a student, and store nothing', async () => {
     const body = { lessonId: '2026-11-20.8.all', studentId: fx.fiveA[3]!.studentId, workType: 'lessonAnswer', value: 3, version: 0, requestId: requestId() };
-    for (const login of ['classteacher', 'inspector', 'parent', 'student', 'deputy']) {
+    for (const login of ['classteacher', 'teacher2', 'inspector', 'parent', 'student', 'deputy']) {
       const res = await (await as(login)).send('PUT', `${M5}/marks`, body);
       expect(res.status, login).toBe(403);
       expect(res.body.error.message).toMatch(/[а-я]/);
@@ -208,8 +208,8 @@ describe('setting a mark', () => {
   });
 
   it('should let the substitute fill inside the assignment\'s dates only (R-25)', async () => {
-    const inspector = await as('inspector');
-    const mark = (date: string) => inspector.send('PUT', `${M5}/marks`, { lessonId: `${date}.8.all`, studentId: fx.fiveA[4]!.studentId, workType: 'lessonAnswer', value: 4, version: 0, requestId: requestId() });
+    const substitute = await as('teacher2');
+    const mark = (date: string) => substitute.send('PUT', `${M5}/marks`, { lessonId: `${date}.8.all`, studentId: fx.fiveA[4]!.studentId, workType: 'lessonAnswer', value: 4, version: 0, requestId: requestId() });
     expect((await mark('2026-11-23')).status).toBe(200);
     expect((await mark('2026-11-25')).status).toBe(200);
     expect((await mark('2026-11-27')).status).toBe(403);
@@ -300,7 +300,7 @@ describe('concurrent edits and retries', () => {
 
   it('should not lose either of two teachers\' edits of different cells of one lesson at the same time', async () => {
     standAt(mskNoon('2026-11-24'));
-    const [t, s] = [await as('teacher'), await as('inspector')];
+    const [t, s] = [await as('teacher'), await as('teacher2')];
     const results = await Promise.all(
       fx.fiveA.slice(10, 20).map((st, i) =>
         (i % 2 ? t : s).send('PUT', `${M5}/marks`, { lessonId: '2026-11-24.8.all', studentId: st.studentId, workType: 'lessonAnswer', value: 2 + (i % 4), version: 0, requestId: requestId() }),

@@ -23,7 +23,8 @@ export const base = (cls: string, period: string, subject: string) => `/api/scho
 
 export interface JournalFixture {
   teacherId: string;
-  inspectorId: string;
+  /** The demo's second plain teacher (login teacher2): 2nd English subgroup's teacher, the substitute in mathematics. */
+  teacher2Id: string;
   classteacherId: string;
   fiveA: StudentCard[];
   oneA: StudentCard[];
@@ -38,7 +39,7 @@ export async function journalFixture(now: Date): Promise<JournalFixture> {
   const model = buildDemoModel({ now });
   const staff = (f: string) => model.staff.find((s) => s.fixed === f)!.userId;
   const teacherId = staff('teacher');
-  const inspectorId = staff('inspector');
+  const teacher2Id = staff('teacher2');
   const classteacherId = staff('classteacher');
   const [fiveA, oneA, tenA] = await Promise.all(['5a', '1a', '10a'].map((c) => listStudentsOfClass(SCH, c)));
   const sorted = [...fiveA!].sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'ru'));
@@ -52,7 +53,7 @@ export async function journalFixture(now: Date): Promise<JournalFixture> {
     lessonItem(SCH, YEAR, { classId, periodId, subjectId, groupId, date, lessonNo: 8, teacherId: teacher, status: 'planned' }, '2026-08-31T09:00:00.000Z');
   const engGroups = [
     { groupId: 'g1', name: '1 группа', teacherId },
-    { groupId: 'g2', name: '2 группа', teacherId: inspectorId },
+    { groupId: 'g2', name: '2 группа', teacherId: teacher2Id },
   ];
 
   await batchWriteAll([
@@ -67,16 +68,16 @@ export async function journalFixture(now: Date): Promise<JournalFixture> {
       groups: [{ ...engGroups[0]!, studentIds: groups.g1 }, { ...engGroups[1]!, studentIds: groups.g2 }],
     }),
     substituteItem({
-      schoolId: SCH, classId: '5a', periodId: Q2, subjectId: MATH, groupId: 'all', teacherId: inspectorId, absentTeacherId: teacherId,
+      schoolId: SCH, classId: '5a', periodId: Q2, subjectId: MATH, groupId: 'all', teacherId: teacher2Id, absentTeacherId: teacherId,
       from: '2026-11-23', to: '2026-11-25', reason: 'Больничный лист учителя', version: 1,
     }),
     ...MATH_DAYS.map((d) => lesson('5a', Q2, MATH, d)),
     lesson('5a', Q2, ENG, '2026-11-24', 'g1'),
-    lesson('5a', Q2, ENG, '2026-11-24', 'g2', inspectorId),
+    lesson('5a', Q2, ENG, '2026-11-24', 'g2', teacher2Id),
     lesson('1a', Q2, MATH, '2026-11-27'),
     lesson('10a', H1, MATH, '2026-11-20'),
   ]);
-  return { teacherId, inspectorId, classteacherId, fiveA: fiveA!, oneA: oneA!, tenA: tenA!, groups };
+  return { teacherId, teacher2Id, classteacherId, fiveA: fiveA!, oneA: oneA!, tenA: tenA!, groups };
 }
 
 /** Moscow midday of a school date, as an instant for `setClock`. */

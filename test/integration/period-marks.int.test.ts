@@ -174,7 +174,7 @@ describe('who sets period marks (clauses 3.9, 3.10)', () => {
 
   it('should refuse another teacher, the deputy and a parent, saying why in Russian', async () => {
     standAt(mskNoon(lastDay));
-    for (const login of ['inspector', 'deputy']) {
+    for (const login of ['teacher2', 'deputy']) {
       const res = await put(login, cell('5a', Q2, MATH, student(3)), { code: '5' });
       expect(res.status, login).toBe(403);
       expect(res.body.error.message, login).toContain('классный руководитель');
@@ -186,10 +186,10 @@ describe('who sets period marks (clauses 3.9, 3.10)', () => {
 
   it('should let a subgroup\'s teacher set the marks of their own group only', async () => {
     standAt(mskNoon(lastDay));
-    const own = await put('inspector', cell('5a', Q2, ENG, fx.groups.g2[0]!), { code: 'na', reason: 'пропуск более половины уроков по болезни' });
+    const own = await put('teacher2', cell('5a', Q2, ENG, fx.groups.g2[0]!), { code: 'na', reason: 'пропуск более половины уроков по болезни' });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
     expect(own.body.mark).toMatchObject({ code: 'na', text: 'н/а (пропуск более половины уроков по болезни)' });
-    expect((await put('inspector', cell('5a', Q2, ENG, fx.groups.g1[0]!), { code: 'na', reason: 'пропуск более половины уроков' })).status).toBe(403);
+    expect((await put('teacher2', cell('5a', Q2, ENG, fx.groups.g1[0]!), { code: 'na', reason: 'пропуск более половины уроков' })).status).toBe(403);
   });
 });
 

@@ -237,9 +237,12 @@ describe('demo school items', () => {
     expect(grant!.studentId).not.toBe(student.userId);
     expect(cardById.get(grant!.studentId)).toMatchObject({ classId: '5a', consentRecordedAt: expect.any(String) });
 
+    // A second plain teacher for the tests that need two; nobody's class teacher.
+    expect(byLogin.get('teacher2')!.grants).toEqual([{ role: 'teacher', schoolId: sch }]);
+    // The inspector reads only, as temporary access on an application does in the product.
     const inspector = byLogin.get('inspector')!;
-    expect(inspector).toMatchObject({ kind: 'staff', activeUntil: '2026-12-29' });
-    expect(inspector.grants.map((g) => g.role)).toEqual(['teacher']);
+    expect(inspector).toMatchObject({ kind: 'staff', activeUntil: '2026-12-29', temporary: true, application: { number: '14-М', date: '2026-11-27' } });
+    expect(inspector.grants).toEqual([{ role: 'viewer', schoolId: sch, classIds: 'all', areas: ['journal', 'reports'], until: '2026-12-29' }]);
   });
 
   it('should record consent for most students but not a few, one of them in 5А', () => {
