@@ -22,6 +22,7 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   'people-import': () => import('./people-import/index') as Promise<AreaModule>,
   'ktp-import': () => import('./ktp-import/index') as Promise<AreaModule>,
   'period-marks': () => import('./period-marks/index') as Promise<AreaModule>,
+  corrections: () => import('./corrections/index') as Promise<AreaModule>,
 };
 
 export interface JobModule {

@@ -5,6 +5,7 @@
  * Each area keeps its entries beside its handlers, in functions/<area>/routes.ts.
  */
 import { authRoutes } from './auth/routes';
+import { correctionRoutes } from './corrections/routes';
 import { curriculumRoutes } from './curriculum/routes';
 import { journalRoutes } from './journal/routes';
 import { ktpImportRoutes } from './ktp-import/routes';
@@ -38,6 +39,7 @@ export const routes: RouteSpec[] = [
   ...ktpImportRoutes,
   ...journalRoutes,
   ...periodMarkRoutes,
+  ...correctionRoutes,
   ...systemRoutes,
 ];
 

@@ -59,6 +59,8 @@ export const AREA_ACCESS: Record<Area, Access> = {
   'ktp-import': EDITS_RECORDS,
   // Period, year, exam and final marks with their change log (issue 10).
   'period-marks': EDITS_RECORDS,
+  // Correction requests after a lock and their register (issue 11).
+  corrections: EDITS_RECORDS,
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {

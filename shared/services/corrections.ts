@@ -15,6 +15,8 @@ import {
   documentProblems,
   DEFAULT_ENTRY_WINDOW_DAYS,
   entryWindow,
+  REASON_LABELS,
+  STATE_LABELS,
   stateAt,
   transitionRefusal,
   TRANSITIONS,
@@ -54,10 +56,11 @@ export async function loadFilingContext(school: School, classId: string): Promis
 }
 
 /** The request as the API answers it: the state as of now (an unused window reads «expired»). */
-export type CorrectionView = Omit<StoredCorrection, 'state'> & { state: CorrectionState };
+export type CorrectionView = Omit<StoredCorrection, 'state'> & { state: CorrectionState; stateText: string; reasonText: string };
 
 export function correctionView(c: StoredCorrection, now: Date): CorrectionView {
-  return { ...c, state: stateAt(c, now) };
+  const state = stateAt(c, now);
+  return { ...c, state, stateText: STATE_LABELS[state], reasonText: REASON_LABELS[c.reason] };
 }
 
 // Retries of a filing that met another one taking the same number. Each retry reads the number

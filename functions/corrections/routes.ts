@@ -1,0 +1,13 @@
+import type { RouteSpec } from '../route-spec';
+import * as schemas from './schemas';
+
+const SCHOOL = '/api/schools/{schoolId}';
+const REGISTER = `${SCHOOL}/years/{yearId}/corrections`;
+
+export const correctionRoutes = [
+  { method: 'POST', path: `${SCHOOL}/classes/{classId}/corrections`, area: 'corrections', handler: 'fileCorrection', permission: 'correction.file', summary: 'Подать заявку на корректировку журнала после блокировки (п. 7.1, 7.2): основание, документ, ячейки', body: schemas.fileBody, response: schemas.correctionResponse, successStatus: 201 },
+  { method: 'GET', path: REGISTER, area: 'corrections', handler: 'listCorrections', permission: 'correction.list', summary: 'Журнал регистрации заявок на корректировку за учебный год (?state=, ?classId=)', query: schemas.registerQuery, response: schemas.registerResponse },
+  { method: 'GET', path: `${REGISTER}/{number}`, area: 'corrections', handler: 'getCorrection', permission: 'correction.read', summary: 'Заявка на корректировку по номеру', response: schemas.correctionResponse },
+  { method: 'POST', path: `${REGISTER}/{number}/decision`, area: 'corrections', handler: 'decideCorrection', permission: 'correction.decide', summary: 'Решение директора: разрешить, отклонить или направить в управление образования (п. 7.2, 7.5)', body: schemas.decisionBody, response: schemas.correctionResponse },
+  { method: 'POST', path: `${REGISTER}/{number}/department-decision`, area: 'corrections', handler: 'recordDepartmentDecision', permission: 'correction.recordDepartment', summary: 'Решение управления образования по спорной заявке с документом (п. 7.5)', body: schemas.departmentDecisionBody, response: schemas.correctionResponse },
+] as const satisfies readonly RouteSpec[];
