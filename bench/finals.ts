@@ -13,7 +13,6 @@
  * figures into bench/results.json; `npm run bench` runs it with the others (bench/run.ts).
  */
 import { join } from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { areaModules } from '../functions/index';
 import { setClock } from '../functions/http/clock';
@@ -132,9 +131,6 @@ async function main(): Promise<void> {
   setLogLevel('SILENT');
   const file = join(projectRoot, 'bench', 'results.json');
   const figures = new Figures();
-  if (existsSync(file)) {
-    for (const [name, f] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, { value: number; unit: string }>)) figures.set(name, f.value, f.unit);
-  }
   const stack = await startLocalStack({ web: false, seed: 'people', timers: false });
   try {
     await benchFinals(figures, stack.url);
@@ -142,7 +138,7 @@ async function main(): Promise<void> {
     await stack.stop();
   }
   figures.print();
-  figures.write(file);
+  figures.merge(file);
   console.log(`\nWritten: ${file}`);
 }
 
