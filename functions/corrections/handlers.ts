@@ -25,7 +25,7 @@ function numberOf(req: Pick<Req, 'params'>): number {
 export const fileCorrection = handler('fileCorrection', async (req) => {
   const ctx = await loadFilingContext(await schoolOf(req), req.params.classId!);
   req.authorize(ctx.access, 'Заявку на корректировку подают учитель класса, классный руководитель или заместитель директора (п. 7.2 Положения).');
-  return { body: { correction: await file(req.principal, ctx, req.body, req.now) } };
+  return { status: 201, body: { correction: await file(req.principal, ctx, req.body, req.now) } };
 });
 
 export const listCorrections = handler('listCorrections', async (req) => {
