@@ -3,12 +3,13 @@
  * log «Доступ к персональным данным» from the home screen shows that view with the time
  * (ДД.ММ.ГГГГ ЧЧ:ММ) and names; the dates are typed and sent from the keyboard, a pupil's name
  * narrows the log to them. The monthly check lists a card changed since the last check and
- * «Проверка проведена» records it. Axe-clean.
+ * «Проверка проведена» records it. The administrator records a withdrawn consent on the card. Axe-clean.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transact } from '../../shared/db/transact';
 import { keys } from '../../shared/db/keys';
 import { auditPut } from '../../shared/repos/audit';
+import { getAccounts } from '../../shared/repos/accounts';
 import { listClassRoster } from '../../shared/repos/people';
 import { seriousViolations } from '../support/axe';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
@@ -84,6 +85,41 @@ describe('the monthly check', () => {
       await page.getByRole('status').filter({ hasText: 'Проверка записана.' }).waitFor();
       await page.getByText('После прошлой проверки личные карточки не менялись.').waitFor();
       expect(await page.getByText(/Прошлая проверка: .*карточек к проверке было \d+/).count()).toBe(1);
+      expect(await seriousViolations(page, 'main')).toEqual([]);
+    });
+  });
+});
+
+describe('consent withdrawn', () => {
+  it('should let the administrator record the withdrawal on the card, which then shows it', async () => {
+    const roster = (await listClassRoster('sch53', '5a')).filter((s) => s.consentRecordedAt).sort((a, b) => b.studentId.localeCompare(a.studentId));
+    // A pupil whose family signs in to no other test: their accounts are closed here, then put back.
+    let pupil = roster[0]!;
+    for (const s of roster) {
+      const parents = await getAccounts(s.parentIds);
+      if (parents.every((p) => !p.login.startsWith('parent'))) {
+        pupil = s;
+        break;
+      }
+    }
+    const userId = pupil.userId ?? `u-${pupil.studentId}`;
+    await keepDuringTest([
+      keys.studentCard('sch53', pupil.studentId).pk,
+      keys.account(userId).pk,
+      ...pupil.parentIds.map((id) => keys.account(id).pk),
+      keys.auditPartition('sch53', new Date().toISOString().slice(0, 7)),
+      keys.personalDataAccessPartition('sch53'),
+    ]);
+    await stack.inBrowser(async (page) => {
+      await stack.signIn(page, 'admin');
+      await page.goto(stack.at(`/people/sch53/students/${pupil.studentId}`));
+      await page.getByRole('heading', { level: 2, name: 'Отзыв согласия' }).waitFor();
+      await page.getByLabel('Дата отзыва').fill('02.09.2026');
+      await page.getByLabel('Документ об отзыве (номер, дата, кем подписан)').fill('Заявление отца от 02.09.2026 № 7');
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: 'Записать отзыв согласия' }).press('Enter');
+      await page.getByTestId('consent-withdrawn').filter({ hasText: 'Согласие отозвано 02.09.2026' }).waitFor();
+      expect(await page.getByTestId('consent-withdrawn').textContent()).toContain('Заявление отца от 02.09.2026 № 7');
       expect(await seriousViolations(page, 'main')).toEqual([]);
     });
   });

@@ -3,7 +3,7 @@
  * administrator and director; the administrator's monthly check (clause 5). Texts, addresses and the one API call here; the server checks again.
  */
 import type { z } from 'zod';
-import type { accessLogResponse, checkResponse } from '../../../../functions/people/personal-data-schemas';
+import type { accessLogResponse, checkResponse, withdrawConsentResponse } from '../../../../functions/people/personal-data-schemas';
 import { send } from '../api';
 import { filterQuery, type AccessLogFilter } from './paths';
 
@@ -11,12 +11,15 @@ export { personalDataPaths, type AccessLogFilter } from './paths';
 
 export type AccessLog = z.infer<typeof accessLogResponse>;
 export type CheckView = z.infer<typeof checkResponse>;
+export type Withdrawal = z.infer<typeof withdrawConsentResponse>;
 
 const seg = encodeURIComponent;
 
 export const personalDataApi = {
   accessLog: (schoolId: string, f: AccessLogFilter) => send<AccessLog>('GET', `/api/schools/${seg(schoolId)}/personal-data/access-log${filterQuery(f)}`),
   check: (schoolId: string) => send<CheckView>('GET', `/api/schools/${seg(schoolId)}/personal-data/check`),
+  withdrawConsent: (schoolId: string, studentId: string, body: { version: number; date: string; document: string }) =>
+    send<Withdrawal>('POST', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/consent-withdrawal`, body),
   recordCheck: (schoolId: string, version: number) => send<CheckView>('POST', `/api/schools/${seg(schoolId)}/personal-data/check`, { version }),
 };
 
@@ -53,4 +56,12 @@ export const PERSONAL_DATA_TEXT = {
   done: 'Проверка проведена',
   recorded: 'Проверка записана.',
   checkRefused: 'Проверку персональных данных проводит администратор ЭЖ школы.',
+  withdrawTitle: 'Отзыв согласия',
+  withdrawIntro: 'Если родитель (законный представитель) или обучающийся письменно отозвал согласие на обработку персональных данных, запишите это: доступ ученика и родителей к журналу прекратится, отметки и посещаемость сохранятся.',
+  withdrawDate: 'Дата отзыва',
+  withdrawDocument: 'Документ об отзыве (номер, дата, кем подписан)',
+  withdrawSave: 'Записать отзыв согласия',
+  withdrawConfirm: 'Записать отзыв согласия? Доступ ученика и родителей к журналу прекратится.',
+  withdrawn: 'Отзыв согласия записан, доступ прекращён.',
+  withdrawnOn: (date: string, who: string) => `Согласие отозвано ${date} (записал(а) ${who}).`,
 } as const;
