@@ -70,6 +70,12 @@ describe('the department brings a school into service', () => {
       await form.getByLabel('журнал').waitFor();
       await form.getByLabel('все классы').uncheck();
       await form.getByRole('checkbox', { name: '5А' }).check();
+      // The staff's code sheet is the shared one (only those not yet activated, unless unticked), with
+      // the way to one person's new code beside it.
+      const sheet = page.getByRole('region', { name: 'Коды активации: лист для печати (PDF)' });
+      expect(await sheet.getByRole('checkbox', { name: /ещё не активировал/ }).isChecked()).toBe(true);
+      await sheet.getByRole('button', { name: 'Выдать коды и скачать PDF' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Новый код одному человеку' }).getAttribute('href')).toBe('/people/sch53/codes');
       expect(await seriousViolations(page, 'main')).toEqual([]);
     });
   });

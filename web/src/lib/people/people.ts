@@ -168,8 +168,6 @@ export const PEOPLE_TEXT = {
   grant: 'Выдать доступ',
   granted: (login: string) => `Временный доступ выдан, логин ${login}.`,
   temporaryMark: 'временный',
-  staffSheet: 'Коды активации сотрудникам (PDF)',
-  staffSheetIntro: 'Коды получат сотрудники, которые ещё не активировали учётную запись.',
   refused: 'Этот раздел вам недоступен.',
 } as const;
 
