@@ -168,9 +168,9 @@ describe('sectionsFor', () => {
     const cards = sectionsFor(parent);
     expect(cards).toHaveLength(1);
     expect(cards[0]?.title).toBe('Родитель');
-    expect(cards[0]?.sections.map((s) => [s.title, s.detail, s.soon])).toEqual([
-      ['Аксёнов Даниил, 8Б', 'Дневник', true],
-      ['Аксёнова Мария, 11А', 'Дневник', true],
+    expect(cards[0]?.sections.map((s) => [s.title, s.detail, s.href])).toEqual([
+      ['Аксёнов Даниил, 8Б', 'Отметки за период', '/marks?student=st-2'],
+      ['Аксёнова Мария, 11А', 'Отметки за период', '/marks?student=st-1'],
     ]);
   });
 
@@ -179,9 +179,9 @@ describe('sectionsFor', () => {
     expect(card?.sections[0]?.title).toBe(HOME_TEXT.unknownChild);
   });
 
-  it('should give a student their own diary, announced as coming', () => {
+  it('should give a student their own marks for the period (the diary is still to come)', () => {
     expect(summary(sectionsFor(me([{ role: 'student', schoolId: 'sch53', studentId: 'st-4' }])))).toEqual([
-      { role: 'student', title: 'Обучающийся', scope: 'МАОУ СОШ № 53', sections: [['Мой дневник', 'скоро']] },
+      { role: 'student', title: 'Обучающийся', scope: 'МАОУ СОШ № 53', sections: [['Отметки за период', '/marks']] },
     ]);
   });
 

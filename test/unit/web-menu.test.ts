@@ -114,9 +114,13 @@ describe('menuFor', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('should give parents and students no links until their diary is built', () => {
-    expect(menuFor(me([{ role: 'parent', schoolId: 'sch53', studentId: 'st-1' }]), 'sch53')).toEqual([]);
-    expect(menuFor(me([{ role: 'student', schoolId: 'sch53', studentId: 'st-1' }]), 'sch53')).toEqual([]);
+  it('should give parents and students their marks for the period: a parent each child too, a student the screen once', () => {
+    const parent = menuFor(me([{ role: 'parent', schoolId: 'sch53', studentId: 'st-1' }]), 'sch53');
+    expect(parent.flatMap((g) => g.items.map((i) => [i.title, i.href]))).toEqual([
+      ['Отметки за период', '/marks'],
+      ['Обучающийся', '/marks?student=st-1'],
+    ]);
+    expect(hrefs(menuFor(me([{ role: 'student', schoolId: 'sch53', studentId: 'st-1' }]), 'sch53'))).toEqual(['/marks']);
   });
 
   it('should show only the school being looked at, and the department group in any case', () => {

@@ -12,6 +12,7 @@ import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
 import { paths } from './paths';
 import { personalDataPaths } from './personal-data/paths';
 import { mayMe } from './policy';
+import { familyMarksPaths } from './what-if/paths';
 import type { Child, Me, Role } from './types';
 
 export const HOME_TEXT = {
@@ -59,6 +60,7 @@ export const HOME_TEXT = {
     exams: 'Результаты ОГЭ, ЕГЭ, ГВЭ',
     myDiary: 'Мой дневник',
     diary: 'Дневник',
+    periodMarks: 'Отметки за период',
   },
   child: (c: Pick<Child, 'displayName' | 'className'>) => (c.className ? `${c.displayName}, ${c.className}` : c.displayName),
   unknownChild: 'Обучающийся',
@@ -208,13 +210,23 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
       case 'parent': {
         // One card per school for all of a parent's children there; the names come from /me.
         const child = me.children.find((c) => c.studentId === g.studentId && c.schoolId === g.schoolId);
+        // Until the diary (issue 12) is built, a child's section opens their marks for the period.
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
-          soon(`child:${g.studentId}`, child ? HOME_TEXT.child(child) : HOME_TEXT.unknownChild, S.diary),
+          ...ready(
+            'finalMark.readOwn',
+            { ...anyClass, studentId: g.studentId },
+            `child:${g.studentId}`,
+            child ? HOME_TEXT.child(child) : HOME_TEXT.unknownChild,
+            familyMarksPaths.marks(g.studentId),
+            S.periodMarks,
+          ),
         );
         break;
       }
       case 'student':
-        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(soon('my-diary', S.myDiary));
+        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
+          ...ready('finalMark.readOwn', { ...anyClass, studentId: g.studentId }, 'my-marks', S.periodMarks, familyMarksPaths.marks()),
+        );
         break;
       case 'viewer':
         // Read-only access (clause 4.5): the journal of the classes it names, when it names the journal.

@@ -11,6 +11,7 @@ import { ROLE_TITLES, type Principal, type RoleGrant } from '../../../../shared/
 import { sectionsFor, type HomeContext } from '../home';
 import { paths } from '../paths';
 import { finalMarksPaths } from '../period-marks/paths';
+import { familyMarksPaths } from '../what-if/paths';
 import type { Me, Role, SchoolRef } from '../types';
 
 export const MENU_TEXT = {
@@ -26,6 +27,7 @@ export const MENU_TEXT = {
   classJournals: 'Журналы всех классов',
   journal: 'Классный журнал',
   finalMarks: 'Итоговые отметки',
+  periodMarks: 'Отметки за период',
 } as const;
 
 export interface MenuItem {
@@ -99,6 +101,12 @@ function extraItems(me: Me, g: RoleGrant): MenuItem[] {
       ];
     case 'teacher':
       return finalMarksItem(me, p, g);
+    case 'student':
+    case 'parent':
+      // One screen for all of a parent's children (it lets them choose); the home card names each child.
+      return may(p, 'finalMark.readOwn', { departmentId: me.departmentId, schoolId: g.schoolId, classId: '', studentId: g.studentId })
+        ? [{ key: 'period-marks', title: MENU_TEXT.periodMarks, href: familyMarksPaths.marks() }]
+        : [];
     default:
       return [];
   }

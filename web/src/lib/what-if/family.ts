@@ -23,10 +23,6 @@ export interface FamilyStudent {
 
 const seg = encodeURIComponent;
 
-export const familyMarksPaths = {
-  marks: (studentId?: string) => `/marks${studentId ? `?student=${seg(studentId)}` : ''}`,
-};
-
 export const familyMarksApi = {
   report: (schoolId: string, studentId: string) => send<FamilyReport>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/period-report`),
 };
