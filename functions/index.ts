@@ -31,4 +31,5 @@ export interface JobModule {
 
 export const jobModules: Record<string, () => Promise<JobModule>> = {
   'expire-access': () => import('./jobs/expire-access'),
+  'reduce-former-cards': () => import('./jobs/reduce-former-cards'),
 };

@@ -63,4 +63,10 @@ export const jobs: JobSpec[] = [
     localEveryMinutes: 60,
     summary: 'Ends access whose end date has passed (R-04): temporary grants, finished employment',
   },
+  {
+    name: 'reduce-former-cards',
+    schedule: 'cron(45 0 * * ? *)',
+    localEveryMinutes: 24 * 60,
+    summary: "Reduces former students' personal cards to what the archive needs once their retention term has ended (R-71)",
+  },
 ];

@@ -66,6 +66,8 @@ export const AREA_ACCESS: Record<Area, Access> = {
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {
   // Disables accounts whose access has ended (R-04).
   'expire-access': { table: 'readWrite', sessionKey: false, reports: 'none' },
+  // Reduces former students' cards once their term has ended (R-71).
+  'reduce-former-cards': { table: 'readWrite', sessionKey: false, reports: 'none' },
 };
 
 export function areaAccess(area: Area): Access {

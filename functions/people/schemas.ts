@@ -186,6 +186,8 @@ const cardOut = z.object({
   consent: z.object({ date: z.string(), document: z.string(), recordedByName: z.string() }).optional(),
   /** Consent withdrawn: the date and document of the withdrawal; access has ended. */
   consentWithdrawn: z.object({ date: z.string(), document: z.string(), recordedByName: z.string() }).optional(),
+  /** The day the former student's card was reduced to what the archive needs. */
+  archivedOn: z.string().optional(),
   version: z.number(),
 });
 

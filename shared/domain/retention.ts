@@ -20,3 +20,27 @@ export const REPORT_PREFIXES: Record<ReportKind, string> = {
 export function retainUntil(kind: ReportKind, now: Date): Date {
   return new Date(now.getTime() + RETENTION_DAYS[kind] * 24 * 3600 * 1000);
 }
+
+/**
+ * A former student's personal card (R-71; 152-FZ art. 5 p. 7: data kept no longer than its purpose
+ * needs). It stays whole while the journals that name the student are kept (5 years, R-70) after
+ * they left or graduated; then only what the archive needs to identify them in the summary sheets
+ * (kept 25 years) and in the movement book remains: name, birth date, personal file number, class
+ * and status. Address, gender, parents and the consent documents go.
+ */
+export const FORMER_CARD_DAYS = RETENTION_DAYS.journals;
+
+const ARCHIVE_FIELDS = ['studentId', 'schoolId', 'classId', 'lastName', 'firstName', 'middleName', 'birthDate', 'personalFileNo', 'status', 'userId', 'version'] as const;
+
+/** Whether the card of a student who left on `leftOn` (YYYY-MM-DD) is due to be reduced on `today`. */
+export function cardRetentionEnded(leftOn: string, today: string): boolean {
+  const due = new Date(Date.parse(`${leftOn}T00:00:00Z`) + FORMER_CARD_DAYS * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  return due <= today;
+}
+
+/** The card as the archive keeps it, marked with the day it was reduced; a reduced card stays as it is. */
+export function archivedCard<C extends { parentIds: string[]; archivedOn?: string }>(card: C, today: string): C {
+  if (card.archivedOn) return card;
+  const kept = Object.fromEntries(ARCHIVE_FIELDS.flatMap((f) => (f in card ? [[f, (card as Record<string, unknown>)[f]]] : [])));
+  return { ...kept, parentIds: [], archivedOn: today } as unknown as C;
+}

@@ -35,6 +35,8 @@ export interface StudentRecord extends StudentCard {
   consent?: Consent;
   /** Consent withdrawn (R-71): the student's and their parents' access to this card ended then. */
   consentWithdrawn?: Consent;
+  /** The day the card was reduced to what the archive needs (shared/domain/retention.ts). */
+  archivedOn?: string;
   /** The import run that wrote the card, if any (compensation deletes only its own items). */
   importId?: string;
   version?: number;

@@ -3,17 +3,20 @@
  * student's full personal card and every activation-code sheet is logged in the same request (who,
  * when, which students, what); the school's administrator and director read the log, filtered by
  * student and dates, a page at a time; nobody else does, and another school's administrator not.
- * A withdrawn consent ends the student's and parents' access and keeps the journal.
+ * A withdrawn consent ends the student's and parents' access and keeps the journal; the monthly
+ * check; the nightly job reduces former students' cards once their term has ended.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { setClock } from '../../functions/http/clock';
+import { run as reduceFormerCards } from '../../functions/jobs/reduce-former-cards';
 import { seedDemoSchool } from '../../infra/local/seed';
 import { dynamo, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { queryAll, queryIndex } from '../../shared/db/query';
 import { findAccountByLogin, getAccount } from '../../shared/repos/accounts';
-import { getStudentRecord, listClassRoster, type StudentRecord } from '../../shared/repos/people';
+import { movementItem } from '../../shared/repos/movement';
+import { getStudentRecord, listClassRoster, studentItem, type StudentRecord } from '../../shared/repos/people';
 import { recordAccess } from '../../shared/repos/personal-data';
 import { ACCESS_PAGE_SIZE } from '../../shared/services/personal-data';
 import { ApiClient, startApi, type ApiServer } from '../support/api';
@@ -222,5 +225,28 @@ describe('the monthly check', () => {
     setClock(() => NOW);
     expect(next.body.cards).toEqual([expect.objectContaining({ studentId: pupil.studentId, name: nameOf(pupil), className: '5А', changes: ['записано согласие'], lastChangeText: '20.11.2026 12:10' })]);
     expect((await as.admin!.post(CHECK, { version: 'x' })).status).toBe(400);
+  });
+});
+
+describe('former students’ cards', () => {
+  async function formerStudent(studentId: string, leftOn: string) {
+    const card = { ...roster[4]!, studentId, userId: `u-${studentId}`, status: 'graduated' as const, address: 'ул. Садовая, 1', gender: 'f' as const, parentIds: ['u-p-old'] };
+    await dynamo().send(new PutCommand({ TableName: tableName(), Item: studentItem(card) }));
+    const move = { schoolId: 'sch53', studentId, kind: 'graduate' as const, date: leftOn, orderNo: '77', studentName: 'x', recordedAt: `${leftOn}T09:00:00.000Z`, recordedBy: 'u-s', recordedByName: 'С.' };
+    await dynamo().send(new PutCommand({ TableName: tableName(), Item: movementItem(move) }));
+  }
+
+  it('should reduce the cards whose term has ended, once, and leave the recent ones whole', async () => {
+    await formerStudent('st-old', '2021-05-31');
+    await formerStudent('st-recent', '2025-05-31');
+    const first = await reduceFormerCards('krd', NOW);
+    expect(first).toMatchObject({ job: 'reduce-former-cards', changed: 1 });
+    const old = await getStudentRecord('sch53', 'st-old');
+    expect(old).toMatchObject({ archivedOn: '2026-11-20', parentIds: [], status: 'graduated', lastName: roster[4]!.lastName, birthDate: roster[4]!.birthDate });
+    expect(old).not.toHaveProperty('address');
+    expect(old).not.toHaveProperty('consent');
+    expect(await getStudentRecord('sch53', 'st-recent')).toMatchObject({ address: 'ул. Садовая, 1', parentIds: ['u-p-old'] });
+    // Idempotent: a second run changes nothing.
+    expect(await reduceFormerCards('krd', NOW)).toMatchObject({ changed: 0 });
   });
 });
