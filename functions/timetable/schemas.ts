@@ -67,7 +67,7 @@ export const classTimetableResponse = z.object({
 
 export const teacherTimetableResponse = z.object({
   teacher,
-  slots: z.array(slotResponse.extend({ className: z.string(), subjectName: z.string(), shortName: z.string() })),
+  slots: z.array(slotResponse.extend({ className: z.string(), subjectName: z.string(), shortName: z.string(), groupName: z.string().optional() })),
 });
 
 export const changeBody = z.object({

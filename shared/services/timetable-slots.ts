@@ -12,7 +12,7 @@ import { sameSlot, slotProblems, type TimetableSlot } from '../domain/timetable'
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { getAccounts } from '../repos/accounts';
 import { auditPut } from '../repos/audit';
-import { getLoad, getSubject, listLoad, listSubjects, listTeachers, teacherInfo } from '../repos/curriculum';
+import { getLoad, getSubject, listLoad, listLoadOfTeacher, listSubjects, listTeachers, teacherInfo } from '../repos/curriculum';
 import { className, listClasses } from '../repos/school';
 import { deleteSlotOp, getSlot, listChanges, listSlots, listSlotsOfTeacher, putSlotOp } from '../repos/timetable';
 import { requireClassOfYear, requireTeachers, requireYear } from './curriculum-load';
@@ -85,26 +85,46 @@ export async function classTimetable(schoolId: string, yearId: string, classId: 
 /** A teacher's week (their own timetable, or a colleague's for the deputy). */
 export async function teacherTimetable(schoolId: string, yearId: string, teacherId: string) {
   await requireYear(schoolId, yearId);
-  const [slots, accounts, subjects, classes] = await Promise.all([
+  const [slots, accounts, subjects, classes, load] = await Promise.all([
     listSlotsOfTeacher(schoolId, yearId, teacherId),
     getAccounts([teacherId]),
     listSubjects(schoolId),
     listClasses(schoolId),
+    listLoadOfTeacher(schoolId, yearId, teacherId),
   ]);
   const teacher = accounts[0];
   if (!teacher || teacher.schoolId !== schoolId) throw new NotFoundError('Учитель не найден.');
   const subjectOf = new Map(subjects.map((s) => [s.subjectId, s]));
   const classOf = new Map(classes.map((c) => [c.classId, className(c)]));
+  const groupOf = await groupNames(schoolId, yearId, slots, load);
   return {
     teacher: teacherInfo(teacher),
-    slots: slots.map((s) => ({
-      ...s,
-      slotId: slotIdOf(s),
-      className: classOf.get(s.classId) ?? s.classId,
-      subjectName: subjectOf.get(s.subjectId)?.name ?? s.subjectId,
-      shortName: subjectOf.get(s.subjectId)?.shortName ?? s.subjectId,
-    })),
+    slots: slots.map((s) => {
+      const groupName = groupOf.get(`${s.classId}|${s.subjectId}|${s.groupId}`);
+      return {
+        ...s,
+        slotId: slotIdOf(s),
+        className: classOf.get(s.classId) ?? s.classId,
+        subjectName: subjectOf.get(s.subjectId)?.name ?? s.subjectId,
+        shortName: subjectOf.get(s.subjectId)?.shortName ?? s.subjectId,
+        ...(groupName ? { groupName } : {}),
+      };
+    }),
   };
+}
+
+/**
+ * The subgroups' names («1 группа») of a teacher's group lessons, by `class|subject|group`: from the
+ * teacher's load, which names the groups they teach; a group taught by someone else since the
+ * timetable was made is read from its curriculum line (one read per such line, usually none).
+ */
+async function groupNames(schoolId: string, yearId: string, slots: readonly TimetableSlot[], load: ReadonlyArray<{ classId: string; subjectId: string; groupId: string; groupName?: string }>) {
+  const key = (x: { classId: string; subjectId: string; groupId: string }) => `${x.classId}|${x.subjectId}|${x.groupId}`;
+  const names = new Map(load.flatMap((l) => (l.groupName ? [[key(l), l.groupName] as const] : [])));
+  const missing = [...new Map(slots.filter((s) => s.groupId !== WHOLE_CLASS && !names.has(key(s))).map((s) => [`${s.classId}|${s.subjectId}`, s] as const)).values()];
+  const lines = await Promise.all(missing.map((s) => getLoad(schoolId, yearId, s.classId, s.subjectId)));
+  for (const line of lines) for (const g of line?.groups ?? []) names.set(key({ classId: line!.classId, subjectId: line!.subjectId, groupId: g.groupId }), g.name);
+  return names;
 }
 
 async function slotFromInput(schoolId: string, yearId: string, input: SlotInput, before: TimetableSlot | null): Promise<TimetableSlot> {

@@ -1,6 +1,7 @@
 /**
  * The timetable screens in a real Chromium (R-13): the deputy places a lesson, sees the clash
- * message when the teacher is busy elsewhere, and places it at a free time; a teacher sees the
+ * message when the teacher is busy elsewhere, and places it at a free time, and reads a group
+ * teacher's week with the subgroups by name; a teacher sees the
  * week read-only and their own timetable and load; a parent and a student are refused.
  */
 import type { Page } from 'playwright-core';
@@ -86,7 +87,14 @@ describe('the timetable of a class: the deputy', () => {
       await page.getByRole('button', { name: '«Английский язык» в 5А' }).click();
       await page.getByRole('heading', { name: '«Английский язык» в 5А' }).waitFor();
       expect(await page.getByLabel('Деление на подгруппы').isChecked()).toBe(true);
-      expect(await page.getByLabel('1 группа: Учитель подгруппы').inputValue()).not.toBe('');
+      const groupTeacher = await page.getByLabel('1 группа: Учитель подгруппы').inputValue();
+      expect(groupTeacher).not.toBe('');
+      // That teacher's week names the subgroup as the curriculum does, never by its id.
+      await page.goto(at(`/timetable/teacher${Q}&teacher=${groupTeacher}`));
+      const week = page.getByTestId('teacher-timetable');
+      await week.getByText('(1 группа', { exact: false }).first().waitFor();
+      expect(await week.innerText()).not.toMatch(/\(g\d+\)/);
+      expect(await week.getByRole('link', { name: /Английский язык, 1 группа/ }).count()).toBeGreaterThan(0);
     });
   });
 });

@@ -118,6 +118,20 @@ describe('reading the timetable', () => {
     expect(res.body.slots[0]).toHaveProperty('className');
     expect((await as.parent!.get(`${T}/teachers/${ids.teacher}`)).status).toBe(403);
   });
+
+  it('should name a teacher\'s subgroups in their week as the class week does, not by their ids', async () => {
+    const week = (await as.deputy!.get(`${T}/classes/5a`)).body;
+    const english = week.slots.find((s: { subjectId: string; groupId: string }) => s.subjectId === 'english' && s.groupId !== 'all');
+    expect(english, 'the demo splits 5А\'s English into groups').toBeDefined();
+    const named = week.lines.find((l: { subjectId: string }) => l.subjectId === 'english').groups.find((g: { groupId: string }) => g.groupId === english.groupId).name;
+    const res = await as.deputy!.get(`${T}/teachers/${english.teacherId}`);
+    expect(res.status).toBe(200);
+    const groupSlots = res.body.slots.filter((s: { groupId: string }) => s.groupId !== 'all');
+    expect(groupSlots.length).toBeGreaterThan(0);
+    expect(groupSlots.every((s: { groupName?: string }) => /группа/.test(s.groupName ?? ''))).toBe(true);
+    expect(groupSlots.find((s: { slotId: string }) => s.slotId === english.slotId)).toMatchObject({ groupName: named });
+    expect(res.body.slots.filter((s: { groupId: string; groupName?: string }) => s.groupId === 'all' && s.groupName)).toEqual([]);
+  });
 });
 
 describe('placing lessons and clashes', () => {

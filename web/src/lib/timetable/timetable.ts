@@ -26,6 +26,8 @@ export const TIMETABLE_TEXT = {
   subject: 'Предмет',
   group: 'Подгруппа',
   wholeClass: 'весь класс',
+  // A subgroup whose name the curriculum no longer holds (the line changed since the timetable was made).
+  subgroup: 'подгруппа',
   teacher: 'Учитель',
   teacherFromPlan: '— по учебному плану —',
   room: 'Кабинет',
