@@ -213,8 +213,10 @@ export async function recordConsent(input: { by: Principal; school: School; stud
   if (input.document.trim().length < 3) problems.push('Опишите документ согласия (номер, дата, кем подписано).');
   if (statusOf(before) !== 'enrolled') problems.push('Обучающийся не числится в школе.');
   if (problems.length > 0) throw new BadRequestError(problems.join(' '), { problems });
+  // A consent given again replaces a withdrawal on the card (the audit log keeps both).
+  const { consentWithdrawn: _w, ...current } = before;
   const after: StudentRecord = {
-    ...before,
+    ...current,
     consentRecordedAt: input.now.toISOString(),
     consent: { date: input.date, document: input.document.trim(), recordedBy: input.by.userId, recordedByName: input.by.displayName },
   };

@@ -195,6 +195,11 @@ describe('consent withdrawn', () => {
     const again = await as.admin!.post(path, { version: (card!.version ?? 0) + 1, ...WITHDRAWAL });
     expect(again.status).toBe(400);
     expect(again.body.error.message).toContain('уже записан');
+    // Consent given again replaces the withdrawal on the card; the accounts it closed stay closed.
+    const given = await as.secretary!.post(`${S}/students/${studentId}/consent`, { version: (card!.version ?? 0) + 1, date: '2026-11-20', document: 'Согласие № 15 от 20.11.2026' });
+    expect(given.status).toBe(200);
+    expect(given.body.card.consentWithdrawn).toBeUndefined();
+    expect((await getAccount(account!.userId))!.status).toBe('disabled');
   });
 });
 
@@ -206,8 +211,8 @@ describe('the monthly check', () => {
     const first = await as.admin!.get(CHECK);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ lastCheck: null, version: 0 });
-    // The withdrawal above is a change of that card.
-    expect(first.body.cards).toContainEqual(expect.objectContaining({ changes: ['отозвано согласие'], lastChangeText: '20.11.2026 12:00' }));
+    // The withdrawal and the consent given again above are changes of that card.
+    expect(first.body.cards).toContainEqual(expect.objectContaining({ changes: expect.arrayContaining(['отозвано согласие', 'записано согласие']), lastChangeText: '20.11.2026 12:00' }));
 
     // Two administrators press at once: the check is recorded once.
     const both = await Promise.all([as.admin!.post(CHECK, { version: 0 }), as.admin!.post(CHECK, { version: 0 })]);
