@@ -8,6 +8,7 @@
  *   refused: at renewal, and on every write, where the account is read anyway.
  */
 import { DomainError } from '../errors';
+import type { Action } from './policy';
 import type { Principal } from './roles';
 import type { Session } from './session';
 
@@ -29,10 +30,10 @@ export const ENDED_MESSAGE = 'Сеанс завершён: пароль сбро
 export const REAUTH_MESSAGE = 'Для этого действия введите пароль ещё раз.';
 
 /**
- * Actions that give or change access or settings: the password must have been entered recently.
- * (Exports of personal data join this list when they exist as actions.)
+ * Actions that give or change access or settings, decide correction requests, end a family's access
+ * or export personal data (the code sheets): the password must have been entered recently.
  */
-export const SENSITIVE_ACTIONS: ReadonlySet<string> = new Set([
+export const SENSITIVE_ACTIONS: ReadonlySet<string> = new Set<Action>([
   'activationCode.issue',
   'activationSheet.issueClass',
   'activationSheet.issueStaff',
@@ -41,6 +42,11 @@ export const SENSITIVE_ACTIONS: ReadonlySet<string> = new Set([
   'settings.writeSchool',
   'settings.writeDepartment',
   'department.writeSettings',
+  'school.appointAdministrator',
+  'department.grantInspector',
+  'correction.decide',
+  'correction.recordDepartment',
+  'personalData.withdrawConsent',
 ]);
 
 /** Staff work on shared computers; students and parents at home, so their sessions have no idle limit. */
