@@ -44,7 +44,6 @@ export const WHAT_IF_TEXT = {
   workType: 'Вид работы',
   weight: 'Вес',
   mark: 'Отметка',
-  kind: 'Статус',
   hypothetical: 'предполагаемая',
   real: 'поставлена',
   noMarks: 'Текущих отметок пока нет.',
