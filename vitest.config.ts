@@ -13,12 +13,13 @@ export default defineConfig({
     // of those lines turn them on (test/support/log-lines.ts).
     env: { ZHURNAL_DEMO_SCRYPT_N: '16384', LOG_LEVEL: 'SILENT' },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       {
         extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.int.test.ts'],
+          isolate: false,
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

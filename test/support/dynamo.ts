@@ -9,6 +9,7 @@ import { resetConfig } from '../../shared/config';
 import { resetClients } from '../../shared/db/client';
 import { REPORT_BUCKET } from '../../infra/local/names';
 import { ensureTable } from '../../shared/db/ensure-table';
+import { forgetJournalRules } from '../../shared/services/journal-settings';
 
 export async function useTestTable(): Promise<{ tableName: string }> {
   const tableName = `t_${randomBytes(6).toString('hex')}`;
@@ -27,6 +28,8 @@ export async function useTestTable(): Promise<{ tableName: string }> {
   resetConfig();
   resetClients();
   resetSigningKey();
+  // Files may share a worker's modules (vitest isolate: false): nothing cached from another file's table.
+  forgetJournalRules();
   await ensureTable();
   return { tableName };
 }
