@@ -290,13 +290,7 @@ export const teacherDayResponse = z.object({
   today: z.string(),
   yearId: z.string(),
   lessons: z.array(
-    z.object({
-      classId: z.string(),
-      className: z.string(),
-      subjectId: z.string(),
-      subjectName: z.string(),
-      groupId: z.string(),
-      groupName: z.string().optional(),
+    classSubjectGroup.extend({
       room: z.string().optional(),
       lessonNo: z.number(),
       state: z.enum(['given', 'cancelled', 'movedAway', 'handedOver']),
