@@ -45,6 +45,7 @@
  * | year / exam / final mark (issue 10)       | SCH#<sch>#CLS#<class>#YEAR#<year>    | FINAL#<kind>#<subject>#<student>     | |
  * | correction request register (issue 11)   | SCH#<sch>#CORR#<year>                | REQ#<number, 6 digits>               | |
  * |   register counter (last number issued)   |   (same partition)                   | COUNTER                              | |
+ * | diary event: school / grade / class (12)  | SCH#<sch>#EVENTS                     | EV#<date>#<nonce>                    | |
  *
  * Why class x period is the partition: the teacher's journal page (class x subject x period) is one
  * Query with `begins_with(sk, SUBJ#<subject>#)`, the summary sheet (all subjects) is one Query over
@@ -274,6 +275,12 @@ export const keys = {
   correctionsPrefix: () => 'REQ' + SEP,
   /** The last register number issued: incremented on a condition on its value in the filing's transaction. */
   correctionCounter: (sch: string, yearId: string): Key => ({ pk: join('SCH', sch, 'CORR', yearId), sk: 'COUNTER' }),
+
+  // --- the diary's events (issue 12) ----------------------------------------------------------------
+  /** A school's events by date: a week or a month of them is one Query BETWEEN two dates; a few hundred a year. */
+  diaryEvent: (sch: string, date: string, nonce: string): Key => ({ pk: join('SCH', sch, 'EVENTS'), sk: join('EV', date, nonce) }),
+  diaryEventsPartition: (sch: string) => join('SCH', sch, 'EVENTS'),
+  diaryEventsBetween: (from: string, to: string) => ({ skFrom: join('EV', from), skTo: join('EV', to) + SEP + '\uffff' }),
 };
 
 /** The parts of a lesson's key that marks and attendance repeat (date, number, subgroup). */
