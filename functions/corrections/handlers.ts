@@ -55,3 +55,5 @@ export const recordDepartmentDecision = handler('recordDepartmentDecision', asyn
   const action = decision === 'approve' ? 'departmentApprove' : 'departmentReject';
   return { body: { correction: await decide(school, correction, { action, document, comment, version }, 'department', actorOf(req.principal), req.now) } };
 });
+
+export { correctionsWaiting } from './counts';

@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../route-spec';
+import { waitingResponse } from './count-schemas';
 import * as schemas from './schemas';
 
 const SCHOOL = '/api/schools/{schoolId}';
@@ -10,4 +11,5 @@ export const correctionRoutes = [
   { method: 'GET', path: `${REGISTER}/{number}`, area: 'corrections', handler: 'getCorrection', permission: 'correction.read', summary: 'Заявка на корректировку по номеру', response: schemas.correctionResponse },
   { method: 'POST', path: `${REGISTER}/{number}/decision`, area: 'corrections', handler: 'decideCorrection', permission: 'correction.decide', summary: 'Решение директора: разрешить, отклонить или направить в управление образования (п. 7.2, 7.5)', body: schemas.decisionBody, response: schemas.correctionResponse },
   { method: 'POST', path: `${REGISTER}/{number}/department-decision`, area: 'corrections', handler: 'recordDepartmentDecision', permission: 'correction.recordDepartment', summary: 'Решение управления образования по спорной заявке с документом (п. 7.5)', body: schemas.departmentDecisionBody, response: schemas.correctionResponse },
+  { method: 'GET', path: `${SCHOOL}/corrections/waiting`, area: 'corrections', handler: 'correctionsWaiting', permission: 'correction.list', summary: 'Сколько заявок на корректировку ждут вызывающего: решения директора, управления образования, внесения; решения по его заявкам за 7 дней (уведомления)', response: waitingResponse },
 ] as const satisfies readonly RouteSpec[];
