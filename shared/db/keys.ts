@@ -46,6 +46,14 @@
  * | correction request register (issue 11)   | SCH#<sch>#CORR#<year>                | REQ#<number, 6 digits>               | |
  * |   register counter (last number issued)   |   (same partition)                   | COUNTER                              | |
  * | diary event: school / grade / class (12)  | SCH#<sch>#EVENTS                     | EV#<date>#<nonce>                    | |
+ * | message thread / announcement (12)        | SCH#<sch>#THR#<thread>               | THREAD                               | |
+ * |   one message of it                       |   (same partition)                   | MSG#<iso time>#<nonce>               | |
+ * |   member: participant or recipient, read  |   (same partition)                   | MEMBER#<user>                        | |
+ * | a person's inbox: one entry per thread    | SCH#<sch>#INBOX#<user>               | THR#<thread>                         | gsi1: INBOX#<sch>#<user> / <last at>#<thread> (newest first) |
+ * |   unread counter (the menu's badge)       |   (same partition)                   | COUNT                                | |
+ * | survey of a class's parents (12)          | SCH#<sch>#SURVEY#<survey>            | SURVEY                               | gsi2: SCH#<sch>#CLS#<class>#SURVEYS / <created at>#<survey> |
+ * |   an answer (named: parent id; anonymous: keyed hash) | (same partition)         | ANS#<parent id or hash>              | |
+ * |   has-answered marker (never the answer)  |   (same partition)                   | DONE#<parent>                        | |
  *
  * Why class x period is the partition: the teacher's journal page (class x subject x period) is one
  * Query with `begins_with(sk, SUBJ#<subject>#)`, the summary sheet (all subjects) is one Query over
@@ -281,6 +289,35 @@ export const keys = {
   diaryEvent: (sch: string, date: string, nonce: string): Key => ({ pk: join('SCH', sch, 'EVENTS'), sk: join('EV', date, nonce) }),
   diaryEventsPartition: (sch: string) => join('SCH', sch, 'EVENTS'),
   diaryEventsBetween: (from: string, to: string) => ({ skFrom: join('EV', from), skTo: join('EV', to) + SEP + '\uffff' }),
+
+  // --- messages (issue 12, item 2) -------------------------------------------------------------------
+  /** A conversation or an announcement: its head, messages and members in one partition, so a thread
+   * screen is one BatchGet (head + the reader's member item) and one Query of its messages. */
+  thread: (sch: string, threadId: string): Key => ({ pk: join('SCH', sch, 'THR', threadId), sk: 'THREAD' }),
+  threadPartition: (sch: string, threadId: string) => join('SCH', sch, 'THR', threadId),
+  threadMessage: (sch: string, threadId: string, at: string, nonce: string): Key => ({ pk: join('SCH', sch, 'THR', threadId), sk: join('MSG', at, nonce) }),
+  threadMessagesPrefix: () => 'MSG' + SEP,
+  /** A member of a thread (participant, or an announcement's recipient) with the time they read it: the read receipts. */
+  threadMember: (sch: string, threadId: string, userId: string): Key => ({ pk: join('SCH', sch, 'THR', threadId), sk: join('MEMBER', userId) }),
+  threadMembersPrefix: () => 'MEMBER' + SEP,
+  /** A person's entry for one thread (unread count, last message): updated in the message's own transaction. */
+  inboxEntry: (sch: string, userId: string, threadId: string): Key => ({ pk: join('SCH', sch, 'INBOX', userId), sk: join('THR', threadId) }),
+  inboxByTime: (sch: string, userId: string, lastAt: string, threadId: string) => ({ gsi1pk: join('INBOX', sch, userId), gsi1sk: join(lastAt, threadId) }),
+  inboxByTimePartition: (sch: string, userId: string) => join('INBOX', sch, userId),
+  /** The person's unread total in the school: one GetItem for the menu's badge. */
+  inboxCounter: (sch: string, userId: string): Key => ({ pk: join('SCH', sch, 'INBOX', userId), sk: 'COUNT' }),
+
+  // --- surveys of parents (issue 12, item 3) ---------------------------------------------------------
+  survey: (sch: string, surveyId: string): Key => ({ pk: join('SCH', sch, 'SURVEY', surveyId), sk: 'SURVEY' }),
+  surveyPartition: (sch: string, surveyId: string) => join('SCH', sch, 'SURVEY', surveyId),
+  surveysOfClass: (sch: string, classId: string, createdAt: string, surveyId: string) => ({ gsi2pk: join('SCH', sch, 'CLS', classId, 'SURVEYS'), gsi2sk: join(createdAt, surveyId) }),
+  surveysOfClassPartition: (sch: string, classId: string) => join('SCH', sch, 'CLS', classId, 'SURVEYS'),
+  /** An answer: under the parent's id when the survey is named, under a keyed hash of it when anonymous. */
+  surveyAnswer: (sch: string, surveyId: string, answerKey: string): Key => ({ pk: join('SCH', sch, 'SURVEY', surveyId), sk: join('ANS', answerKey) }),
+  surveyAnswersPrefix: () => 'ANS' + SEP,
+  /** That a parent has answered (answer once): it never holds or points to the answer. */
+  surveyRespondent: (sch: string, surveyId: string, parentId: string): Key => ({ pk: join('SCH', sch, 'SURVEY', surveyId), sk: join('DONE', parentId) }),
+  surveyRespondentsPrefix: () => 'DONE' + SEP,
 };
 
 /** The parts of a lesson's key that marks and attendance repeat (date, number, subgroup). */
