@@ -44,6 +44,8 @@
  * | assessment procedure (R-15)               | SCH#<sch>#YEAR#<year>                | ASMT#<class>#<date>#<subject>        | |
  * | year / exam / final mark (issue 10)       | SCH#<sch>#CLS#<class>#YEAR#<year>    | FINAL#<kind>#<subject>#<student>     | |
  * | correction request register (issue 11)   | SCH#<sch>#CORR#<year>                | REQ#<number, 6 digits>               | |
+| paper report application (R-52)           | SCH#<sch>#PAPER                      | APP#<date>-<number hash>             | |
+| paper report: class x fortnight (R-52)    | SCH#<sch>#PAPER#<year>               | REP#<class>#<year>-f<nn>             | |
  * |   register counter (last number issued)   |   (same partition)                   | COUNTER                              | |
  * | diary event: school / grade / class (12)  | SCH#<sch>#EVENTS                     | EV#<date>#<nonce>                    | |
  * | message thread / announcement (12)        | SCH#<sch>#THR#<thread>               | THREAD                               | |
@@ -283,6 +285,20 @@ export const keys = {
   correctionsPrefix: () => 'REQ' + SEP,
   /** The last register number issued: incremented on a condition on its value in the filing's transaction. */
   correctionCounter: (sch: string, yearId: string): Key => ({ pk: join('SCH', sch, 'CORR', yearId), sk: 'COUNTER' }),
+
+  // --- paper progress reports (issue 12 item 4; clause 3.13, R-52) -------------------------------
+  /** Parents' written applications of a school: one partition, tens of items, listed whole (a class
+   * filters by its roster, since the application follows the pupil to another class). */
+  paperApplicationsPartition: (sch: string) => join('SCH', sch, 'PAPER'),
+  paperApplication: (sch: string, applicationId: string): Key => ({ pk: join('SCH', sch, 'PAPER'), sk: join('APP', applicationId) }),
+  paperApplicationsPrefix: () => 'APP' + SEP,
+  /** A class's report for a fortnight: created on attribute_not_exists, so the job run twice makes one.
+   * One partition per school and year: the school's overdue reports are one Query. */
+  paperReportsPartition: (sch: string, yearId: string) => join('SCH', sch, 'PAPER', yearId),
+  paperReport: (sch: string, yearId: string, classId: string, fortnightId: string): Key => ({ pk: join('SCH', sch, 'PAPER', yearId), sk: join('REP', classId, fortnightId) }),
+  paperReportsPrefix: (classId?: string) => (classId === undefined ? 'REP' + SEP : join('REP', classId) + SEP),
+  /** The diary index's sort-key range of a student's days from..to (inclusive), marks and attendance alike. */
+  diaryBetween: (from: string, to: string) => ({ skFrom: from, skTo: to + SEP + '\uffff' }),
 
   // --- the diary's events (issue 12) ----------------------------------------------------------------
   /** A school's events by date: a week or a month of them is one Query BETWEEN two dates; a few hundred a year. */
