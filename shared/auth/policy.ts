@@ -9,6 +9,7 @@ import { coreRules, type CoreObjects } from './rules/core';
 import { correctionPreconditions, correctionRules, type CorrectionObjects } from './rules/corrections';
 import { curriculumRules, type CurriculumObjects } from './rules/curriculum';
 import { departmentRules, type DepartmentObjects } from './rules/department';
+import { diaryPreconditions, diaryRules, type DiaryObjects } from './rules/diary';
 import { journalPreconditions, journalRules, type JournalObjects } from './rules/journal';
 import { ktpRules, type KtpObjects } from './rules/ktp';
 import { peopleRules, type PeopleObjects } from './rules/people';
@@ -22,7 +23,7 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects;
+type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & DiaryObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -39,9 +40,10 @@ const rules = {
   ...periodMarkRules,
   ...personalDataRules,
   ...correctionRules,
+  ...diaryRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
-const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions };
+const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...diaryPreconditions };
 
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];
