@@ -257,8 +257,8 @@ async function bareTransactLoop(c: BenchClass, subjects: string[], ms: number): 
 
 /**
  * The read a mark decides on, alone: one strongly consistent BatchGetItem of the keys that
- * shared/repos/journal.ts `readWriteContext` asks for (settings, class, roster, lesson, subgroups,
- * cell, chain head), so the saturation note can say what the read costs and what the rest does.
+ * shared/repos/journal.ts `readWriteContext` asks for (settings, roster, lesson, subgroups, cell,
+ * chain head, the writer's account), so the saturation note can say what the read costs and what the rest does.
  */
 async function bareReadLoop(c: BenchClass, subjects: string[], ms: number): Promise<{ count: number; seconds: number }> {
   let count = 0;
@@ -271,7 +271,7 @@ async function bareReadLoop(c: BenchClass, subjects: string[], ms: number): Prom
       const wanted = [
         keys.department(DEMO_DEPARTMENT_ID),
         keys.school(DEMO_DEPARTMENT_ID, sch),
-        keys.class(sch, cls),
+        keys.account(c.teacherId),
         keys.roster(sch, cls, per, subj),
         keys.lesson(sch, cls, per, subj, lesson.date, lesson.lessonNo, lesson.groupId),
         keys.changeLogHead(sch, cls, per, subj),

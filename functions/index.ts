@@ -5,7 +5,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Area } from './routes';
 
-type AreaModule = { handler: (event: APIGatewayProxyEventV2, context: never) => Promise<APIGatewayProxyStructuredResultV2> };
+export type AreaModule = { handler: (event: APIGatewayProxyEventV2, context: never) => Promise<APIGatewayProxyStructuredResultV2> };
 
 export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   auth: () => import('./auth/index') as Promise<AreaModule>,
@@ -23,6 +23,7 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   'ktp-import': () => import('./ktp-import/index') as Promise<AreaModule>,
   'period-marks': () => import('./period-marks/index') as Promise<AreaModule>,
   corrections: () => import('./corrections/index') as Promise<AreaModule>,
+  'corrections-pdf': () => import('./corrections-pdf/index') as Promise<AreaModule>,
 };
 
 export interface JobModule {
@@ -32,4 +33,5 @@ export interface JobModule {
 export const jobModules: Record<string, () => Promise<JobModule>> = {
   'expire-access': () => import('./jobs/expire-access'),
   'reduce-former-cards': () => import('./jobs/reduce-former-cards'),
+  'paper-reports': () => import('./jobs/paper-reports'),
 };

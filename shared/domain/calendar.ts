@@ -67,9 +67,22 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function partsInZone(at: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+type ZoneParts = Readonly<Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>>;
+
+// The parts have minute resolution, so one answer serves every instant of that minute: a request
+// asks for "today" several times and formatToParts is the dearest step of it. Bounded: cleared whole.
+const partsByMinute = new Map<string, ZoneParts>();
+const PARTS_CACHE_MAX = 512;
+
+function partsInZone(at: Date, timeZone: string): ZoneParts {
+  const minute = Math.floor(at.getTime() / 60_000);
+  const cacheKey = `${timeZone}|${minute}`;
+  const cached = partsByMinute.get(cacheKey);
+  if (cached) return cached;
   const out = { year: '', month: '', day: '', hour: '', minute: '' };
   for (const p of zoneFormat(timeZone).formatToParts(at)) if (p.type in out) out[p.type as keyof typeof out] = p.value;
+  if (partsByMinute.size >= PARTS_CACHE_MAX) partsByMinute.clear();
+  partsByMinute.set(cacheKey, out);
   return out;
 }
 

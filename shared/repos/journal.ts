@@ -133,7 +133,8 @@ export function cellKey(p: Place, lesson: LessonRef, cell: CellRef): Key | null 
 export interface WriteContextItems {
   department: Item | null;
   school: Item | null;
-  schoolClass: SchoolClass | null;
+  /** The class is not read: its roster exists only for an existing class, and carries its grade
+   * (fixed for a class: its id is made of grade and letter). One item fewer on the hot path. */
   roster: SubjectRoster | null;
   lesson: (JournalLesson & { journalData?: boolean }) | null;
   subgroups: SubgroupSet | null;
@@ -152,7 +153,6 @@ export async function readWriteContext(departmentId: string, p: Place, lesson: L
     caller: keys.account(callerId),
     department: keys.department(departmentId),
     school: keys.school(departmentId, p.schoolId),
-    schoolClass: keys.class(p.schoolId, p.classId),
     roster: keys.roster(p.schoolId, p.classId, p.periodId, p.subjectId),
     lesson: keys.lesson(p.schoolId, p.classId, p.periodId, p.subjectId, lesson.date, lesson.lessonNo, lesson.groupId),
     head: keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId),
@@ -164,13 +164,11 @@ export async function readWriteContext(departmentId: string, p: Place, lesson: L
   const pick = (key: Key | null) => (key ? (found.find((i) => sameKey(i, key)) ?? null) : null);
   const lessonItem = pick(k.lesson);
   const rosterItem = pick(k.roster);
-  const classItem = pick(k.schoolClass);
   const headItem = pick(k.head);
   const subgroupsItem = pick(k.subgroups);
   return {
     department: pick(k.department),
     school: pick(k.school),
-    schoolClass: classItem ? body<SchoolClass>(classItem) : null,
     roster: rosterItem ? rosterOf(rosterItem) : null,
     lesson: lessonItem && lessonItem.type === JOURNAL_TYPES.lesson ? lessonOf(lessonItem) : null,
     subgroups: subgroupsItem && subgroupsItem.type === JOURNAL_TYPES.subgroups ? body<SubgroupSet>(subgroupsItem) : null,

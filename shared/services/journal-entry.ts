@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/roles';
 import { mayFillLesson } from '../domain/curriculum';
 import { dateInZone, ruDate } from '../domain/calendar';
-import { chainNext, type ChangeAction, type ChangeBody, type ChangeEntity, type ChangeTarget } from '../domain/journal-log';
+import { chainNext, logValue, type ChangeAction, type ChangeBody, type ChangeEntity, type ChangeTarget } from '../domain/journal-log';
 import { type AttendanceEntry } from '../domain/journal-marks';
 import {
   inLessonGroup,
@@ -102,15 +102,15 @@ export async function loadWriteContext(
 ): Promise<WriteContext> {
   let items = await readWriteContext(p.departmentId, place, ref, cell, p.userId);
   if (!items.school) throw new NotFoundError('Школа не найдена.');
-  if (!items.schoolClass) throw new NotFoundError('Класс не найден.');
   if (!items.roster) {
+    // Throws «Класс не найден» for a class that does not exist.
     await materialiseRosters(place.schoolId, place.classId, place.periodId, now);
     items = await readWriteContext(p.departmentId, place, ref, cell, p.userId);
   }
   if (!items.roster) throw new NotFoundError('Предмета нет в учебном плане класса на этот период.');
   if (!items.lesson) throw new NotFoundError(`Урока ${ruDate(ref.date)} (${ref.lessonNo}-й) нет в расписании класса по этому предмету.`);
   const rules = rulesFromItems(items.department, items.school, now);
-  const grade = items.schoolClass?.grade ?? items.roster.grade;
+  const grade = items.roster.grade;
   const roster = withCurrentSubgroups(items.roster, items.subgroups);
   const lesson = items.lesson;
   const curriculumLesson = { subjectId: place.subjectId, groupId: lesson.groupId, date: lesson.date, teacherId: lesson.teacherId ?? '' };
@@ -303,7 +303,7 @@ export async function setMark(ctx: WriteContext, input: MarkInput, actor: Actor,
     setAt: now.toISOString(),
     lastRequestId: input.requestId,
   };
-  const shown = (m: MarkView | JournalMark) => ({ value: m.value, ...(m.comment ? { comment: m.comment } : {}) });
+  const shown = logValue.mark;
   const result = await commit({
     ctx,
     actor,
@@ -357,11 +357,7 @@ export function attendanceView(a: JournalAttendance): AttendanceView {
 
 const liveAttendance = (item: Item | null): AttendanceView | null => (item && !item.deleted ? attendanceView(attendanceOf(item)) : null);
 
-const shownAttendance = (a: Pick<AttendanceView, 'kind' | 'reason' | 'document'>) => ({
-  kind: a.kind,
-  ...(a.reason ? { reason: a.reason } : {}),
-  ...(a.document ? { document: a.document } : {}),
-});
+const shownAttendance = logValue.attendance;
 
 async function writeAttendance(
   ctx: WriteContext,
