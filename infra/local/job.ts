@@ -10,6 +10,7 @@ import { projectRoot, startDynamoDbLocal, type RunningDynamo } from './dynamodb-
 import { waitForTcp } from './ports';
 import { DEPARTMENT_ID, REPORT_BUCKET, TABLE_NAME } from './names';
 import { ensureTable } from '../../shared/db/ensure-table';
+import { startS3, type RunningS3 } from './s3';
 
 const [name, ...rest] = process.argv.slice(2);
 const load = name ? jobModules[name] : undefined;
@@ -27,8 +28,12 @@ const dataDir = join(projectRoot, '.local', 'data');
 const stackFile = join(dataDir, 'stack.json');
 let own: RunningDynamo | undefined;
 let endpoint: string | undefined;
+// A job that stores reports (paper-reports) needs the report bucket: the running stack's, else its own.
+let s3: RunningS3 | undefined;
+let s3Endpoint: string | undefined;
 if (existsSync(stackFile)) {
-  const running = JSON.parse(readFileSync(stackFile, 'utf8')) as { dynamoEndpoint: string };
+  const running = JSON.parse(readFileSync(stackFile, 'utf8')) as { dynamoEndpoint: string; s3Endpoint?: string };
+  s3Endpoint = running.s3Endpoint;
   const port = Number(new URL(running.dynamoEndpoint).port);
   endpoint = await waitForTcp(port, 500).then(
     () => running.dynamoEndpoint,
@@ -38,11 +43,14 @@ if (existsSync(stackFile)) {
 if (!endpoint) {
   own = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
   endpoint = own.endpoint;
+  s3 = await startS3({ directory: join(dataDir, 's3'), buckets: [REPORT_BUCKET] });
+  s3Endpoint = s3.endpoint;
 }
 Object.assign(process.env, {
   TABLE_NAME,
   REPORT_BUCKET,
   AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+  ...(s3Endpoint ? { AWS_ENDPOINT_URL_S3: s3Endpoint, S3_FORCE_PATH_STYLE: 'true' } : {}),
   AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
   AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'S3RVER',
   AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'S3RVER',
@@ -55,4 +63,5 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   await own?.stop();
+  await s3?.stop();
 }
