@@ -12,6 +12,7 @@ import { departmentRules, type DepartmentObjects } from './rules/department';
 import { diaryPreconditions, diaryRules, type DiaryObjects } from './rules/diary';
 import { journalPreconditions, journalRules, type JournalObjects } from './rules/journal';
 import { ktpRules, type KtpObjects } from './rules/ktp';
+import { paperReportPreconditions, paperReportRules, type PaperReportObjects } from './rules/paper-reports';
 import { peopleRules, type PeopleObjects } from './rules/people';
 import { periodMarkPreconditions, periodMarkRules, type PeriodMarkObjects } from './rules/period-marks';
 import { personalDataRules, type PersonalDataObjects } from './rules/personal-data';
@@ -23,7 +24,7 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & DiaryObjects;
+type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & DiaryObjects & PaperReportObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -41,9 +42,10 @@ const rules = {
   ...personalDataRules,
   ...correctionRules,
   ...diaryRules,
+  ...paperReportRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
-const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...diaryPreconditions };
+const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...diaryPreconditions, ...paperReportPreconditions };
 
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];
