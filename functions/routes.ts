@@ -7,6 +7,7 @@
 import { authRoutes } from './auth/routes';
 import { correctionRoutes } from './corrections/routes';
 import { curriculumRoutes } from './curriculum/routes';
+import { diaryRoutes } from './diary/routes';
 import { journalRoutes } from './journal/routes';
 import { ktpImportRoutes } from './ktp-import/routes';
 import { ktpRoutes } from './ktp/routes';
@@ -40,6 +41,7 @@ export const routes: RouteSpec[] = [
   ...journalRoutes,
   ...periodMarkRoutes,
   ...correctionRoutes,
+  ...diaryRoutes,
   ...systemRoutes,
 ];
 

@@ -61,6 +61,8 @@ export const AREA_ACCESS: Record<Area, Access> = {
   'period-marks': EDITS_RECORDS,
   // Correction requests after a lock and their register (issue 11).
   corrections: EDITS_RECORDS,
+  // The diary: the family's week (reads) and the events the administration and class teachers publish (issue 12).
+  diary: EDITS_RECORDS,
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {

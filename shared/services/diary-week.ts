@@ -14,13 +14,13 @@
  */
 import { dateInZone, planningYearOf } from '../domain/calendar';
 import { buildDiaryWeek, weekRange, type DiaryDay } from '../domain/diary';
-import { audienceTitle, byDateAndTime, eventIsFor, type DiaryEvent } from '../domain/diary-events';
 import { classIntervals, type ClassInterval } from '../domain/movement';
 import type { Holiday } from '../domain/year';
 import { NotFoundError } from '../errors';
 import { listSubjects } from '../repos/curriculum';
 import { readDiaryEntries, readDiaryPeople, readSchoolYears, readStudentRecords } from '../repos/diary';
-import { listEvents, type StoredEvent } from '../repos/diary-events';
+import { listEvents } from '../repos/diary-events';
+import { eventRange, familyEvents } from './diary-events';
 import { readLessonsOfClassDays } from '../repos/journal';
 import { className, getDepartmentAndSchoolItems } from '../repos/school';
 import { rulesFromItems } from './journal-settings';
@@ -116,25 +116,12 @@ export async function diaryWeek(departmentId: string, schoolId: string, studentI
   };
 }
 
-/** The events a student's family sees: those for the whole school, the student's grade or class. */
-export function familyEvents(events: StoredEvent[], classes: Array<{ classId: string; grade: number }>, nameOfClass: (classId: string) => string): DiaryEvent[] {
-  return events
-    .filter((e) => classes.some((c) => eventIsFor(e.audience, c)))
-    .map((e) => eventView(e, nameOfClass))
-    .sort(byDateAndTime);
-}
-
-/** An event as the API gives it: without who published it by id. */
-export function eventView(e: StoredEvent, nameOfClass: (classId: string) => string): DiaryEvent {
-  return {
-    eventId: e.eventId,
-    date: e.date,
-    ...(e.time ? { time: e.time } : {}),
-    title: e.title,
-    ...(e.place ? { place: e.place } : {}),
-    audience: e.audience,
-    audienceTitle: audienceTitle(e.audience, nameOfClass),
-    publishedByName: e.publishedByName,
-    version: e.version,
-  };
+/** The events of the student's school, grade and class from..to (the diary's list of events). */
+export async function studentEvents(departmentId: string, schoolId: string, studentId: string, q: { from?: string | undefined; to?: string | undefined }, now: Date) {
+  const ctx = await loadStudentContext(departmentId, schoolId, studentId, now);
+  const range = eventRange(q, ctx.today);
+  const classes = classesDuring(ctx.intervals, ctx.card.classId, range.from, range.to);
+  const [events, context] = await Promise.all([listEvents(schoolId, range.from, range.to), readSchoolYears(schoolId, classes.map((c) => c.classId), [])]);
+  const names = new Map(context.classes.map((c) => [c.classId, className(c)]));
+  return { ...range, events: familyEvents(events, context.classes, (id) => names.get(id) ?? '') };
 }

@@ -14,6 +14,7 @@ const CONFIG_VARS = vi.hoisted(() => {
 
 import * as auth from '../../functions/auth/handlers';
 import * as curriculum from '../../functions/curriculum/handlers';
+import * as diary from '../../functions/diary/handlers';
 import * as journal from '../../functions/journal/handlers';
 import * as ktpImport from '../../functions/ktp-import/handlers';
 import * as periodMarks from '../../functions/period-marks/handlers';
@@ -32,7 +33,7 @@ import * as year from '../../functions/year/handlers';
 import { ACTIONS, may, type Action } from '../../shared/auth/policy';
 import { readConfig } from '../../shared/config';
 
-const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp, journal, 'people-pdf': peoplePdf, 'people-import': peopleImport, 'ktp-import': ktpImport, 'period-marks': periodMarks, corrections };
+const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp, journal, 'people-pdf': peoplePdf, 'people-import': peopleImport, 'ktp-import': ktpImport, 'period-marks': periodMarks, corrections, diary };
 const nobody = { userId: 'nobody', departmentId: 'krd', displayName: 'nobody', grants: [] };
 const dummy = { departmentId: 'krd', schoolId: 's1', classId: '5a', studentId: 'st-1', kind: 'staff' as const };
 const guarded = routes.filter((r) => r.permission !== 'public' && r.permission !== 'session');

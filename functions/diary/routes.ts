@@ -1,0 +1,15 @@
+import type { RouteSpec } from '../route-spec';
+import { versionQuery } from '../schemas';
+import * as schemas from './schemas';
+
+const SCHOOL = '/api/schools/{schoolId}';
+const STUDENT = `${SCHOOL}/students/{studentId}/diary`;
+
+export const diaryRoutes = [
+  { method: 'GET', path: `${STUDENT}/week`, area: 'diary', handler: 'getDiaryWeek', permission: 'diary.readOwn', summary: 'Дневник: неделя ученика (?from= — любой день недели) — уроки с изменениями расписания, темы, домашние задания, отметки с видами работ и весами, посещаемость, каникулы и мероприятия', query: schemas.weekQuery, response: schemas.weekResponse },
+  { method: 'GET', path: `${STUDENT}/events`, area: 'diary', handler: 'getStudentEvents', permission: 'diary.readOwn', summary: 'Мероприятия для ученика: всей школы, его параллели и класса (?from=&to=)', query: schemas.eventsQuery, response: schemas.eventsResponse },
+  { method: 'GET', path: `${SCHOOL}/events`, area: 'diary', handler: 'listSchoolEvents', permission: 'event.list', summary: 'Мероприятия школы за период (?from=&to=): для работников школы', query: schemas.eventsQuery, response: schemas.eventsResponse },
+  { method: 'POST', path: `${SCHOOL}/events`, area: 'diary', handler: 'createEvent', permission: 'event.write', summary: 'Опубликовать мероприятие: дата, время, место, для кого (вся школа, параллель, класс)', body: schemas.eventBody, response: schemas.eventResponse, successStatus: 201 },
+  { method: 'PUT', path: `${SCHOOL}/events/{eventId}`, area: 'diary', handler: 'updateEvent', permission: 'event.write', summary: 'Изменить мероприятие (с версией, с которой начато изменение)', body: schemas.eventUpdateBody, response: schemas.eventResponse },
+  { method: 'DELETE', path: `${SCHOOL}/events/{eventId}`, area: 'diary', handler: 'deleteEvent', permission: 'event.write', summary: 'Удалить мероприятие (?version=)', query: versionQuery(), successStatus: 204 },
+] as const satisfies readonly RouteSpec[];
