@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import { correctionsApi } from '$lib/corrections/api';
+import { catalogFor, correctionSchool } from '$lib/corrections/load';
+import { namesOf } from '$lib/corrections/names';
+import { orFail, requireMe } from '$lib/session';
+import type { PageLoad } from './$types';
+
+/** One request of the register: its scope in words, its history, and what the viewer may do with it. */
+export const load: PageLoad = async ({ url, params }) => {
+  const me = await requireMe(url);
+  const schoolId = correctionSchool(me, url.searchParams.get('school'));
+  if (!/^\d{1,6}$/.test(params.number)) error(404, 'Заявка на корректировку не найдена.');
+  const [{ correction }, catalog] = await Promise.all([orFail(url, () => correctionsApi.one(schoolId, params.yearId, Number(params.number))), catalogFor(schoolId)]);
+  const names = await namesOf(correction, catalog);
+  return { me, schoolId, correction, catalog, names };
+};
