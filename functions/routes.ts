@@ -15,6 +15,7 @@ import { peopleImportRoutes } from './people-import/routes';
 import { peoplePdfRoutes } from './people-pdf/routes';
 import { personalDataRoutes } from './people/personal-data-routes';
 import { peopleRoutes } from './people/routes';
+import { paperReportRoutes } from './paper-reports/routes';
 import { periodMarkRoutes } from './period-marks/routes';
 import type { Area, RouteSpec } from './route-spec';
 import { schoolRoutes } from './school/routes';
@@ -40,6 +41,7 @@ export const routes: RouteSpec[] = [
   ...ktpImportRoutes,
   ...journalRoutes,
   ...periodMarkRoutes,
+  ...paperReportRoutes,
   ...correctionRoutes,
   ...diaryRoutes,
   ...systemRoutes,
