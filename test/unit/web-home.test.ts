@@ -38,6 +38,7 @@ describe('sectionsFor', () => {
           ['Классный журнал', '/journal?school=sch53'],
           ['Моё расписание', '/timetable/teacher?school=sch53'],
           ['КТП', '/ktp?school=sch53'],
+          ['Заявки на корректировку', '/corrections?school=sch53'],
         ] },
     ]);
   });
@@ -59,12 +60,14 @@ describe('sectionsFor', () => {
           ['Подгруппы', '/curriculum/subgroups?school=sch53&class=5a'],
           ['КТП', '/ktp?school=sch53&class=5a'],
           ['График оценочных процедур', '/assessments?school=sch53&class=5a'],
+          ['Заявки на корректировку', '/corrections?school=sch53'],
         ],
       },
       { role: 'teacher', title: 'Учитель', scope: 'МАОУ СОШ № 53', sections: [
           ['Классный журнал', '/journal?school=sch53'],
           ['Моё расписание', '/timetable/teacher?school=sch53'],
           ['КТП', '/ktp?school=sch53'],
+          ['Заявки на корректировку', '/corrections?school=sch53'],
         ] },
     ]);
   });
@@ -97,6 +100,7 @@ describe('sectionsFor', () => {
     expect(card?.title).toBe('Директор');
     expect(card?.sections.map((s) => [s.title, s.href ?? 'скоро', s.detail])).toEqual([
       ['Отчёты', 'скоро', undefined],
+      ['Заявки на корректировку', '/corrections?school=sch53', undefined],
       ['Реестр выданных логинов', '/schools/sch53/logins', undefined],
       ['Доступ к персональным данным', '/people/sch53/personal-data', undefined],
       ['Настройки школы', '/settings', 'блокировки, веса отметок, пороги, контрольные'],
@@ -114,7 +118,7 @@ describe('sectionsFor', () => {
     const [card] = sectionsFor(me([{ role: 'deputy', schoolId: 'sch53' }]));
     expect(card?.title).toBe('Заместитель директора');
     expect(card?.sections.map((s) => s.title)).toEqual([
-      'Отчёты', 'Настройки школы', 'Учебный год', 'Классы и списки', 'Движение обучающихся', 'Учебный план и нагрузка', 'Подгруппы',
+      'Отчёты', 'Заявки на корректировку', 'Настройки школы', 'Учебный год', 'Классы и списки', 'Движение обучающихся', 'Учебный план и нагрузка', 'Подгруппы',
       'Замещения', 'Расписание', 'Изменения в расписании', 'КТП классов и утверждение', 'График оценочных процедур', 'Результаты ОГЭ, ЕГЭ, ГВЭ',
     ]);
     expect(card?.sections.map((s) => s.title)).not.toContain('Реестр выданных логинов');
@@ -146,6 +150,7 @@ describe('sectionsFor', () => {
         sections: [
           ['Настройки блокировок', '/settings'],
           ['Школы управления', '/schools'],
+          ['Заявки на корректировку', '/corrections'],
           ['Отчёты по школам', 'скоро'],
         ],
       },

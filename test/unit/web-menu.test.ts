@@ -24,6 +24,7 @@ describe('menuFor', () => {
       ['Директор', [
         'Журналы всех классов /journal?school=sch53',
         'Итоговые отметки /final-marks?school=sch53',
+        'Заявки на корректировку /corrections?school=sch53',
         'Реестр выданных логинов /schools/sch53/logins',
         'Доступ к персональным данным /people/sch53/personal-data',
         'Настройки школы /settings',
@@ -43,6 +44,7 @@ describe('menuFor', () => {
     expect(hrefs(groups)).toEqual([
       '/journal?school=sch53',
       '/final-marks?school=sch53',
+      '/corrections?school=sch53',
       '/settings',
       '/year',
       '/people/sch53/classes',
@@ -85,6 +87,7 @@ describe('menuFor', () => {
       ['Специалист управления образования', [
         'Настройки блокировок /settings',
         'Школы управления /schools',
+        'Заявки на корректировку /corrections',
       ]],
     ]);
     // Another department's specialist is offered nothing of this one.
@@ -97,6 +100,7 @@ describe('menuFor', () => {
       '/journal?school=sch53',
       '/timetable/teacher?school=sch53',
       '/ktp?school=sch53',
+      '/corrections?school=sch53',
     ]);
   });
 
@@ -110,6 +114,8 @@ describe('menuFor', () => {
     ]);
     expect(groups[0]!.items[0]).toEqual({ key: 'journal', title: 'Классный журнал', href: '/journal?school=sch53' });
     expect(groups[1]!.items.map((i) => i.href)).toEqual(['/timetable/teacher?school=sch53', '/ktp?school=sch53']);
+    // The correction register is the class teacher's item too (the teacher's is the same link).
+    expect(groups[0]!.items.find((i) => i.key === 'corrections')).toEqual({ key: 'corrections', title: 'Заявки на корректировку', href: '/corrections?school=sch53', waitingIn: 'sch53' });
     const all = hrefs(groups);
     expect(new Set(all).size).toBe(all.length);
   });

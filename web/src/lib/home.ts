@@ -9,6 +9,7 @@
  */
 import { may, type Action, type ObjectOf } from '../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
+import { correctionPaths } from './corrections/paths';
 import { paths } from './paths';
 import { personalDataPaths } from './personal-data/paths';
 import { mayMe } from './policy';
@@ -61,6 +62,7 @@ export const HOME_TEXT = {
     myDiary: 'Мой дневник',
     diary: 'Дневник',
     periodMarks: 'Отметки за период',
+    corrections: 'Заявки на корректировку',
   },
   child: (c: Pick<Child, 'displayName' | 'className'>) => (c.className ? `${c.displayName}, ${c.className}` : c.displayName),
   unknownChild: 'Обучающийся',
@@ -75,6 +77,8 @@ export interface Section {
   href?: string;
   /** Announced, not built yet. */
   soon: boolean;
+  /** The school whose correction requests waiting for the person the section counts (issue 11 item 7). */
+  waitingIn?: string;
 }
 
 export interface HomeCard {
@@ -128,17 +132,22 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
     const anyClass = { ...school, classId: '' };
     const ready = <A extends Action>(action: A, object: ObjectOf<A>, key: string, title: string, href: string, detail?: string): Section[] =>
       may(p, action, object) ? [section(key, title, href, detail)] : [];
+    // Correction requests (issue 11): the section counts what waits for the person in the school.
+    const corrections = (action: 'correction.decide' | 'correction.list'): Section[] =>
+      ready(action, school, 'corrections', S.corrections, correctionPaths.register(school.schoolId)).map((x) => ({ ...x, waitingIn: school.schoolId }));
     switch (g.role) {
       case 'department':
         card(g.role, g.departmentId, HOME_TEXT.department).sections.push(
           ...ready('settings.writeDepartment', { departmentId: g.departmentId }, 'lock-settings', S.lockSettings, paths.settings),
           ...ready('settings.readSchool', { departmentId: g.departmentId, schoolId: '' }, 'schools', S.schools, paths.schools, S.schoolsDetail),
+          ...ready('correction.recordDepartment', { departmentId: g.departmentId, schoolId: '' }, 'corrections', S.corrections, correctionPaths.register()),
           soon('school-reports', S.schoolReports),
         );
         break;
       case 'director':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           soon('reports', S.reports),
+          ...corrections('correction.decide'),
           ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
           ...ready('personalData.readAccessLog', school, 'access-log', S.accessLog, personalDataPaths.accessLog(g.schoolId)),
           ...ready('settings.readSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
@@ -154,6 +163,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
       case 'deputy':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           soon('reports', S.reports),
+          ...corrections('correction.list'),
           ...ready('settings.writeSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
           ...ready('year.write', school, 'year', S.year, paths.year, S.yearDetail),
           ...ready('class.list', school, 'classes', S.classLists, paths.peopleClasses(g.schoolId)),
@@ -191,6 +201,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('journal.listMine', school, 'journal', S.journal, paths.journal(g.schoolId)),
           ...ready('timetable.read', school, 'my-timetable', S.myTimetable, paths.myTimetable(g.schoolId)),
           ...ready('ktp.listOwn', school, 'ktp', S.ktp, paths.ktp(g.schoolId)),
+          ...corrections('correction.list'),
         );
         break;
       case 'classTeacher': {
@@ -204,6 +215,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('subgroups.manage', cls, 'subgroups', S.subgroups, paths.subgroups(g.schoolId, g.classId)),
           ...ready('ktp.listClass', cls, 'class-ktp', S.ktp, paths.ktp(g.schoolId, g.classId)),
           ...ready('assessment.read', school, 'assessments', S.assessments, paths.assessments(g.schoolId, g.classId)),
+          ...corrections('correction.list'),
         );
         break;
       }
