@@ -24,6 +24,8 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   'period-marks': () => import('./period-marks/index') as Promise<AreaModule>,
   corrections: () => import('./corrections/index') as Promise<AreaModule>,
   'paper-reports': () => import('./paper-reports/index') as Promise<AreaModule>,
+  messages: () => import('./messages/index') as Promise<AreaModule>,
+  surveys: () => import('./surveys/index') as Promise<AreaModule>,
   diary: () => import('./diary/index') as Promise<AreaModule>,
   'corrections-pdf': () => import('./corrections-pdf/index') as Promise<AreaModule>,
 };

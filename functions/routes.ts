@@ -11,6 +11,7 @@ import { diaryRoutes } from './diary/routes';
 import { journalRoutes } from './journal/routes';
 import { ktpImportRoutes } from './ktp-import/routes';
 import { ktpRoutes } from './ktp/routes';
+import { messageRoutes } from './messages/routes';
 import { peopleImportRoutes } from './people-import/routes';
 import { peoplePdfRoutes } from './people-pdf/routes';
 import { personalDataRoutes } from './people/personal-data-routes';
@@ -20,6 +21,7 @@ import { periodMarkRoutes } from './period-marks/routes';
 import type { Area, RouteSpec } from './route-spec';
 import { schoolRoutes } from './school/routes';
 import { settingsRoutes } from './settings/routes';
+import { surveyRoutes } from './surveys/routes';
 import { systemRoutes } from './system/routes';
 import { timetableRoutes } from './timetable/routes';
 import { yearRoutes } from './year/routes';
@@ -44,6 +46,8 @@ export const routes: RouteSpec[] = [
   ...paperReportRoutes,
   ...correctionRoutes,
   ...diaryRoutes,
+  ...messageRoutes,
+  ...surveyRoutes,
   ...systemRoutes,
 ];
 

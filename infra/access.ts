@@ -63,6 +63,9 @@ export const AREA_ACCESS: Record<Area, Access> = {
   corrections: EDITS_RECORDS,
   // Paper progress reports: applications and hand-overs recorded, the job's PDFs served back.
   'paper-reports': { table: 'readWrite', sessionKey: true, reports: 'readWrite' },
+  // Messages and parent surveys (issue 12): threads, inboxes and their counters; surveys and answers.
+  messages: EDITS_RECORDS,
+  surveys: EDITS_RECORDS,
   // The diary: the family's week (reads) and the events the administration and class teachers publish (issue 12).
   diary: EDITS_RECORDS,
 };

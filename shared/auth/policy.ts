@@ -12,6 +12,7 @@ import { departmentRules, type DepartmentObjects } from './rules/department';
 import { diaryPreconditions, diaryRules, type DiaryObjects } from './rules/diary';
 import { journalPreconditions, journalRules, type JournalObjects } from './rules/journal';
 import { ktpRules, type KtpObjects } from './rules/ktp';
+import { messagePreconditions, messageRules, type MessageObjects } from './rules/messages';
 import { paperReportPreconditions, paperReportRules, type PaperReportObjects } from './rules/paper-reports';
 import { peopleRules, type PeopleObjects } from './rules/people';
 import { periodMarkPreconditions, periodMarkRules, type PeriodMarkObjects } from './rules/period-marks';
@@ -24,7 +25,7 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & DiaryObjects & PaperReportObjects;
+type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & MessageObjects & DiaryObjects & PaperReportObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -41,11 +42,12 @@ const rules = {
   ...periodMarkRules,
   ...personalDataRules,
   ...correctionRules,
+  ...messageRules,
   ...diaryRules,
   ...paperReportRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
-const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...diaryPreconditions, ...paperReportPreconditions };
+const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...messagePreconditions, ...diaryPreconditions, ...paperReportPreconditions };
 
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];
