@@ -28,6 +28,8 @@ import { finalMarkView, lessonDatesNear, markingContextOf, sliceWithRoster, rule
 
 export interface ClassMarksContext {
   schoolClass: SchoolClass;
+  /** The school's full name, for the heading of a printed report. */
+  schoolName: string;
   year: AcademicYear;
   periods: Period[];
   /** The period of the path; absent for the year's table. */
@@ -50,6 +52,7 @@ export async function loadClassMarksContext(p: Principal, schoolId: string, clas
   const teacherIds = [...new Set(lines.flatMap((l) => [l.teacherId, ...(l.groups ?? []).map((g) => g.teacherId)]).filter((t): t is string => !!t))];
   return {
     schoolClass,
+    schoolName: String(items.school.name ?? ''),
     year,
     periods,
     ...(period ? { period } : {}),
@@ -59,7 +62,7 @@ export async function loadClassMarksContext(p: Principal, schoolId: string, clas
   };
 }
 
-interface SubjectColumn {
+export interface SubjectColumn {
   subjectId: string;
   name: string;
   shortName: string;
@@ -72,7 +75,7 @@ interface SubjectColumn {
 }
 
 /** The subjects of the class's curriculum with their names, and whether the caller may set their marks. */
-async function subjectColumns(p: Principal, ctx: ClassMarksContext): Promise<SubjectColumn[]> {
+export async function subjectColumns(p: Principal, ctx: ClassMarksContext): Promise<SubjectColumn[]> {
   const subjects = await listSubjects(ctx.schoolClass.schoolId);
   const names = new Map(subjects.map((s) => [s.subjectId, s]));
   const leads = p.grants.some((g) => g.role === 'classTeacher' && g.schoolId === ctx.schoolClass.schoolId && g.classId === ctx.schoolClass.classId);
@@ -94,7 +97,7 @@ function markingOf(line: LoadLine): { passFail: boolean; hasExam: boolean } {
   return { passFail: m.passFail, hasExam: m.hasExam === true };
 }
 
-async function studentRows(ctx: ClassMarksContext) {
+export async function studentRows(ctx: ClassMarksContext) {
   const cards = await listStudentsOfClass(ctx.schoolClass.schoolId, ctx.schoolClass.classId);
   return cards
     .map((c) => ({ studentId: c.studentId, name: `${c.lastName} ${c.firstName}` }))
