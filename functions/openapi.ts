@@ -63,9 +63,11 @@ export function openApiDocument() {
       security: security(r),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses: {
-        [String(r.successStatus ?? (r.response ? 200 : 204))]: r.response
-          ? { description: 'Успешно', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
-          : { description: 'Успешно' },
+        [String(r.successStatus ?? (r.response || r.produces ? 200 : 204))]: r.produces
+          ? { description: 'Документ', content: { [r.produces]: { schema: { type: 'string', contentMediaType: r.produces } } } }
+          : r.response
+            ? { description: 'Успешно', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
+            : { description: 'Успешно' },
         ...Object.fromEntries(
           errorStatuses(r).map((s) => [s, { description: ERROR_TEXT[s], content: { 'application/json': { schema: ERROR_REF } } }]),
         ),

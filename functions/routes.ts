@@ -6,6 +6,8 @@
  */
 import { authRoutes } from './auth/routes';
 import { correctionRoutes } from './corrections/routes';
+import { changeTableRoutes } from './corrections/change-table-routes';
+import { correctionPdfRoutes } from './corrections-pdf/routes';
 import { curriculumRoutes } from './curriculum/routes';
 import { diaryRoutes } from './diary/routes';
 import { journalRoutes } from './journal/routes';
@@ -46,6 +48,8 @@ export const routes: RouteSpec[] = [
   ...paperReportRoutes,
   ...correctionRoutes,
   ...diaryRoutes,
+  ...changeTableRoutes,
+  ...correctionPdfRoutes,
   ...messageRoutes,
   ...surveyRoutes,
   ...systemRoutes,

@@ -68,6 +68,8 @@ export const AREA_ACCESS: Record<Area, Access> = {
   surveys: EDITS_RECORDS,
   // The diary: the family's week (reads) and the events the administration and class teachers publish (issue 12).
   diary: EDITS_RECORDS,
+  // The register of correction requests and the table of changes made under them, as PDF: reads only.
+  'corrections-pdf': { table: 'read', sessionKey: true, reports: 'none' },
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {

@@ -57,3 +57,5 @@ export const recordDepartmentDecision = handler('recordDepartmentDecision', asyn
 });
 
 export { correctionsWaiting } from './counts';
+
+export { getCorrectionChanges } from './change-table-handlers';

@@ -8,6 +8,7 @@ import { API_SECURITY_HEADERS } from '../../shared/security-headers';
 
 export interface Reply {
   status?: number;
+  /** JSON, or bytes (a rendered PDF) sent as they are with the content type given in `headers`. */
   body?: unknown;
   cookies?: string[];
   headers?: Record<string, string>;
@@ -21,6 +22,10 @@ const BASE_HEADERS = {
 };
 
 export function toResponse(reply: Reply): APIGatewayProxyStructuredResultV2 {
+  // API Gateway carries binary answers base64-encoded, flagged so that it decodes them for the client.
+  if (reply.body instanceof Uint8Array) {
+    return { statusCode: reply.status ?? 200, headers: { ...BASE_HEADERS, ...reply.headers }, cookies: reply.cookies, body: Buffer.from(reply.body).toString('base64'), isBase64Encoded: true };
+  }
   return {
     statusCode: reply.status ?? (reply.body === undefined ? 204 : 200),
     headers: { ...BASE_HEADERS, ...reply.headers },

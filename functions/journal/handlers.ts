@@ -188,3 +188,5 @@ export const deleteExternalAssessment = handler('deleteExternalAssessment', asyn
   await removeExam(req.params.schoolId!, cls, exam, actorOf(req.principal), req.now);
   return {};
 });
+
+export { checkIntegrity } from './integrity-handlers';

@@ -59,6 +59,12 @@ export class ApiClient {
       const [pair] = c.split(';');
       this.cookie = c.includes('Max-Age=0') ? '' : pair!;
     }
+    // A rendered document (a PDF route's `produces`) comes back as its bytes.
+    if (res.headers.get('content-type')?.startsWith('application/pdf')) {
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (res.status >= 200 && res.status < 300) checkDocument(method, path, res.status, res.headers.get('content-type')!);
+      return { status: res.status, body: bytes as T, headers: res.headers };
+    }
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : undefined;
     if (res.status >= 200 && res.status < 300) checkContract(method, path, res.status, parsed);
@@ -80,11 +86,20 @@ export class ApiClient {
 /** Thrown when a successful answer does not match what the manifest says the route answers. */
 export class ContractError extends Error {}
 
+/** A document answer: only from a route that says it produces that type. */
+function checkDocument(method: string, path: string, status: number, type: string): void {
+  const route = matchRoute(method, new URL(path, 'http://x').pathname)?.spec;
+  if (!route) return;
+  if (!route.produces || !type.startsWith(route.produces)) throw new ContractError(`${routeKey(route)} answered ${type}, the manifest says ${route.produces ?? 'JSON'}`);
+  if (status !== (route.successStatus ?? 200)) throw new ContractError(`${routeKey(route)} answered ${status}`);
+}
+
 export function checkContract(method: string, path: string, status: number, body: unknown): void {
   const match = matchRoute(method, new URL(path, 'http://x').pathname);
   if (!match) return; // not an API route: the test asserts the 404 itself
   const route = match.spec;
   const key = routeKey(route);
+  if (route.produces) throw new ContractError(`${key} answered JSON, the manifest says ${route.produces}`);
   const expected = route.successStatus ?? (route.response ? 200 : 204);
   if (status !== expected) throw new ContractError(`${key} answered ${status}, the manifest says ${expected}`);
   if (!route.response) {

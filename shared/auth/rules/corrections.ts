@@ -27,6 +27,8 @@ export interface CorrectionObjects {
   'correction.read': CorrectionObject;
   'correction.decide': SchoolObject;
   'correction.recordDepartment': SchoolObject;
+  /** The table of changes made under requests in a class x period (clause 7.5). */
+  'correction.readChanges': ClassObject;
 }
 
 const specialist = (p: Principal, o: SchoolObject) => p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId);
@@ -42,6 +44,7 @@ export const correctionRules: Rules<CorrectionObjects> = {
   'correction.read': (p, o) => specialist(p, o) || administration(p, o) || (inSchool(p, o) && o.filedBy === p.userId),
   'correction.decide': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director'),
   'correction.recordDepartment': specialist,
+  'correction.readChanges': (p, o) => specialist(p, o) || administration(p, o),
 };
 
 /** Parents and students never reach a school's requests; the department is not of the school, so reads have none. */

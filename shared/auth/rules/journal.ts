@@ -6,7 +6,7 @@
  * class teacher reads every subject of their class and corrects absence reasons (clause 3.7).
  */
 import { mayFillLesson, type LessonRef as CurriculumLessonRef, type LoadLine, type SubgroupSet, type SubstituteAssignment } from '../../domain/curriculum';
-import { hasSchoolRole, ledClassIds } from '../roles';
+import { hasSchoolRole, isDepartmentStaff, ledClassIds } from '../roles';
 import type { Principal } from '../roles';
 import { inSchool, STAFF } from './common';
 import type { ClassObject, Preconditions, Rules, SchoolObject } from './objects';
@@ -30,6 +30,8 @@ export interface JournalObjects {
   'journal.write': JournalLessonObject;
   'journal.correctReason': ClassObject;
   'journal.readChangeLog': ClassObject;
+  /** The journal replayed from its change log and compared with the table (issue 11, item 6). */
+  'journal.checkIntegrity': ClassObject;
   'journal.buildRosters': ClassObject;
   'journal.listMine': SchoolObject;
   'journal.classDay': ClassObject;
@@ -49,6 +51,9 @@ export const journalRules: Rules<JournalObjects> = {
     inSchool(p, o) && isTeacher(p, o.schoolId) && mayFillLesson(p.userId, o.lesson, { line: o.line, subgroups: o.subgroups, substitutes: o.substitutes }),
   'journal.correctReason': (p, o) => inSchool(p, o) && leads(p, o),
   'journal.readChangeLog': (p, o) => inSchool(p, o) && (hasSchoolRole(p, o.schoolId, 'director', 'deputy') || leads(p, o)),
+  // Clauses 3.11, 8.2: the journal is controlled by the director and the deputy; the department checks a school's journals too.
+  'journal.checkIntegrity': (p, o) =>
+    (inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy')) || (p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId)),
   // Clause 5: the deputy runs the curriculum and the subgroups at the start of each period.
   'journal.buildRosters': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'deputy', 'director'),
   'journal.listMine': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'teacher', 'classTeacher', ...ADMINISTRATION),

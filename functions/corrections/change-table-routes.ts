@@ -1,0 +1,33 @@
+import * as z from 'zod';
+import type { RouteSpec } from '../route-spec';
+
+/** The table of changes made under requests in a class x period (clause 7.5; issue 11, item 5), as data for its screen; its PDF is in corrections-pdf. */
+const document = z.object({ kind: z.string(), number: z.string(), date: z.string() });
+
+export const changeTableResponse = z.object({
+  schoolName: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  periodId: z.string(),
+  periodName: z.string(),
+  yearId: z.string(),
+  timeZone: z.string(),
+  rows: z.array(
+    z.object({
+      correctionNo: z.number(),
+      at: z.string(),
+      actorName: z.string(),
+      subjectName: z.string(),
+      studentName: z.string().optional(),
+      lesson: z.object({ date: z.string(), lessonNo: z.number() }).optional(),
+      description: z.string(),
+      reasonText: z.string(),
+      document: document.optional(),
+      approval: z.object({ text: z.string(), byName: z.string(), at: z.string(), document: document.optional() }).optional(),
+    }),
+  ),
+});
+
+export const changeTableRoutes = [
+  { method: 'GET', path: '/api/schools/{schoolId}/classes/{classId}/periods/{periodId}/correction-changes', area: 'corrections', handler: 'getCorrectionChanges', permission: 'correction.readChanges', summary: 'Таблица учета изменений в журнале, внесённых по заявкам на корректировку, за период (п. 7.5)', response: changeTableResponse },
+] as const satisfies readonly RouteSpec[];

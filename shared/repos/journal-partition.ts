@@ -1,0 +1,60 @@
+/**
+ * The whole class x period partition in ONE Query (plus its pages), for the integrity check of
+ * issue 11 (shared/services/journal-integrity.ts): the change log (`LOG#`), the period marks
+ * (`FINAL#`) and every subject's lessons, marks and attendance (`SUBJ#`) come back together, so the
+ * log and the cells it must explain are read at one moment. Tombstones are kept: a removed mark is
+ * an empty cell the log must also say is empty.
+ */
+import { keys } from '../db/keys';
+import { queryAll } from '../db/query';
+import type { ChainHead, ChangeRecord } from '../domain/journal-log';
+import type { JournalAttendance, JournalLesson, JournalMark } from '../domain/journal-model';
+import { CHANGE_LOG_TYPES } from './change-log';
+import { attendanceOf, JOURNAL_TYPES, lessonOf, markOf } from './journal';
+import { FINAL_MARK_TYPE, finalMarkOf, type StoredFinalMark } from './period-marks';
+
+export interface JournalPartition {
+  records: ChangeRecord[];
+  heads: ChainHead[];
+  lessons: Array<JournalLesson & { subjectId: string }>;
+  marks: Array<JournalMark & { subjectId: string }>;
+  attendance: Array<JournalAttendance & { subjectId: string }>;
+  periodMarks: StoredFinalMark[];
+  pages: number;
+}
+
+/** The subject of an item of the `SUBJ#<subject>#...` range. */
+const subjectOfKey = (sk: unknown) => String(sk).split('#')[1]!;
+
+export async function readJournalPartition(schoolId: string, classId: string, periodId: string): Promise<JournalPartition> {
+  const pages = { count: 0 };
+  // Strongly consistent: a check that runs right after a change must see it (the period close).
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId) }, ConsistentRead: true }, { pages });
+  const out: JournalPartition = { records: [], heads: [], lessons: [], marks: [], attendance: [], periodMarks: [], pages: 0 };
+  for (const i of items) {
+    switch (i.type) {
+      case CHANGE_LOG_TYPES.record: {
+        const { pk: _pk, sk: _sk, type: _t, ...record } = i;
+        out.records.push(record as unknown as ChangeRecord);
+        break;
+      }
+      case CHANGE_LOG_TYPES.head:
+        out.heads.push({ subjectId: String(i.subjectId), seq: Number(i.seq), hash: String(i.hash) });
+        break;
+      case JOURNAL_TYPES.lesson:
+        out.lessons.push({ ...lessonOf(i), subjectId: subjectOfKey(i.sk) });
+        break;
+      case JOURNAL_TYPES.mark:
+        out.marks.push({ ...markOf(i), subjectId: subjectOfKey(i.sk) });
+        break;
+      case JOURNAL_TYPES.attendance:
+        out.attendance.push({ ...attendanceOf(i), subjectId: subjectOfKey(i.sk) });
+        break;
+      case FINAL_MARK_TYPE:
+        out.periodMarks.push(finalMarkOf(i));
+        break;
+    }
+  }
+  out.pages = pages.count;
+  return out;
+}
