@@ -8,6 +8,7 @@ import type { StudentObject } from '../../shared/auth/policy';
 import { NotFoundError } from '../../shared/errors';
 import { dateInZone } from '../../shared/domain/calendar';
 import { editEvent, eventRange, loadEvent, peekedAudience, publishEvent, removeEvent, schoolEvents } from '../../shared/services/diary-events';
+import { diarySubject } from '../../shared/services/diary-subject';
 import { diaryWeek, studentEvents } from '../../shared/services/diary-week';
 import { handlersOf, type Req } from '../http/area';
 import { schoolOf } from '../http/school';
@@ -29,6 +30,11 @@ function ownStudent(req: Pick<Req, 'principal' | 'params'> & { allowed: (o: Stud
 export const getDiaryWeek = handler('getDiaryWeek', async (req) => {
   const s = ownStudent(req);
   return { body: await diaryWeek(s.departmentId, s.schoolId, s.studentId, req.query.from, req.now) };
+});
+
+export const getDiarySubject = handler('getDiarySubject', async (req) => {
+  const s = ownStudent(req);
+  return { body: await diarySubject(s.departmentId, s.schoolId, s.studentId, req.params.subjectId!, { period: req.query.period, classId: req.query.class }, req.now) };
 });
 
 export const getStudentEvents = handler('getStudentEvents', async (req) => {

@@ -6,7 +6,8 @@
 import * as z from 'zod';
 import { EVENT_PLACE_MAX, EVENT_TITLE_MAX } from '../../shared/domain/diary-events';
 import { ATTENDANCE_KINDS, ABSENCE_REASONS } from '../../shared/domain/journal-model';
-import { dateRangeQuery, idParam, isoDateParam } from '../schemas';
+import { finalMarkView, studentReportResponse } from '../period-marks/schemas';
+import { dateRangeQuery, idParam, isoDateParam, periodView } from '../schemas';
 
 export const weekQuery = z.object({ from: isoDateParam('Неделя').optional() });
 
@@ -92,3 +93,40 @@ export const eventUpdateBody = eventBody.extend({
 });
 
 export const eventResponse = z.object({ event: eventView });
+
+// --- one subject for a period -------------------------------------------------------------------
+
+const reportSubject = studentReportResponse.shape.subjects.element.shape;
+
+export const subjectQuery = z.object({ period: idParam('Период').optional(), class: idParam('Класс').optional() });
+
+export const subjectResponse = z.object({
+  studentId: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  passFail: z.boolean(),
+  today: z.string(),
+  period: periodView,
+  periods: z.array(periodView),
+  rule: z.string(),
+  rules: studentReportResponse.shape.rules,
+  mark: finalMarkView.nullable(),
+  yearMark: finalMarkView.nullable(),
+  justification: reportSubject.justification,
+  warnings: reportSubject.warnings,
+  daysLeft: z.number(),
+  lessonsLeft: z.number(),
+  lessons: z.array(
+    z.object({
+      date: z.string(),
+      lessonNo: z.number(),
+      topic: z.string().optional(),
+      homework: z.string().optional(),
+      individualHomework: z.array(z.string()),
+      marks: z.array(mark.omit({ comment: true })),
+      absent: z.boolean(),
+    }),
+  ),
+});

@@ -9,10 +9,11 @@
 import { keys } from '../db/keys';
 import { batchGet, queryAll, stripKeys } from '../db/query';
 import type { JournalAttendance, JournalMark } from '../domain/journal-model';
-import type { SubgroupSet } from '../domain/curriculum';
+import type { LoadLine, Subject, SubgroupSet } from '../domain/curriculum';
 import type { AcademicYear } from '../domain/year';
 import { shortPersonName } from './curriculum';
 import type { MovementRecord } from './movement';
+import { FINAL_MARK_TYPE, finalMarkKey, finalMarkOf, type StoredFinalMark } from './period-marks';
 import type { StudentCard } from './school';
 
 export interface DiaryEntries {
@@ -97,4 +98,37 @@ export async function readDiaryPeople(
     teacherNames,
     subgroups: items.flatMap((i) => stripKeys<SubgroupSet>(i, 'subgroups') ?? []),
   };
+}
+
+/** The context of one subject's page, in one BatchGetItem: the rules' items, the year, the curriculum line and the subject. */
+export async function readStudentSubjectContext(departmentId: string, schoolId: string, yearId: string, classId: string, subjectId: string) {
+  const k = {
+    department: keys.department(departmentId),
+    school: keys.school(departmentId, schoolId),
+    year: keys.year(schoolId, yearId),
+    line: keys.load(schoolId, yearId, classId, subjectId),
+    subject: keys.subject(schoolId, subjectId),
+  };
+  const items = await batchGet(Object.values(k));
+  const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk) ?? null;
+  return {
+    department: find(k.department),
+    school: find(k.school),
+    year: stripKeys<AcademicYear>(find(k.year) ?? undefined, 'academicYear'),
+    line: stripKeys<LoadLine>(find(k.line) ?? undefined, 'loadLine'),
+    subject: stripKeys<Subject>(find(k.subject) ?? undefined, 'subject'),
+  };
+}
+
+/** The student's period and year marks of one subject: ONE BatchGetItem by key. */
+export async function readStudentFinalMarks(s: { schoolId: string; classId: string; yearId: string; periodId: string; subjectId: string; studentId: string }): Promise<{ period: StoredFinalMark | null; year: StoredFinalMark | null }> {
+  const slot = { schoolId: s.schoolId, classId: s.classId, yearId: s.yearId, subjectId: s.subjectId, studentId: s.studentId };
+  const pk = finalMarkKey({ ...slot, kind: 'period', periodId: s.periodId });
+  const yk = finalMarkKey({ ...slot, kind: 'year' });
+  const items = await batchGet([pk, yk]);
+  const find = (key: { pk: string; sk: string }) => {
+    const i = items.find((x) => x.pk === key.pk && x.sk === key.sk && x.type === FINAL_MARK_TYPE);
+    return i ? finalMarkOf(i) : null;
+  };
+  return { period: find(pk), year: find(yk) };
 }
