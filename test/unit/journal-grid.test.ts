@@ -158,7 +158,8 @@ describe('CellSaver', () => {
     await h.saver.settled();
     expect(cellText(h.cells['s1|2026-11-30.2.all'])).toBe('2');
     expect(h.statuses['s1|2026-11-30.2.all']).toMatchObject({ state: 'conflict', message: expect.stringContaining('«2»') });
-    expect(h.statuses['s2|2026-11-30.2.all']).toEqual({ state: 'locked', message: 'Изменения закрыты с 01.12.2026' });
+    // The lock keeps what was not saved: a correction request from the cell asks for exactly that (issue 11).
+    expect(h.statuses['s2|2026-11-30.2.all']).toEqual({ state: 'locked', message: 'Изменения закрыты с 01.12.2026', ops: [{ kind: 'mark', body: expect.objectContaining({ studentId: 's2', value: 5, version: 0 }) }] });
     expect(cellText(h.cells['s2|2026-11-30.2.all'])).toBe('');
   });
 });

@@ -38,7 +38,9 @@ export interface CellData {
 export type CellStatus =
   | { state: 'saving'; message?: string }
   | { state: 'saved' }
-  | { state: 'error' | 'conflict' | 'locked'; message: string };
+  | { state: 'error' | 'conflict'; message: string }
+  /** `ops`: what the refused edit would have sent, for a correction request filed from the cell (issue 11). */
+  | { state: 'locked'; message: string; ops?: Op[] };
 
 export const EMPTY_CELL: CellData = { marks: [], attendance: null };
 
@@ -95,7 +97,8 @@ export type Op =
   | { kind: 'mark'; body: Omit<MarkBody, 'requestId'> }
   | { kind: 'attendance'; body: Omit<AttendanceBody, 'requestId'> };
 
-export type Plan = { ok: true; ops: Op[] } | { ok: false; message: string; locked: boolean };
+/** A plan refused by a lock keeps its `ops`: a correction request asks for exactly them. */
+export type Plan = { ok: true; ops: Op[] } | { ok: false; message: string; locked: boolean; ops?: Op[] };
 
 /**
  * The work types a new mark of a lesson may take, numbered for the Alt+digit shortcuts: the
@@ -154,14 +157,16 @@ export function planEdit(page: JournalPage, lesson: PageLesson, studentId: strin
   for (const op of ops) {
     if (op.kind !== 'mark') continue;
     const refusal = check(op.body.workType);
-    if (refusal) return { ok: false, message: refusal, locked: true };
+    if (refusal) return { ok: false, message: refusal, locked: true, ops: [...ops, ...attendanceOps(lesson, studentId, cell, parsed.attendance)] };
   }
-  const a = parsed.attendance;
-  const cur = cell.attendance;
-  if ((a?.kind ?? null) !== (cur?.kind ?? null) || (a?.reason ?? null) !== (cur?.reason ?? null)) {
-    ops.push({ kind: 'attendance', body: { lessonId: lesson.lessonId, studentId, kind: a?.kind ?? null, reason: a?.reason ?? null, version: cur?.version ?? 0 } });
-  }
+  ops.push(...attendanceOps(lesson, studentId, cell, parsed.attendance));
   return { ok: true, ops };
+}
+
+function attendanceOps(lesson: PageLesson, studentId: string, cell: CellData, a: AttendanceEntry | null | undefined): Op[] {
+  const cur = cell.attendance;
+  if ((a?.kind ?? null) === (cur?.kind ?? null) && (a?.reason ?? null) === (cur?.reason ?? null)) return [];
+  return [{ kind: 'attendance', body: { lessonId: lesson.lessonId, studentId, kind: a?.kind ?? null, reason: a?.reason ?? null, version: cur?.version ?? 0 } }];
 }
 
 /** A cell after a mark request's answer (or the current value of a conflict). */

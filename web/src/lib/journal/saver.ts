@@ -95,14 +95,14 @@ export class CellSaver {
     if (job.kind === 'text') {
       const plan = planEdit(page, lesson, studentId, cell, job.text, job.workType);
       if (!plan.ok) {
-        this.deps.update(key, cell, { state: plan.locked ? 'locked' : 'error', message: plan.message });
+        this.deps.update(key, cell, plan.locked ? { state: 'locked', message: plan.message, ...(plan.ops ? { ops: plan.ops } : {}) } : { state: 'error', message: plan.message });
         return;
       }
       ops = plan.ops;
     } else {
       ops = job.ops(cell);
     }
-    for (const op of ops) {
+    for (const [i, op] of ops.entries()) {
       const outcome = await this.send(key, op);
       if (outcome.ok) {
         cell = op.kind === 'mark' ? withMark(cell, op.body.workType, outcome.value as MarkView | null, lesson.workTypes) : withAttendance(cell, outcome.value as AttendanceView | null);
@@ -115,7 +115,8 @@ export class CellSaver {
         this.deps.update(key, cell, { state: 'conflict', message: T.conflict(cellText(cell)) });
         return;
       }
-      this.deps.update(key, cell, { state: e.status === 423 ? 'locked' : 'error', message: e.status === 0 ? T.notSaved : e.message });
+      // A lock the server found: what was not saved yet is what a correction request would ask for.
+      this.deps.update(key, cell, e.status === 423 ? { state: 'locked', message: e.message, ops: ops.slice(i) } : { state: 'error', message: e.status === 0 ? T.notSaved : e.message });
       return;
     }
     this.deps.update(key, cell, { state: 'saved' });
