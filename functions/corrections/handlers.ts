@@ -7,6 +7,7 @@
 import type { Principal } from '../../shared/auth/roles';
 import { BadRequestError } from '../../shared/errors';
 import { correctionRegister, correctionView, decideCorrection as decide, fileCorrection as file, loadCorrection, loadFilingContext, type Actor } from '../../shared/services/corrections';
+import { enterCorrection as enter, entryRefusal, loadEntryContext } from '../../shared/services/corrections-entry';
 import { handlersOf, type Req } from '../http/area';
 import { authorizedSchool, schoolOf, yearIdOf } from '../http/school';
 import { correctionRoutes } from './routes';
@@ -54,6 +55,12 @@ export const recordDepartmentDecision = handler('recordDepartmentDecision', asyn
   const { decision, document, comment, version } = req.body;
   const action = decision === 'approve' ? 'departmentApprove' : 'departmentReject';
   return { body: { correction: await decide(school, correction, { action, document, comment, version }, 'department', actorOf(req.principal), req.now) } };
+});
+
+export const enterCorrection = handler('enterCorrection', async (req) => {
+  const ctx = await loadEntryContext(await schoolOf(req), yearIdOf(req), numberOf(req));
+  req.authorize(ctx.access, entryRefusal(ctx));
+  return { body: { correction: await enter(ctx, req.body, actorOf(req.principal), req.now) } };
 });
 
 export { correctionsWaiting } from './counts';

@@ -15,7 +15,7 @@ import {
   CORRECTION_ACTIONS,
 } from '../../shared/domain/corrections';
 import { TOPIC_MAX } from '../../shared/domain/journal-marks';
-import { idParam, isoDateParam } from '../schemas';
+import { idParam, isoDateParam, requestId } from '../schemas';
 
 const text = (what: string, max: number) => z.string({ error: `${what}: ожидается текст.` }).max(max, `${what}: не длиннее ${max} знаков.`);
 
@@ -101,7 +101,16 @@ export const correctionView = z.object({
   decisions: z.array(
     z.object({ action: z.enum(CORRECTION_ACTIONS), by: z.string(), byName: z.string(), at: z.string(), comment: z.string().optional(), document: documentView.optional() }),
   ),
+  /** What was entered into the journal, by whom and when (clause 7.4): set with the state `entered`. */
+  entry: z.object({ by: z.string(), byName: z.string(), at: z.string(), requestId: z.string(), cells: z.array(scopeCell) }).optional(),
   version: z.number(),
+});
+
+/** The deputy's entry (clause 7.4): every cell of the request with its values exactly as approved. */
+export const entryBody = z.object({
+  cells: z.array(scopeCell, { error: 'Укажите ячейки заявки с разрешёнными значениями.' }).max(SCOPE_MAX, `В одной заявке — не больше ${SCOPE_MAX} ячеек.`),
+  version,
+  requestId: requestId.optional(),
 });
 
 export const correctionResponse = z.object({ correction: correctionView });

@@ -12,6 +12,7 @@ import { rulesInForce } from '../../shared/domain/settings-versions';
 import { WORK_TYPES } from '../../shared/domain/work-types';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { getDepartmentSettings, getSchoolSettings, saveDepartmentSettings, saveSchoolSettings, type DepartmentSettings, type StoredSchoolSettings } from '../../shared/repos/settings';
+import { saveCorrectionSettings } from '../../shared/services/correction-settings';
 import { addMarkingRules as addVersion, settingsInvalid, STALE_SETTINGS } from '../../shared/services/marking-rules-settings';
 import { handlersOf, type Req } from '../http/area';
 import { settingsRoutes } from './routes';
@@ -115,4 +116,11 @@ export const addMarkingRules = handler('addMarkingRules', async (req) => {
   req.authorize(stored, WRITE_REFUSED);
   const saved = await addVersion(stored, req.body, { actor: req.principal, at: req.now }, (s) => schoolView(s, dep, req.now));
   return { body: { ...schoolView(saved.stored, dep, req.now), changedPeriods: saved.changedPeriods.map((c) => c.text) } };
+});
+
+export const putCorrectionSettings = handler('putCorrectionSettings', async (req) => {
+  const { stored, dep } = await schoolAndDepartment(req);
+  req.authorize(stored, 'Срок внесения исправлений и ответственного за контроль ведения журнала назначает директор (п. 3.11 Положения).');
+  const saved = await saveCorrectionSettings(stored, req.body, { actor: req.principal, at: req.now }, (s) => schoolView(s, dep, req.now));
+  return { body: schoolView(saved, dep, req.now) };
 });

@@ -123,6 +123,8 @@ export const schoolSettingsResponse = z.object({
     testLimits,
     periodMarksOpenDaysBefore: z.number().optional(),
     idleMinutes: z.number().optional(),
+    correctionEntryWindowDays: z.number().optional(),
+    journalControlDeputyIds: z.array(z.string()).optional(),
   }),
   /** The department's limits, shown beside each field. */
   department: lockSettings,
@@ -147,3 +149,12 @@ export const schoolSettingsResponse = z.object({
 
 /** A saved version: the settings, and the open periods it changed in words. */
 export const markingRulesSaved = schoolSettingsResponse.extend({ changedPeriods: z.array(z.string()) });
+
+/** The director's settings of corrections (clauses 3.11, 7.4): the entry window and the deputies of journal control. */
+export const correctionSettingsBody = z.object({
+  version,
+  correctionEntryWindowDays: z.number({ error: 'Срок внесения исправления: укажите число дней.' }),
+  journalControlDeputyIds: z
+    .array(z.string({ error: 'Ответственный за контроль ведения журнала: ожидается идентификатор сотрудника.' }).max(64, 'Идентификатор сотрудника слишком длинный.'), { error: 'Укажите список ответственных за контроль ведения журнала (может быть пустым).' })
+    .max(20, 'Слишком длинный список ответственных.'),
+});

@@ -46,6 +46,7 @@ export const SENSITIVE_ACTIONS: ReadonlySet<string> = new Set<Action>([
   'department.grantInspector',
   'correction.decide',
   'correction.recordDepartment',
+  'correction.configure',
   'personalData.withdrawConsent',
 ]);
 

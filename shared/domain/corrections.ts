@@ -151,6 +151,8 @@ export function correctionProblems(d: CorrectionDraft, today: string): Correctio
     if (seen.has(key)) problems.push({ field: at, message: `${n}: эта ячейка уже есть в заявке.` });
     seen.add(key);
   });
+  const tooBig = d.cells.length <= SCOPE_MAX ? entrySizeProblem(d.cells) : null;
+  if (tooBig) problems.push(tooBig);
   return problems;
 }
 
@@ -250,4 +252,122 @@ export const ENTRY_WINDOW_MAX = 14;
 export function entryWindow(approvedAt: Date, timeZone: string, days = DEFAULT_ENTRY_WINDOW_DAYS): { lastDate: string; endsAt: string } {
   const lastDate = addDays(dateInZone(approvedAt, timeZone), days - 1);
   return { lastDate, endsAt: new Date(endOfDayInZone(lastDate, timeZone)).toISOString() };
+}
+
+/** The window's length a school set (clause 7.4: a school setting), within the bounds; the default otherwise. */
+export function entryWindowDaysOf(stored: unknown): number {
+  return typeof stored === 'number' && Number.isInteger(stored) && stored >= ENTRY_WINDOW_MIN && stored <= ENTRY_WINDOW_MAX ? stored : DEFAULT_ENTRY_WINDOW_DAYS;
+}
+
+// --- the entry of an approved request (clauses 7.4, 3.11) ---------------------------------------
+
+/** What the change-log record of an entered cell says beside its request number: «по заявке № 12». */
+export function correctionNote(no: number): string {
+  return `по заявке № ${no}`;
+}
+
+/** What the request keeps of its entry: who entered it, when, and exactly the cells written. */
+export interface CorrectionEntry {
+  by: string;
+  byName: string;
+  at: string;
+  /** The client's idempotency key: a retry of an entry that did commit answers the stored request. */
+  requestId: string;
+  cells: ScopeCell[];
+}
+
+/** A cell as a person reads it in a refusal: «текущая отметка 16.11.2026, 8-й урок». */
+export function cellLabel(c: ScopeCell): string {
+  if (c.kind === 'finalMark') return `${CELL_KIND_LABELS.finalMark} (${c.slot})`;
+  return `${CELL_KIND_LABELS[c.kind]} ${ruDate(c.date)}, ${c.lessonNo}-й урок`;
+}
+
+/**
+ * The entry refused cell by cell (clause 7.4: «в вышеуказанном порядке», nothing beyond the scope):
+ * a cell the request does not name, a value other than the one approved, a «value now» other than
+ * the request's, a cell sent twice, and every cell of the scope left out (the approved change is
+ * entered whole, in one transaction, so the journal never holds half of it).
+ */
+export function entryProblems(scope: readonly ScopeCell[], sent: readonly ScopeCell[], no: number): CorrectionProblem[] {
+  const problems: CorrectionProblem[] = [];
+  const approved = new Map(scope.map((c) => [cellKey(c), c]));
+  const seen = new Set<string>();
+  const shown = (c: ScopeCell, v: string | null) => `«${valueText(c, v)}»`;
+  sent.forEach((c, i) => {
+    const at = `cells.${i}`;
+    const n = `Ячейка ${i + 1} (${cellLabel(c)})`;
+    const key = cellKey(c);
+    const a = approved.get(key);
+    if (!a) problems.push({ field: at, message: `${n}: не входит в заявку № ${no}, вносить её нельзя.` });
+    else if (seen.has(key)) problems.push({ field: at, message: `${n}: указана дважды.` });
+    else {
+      if (c.to !== a.to) problems.push({ field: `${at}.to`, message: `${n}: значение ${shown(c, c.to)} отличается от разрешённого по заявке № ${no} ${shown(a, a.to)}.` });
+      if (c.from !== a.from) problems.push({ field: `${at}.from`, message: `${n}: нынешнее значение ${shown(c, c.from)} не совпадает с указанным в заявке ${shown(a, a.from)}.` });
+    }
+    seen.add(key);
+  });
+  scope.forEach((c, i) => {
+    if (!seen.has(cellKey(c))) problems.push({ field: 'cells', message: `Ячейка ${i + 1} заявки (${cellLabel(c)}) не передана: исправление вносится целиком, все ячейки заявки сразу.` });
+  });
+  return problems;
+}
+
+/** Each cell whose value in the journal is no longer the request's «value now» (changed since filing). */
+export function staleCells(scope: readonly ScopeCell[], current: ReadonlyMap<string, string | null>): Array<{ cell: ScopeCell; now: string | null; message: string }> {
+  return scope.flatMap((c) => {
+    const now = current.get(cellKey(c)) ?? null;
+    if (now === c.from) return [];
+    return [{ cell: c, now, message: `${capitalise(cellLabel(c))}: сейчас в журнале «${valueText(c, now)}», а в заявке — «${valueText(c, c.from)}». Значение изменилось после подачи заявки: подайте новую заявку.` }];
+  });
+}
+
+/**
+ * DynamoDB writes at most 100 items in one transaction, and the entry is one transaction: each cell,
+ * its change-log record, one chain head per subject (and slot), one lesson mark per lesson that has
+ * none yet, the request and its audit record. An upper bound, known at filing.
+ */
+export const TRANSACTION_ITEMS_MAX = 100;
+export function entryItemsBound(cells: readonly ScopeCell[]): number {
+  const chains = new Set(cells.map((c) => (c.kind === 'finalMark' ? `final|${c.slot}|${c.subjectId}` : `lesson|${c.subjectId}`)));
+  const lessons = new Set(cells.flatMap((c) => (c.kind === 'mark' || c.kind === 'attendance' ? [[c.subjectId, c.date, c.lessonNo, c.groupId].join('|')] : [])));
+  return cells.length * 2 + chains.size + lessons.size + 2;
+}
+
+/** The filing's problem when the scope could not be entered in one transaction. */
+export function entrySizeProblem(cells: readonly ScopeCell[]): CorrectionProblem | null {
+  if (entryItemsBound(cells) <= TRANSACTION_ITEMS_MAX) return null;
+  return { field: 'cells', message: 'Заявка слишком большая, чтобы внести её одним действием: разделите её на несколько заявок (например, по предметам).' };
+}
+
+// --- the school's settings of corrections (clauses 3.11, 7.4): set by the director ------------------
+
+/** At most a few deputies share journal control; the list is the director's order, not a role. */
+export const JOURNAL_CONTROL_DEPUTIES_MAX = 5;
+
+export interface CorrectionSettings {
+  /** Calendar days of the entry window (ENTRY_WINDOW_MIN..MAX); absent: the default. */
+  correctionEntryWindowDays?: number;
+  /** The deputies the director made responsible for journal control (clause 3.11): they enter approved changes. */
+  journalControlDeputyIds?: string[];
+}
+
+export const ENTRY_WINDOW_LABEL = 'Срок внесения исправления по разрешённой заявке';
+
+/** Every problem of the director's settings; `deputyIds` are the school's deputies (any other id is refused). */
+export function correctionSettingsProblems(s: Required<CorrectionSettings>, deputyIds: ReadonlySet<string>): CorrectionProblem[] {
+  const problems: CorrectionProblem[] = [];
+  const days = s.correctionEntryWindowDays;
+  if (!Number.isInteger(days) || days < ENTRY_WINDOW_MIN || days > ENTRY_WINDOW_MAX) {
+    problems.push({ field: 'correctionEntryWindowDays', message: `${ENTRY_WINDOW_LABEL}: целое число дней от ${ENTRY_WINDOW_MIN} до ${ENTRY_WINDOW_MAX}.` });
+  }
+  if (s.journalControlDeputyIds.length > JOURNAL_CONTROL_DEPUTIES_MAX) {
+    problems.push({ field: 'journalControlDeputyIds', message: `Ответственных за контроль ведения журнала — не больше ${JOURNAL_CONTROL_DEPUTIES_MAX}.` });
+  }
+  if (new Set(s.journalControlDeputyIds).size !== s.journalControlDeputyIds.length) {
+    problems.push({ field: 'journalControlDeputyIds', message: 'Один и тот же заместитель указан дважды.' });
+  }
+  s.journalControlDeputyIds.forEach((id, i) => {
+    if (!deputyIds.has(id)) problems.push({ field: `journalControlDeputyIds.${i}`, message: `Ответственным за контроль ведения журнала можно назначить только заместителя директора этой школы (${i + 1}-й в списке — не заместитель).` });
+  });
+  return problems;
 }

@@ -4,6 +4,7 @@
  * «тема урока: «Дроби»», «годовая отметка: 4 → 5». Stored records keep ids and codes (the hash
  * chain is over them); this module only reads them. Pure, without node:crypto, so the web may use it.
  */
+import { correctionNote } from './corrections';
 import { attendanceCode, type AttendanceEntry } from './journal-marks';
 import { FINAL_MARK_TEXT, finalMarkKindTitle, isFinalMarkCode, type FinalMarkKind } from './period-marks';
 import { workTypeName } from './work-types';
@@ -17,6 +18,8 @@ export interface DescribedRecord {
   target: { lessonId: string; studentId?: string; workType?: string };
   old: Values;
   new: Values;
+  /** A change after the lock, entered under an approved request (clause 7.4). */
+  correctionNo?: number;
 }
 
 /** The names a description uses that the record does not carry. */
@@ -110,6 +113,11 @@ function finalText(r: DescribedRecord, ctx: DescribeContext): string {
 
 /** What the record changed, in the words of the journal. */
 export function describeChange(r: DescribedRecord, ctx: DescribeContext = {}): string {
+  const text = describeCell(r, ctx);
+  return typeof r.correctionNo === 'number' ? `${text}, ${correctionNote(r.correctionNo)}` : text;
+}
+
+function describeCell(r: DescribedRecord, ctx: DescribeContext): string {
   switch (r.entity) {
     case 'mark':
       return markText(r);

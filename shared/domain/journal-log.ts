@@ -37,8 +37,10 @@ export interface ChangeBody {
   new: Record<string, unknown> | null;
   /** The client's idempotency key of the edit. */
   requestId?: string;
-  /** For a change after the lock: the approved correction request (R-41, later issue). */
+  /** For a change after the lock: the approved correction request in words, «по заявке № 12». */
   reason?: string;
+  /** ... and its register number (issue 11; clause 7.4): the change table of clause 7.5 is read by it. */
+  correctionNo?: number;
 }
 
 export interface ChangeRecord extends ChangeBody {
@@ -85,6 +87,24 @@ export function chainNext(body: ChangeBody, head: Pick<ChainHead, 'seq' | 'hash'
   const draft = { ...body, seq, prevHash };
   return { ...draft, hash: contentHash(draft) };
 }
+
+/** Several records of one chain written together (a correction, an absence document): each on the one before. */
+export function chainRun(bodies: readonly ChangeBody[], head: Pick<ChainHead, 'seq' | 'hash'> | null): ChangeRecord[] {
+  const out: ChangeRecord[] = [];
+  for (const body of bodies) out.push(chainNext(body, out.at(-1) ?? head));
+  return out;
+}
+
+/**
+ * What a record holds as a cell's value, one shape per entity, so that every writer (the teacher's
+ * grid, the period marks, a correction, an absence document) logs a cell alike and a replay of the
+ * log can compare it with the journal.
+ */
+export const logValue = {
+  mark: (m: { value: number; comment?: string }) => ({ value: m.value, ...(m.comment ? { comment: m.comment } : {}) }),
+  attendance: (a: { kind: string; reason?: string; document?: string }) => ({ kind: a.kind, ...(a.reason ? { reason: a.reason } : {}), ...(a.document ? { document: a.document } : {}) }),
+  finalMark: (m: { code?: string; reason?: string; late?: boolean }) => ({ code: m.code, ...(m.reason ? { reason: m.reason } : {}), ...(m.late ? { late: true } : {}) }),
+};
 
 export interface ChainProblem {
   subjectId: string;

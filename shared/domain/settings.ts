@@ -97,6 +97,10 @@ export interface SchoolSettings {
   markingRules?: MarkingRulesVersion[];
   /** Staff sessions end after this many minutes without action (shared computers, clause 3.2); absent: 15. */
   idleMinutes?: number;
+  /** Corrections (clauses 3.11, 7.4; the director's, shared/domain/corrections.ts): the entry window in days. */
+  correctionEntryWindowDays?: number;
+  /** ... and the deputies responsible for journal control, who enter approved changes. */
+  journalControlDeputyIds?: string[];
 }
 
 export const DEFAULT_SCHOOL_SETTINGS: SchoolSettings = {
@@ -120,6 +124,8 @@ export function resolveSchoolSettings(stored?: Partial<SchoolSettings> | null): 
     ...(typeof stored?.periodMarksOpenDaysBefore === 'number' ? { periodMarksOpenDaysBefore: stored.periodMarksOpenDaysBefore } : {}),
     ...(Array.isArray(stored?.markingRules) ? { markingRules: stored.markingRules } : {}),
     ...(typeof stored?.idleMinutes === 'number' ? { idleMinutes: stored.idleMinutes } : {}),
+    ...(typeof stored?.correctionEntryWindowDays === 'number' ? { correctionEntryWindowDays: stored.correctionEntryWindowDays } : {}),
+    ...(Array.isArray(stored?.journalControlDeputyIds) ? { journalControlDeputyIds: [...stored.journalControlDeputyIds] } : {}),
   };
 }
 

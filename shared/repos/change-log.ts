@@ -52,14 +52,17 @@ export function changeLogOps(p: PlaceOfLog, record: ChangeRecord, previousSeq: n
             ExpressionAttributeValues: { ':seq': record.seq, ':hash': record.hash, ':prev': previousSeq },
           },
         };
-  const put: TransactItem = {
-    Put: {
-      TableName: tableName(),
-      Item: changeRecordItem(p, record),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-  return [head, put];
+  return [head, changeRecordPut(p, record)];
+}
+
+function changeRecordPut(p: PlaceOfLog, record: ChangeRecord): TransactItem {
+  return { Put: { TableName: tableName(), Item: changeRecordItem(p, record), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Several records of one chain in one transaction (shared/domain/journal-log.ts `chainRun`): the head moved once, to the last. */
+export function changeLogRunOps(p: PlaceOfLog, records: readonly ChangeRecord[], previousSeq: number): TransactItem[] {
+  const [head] = changeLogOps(p, records[records.length - 1]!, previousSeq);
+  return [head, ...records.map((r) => changeRecordPut(p, r))];
 }
 
 export interface ChangeLogRead {

@@ -9,8 +9,8 @@
 import type { Principal } from '../auth/roles';
 import { keys } from '../db/keys';
 import { getItem, queryAll, type Item } from '../db/query';
-import { CREATE_ONLY, putOp, transact, TransactionCancelled, transactOr, versionCondition } from '../db/transact';
-import type { CorrectionAction, CorrectionDocument, CorrectionDraft, CorrectionProgress } from '../domain/corrections';
+import { CREATE_ONLY, putOp, transact, TransactionCancelled, transactOr, versionCondition, type TransactItem } from '../db/transact';
+import type { CorrectionAction, CorrectionDocument, CorrectionDraft, CorrectionEntry, CorrectionProgress } from '../domain/corrections';
 import { ConflictError } from '../errors';
 import { auditPut } from './audit';
 
@@ -38,6 +38,8 @@ export interface StoredCorrection extends CorrectionDraft, CorrectionProgress {
   /** Last date (ISO) of the entry window, set on approval, for the screens. */
   windowLastDate?: string;
   decisions: CorrectionDecision[];
+  /** What was entered into the journal, by whom and when (clause 7.4); set with the state `entered`. */
+  entry?: CorrectionEntry;
   version: number;
 }
 
@@ -107,4 +109,16 @@ export async function saveDecision(before: StoredCorrection, next: StoredCorrect
     ],
     async () => new ConflictError('Заявку уже изменил кто-то другой: обновите страницу.', await getCorrection(before.schoolId, before.yearId, before.number)),
   );
+}
+
+/**
+ * The request moved to `next` (entered) on the version `before` was read at, with its audit record:
+ * the first two operations of the entry's one transaction, whose other operations write the journal
+ * (shared/services/corrections-entry.ts). Index 0 failing means somebody else moved the request.
+ */
+export function entryOps(before: StoredCorrection, next: StoredCorrection, actor: Pick<Principal, 'userId' | 'displayName'>, at: Date): TransactItem[] {
+  return [
+    putOp(correctionItem(next), versionCondition(before.version)),
+    auditPut({ schoolId: next.schoolId, actor, action: 'correction.enter', entity: entity(next), before: { state: before.state }, after: { state: next.state, entry: next.entry }, at }),
+  ];
 }

@@ -1,8 +1,8 @@
 /**
  * Correction requests after a lock (issue 11; clauses 7.2, 7.3, 7.5; R-41): filing with a register
  * number, the school's register, the director's decision and the education department's decision
- * on a disputed request. The entry of an approved change into the journal (clause 7.4) is the next
- * part of the issue; here the approval only opens its window. Rules are the domain's
+ * on a disputed request. The approval opens the entry window (the school's setting); the entry itself
+ * is shared/services/corrections-entry.ts. Rules are the domain's
  * (shared/domain/corrections.ts); authorisation is the caller's, on the objects loaded here.
  */
 import { may } from '../auth/policy';
@@ -13,8 +13,8 @@ import { teachersOfLine } from '../domain/curriculum';
 import {
   correctionProblems,
   documentProblems,
-  DEFAULT_ENTRY_WINDOW_DAYS,
   entryWindow,
+  entryWindowDaysOf,
   REASON_LABELS,
   STATE_LABELS,
   stateAt,
@@ -154,7 +154,9 @@ export async function decideCorrection(school: School, c: StoredCorrection, inpu
   const refusal = transitionRefusal(c, input.action, by, now);
   if (refusal) throw new ConflictError(refusal, correctionView(c, now));
   const to = TRANSITIONS[input.action].to as StoredCorrection['state'];
-  const window = to === 'approved' ? entryWindow(now, school.timeZone, DEFAULT_ENTRY_WINDOW_DAYS) : null;
+  // The school's window as the director set it (its settings are on the school item), from the approval.
+  const days = entryWindowDaysOf((school as School & { settings?: { correctionEntryWindowDays?: unknown } }).settings?.correctionEntryWindowDays);
+  const window = to === 'approved' ? entryWindow(now, school.timeZone, days) : null;
   const comment = input.comment?.trim();
   const next: StoredCorrection = {
     ...c,

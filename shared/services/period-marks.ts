@@ -22,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/roles';
 import type { FinalMarkObject } from '../auth/rules/period-marks';
 import { addDays, dateInZone } from '../domain/calendar';
-import { chainNext, type ChangeBody } from '../domain/journal-log';
+import { chainNext, logValue, type ChangeBody } from '../domain/journal-log';
 import type { JournalMark, RosterStudent, SubjectRoster } from '../domain/journal-model';
 import { GRADE_WITHOUT_MARKS } from '../domain/journal-rules';
 import { countedMarksOf, finalBasis, finalMarkWithReason, justifyPeriod, reasonProblem, yearBasis, type Justification, type ReasonBasis } from '../domain/mark-justification';
@@ -386,7 +386,7 @@ export async function setFinalMark(ctx: FinalMarkContext, input: FinalMarkInput,
     ...(input.code === null ? { deleted: true } : {}),
     lastRequestId: input.requestId,
   };
-  const shown = (m: { code?: FinalMarkCode; reason?: string; late?: boolean }) => ({ code: m.code, ...(m.reason ? { reason: m.reason } : {}), ...(m.late ? { late: true } : {}) });
+  const shown = logValue.finalMark;
   const logPlace = { schoolId: slot.schoolId, classId: slot.classId, periodId: ctx.period.periodId, subjectId: slot.subjectId };
   let head = ctx.head;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
