@@ -202,9 +202,14 @@ export const changeLogResponse = z.object({
       new: z.record(z.string(), z.unknown()).nullable(),
       requestId: z.string().optional(),
       reason: z.string().optional(),
+      correctionNo: z.number().optional(),
+      // The chain (README «Checking the change log outside the product»).
+      partition: z.string(),
+      prevHash: z.string(),
       hash: z.string(),
     }),
   ),
+  heads: z.array(z.object({ subjectId: z.string(), seq: z.number(), hash: z.string() })),
   verification: z.object({
     ok: z.boolean(),
     checked: z.number(),

@@ -8,7 +8,7 @@ import { ruDate, ruDateTimeInZone } from '../domain/calendar';
 import type { ChangeTable } from '../services/correction-documents';
 import { correctionDocumentText } from '../services/correction-documents';
 import { renderPdf } from './pdf';
-import { reportFrame, tableLayout, th } from './correction-frame';
+import { printable, reportFrame, tableLayout, th } from './correction-frame';
 
 export function changeTableDoc(t: ChangeTable, printedAt: Date): Record<string, unknown> {
   const title = 'Таблица учета изменений в электронном журнале';
@@ -18,7 +18,7 @@ export function changeTableDoc(t: ChangeTable, printedAt: Date): Record<string, 
     `№ ${r.correctionNo}`,
     `${ruDateTimeInZone(new Date(r.at), t.timeZone)}\n${r.actorName}`,
     [r.subjectName, r.lesson ? `${ruDate(r.lesson.date)}, ${r.lesson.lessonNo}-й урок` : '', r.studentName ?? ''].filter(Boolean).join('\n'),
-    r.description,
+    printable(r.description),
     r.reasonText ? `${r.reasonText}${r.document ? `\n${correctionDocumentText(r.document)}` : ''}` : 'Заявка не найдена в журнале регистрации',
     r.approval ? `${r.approval.text}: ${r.approval.byName}, ${ruDateTimeInZone(new Date(r.approval.at), t.timeZone)}${r.approval.document ? `\n${correctionDocumentText(r.approval.document)}` : ''}` : '—',
   ]);

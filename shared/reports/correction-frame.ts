@@ -5,6 +5,9 @@
  */
 import { ruDateTimeInZone, zoneLabel } from '../domain/calendar';
 
+/** PT Sans has no arrows (U+2192): the change log's «3 → 4» is printed as «3 на 4», as a correction is said aloud. */
+export const printable = (text: string) => text.replaceAll(' → ', ' на ').replaceAll('→', '—');
+
 export const th = (text: string) => ({ text, bold: true, fillColor: '#eeeeee' });
 
 export const tableLayout = { paddingTop: () => 3, paddingBottom: () => 3, hLineColor: () => '#999999', vLineColor: () => '#999999' };

@@ -203,7 +203,7 @@ export async function correctionRegisterDocument(p: Principal, school: School, y
     if (c.kind !== 'finalMark') where.push(`${ruDate(c.date)} (${c.lessonNo}-й урок)`);
     if ('studentId' in c) where.push(names.get(c.studentId) ?? 'обучающийся не найден');
     const what = c.kind === 'finalMark' ? slotTitle(c.slot, { periodOf }).toLocaleLowerCase('ru-RU') : CELL_KIND_LABELS[c.kind];
-    return `${where.join(', ')}: ${what} ${valueText(c, c.from)} → ${valueText(c, c.to)}`;
+    return `${where.join(', ')}: ${what}, было: ${valueText(c, c.from)}, стало: ${valueText(c, c.to)}`;
   };
   const rows = kept.map((c): RegisterRow => {
     const cls = classOf.get(c.classId);

@@ -11,7 +11,7 @@
 import { keys } from '../db/keys';
 import { dateInZone } from '../domain/calendar';
 import { describeChange } from '../domain/journal-log-text';
-import { verifyChain, type ChainVerdict, type ChangeRecord } from '../domain/journal-log';
+import { verifyChain, type ChainHead, type ChainVerdict, type ChangeRecord } from '../domain/journal-log';
 import { parseLessonId } from '../domain/journal-model';
 import { periodsForGrade } from '../domain/year';
 import { readChangeLog } from '../repos/change-log';
@@ -32,7 +32,12 @@ export interface ChangeLogFilter {
   page?: number;
 }
 
-export type ShownRecord = Omit<ChangeRecord, 'partition' | 'prevHash'> & {
+/**
+ * A record as stored (its hashed fields, `partition`, `prevHash` and `hash` included, so that anyone
+ * can recompute the chain outside the product: README «Checking the change log outside the
+ * product») plus the words of the screen, which are not hashed.
+ */
+export type ShownRecord = ChangeRecord & {
   subjectName: string;
   studentName?: string;
   /** The lesson of a mark, attendance or lesson record. */
@@ -53,6 +58,8 @@ export interface ChangeLogView {
   /** Newest first, one page of those the filter keeps. */
   records: ShownRecord[];
   verification: ChainVerdict;
+  /** The last record of each subject's chain (of the chosen subject with a subject filter). */
+  heads: ChainHead[];
   queryPages: number;
   /** How many records the filter keeps, over all pages. */
   total: number;
@@ -80,7 +87,7 @@ export async function changeLogOf(schoolId: string, classId: string, periodId: s
     return p && set ? { name: p.name, kind: set.kind } : undefined;
   };
 
-  const shown = read.records.map(({ partition: _p, prevHash: _h, ...r }): ShownRecord => {
+  const shown = read.records.map((r): ShownRecord => {
     const lesson = r.entity === 'finalMark' ? null : parseLessonId(r.target.lessonId);
     const student = r.target.studentId ? studentName.get(r.target.studentId) : undefined;
     return {
@@ -113,6 +120,7 @@ export async function changeLogOf(schoolId: string, classId: string, periodId: s
     periodName: periodOf(periodId)?.name ?? '',
     records: kept.slice((page - 1) * CHANGE_LOG_PAGE_SIZE, page * CHANGE_LOG_PAGE_SIZE),
     verification,
+    heads: read.heads.filter(ofSubject),
     queryPages: read.pages,
     total: kept.length,
     page,
