@@ -58,6 +58,7 @@ describe('sectionsFor', () => {
           ['Незаполненные уроки класса', '/journal/check/5a?school=sch53'],
           ['Расписание', '/timetable?school=sch53&class=5a'],
           ['Подгруппы', '/curriculum/subgroups?school=sch53&class=5a'],
+          ['Бумажные отчёты для родителей', '/paper-reports?school=sch53&class=5a'],
           ['КТП', '/ktp?school=sch53&class=5a'],
           ['График оценочных процедур', '/assessments?school=sch53&class=5a'],
           ['Заявки на корректировку', '/corrections?school=sch53'],
@@ -136,6 +137,7 @@ describe('sectionsFor', () => {
           ['Загрузка списков классов', '/people/sch53/import'],
           ['Движение обучающихся', '/people/sch53/movements'],
           ['Результаты ОГЭ, ЕГЭ, ГВЭ', '/journal/exams?school=sch53'],
+          ['Бумажные отчёты для родителей', '/paper-reports?school=sch53'],
         ],
       },
     ]);

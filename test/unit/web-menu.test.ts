@@ -67,6 +67,7 @@ describe('menuFor', () => {
       '/people/sch53/import',
       '/people/sch53/movements',
       '/journal/exams?school=sch53',
+      '/paper-reports?school=sch53',
     ]);
   });
 

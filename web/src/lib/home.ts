@@ -10,6 +10,7 @@
 import { may, type Action, type ObjectOf } from '../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
 import { correctionPaths } from './corrections/paths';
+import { paperPaths } from './paper-reports/paths';
 import { paths } from './paths';
 import { personalDataPaths } from './personal-data/paths';
 import { mayMe } from './policy';
@@ -62,6 +63,7 @@ export const HOME_TEXT = {
     myDiary: 'Мой дневник',
     diary: 'Дневник',
     periodMarks: 'Отметки за период',
+    paperReports: 'Бумажные отчёты для родителей',
     corrections: 'Заявки на корректировку',
   },
   child: (c: Pick<Child, 'displayName' | 'className'>) => (c.className ? `${c.displayName}, ${c.className}` : c.displayName),
@@ -79,6 +81,8 @@ export interface Section {
   soon: boolean;
   /** The school whose correction requests waiting for the person the section counts (issue 11 item 7). */
   waitingIn?: string;
+  /** The school whose overdue paper reports (R-52) the section counts. */
+  overdueIn?: string;
 }
 
 export interface HomeCard {
@@ -135,6 +139,9 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
     // Correction requests (issue 11): the section counts what waits for the person in the school.
     const corrections = (action: 'correction.decide' | 'correction.list'): Section[] =>
       ready(action, school, 'corrections', S.corrections, correctionPaths.register(school.schoolId)).map((x) => ({ ...x, waitingIn: school.schoolId }));
+    // Paper progress reports (R-52): the section counts the overdue ones the person may see.
+    const paperReports = (cls: { departmentId: string; schoolId: string; classId: string }): Section[] =>
+      ready('paperReport.readClass', cls, 'paper-reports', S.paperReports, paperPaths.screen(cls.schoolId, cls.classId || undefined)).map((x) => ({ ...x, overdueIn: cls.schoolId }));
     switch (g.role) {
       case 'department':
         card(g.role, g.departmentId, HOME_TEXT.department).sections.push(
@@ -194,6 +201,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('import.run', school, 'import', S.importLists, paths.peopleImport(g.schoolId)),
           ...ready('movement.read', school, 'movements', S.movements, paths.movements(g.schoolId)),
           ...ready('externalAssessment.write', anyClass, 'exams', S.exams, paths.exams(g.schoolId)),
+          ...paperReports(anyClass),
         );
         break;
       case 'teacher':
@@ -213,6 +221,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('journal.classDay', cls, 'unfilled', S.unfilled, paths.journalCheck(g.schoolId, g.classId)),
           ...ready('timetable.read', school, 'class-timetable', S.timetable, paths.timetable(g.schoolId, g.classId)),
           ...ready('subgroups.manage', cls, 'subgroups', S.subgroups, paths.subgroups(g.schoolId, g.classId)),
+          ...paperReports(cls),
           ...ready('ktp.listClass', cls, 'class-ktp', S.ktp, paths.ktp(g.schoolId, g.classId)),
           ...ready('assessment.read', school, 'assessments', S.assessments, paths.assessments(g.schoolId, g.classId)),
           ...corrections('correction.list'),

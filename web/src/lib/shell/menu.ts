@@ -36,6 +36,8 @@ export interface MenuItem {
   href: string;
   /** The school whose correction requests waiting for the person the item's badge counts (issue 11 item 7). */
   waitingIn?: string;
+  /** The school whose overdue paper reports the item's badge counts. */
+  overdueIn?: string;
 }
 
 export interface MenuGroup {
@@ -131,7 +133,7 @@ export function menuFor(me: Me, schoolId: string | null, ctx: HomeContext = {}):
         group = { key: card.key, role: card.role, title: card.title, scope: card.scope, items: [] };
         groups.set(card.key, group);
       }
-      const working = card.sections.flatMap((s) => (s.href ? [{ key: s.key, title: s.title, href: s.href, ...(s.waitingIn ? { waitingIn: s.waitingIn } : {}) }] : []));
+      const working = card.sections.flatMap((s) => (s.href ? [{ key: s.key, title: s.title, href: s.href, ...(s.waitingIn ? { waitingIn: s.waitingIn } : {}), ...(s.overdueIn ? { overdueIn: s.overdueIn } : {}) }] : []));
       const extras = extraItems(me, g);
       // The journal leads a school group (what its staff open most); a school's settings follow the department's own.
       group.items.push(...(g.role === 'department' ? [...working, ...extras] : [...extras, ...working]));
