@@ -4,12 +4,14 @@
  * itself is the handler's one other read, so the badge costs two DynamoDB requests.
  */
 import { may } from '../auth/policy';
-import { hasSchoolRole, type Principal } from '../auth/roles';
+import type { Principal } from '../auth/roles';
 import { dateInZone } from '../domain/calendar';
 import { registerYearOn, waitingCounts, type WaitingCounts } from '../domain/correction-counts';
-import { TRANSITIONS } from '../domain/corrections';
+import { resolveSchoolSettings, type SchoolSettings } from '../domain/settings';
 import { listCorrections } from '../repos/corrections';
 import type { School } from '../repos/school';
+
+const settingsOf = (school: School) => resolveSchoolSettings((school as School & { settings?: Partial<SchoolSettings> }).settings);
 
 export async function correctionCounts(p: Principal, school: School, now: Date): Promise<WaitingCounts & { yearId: string }> {
   const yearId = registerYearOn(dateInZone(now, school.timeZone));
@@ -18,8 +20,9 @@ export async function correctionCounts(p: Principal, school: School, now: Date):
     userId: p.userId,
     decides: may(p, 'correction.decide', object),
     recordsDepartment: may(p, 'correction.recordDepartment', object),
-    // Clause 3.11: the deputy responsible for journal control enters; any deputy is one for now.
-    enters: TRANSITIONS.enter.by === 'deputy' && hasSchoolRole(p, school.schoolId, 'deputy'),
+    // Clause 3.11: only a deputy the director designated enters. The designation is in the school's
+    // settings, which the school item the handler loaded already holds: no request more.
+    enters: may(p, 'correction.enter', { ...object, classId: '', journalControlDeputyIds: settingsOf(school).journalControlDeputyIds ?? [] }),
   };
   return { yearId, ...waitingCounts(await listCorrections(school.schoolId, yearId), viewer, now) };
 }

@@ -1,13 +1,14 @@
 /**
  * The notifications of correction requests over HTTP against DynamoDB Local (issue 11 item 7): the
  * director counts the requests waiting for a decision, the deputy the approved ones waiting to be
- * entered, the filer the decisions on their own; each count in two DynamoDB requests; a parent is
- * refused.
+ * entered (once the director designated them for journal control), the filer the decisions on
+ * their own; each count in two DynamoDB requests; a parent is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '../../functions/http/clock';
 import { seedDemoSchool } from '../../infra/local/seed';
 import { ddbRequestCounter } from '../../shared/db/client';
+import { buildDemoModel } from '../../shared/demo/index';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
 import { useTestTable } from '../support/dynamo';
@@ -67,7 +68,15 @@ describe('correction notifications (issue 11 item 7)', () => {
     expect((await director_.send('POST', `${REGISTER}/3/decision`, { decision: 'dispute', version: 1 })).status).toBe(200);
 
     expect((await waiting('director')).body).toMatchObject({ toDecide: 0, total: 0 });
-    expect((await waiting('deputy')).body).toMatchObject({ toEnter: 1, total: 1 });
+    // Only a deputy the director designated for journal control enters (clause 3.11): none is yet.
+    expect((await waiting('deputy')).body).toMatchObject({ toEnter: 0, total: 0 });
+    const settings = await director_.get(`/api/schools/${SCH}/settings`);
+    const deputyId = buildDemoModel({ now: NOW }).staff.find((s) => s.fixed === 'deputy')!.userId;
+    const designated = await director_.send('PUT', `/api/schools/${SCH}/settings/corrections`, { version: settings.body.version, correctionEntryWindowDays: 3, journalControlDeputyIds: [deputyId] });
+    expect(designated.status, JSON.stringify(designated.body)).toBe(200);
+    const deputy = await waiting('deputy');
+    expect(deputy.body).toMatchObject({ toEnter: 1, total: 1 });
+    expect(deputy.requests).toBeLessThanOrEqual(2);
     expect((await waiting('uo')).body).toMatchObject({ toRecord: 1, total: 1 });
     // The teacher filed all three, and each has had a decision since.
     const teacher = await waiting('teacher');

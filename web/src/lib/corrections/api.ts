@@ -32,6 +32,10 @@ export const correctionsApi = {
     send<{ correction: Correction }>('POST', `${register(c.schoolId, c.yearId)}/${c.number}/decision`, { decision, version: c.version, ...(comment.trim() ? { comment } : {}) }),
   departmentDecide: (c: Pick<Correction, 'schoolId' | 'yearId' | 'number' | 'version'>, decision: 'approve' | 'reject', document: CorrectionDocument, comment: string) =>
     send<{ correction: Correction }>('POST', `${register(c.schoolId, c.yearId)}/${c.number}/department-decision`, { decision, document, version: c.version, ...(comment.trim() ? { comment } : {}) }),
-  /** The deputy enters the whole scope in one action (clause 7.4). */
-  enter: (c: Pick<Correction, 'schoolId' | 'yearId' | 'number' | 'version'>) => send<{ correction: Correction }>('POST', `${register(c.schoolId, c.yearId)}/${c.number}/entry`, { version: c.version }),
+  /**
+   * The deputy enters the whole scope in one action (clause 7.4): exactly the request's cells, with
+   * an idempotency key so that a retry after a lost answer is safe.
+   */
+  enter: (c: Pick<Correction, 'schoolId' | 'yearId' | 'number' | 'version' | 'cells'>, requestId: string) =>
+    send<{ correction: Correction }>('POST', `${register(c.schoolId, c.yearId)}/${c.number}/entry`, { cells: c.cells, version: c.version, requestId }),
 };

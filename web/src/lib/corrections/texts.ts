@@ -74,6 +74,15 @@ export const CORRECTIONS_TEXT = {
   step: 'Действие',
   comment: 'Комментарий',
   filedStep: 'подал(а) заявку',
+  /** Each step of the history in the past tense: who did what. */
+  steps: {
+    approve: 'разрешил(а) исправление',
+    reject: 'отклонил(а) заявку',
+    dispute: 'направил(а) заявку в управление образования',
+    departmentApprove: 'записал(а) разрешение управления образования',
+    departmentReject: 'записал(а) отказ управления образования',
+    enter: 'внёс(ла) исправление в журнал',
+  },
   backToRegister: 'Все заявки',
   changeLog: 'Журнал изменений класса',
 
