@@ -7,6 +7,7 @@
 import type { Principal } from '../../shared/auth/roles';
 import { BadRequestError } from '../../shared/errors';
 import { correctionRegister, correctionView, decideCorrection as decide, fileCorrection as file, loadCorrection, loadFilingContext, type Actor } from '../../shared/services/corrections';
+import { classAbsenceDocuments, enterAbsenceDocument as enterDocument, loadDocumentContext } from '../../shared/services/absence-documents';
 import { enterCorrection as enter, entryRefusal, loadEntryContext } from '../../shared/services/corrections-entry';
 import { handlersOf, type Req } from '../http/area';
 import { authorizedSchool, schoolOf, yearIdOf } from '../http/school';
@@ -61,6 +62,20 @@ export const enterCorrection = handler('enterCorrection', async (req) => {
   const ctx = await loadEntryContext(await schoolOf(req), yearIdOf(req), numberOf(req));
   req.authorize(ctx.access, entryRefusal(ctx));
   return { body: { correction: await enter(ctx, req.body, actorOf(req.principal), req.now) } };
+});
+
+export const enterAbsenceDocument = handler('enterAbsenceDocument', async (req) => {
+  const ctx = await loadDocumentContext(await schoolOf(req), req.params.classId!);
+  req.authorize(ctx.access, 'Документ о причине пропусков вносит классный руководитель класса (п. 3.7 Положения).');
+  // The same document again answers as stored, `replayed` saying so (one success status per route).
+  return { status: 201, body: await enterDocument(ctx, req.body, actorOf(req.principal), req.now) };
+});
+
+export const listAbsenceDocuments = handler('listAbsenceDocuments', async (req) => {
+  const ctx = await loadDocumentContext(await schoolOf(req), req.params.classId!);
+  req.authorize(ctx.access, 'Документы о причинах пропусков видят классный руководитель, директор и заместители директора.');
+  const documents = (await classAbsenceDocuments(ctx)).filter((d) => !req.query.studentId || d.studentId === req.query.studentId);
+  return { body: { classId: ctx.cls.classId, yearId: ctx.cls.yearId, documents } };
 });
 
 export { correctionsWaiting } from './counts';

@@ -14,6 +14,7 @@ import {
   SCOPE_MAX,
   CORRECTION_ACTIONS,
 } from '../../shared/domain/corrections';
+import { ABSENCE_DOCUMENT_KIND_MAX, ABSENCE_DOCUMENT_NUMBER_MAX, DOCUMENT_REASONS } from '../../shared/domain/absence-documents';
 import { TOPIC_MAX } from '../../shared/domain/journal-marks';
 import { idParam, isoDateParam, requestId } from '../schemas';
 
@@ -115,3 +116,40 @@ export const entryBody = z.object({
 
 export const correctionResponse = z.object({ correction: correctionView });
 export const registerResponse = z.object({ yearId: z.string(), corrections: z.array(correctionView) });
+
+// --- absence documents (clause 3.7) -------------------------------------------------------------
+
+export const absenceDocumentBody = z.object({
+  studentId: idParam('Обучающийся'),
+  kind: text('Вид документа', ABSENCE_DOCUMENT_KIND_MAX),
+  number: text('Номер документа', ABSENCE_DOCUMENT_NUMBER_MAX),
+  date: isoDateParam('Дата документа'),
+  from: isoDateParam('Начало периода по документу'),
+  to: isoDateParam('Конец периода по документу'),
+  reason: z.enum(DOCUMENT_REASONS, { error: 'Причина по документу: illness (по болезни) или valid (по уважительной причине).' }),
+});
+
+export const absenceDocumentsQuery = z.object({ studentId: idParam('Обучающийся').optional() });
+
+const absenceDocumentView = z.object({
+  schoolId: z.string(),
+  classId: z.string(),
+  yearId: z.string(),
+  documentId: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  kind: z.string(),
+  number: z.string(),
+  date: z.string(),
+  from: z.string(),
+  to: z.string(),
+  reason: z.enum(DOCUMENT_REASONS),
+  /** The absences whose reason it set (lessonId «2026-11-24.3.all»). */
+  applied: z.array(z.object({ periodId: z.string(), subjectId: z.string(), lessonId: z.string() })),
+  enteredBy: z.string(),
+  enteredByName: z.string(),
+  enteredAt: z.string(),
+});
+
+export const absenceDocumentResponse = z.object({ document: absenceDocumentView, replayed: z.boolean() });
+export const absenceDocumentsResponse = z.object({ classId: z.string(), yearId: z.string(), documents: z.array(absenceDocumentView) });

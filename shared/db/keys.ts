@@ -47,6 +47,7 @@
 | paper report application (R-52)           | SCH#<sch>#PAPER                      | APP#<date>-<number hash>             | |
 | paper report: class x fortnight (R-52)    | SCH#<sch>#PAPER#<year>               | REP#<class>#<year>-f<nn>             | |
  * |   register counter (last number issued)   |   (same partition)                   | COUNTER                              | |
+ * | absence document of a pupil (clause 3.7)  | SCH#<sch>#CLS#<class>#YEAR#<year>    | ABSDOC#<date>#<documentId>           | |
  * | diary event: school / grade / class (12)  | SCH#<sch>#EVENTS                     | EV#<date>#<nonce>                    | |
  * | message thread / announcement (12)        | SCH#<sch>#THR#<thread>               | THREAD                               | |
  * |   one message of it                       |   (same partition)                   | MSG#<iso time>#<nonce>               | |
@@ -276,6 +277,13 @@ export const keys = {
     sk: join('FINAL', kind, subjectId, studentId),
   }),
   yearMarksPrefix: () => 'FINAL' + SEP,
+  /** A document that set the reasons of a pupil's absences (clause 3.7), beside the class's year marks:
+   * the class's documents are one Query `begins_with(sk, ABSDOC#)`, by date. */
+  absenceDocument: (sch: string, classId: string, yearId: string, date: string, documentId: string): Key => ({
+    pk: join('SCH', sch, 'CLS', classId, 'YEAR', yearId),
+    sk: join('ABSDOC', date, documentId),
+  }),
+  absenceDocumentsPrefix: () => 'ABSDOC' + SEP,
 
   // --- correction requests after a lock (issue 11) -------------------------------------------------
   /** The school's register of a school year: numbered per school and year (clause 7.3), listed whole

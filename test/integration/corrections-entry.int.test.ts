@@ -98,7 +98,7 @@ describe('who enters (clauses 3.11, 7.4): the deputy the director designates', (
 describe('the entry of an approved request (clause 7.4)', () => {
   it('should refuse, cell by cell, a cell outside the scope and a value other than the approved one, writing nothing', async () => {
     const outside = { kind: 'mark', subjectId: MATH, date: '2026-11-16', lessonNo: 8, groupId: 'all', studentId: fx.fiveA[2]!.studentId, workType: 'lessonAnswer', from: null, to: '5' };
-    const sent = [{ ...cells[0], to: '4' }, cells[1], cells[2], cells[3], outside];
+    const sent = [{ ...cells[0]!, to: '4' }, cells[1], cells[2], cells[3], outside];
     const res = await enter(1, { cells: sent, version: 2 });
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     const messages = res.body.error.details.problems.map((p: { message: string }) => p.message);
@@ -144,7 +144,7 @@ describe('the entry of an approved request (clause 7.4)', () => {
   });
 
   it('should answer 409 when a cell changed since filing, naming the cell, and write nothing', async () => {
-    const mark = { ...cells[0], from: '5', to: '4' };
+    const mark = { ...cells[0]!, from: '5', to: '4' };
     const num = (await approve((await file(request([mark]))).number)).number;
     // Filed with «5» as the value now; the cell then moves to 2 under the request (written straight into the table).
     const { dynamo, tableName } = await import('../../shared/db/client');
@@ -158,7 +158,7 @@ describe('the entry of an approved request (clause 7.4)', () => {
   });
 
   it('should let a rejected request enter nothing', async () => {
-    const mark = { ...cells[0], studentId: fx.fiveA[3]!.studentId, from: null, to: '5' };
+    const mark = { ...cells[0]!, studentId: fx.fiveA[3]!.studentId, from: null, to: '5' };
     const num = (await approve((await file(request([mark]))).number, 'reject')).number;
     const res = await enter(num, { cells: [mark], version: 2 });
     expect(res.status).toBe(409);
@@ -170,7 +170,7 @@ describe('the entry of an approved request (clause 7.4)', () => {
   it("should close an unused window exactly at its end in the school's zone (the school's own window of 2 days)", async () => {
     const settings = await (await as('director')).get(SETTINGS);
     expect((await (await as('director')).send('PUT', `${SETTINGS}/corrections`, { version: settings.body.version, correctionEntryWindowDays: 2, journalControlDeputyIds: [deputyId] })).status).toBe(200);
-    const mark = { ...cells[0], studentId: fx.fiveA[4]!.studentId, from: null, to: '4' };
+    const mark = { ...cells[0]!, studentId: fx.fiveA[4]!.studentId, from: null, to: '4' };
     const approved = await approve((await file(request([mark]))).number);
     // Approved on 30.11 (Moscow): 2 days run to the end of 01.12, i.e. 21:00Z of 01.12.
     expect(approved.windowEndsAt).toBe('2026-12-01T21:00:00.000Z');
