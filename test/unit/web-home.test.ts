@@ -56,6 +56,7 @@ describe('sectionsFor', () => {
           ['Мой класс', '/people/sch53/classes/5a'],
           ['Коды активации для учеников и родителей', '/people/sch53/codes?class=5a'],
           ['Незаполненные уроки класса', '/journal/check/5a?school=sch53'],
+          ['Мероприятия класса', '/events?school=sch53&class=5a'],
           ['Расписание', '/timetable?school=sch53&class=5a'],
           ['Подгруппы', '/curriculum/subgroups?school=sch53&class=5a'],
           ['Бумажные отчёты для родителей', '/paper-reports?school=sch53&class=5a'],
@@ -112,6 +113,7 @@ describe('sectionsFor', () => {
       ['Расписание', '/timetable?school=sch53', undefined],
       ['КТП', '/ktp?school=sch53', undefined],
       ['График оценочных процедур', '/assessments?school=sch53', undefined],
+      ['Мероприятия', '/events?school=sch53', 'для школы, параллели или класса'],
     ]);
   });
 
@@ -121,6 +123,7 @@ describe('sectionsFor', () => {
     expect(card?.sections.map((s) => s.title)).toEqual([
       'Отчёты', 'Заявки на корректировку', 'Настройки школы', 'Учебный год', 'Классы и списки', 'Движение обучающихся', 'Учебный план и нагрузка', 'Подгруппы',
       'Замещения', 'Расписание', 'Изменения в расписании', 'КТП классов и утверждение', 'График оценочных процедур', 'Результаты ОГЭ, ЕГЭ, ГВЭ',
+      'Мероприятия',
     ]);
     expect(card?.sections.map((s) => s.title)).not.toContain('Реестр выданных логинов');
     expect(card?.sections[0]?.soon).toBe(true);
@@ -176,8 +179,9 @@ describe('sectionsFor', () => {
     expect(cards).toHaveLength(1);
     expect(cards[0]?.title).toBe('Родитель');
     expect(cards[0]?.sections.map((s) => [s.title, s.detail, s.href])).toEqual([
-      ['Аксёнов Даниил, 8Б', 'Отметки за период', '/marks?student=st-2'],
-      ['Аксёнова Мария, 11А', 'Отметки за период', '/marks?student=st-1'],
+      ['Аксёнов Даниил, 8Б', 'Дневник', '/diary?student=st-2'],
+      ['Аксёнова Мария, 11А', 'Дневник', '/diary?student=st-1'],
+      ['Отметки за период', undefined, '/marks'],
     ]);
   });
 
@@ -186,9 +190,9 @@ describe('sectionsFor', () => {
     expect(card?.sections[0]?.title).toBe(HOME_TEXT.unknownChild);
   });
 
-  it('should give a student their own marks for the period (the diary is still to come)', () => {
+  it('should give a student their own diary and marks for the period', () => {
     expect(summary(sectionsFor(me([{ role: 'student', schoolId: 'sch53', studentId: 'st-4' }])))).toEqual([
-      { role: 'student', title: 'Обучающийся', scope: 'МАОУ СОШ № 53', sections: [['Отметки за период', '/marks']] },
+      { role: 'student', title: 'Обучающийся', scope: 'МАОУ СОШ № 53', sections: [['Мой дневник', '/diary'], ['Отметки за период', '/marks']] },
     ]);
   });
 

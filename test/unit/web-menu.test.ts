@@ -35,6 +35,7 @@ describe('menuFor', () => {
         'Расписание /timetable?school=sch53',
         'КТП /ktp?school=sch53',
         'График оценочных процедур /assessments?school=sch53',
+        'Мероприятия /events?school=sch53',
       ]],
     ]);
   });
@@ -57,6 +58,7 @@ describe('menuFor', () => {
       '/ktp?school=sch53',
       '/assessments?school=sch53',
       '/journal/exams?school=sch53',
+      '/events?school=sch53',
     ]);
     expect(groups[0]!.items.find((i) => i.href === '/journal?school=sch53')?.title).toBe('Журналы всех классов');
   });
@@ -121,13 +123,14 @@ describe('menuFor', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('should give parents and students their marks for the period: a parent each child too, a student the screen once', () => {
+  it('should give parents and students their diary and marks for the period: a parent each child\'s diary too, a student each screen once', () => {
     const parent = menuFor(me([{ role: 'parent', schoolId: 'sch53', studentId: 'st-1' }]), 'sch53');
     expect(parent.flatMap((g) => g.items.map((i) => [i.title, i.href]))).toEqual([
+      ['Дневник', '/diary'],
       ['Отметки за период', '/marks'],
-      ['Обучающийся', '/marks?student=st-1'],
+      ['Обучающийся', '/diary?student=st-1'],
     ]);
-    expect(hrefs(menuFor(me([{ role: 'student', schoolId: 'sch53', studentId: 'st-1' }]), 'sch53'))).toEqual(['/marks']);
+    expect(hrefs(menuFor(me([{ role: 'student', schoolId: 'sch53', studentId: 'st-1' }]), 'sch53'))).toEqual(['/diary', '/marks']);
   });
 
   it('should show only the school being looked at, and the department group in any case', () => {

@@ -14,6 +14,7 @@ import { paperPaths } from './paper-reports/paths';
 import { paths } from './paths';
 import { personalDataPaths } from './personal-data/paths';
 import { mayMe } from './policy';
+import { diaryPaths } from './diary/paths';
 import { familyMarksPaths } from './what-if/paths';
 import type { Child, Me, Role } from './types';
 
@@ -65,6 +66,9 @@ export const HOME_TEXT = {
     periodMarks: 'Отметки за период',
     paperReports: 'Бумажные отчёты для родителей',
     corrections: 'Заявки на корректировку',
+    events: 'Мероприятия',
+    eventsDetail: 'для школы, параллели или класса',
+    classEvents: 'Мероприятия класса',
   },
   child: (c: Pick<Child, 'displayName' | 'className'>) => (c.className ? `${c.displayName}, ${c.className}` : c.displayName),
   unknownChild: 'Обучающийся',
@@ -165,6 +169,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('timetable.read', school, 'timetable', S.timetable, paths.timetable(g.schoolId)),
           ...ready('ktp.listClass', anyClass, 'ktp', S.ktp, paths.ktp(g.schoolId)),
           ...ready('assessment.read', school, 'assessments', S.assessments, paths.assessments(g.schoolId)),
+          ...ready('event.write', { ...school, audience: { kind: 'school' } }, 'events', S.events, diaryPaths.events(g.schoolId), S.eventsDetail),
         );
         break;
       case 'deputy':
@@ -183,6 +188,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('ktp.approve', { ...anyClass, subjectId: '', groupId: '', teacherIds: [] }, 'ktp', S.ktpApproval, paths.ktp(g.schoolId)),
           ...ready('assessment.read', school, 'assessments', S.assessments, paths.assessments(g.schoolId)),
           ...ready('externalAssessment.write', anyClass, 'exams', S.exams, paths.exams(g.schoolId)),
+          ...ready('event.write', { ...school, audience: { kind: 'school' } }, 'events', S.events, diaryPaths.events(g.schoolId), S.eventsDetail),
         );
         break;
       case 'administrator':
@@ -219,6 +225,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('class.read', cls, 'my-class', S.myClass, paths.peopleClass(g.schoolId, g.classId)),
           ...ready('activationSheet.issueClass', cls, 'pupil-codes', S.pupilCodes, paths.activationCodes(g.schoolId, g.classId)),
           ...ready('journal.classDay', cls, 'unfilled', S.unfilled, paths.journalCheck(g.schoolId, g.classId)),
+          ...ready('event.write', { ...school, audience: { kind: 'class', classId: g.classId } }, 'class-events', S.classEvents, diaryPaths.events(g.schoolId, g.classId)),
           ...ready('timetable.read', school, 'class-timetable', S.timetable, paths.timetable(g.schoolId, g.classId)),
           ...ready('subgroups.manage', cls, 'subgroups', S.subgroups, paths.subgroups(g.schoolId, g.classId)),
           ...paperReports(cls),
@@ -231,21 +238,16 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
       case 'parent': {
         // One card per school for all of a parent's children there; the names come from /me.
         const child = me.children.find((c) => c.studentId === g.studentId && c.schoolId === g.schoolId);
-        // Until the diary (issue 12) is built, a child's section opens their marks for the period.
-        card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
-          ...ready(
-            'finalMark.readOwn',
-            { ...anyClass, studentId: g.studentId },
-            `child:${g.studentId}`,
-            child ? HOME_TEXT.child(child) : HOME_TEXT.unknownChild,
-            familyMarksPaths.marks(g.studentId),
-            S.periodMarks,
-          ),
-        );
+        const c = card(g.role, g.schoolId, schoolName(g.schoolId));
+        const own = { ...anyClass, studentId: g.studentId };
+        // Each child's diary by name; one «Отметки за период» for all of them (the screen switches between them).
+        c.sections.push(...ready('diary.readOwn', own, `child:${g.studentId}`, child ? HOME_TEXT.child(child) : HOME_TEXT.unknownChild, diaryPaths.week(g.studentId), S.diary));
+        if (!c.sections.some((s) => s.key === 'period-marks')) c.sections.push(...ready('finalMark.readOwn', own, 'period-marks', S.periodMarks, familyMarksPaths.marks()));
         break;
       }
       case 'student':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
+          ...ready('diary.readOwn', { ...anyClass, studentId: g.studentId }, 'my-diary', S.myDiary, diaryPaths.week()),
           ...ready('finalMark.readOwn', { ...anyClass, studentId: g.studentId }, 'my-marks', S.periodMarks, familyMarksPaths.marks()),
         );
         break;

@@ -9,6 +9,7 @@
 import { may } from '../../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal, type RoleGrant } from '../../../../shared/auth/roles';
 import { sectionsFor, type HomeContext } from '../home';
+import { diaryPaths } from '../diary/paths';
 import { paths } from '../paths';
 import { finalMarksPaths } from '../period-marks/paths';
 import { familyMarksPaths } from '../what-if/paths';
@@ -28,6 +29,7 @@ export const MENU_TEXT = {
   journal: 'Классный журнал',
   finalMarks: 'Итоговые отметки',
   periodMarks: 'Отметки за период',
+  diary: 'Дневник',
 } as const;
 
 export interface MenuItem {
@@ -106,11 +108,14 @@ function extraItems(me: Me, g: RoleGrant): MenuItem[] {
     case 'teacher':
       return finalMarksItem(me, p, g);
     case 'student':
-    case 'parent':
-      // One screen for all of a parent's children (it lets them choose); the home card names each child.
-      return may(p, 'finalMark.readOwn', { departmentId: me.departmentId, schoolId: g.schoolId, classId: '', studentId: g.studentId })
-        ? [{ key: 'period-marks', title: MENU_TEXT.periodMarks, href: familyMarksPaths.marks() }]
-        : [];
+    case 'parent': {
+      // One screen each for all of a parent's children (they choose inside); the home card names each child.
+      const own = { departmentId: me.departmentId, schoolId: g.schoolId, classId: '', studentId: g.studentId };
+      return [
+        ...(may(p, 'diary.readOwn', own) ? [{ key: 'diary', title: MENU_TEXT.diary, href: diaryPaths.week() }] : []),
+        ...(may(p, 'finalMark.readOwn', own) ? [{ key: 'period-marks', title: MENU_TEXT.periodMarks, href: familyMarksPaths.marks() }] : []),
+      ];
+    }
     default:
       return [];
   }

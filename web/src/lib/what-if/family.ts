@@ -24,7 +24,9 @@ export interface FamilyStudent {
 const seg = encodeURIComponent;
 
 export const familyMarksApi = {
-  report: (schoolId: string, studentId: string) => send<FamilyReport>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/period-report`),
+  /** `periodId`: another period of the class's year than today's. */
+  report: (schoolId: string, studentId: string, periodId?: string | null) =>
+    send<FamilyReport>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/period-report${periodId ? `?period=${seg(periodId)}` : ''}`),
 };
 
 export const FAMILY_TEXT = {
@@ -40,6 +42,8 @@ export const FAMILY_TEXT = {
   daysLeft: (days: number, lessons: number) => `До конца периода дней: ${days}, уроков: ${lessons}.`,
   whatIf: 'Что если…',
   hideWhatIf: 'Скрыть «Что если…»',
+  periods: 'Периоды',
+  details: 'Уроки, темы и задания',
 } as const;
 
 /** The students the person may see the marks of: their own (a student) and their children (a parent), each once. */

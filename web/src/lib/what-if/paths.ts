@@ -3,5 +3,8 @@ const seg = encodeURIComponent;
 
 export const familyMarksPaths = {
   /** Without a student: the person's own marks or their first child's. */
-  marks: (studentId?: string) => `/marks${studentId ? `?student=${seg(studentId)}` : ''}`,
+  marks: (studentId?: string, periodId?: string) => {
+    const q = [studentId ? `student=${seg(studentId)}` : '', periodId ? `period=${seg(periodId)}` : ''].filter(Boolean).join('&');
+    return `/marks${q ? `?${q}` : ''}`;
+  },
 };

@@ -8,6 +8,6 @@ export const load: PageLoad = async ({ url }) => {
   const students = familyStudents(me);
   const student = chosenStudent(students, url.searchParams.get('student'));
   if (!student) error(403, FAMILY_TEXT.nobody);
-  const report = await orFail(url, () => familyMarksApi.report(student.schoolId, student.studentId));
+  const report = await orFail(url, () => familyMarksApi.report(student.schoolId, student.studentId, url.searchParams.get('period')));
   return { me, students, student, report };
 };

@@ -1,0 +1,96 @@
+/**
+ * The family's diary (issue 12): the API calls, the words of its screens and the small pure helpers
+ * they use. Plain TypeScript, unit-tested without a browser.
+ */
+import type { z } from 'zod';
+import type { eventsResponse, subjectResponse, weekResponse } from '../../../../functions/diary/schemas';
+import { ruDate } from '../../../../shared/domain/calendar';
+import { REASON_TITLES } from '../../../../shared/domain/journal-model';
+import { send } from '../api';
+import type { FamilyReport } from '../what-if/family';
+
+export type DiaryWeek = z.infer<typeof weekResponse>;
+export type DiaryDay = DiaryWeek['days'][number];
+export type DiaryLesson = DiaryDay['lessons'][number];
+export type DiaryEvent = DiaryDay['events'][number];
+export type DiarySubject = z.infer<typeof subjectResponse>;
+export type EventList = z.infer<typeof eventsResponse>;
+
+const seg = encodeURIComponent;
+const qs = (q: Record<string, string | undefined | null>) => {
+  const p = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => !!e[1]));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+export const diaryApi = {
+  week: (schoolId: string, studentId: string, from?: string | null) => send<DiaryWeek>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/week${qs({ from })}`),
+  subject: (schoolId: string, studentId: string, subjectId: string, period?: string | null) =>
+    send<DiarySubject>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/subjects/${seg(subjectId)}${qs({ period })}`),
+};
+
+export { diaryPaths } from './paths';
+
+const WEEKDAYS = ['Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье'];
+
+export const DIARY_TEXT = {
+  title: 'Дневник',
+  whose: 'Чей дневник',
+  nobody: 'Дневник видят обучающийся и его родители; в вашей учётной записи таких ролей нет.',
+  weekNav: 'Недели',
+  previous: '← Предыдущая',
+  next: 'Следующая →',
+  thisWeek: 'Текущая неделя',
+  previousLabel: 'Предыдущая неделя',
+  nextLabel: 'Следующая неделя',
+  week: (from: string, to: string) => `Неделя ${ruDate(from)} — ${ruDate(to)}`,
+  day: (date: string, weekday: number) => `${WEEKDAYS[weekday - 1] ?? ''}, ${ruDate(date)}`,
+  today: 'сегодня',
+  noLessons: 'Уроков нет.',
+  holiday: (name: string) => `Каникулы: ${name}`,
+  topic: 'Тема',
+  homework: 'Домашнее задание',
+  individual: 'Индивидуальное задание',
+  noHomework: 'не задано',
+  marks: 'Отметки',
+  cancelled: 'Урок отменён',
+  substituted: 'замена учителя',
+  moved: (from: string) => `перенесён с ${ruDate(from.split('#')[0] ?? from)}, урок ${from.split('#')[1] ?? ''}`,
+  room: (r: string) => `каб. ${r}`,
+  events: 'Мероприятия',
+  eventFor: (who: string) => `для кого: ${who}`,
+  otherMarks: 'Отметки за уроки, которых больше нет в расписании',
+  lessonNo: (n: number) => `${n} урок`,
+  goToDate: 'Неделя, в которую входит дата',
+  show: 'Показать',
+  history: 'Прошлые недели и учебные годы открываются кнопкой «Предыдущая» или по дате.',
+  periodMarks: 'Отметки за период',
+  warningsTitle: 'Раннее предупреждение',
+  noWarnings: 'Сейчас предупреждений нет: по всем предметам отметка за период выходит не ниже «3», пропусков немного.',
+  warningsIntro: (n: number) => `Есть о чём поговорить: ${n === 1 ? 'по одному предмету' : `по ${n} предметам`} учитель уже видит риск.`,
+  yearMark: 'Годовая отметка',
+  absent: 'отсутствие',
+} as const;
+
+/** «5 — Ответ на уроке, вес 1». */
+export function markText(m: { value: number; workTypeName: string; weight: number }): string {
+  return `${m.value} — ${m.workTypeName}, вес ${String(m.weight).replace('.', ',')}`;
+}
+
+/** «Н — отсутствие по болезни», «опоздание». */
+export function attendanceText(a: { kind: string; reason?: string | undefined }): string {
+  if (a.kind === 'late') return 'Опоздание';
+  const reason = a.reason ? REASON_TITLES[a.reason as keyof typeof REASON_TITLES] : undefined;
+  return reason ? `Н — отсутствие ${reason}` : 'Н — отсутствие';
+}
+
+/** «18:00, Актовый зал; для кого: вся школа». */
+export function eventDetails(e: Pick<DiaryEvent, 'time' | 'place' | 'audienceTitle'>): string {
+  const when = [e.time, e.place].filter(Boolean).join(', ');
+  return [when, DIARY_TEXT.eventFor(e.audienceTitle)].filter(Boolean).join('; ');
+}
+
+/** The subjects with warnings in the period report, in plain words: what a parent should know. */
+export function warningLines(report: Pick<FamilyReport, 'subjects'> | null): Array<{ subjectId: string; subjectName: string; messages: string[] }> {
+  return (report?.subjects ?? []).filter((s) => s.warnings.length > 0).map((s) => ({ subjectId: s.subjectId, subjectName: s.subjectName, messages: s.warnings.map((w) => w.message) }));
+}
