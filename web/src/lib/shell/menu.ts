@@ -10,6 +10,7 @@ import { may } from '../../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal, type RoleGrant } from '../../../../shared/auth/roles';
 import { sectionsFor, type HomeContext } from '../home';
 import { diaryPaths } from '../diary/paths';
+import { communicationItems } from '../messages/menu';
 import { paths } from '../paths';
 import { finalMarksPaths } from '../period-marks/paths';
 import { familyMarksPaths } from '../what-if/paths';
@@ -40,6 +41,8 @@ export interface MenuItem {
   waitingIn?: string;
   /** The school whose overdue paper reports the item's badge counts. */
   overdueIn?: string;
+  /** The school whose unread messages the item's badge counts (issue 12, item 2). */
+  unreadIn?: string;
 }
 
 export interface MenuGroup {
@@ -141,7 +144,7 @@ export function menuFor(me: Me, schoolId: string | null, ctx: HomeContext = {}):
       const working = card.sections.flatMap((s) => (s.href ? [{ key: s.key, title: s.title, href: s.href, ...(s.waitingIn ? { waitingIn: s.waitingIn } : {}), ...(s.overdueIn ? { overdueIn: s.overdueIn } : {}) }] : []));
       const extras = extraItems(me, g);
       // The journal leads a school group (what its staff open most); a school's settings follow the department's own.
-      group.items.push(...(g.role === 'department' ? [...working, ...extras] : [...extras, ...working]));
+      group.items.push(...(g.role === 'department' ? [...working, ...extras] : [...extras, ...working, ...communicationItems(g)]));
     }
   }
   const result = order.flatMap((key) => {
