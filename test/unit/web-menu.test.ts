@@ -36,6 +36,7 @@ describe('menuFor', () => {
         'КТП /ktp?school=sch53',
         'График оценочных процедур /assessments?school=sch53',
         'Мероприятия /events?school=sch53',
+        'Сообщения /messages?school=sch53',
       ]],
     ]);
   });
@@ -59,6 +60,7 @@ describe('menuFor', () => {
       '/assessments?school=sch53',
       '/journal/exams?school=sch53',
       '/events?school=sch53',
+      '/messages?school=sch53',
     ]);
     expect(groups[0]!.items.find((i) => i.href === '/journal?school=sch53')?.title).toBe('Журналы всех классов');
   });
@@ -70,6 +72,7 @@ describe('menuFor', () => {
       '/people/sch53/movements',
       '/journal/exams?school=sch53',
       '/paper-reports?school=sch53',
+      '/messages?school=sch53',
     ]);
   });
 
@@ -81,6 +84,7 @@ describe('menuFor', () => {
       '/people/sch53/codes',
       '/people/sch53/staff',
       '/people/sch53/classes',
+      '/messages?school=sch53',
     ]);
   });
 
@@ -104,6 +108,7 @@ describe('menuFor', () => {
       '/timetable/teacher?school=sch53',
       '/ktp?school=sch53',
       '/corrections?school=sch53',
+      '/messages?school=sch53',
     ]);
   });
 
@@ -117,6 +122,11 @@ describe('menuFor', () => {
     ]);
     expect(groups[0]!.items[0]).toEqual({ key: 'journal', title: 'Классный журнал', href: '/journal?school=sch53' });
     expect(groups[1]!.items.map((i) => i.href)).toEqual(['/timetable/teacher?school=sch53', '/ktp?school=sch53']);
+    // Messages (with their unread badge) and surveys once, in the class teacher's group.
+    expect(groups[0]!.items.filter((i) => i.key === 'messages' || i.key === 'surveys')).toEqual([
+      { key: 'messages', title: 'Сообщения', href: '/messages?school=sch53', unreadIn: 'sch53' },
+      { key: 'surveys', title: 'Опросы', href: '/surveys?school=sch53' },
+    ]);
     // The correction register is the class teacher's item too (the teacher's is the same link).
     expect(groups[0]!.items.find((i) => i.key === 'corrections')).toEqual({ key: 'corrections', title: 'Заявки на корректировку', href: '/corrections?school=sch53', waitingIn: 'sch53' });
     const all = hrefs(groups);
@@ -129,8 +139,10 @@ describe('menuFor', () => {
       ['Дневник', '/diary'],
       ['Отметки за период', '/marks'],
       ['Обучающийся', '/diary?student=st-1'],
+      ['Сообщения', '/messages?school=sch53'],
+      ['Опросы', '/surveys?school=sch53'],
     ]);
-    expect(hrefs(menuFor(me([{ role: 'student', schoolId: 'sch53', studentId: 'st-1' }]), 'sch53'))).toEqual(['/diary', '/marks']);
+    expect(hrefs(menuFor(me([{ role: 'student', schoolId: 'sch53', studentId: 'st-1' }]), 'sch53'))).toEqual(['/diary', '/marks', '/messages?school=sch53']);
   });
 
   it('should show only the school being looked at, and the department group in any case', () => {
