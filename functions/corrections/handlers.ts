@@ -74,7 +74,8 @@ export const enterAbsenceDocument = handler('enterAbsenceDocument', async (req) 
 export const listAbsenceDocuments = handler('listAbsenceDocuments', async (req) => {
   const ctx = await loadDocumentContext(await schoolOf(req), req.params.classId!);
   req.authorize(ctx.access, 'Документы о причинах пропусков видят классный руководитель, директор и заместители директора.');
-  const documents = (await classAbsenceDocuments(ctx)).filter((d) => !req.query.studentId || d.studentId === req.query.studentId);
+  const { studentId } = req.query;
+  const documents = (await classAbsenceDocuments(ctx)).filter((d) => !studentId || d.studentId === studentId);
   return { body: { classId: ctx.cls.classId, yearId: ctx.cls.yearId, documents } };
 });
 
