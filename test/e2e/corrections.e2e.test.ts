@@ -107,6 +107,9 @@ describe('a correction request from a locked cell to the entry', () => {
         await director.getByTestId('corrections-register').waitFor();
         expect(await director.getByTestId(`state-${num}`).textContent()).toBe('Подана, ждёт решения директора');
         await axeClean(director);
+        // The register as a PDF (corr-integrity's function): a plain link with the session cookie.
+        const pdf = await director.request.get(b.at((await director.getByTestId('register-pdf').getAttribute('href'))!));
+        expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
         await director.getByRole('link', { name: `Заявка № ${num}` }).click();
         await director.getByLabel('Комментарий к решению').fill('Разрешаю: протокол пересдачи приложен.');
         await director.getByRole('button', { name: 'Разрешить', exact: true }).click();

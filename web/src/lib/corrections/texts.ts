@@ -35,7 +35,8 @@ export const CORRECTIONS_TEXT = {
   open: (n: number) => `Заявка № ${n}`,
   newRequest: 'Подать заявку на корректировку',
   registerPdf: 'Журнал заявок (PDF)',
-  changeTablePdf: 'Таблица исправлений за период (PDF)',
+  changeTable: 'Таблица изменений по заявкам за период',
+  pdf: 'PDF',
 
   // notifications (item 7)
   waiting: 'Ждут вас',
