@@ -3,6 +3,7 @@
  * it on one item (one DynamoDB request a read), so it is asked again on every move between screens
  * that is at least 15 s after the last, and at once when a thread has been read.
  */
+import { untrack } from 'svelte';
 import { messagesApi } from './api';
 
 const FRESH_MS = 15_000;
@@ -22,8 +23,10 @@ class UnreadCounts {
     );
   }
 
+  /** Safe inside an effect: it reads the counts untracked, so setting them does not run the effect again. */
   set(schoolId: string, n: number): void {
-    this.bySchool = { ...this.bySchool, [schoolId]: n };
+    const current = untrack(() => this.bySchool);
+    if (current[schoolId] !== n) this.bySchool = { ...current, [schoolId]: n };
   }
 
   count(schoolId: string | null | undefined): number {
