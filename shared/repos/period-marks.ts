@@ -54,6 +54,11 @@ export interface FinalMarkSlot {
   studentId: string;
 }
 
+/** The fields of a stored mark that name its slot. */
+export function slotFields(s: FinalMarkSlot): Pick<StoredFinalMark, 'kind' | 'classId' | 'periodId' | 'yearId' | 'subjectId' | 'studentId'> {
+  return { kind: s.kind, classId: s.classId, ...(s.periodId ? { periodId: s.periodId } : {}), yearId: s.yearId, subjectId: s.subjectId, studentId: s.studentId };
+}
+
 export function finalMarkKey(s: FinalMarkSlot): Key {
   if (s.kind === 'period') return keys.periodMark(s.schoolId, s.classId, s.periodId!, s.subjectId, s.studentId);
   return keys.yearMark(s.schoolId, s.classId, s.yearId, s.kind, s.subjectId, s.studentId);

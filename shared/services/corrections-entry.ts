@@ -44,7 +44,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { changeLogRunOps } from '../repos/change-log';
 import { entryOps, type StoredCorrection } from '../repos/corrections';
 import { attendanceOf, attendancePutOp, lessonContentOp, lessonOf, lessonTouchOp, markOf, markPutOp, rosterOf, transact, type Place } from '../repos/journal';
-import { finalMarkKey, finalMarkOf, finalMarkPutOp, keyId, readItems, type FinalMarkSlot, type StoredFinalMark } from '../repos/period-marks';
+import { finalMarkKey, finalMarkOf, finalMarkPutOp, keyId, readItems, slotFields, type FinalMarkSlot, type StoredFinalMark } from '../repos/period-marks';
 import { getClass, getDepartmentAndSchoolItems, type School, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
 import { correctionView, loadCorrection, type Actor, type CorrectionView } from './corrections';
@@ -250,12 +250,7 @@ function writeOf(l: Located, found: Map<string, Item>, f: WriteFacts): CellWrite
       const slot = l.slot!;
       // A mark entered under a request departs from its justification by the request itself (clause 7.4), not by a reason of clause 6.1.
       const mark: StoredFinalMark = {
-        kind: slot.kind,
-        classId: slot.classId,
-        ...(slot.periodId ? { periodId: slot.periodId } : {}),
-        yearId: slot.yearId,
-        subjectId: slot.subjectId,
-        studentId: slot.studentId,
+        ...slotFields(slot),
         ...(cell.to !== null ? { code: cell.to as FinalMarkCode } : {}),
         setByName: f.actor.displayName,
         firstSetAt: stored?.firstSetAt ?? f.at,

@@ -45,7 +45,7 @@ import { BadRequestError, ConflictError, LockedError, NotFoundError, RuleViolati
 import { changeLogOps } from '../repos/change-log';
 import { getLoad } from '../repos/curriculum';
 import { readJournalSlice, readLessonsOfClassDays, transact, type JournalSlice } from '../repos/journal';
-import { finalMarkKey, finalMarkOf, finalMarkPutOp, keyId, readItems, type FinalMarkSlot, type StoredFinalMark } from '../repos/period-marks';
+import { finalMarkKey, finalMarkOf, finalMarkPutOp, keyId, readItems, slotFields, type FinalMarkSlot, type StoredFinalMark } from '../repos/period-marks';
 import { getClass, getDepartmentAndSchoolItems, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
 import { materialiseRosters } from './journal-rosters';
@@ -369,12 +369,7 @@ export async function setFinalMark(ctx: FinalMarkContext, input: FinalMarkInput,
   const version = (stored ? Number(stored.version) : 0) + 1;
   const at = now.toISOString();
   const mark: StoredFinalMark = {
-    kind: slot.kind,
-    classId: slot.classId,
-    ...(slot.periodId ? { periodId: slot.periodId } : {}),
-    yearId: slot.yearId,
-    subjectId: slot.subjectId,
-    studentId: slot.studentId,
+    ...slotFields(slot),
     ...(input.code !== null ? { code: input.code } : {}),
     ...(reason ? { reason } : {}),
     setBy: actor.userId,
