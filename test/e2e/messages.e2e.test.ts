@@ -2,7 +2,7 @@
  * Messages and surveys in a real Chromium on a 390x844 phone (issue 12, items 2-3): a parent of
  * 5А writes to the class teacher from the menu (the link in the text is a safe link) and answers the
  * class's survey; the class teacher sees the message unread in the menu's badge and the inbox,
- * opens it (the badge goes) and replies. Every screen axe-clean. One sign-in per role.
+ * opens it (the badge goes), replies and reads the survey's results. Every screen axe-clean. One sign-in per role.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -118,6 +118,15 @@ describe('messages and surveys on a phone', () => {
         // Read: the badge is gone (the count went to 0 unless other threads wait).
         await page.getByRole('button', { name: 'Меню' }).click();
         await expect.poll(() => messages.textContent()).not.toContain(`непрочитанных сообщений: 1`);
+
+        // The survey's results: bars for the eye, the same figures in a table, who answered what.
+        await nav.getByRole('link', { name: /^Опросы/ }).click();
+        await page.getByRole('link', { name: SURVEY }).click();
+        const q1 = page.getByRole('table', { name: /Поедет ли ребёнок/ });
+        await expect.poll(() => q1.getByRole('row', { name: /Да/ }).textContent()).toContain('100 %');
+        expect(await page.getByRole('table', { name: 'Ответы родителей' }).textContent()).toContain(parent.lastName);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, 'survey-results-390x844.png'), fullPage: true });
       },
       { viewport: PHONE },
     );
