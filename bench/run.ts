@@ -11,6 +11,7 @@ import { benchDiary } from './diary';
 import { Figures } from './figures';
 import { benchFinals } from './finals';
 import { benchJournal } from './journal';
+import { benchPaper } from './paper';
 import { benchSignIn } from './signin';
 
 // One JSON line per request would flood the table and cost the measured process CPU.
@@ -28,6 +29,7 @@ try {
   await benchSignIn(figures, stack.url, signIns);
   await benchJournal(figures, stack.url);
   await benchFinals(figures, stack.url);
+  await benchPaper(figures);
   // Last: it adds a bench quarter to 5А's journal, which the others never read.
   await benchDiary(figures, stack.url);
 } finally {

@@ -1,0 +1,140 @@
+/**
+ * Paper progress reports (issue 12 item 4, R-52): a class of 30 pupils whose parents all applied
+ * in writing, 15 subjects, four weeks of journal (six lessons a school day, Monday to Saturday, a
+ * mark in about a third of them and a few absences), and the fortnight in the middle rendered.
+ *
+ * - paper.class.pdf_ms: the class's report as the job makes it, median of 5: each pupil's fortnight
+ *   from the diary index (one Query each, in parallel) and the 30-page PDF rendered; the note gives
+ *   the rendering alone.
+ * - paper.class.ddb_requests: DynamoDB requests of those reads (one Query per pupil, never paged).
+ *
+ * `npx tsx bench/paper.ts` runs this module alone on its own in-memory stack and merges its figures
+ * into bench/results.json; `npm run bench` runs it with the others (bench/run.ts).
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { projectRoot } from '../infra/local/dynamodb-local';
+import { batchWriteAll } from '../infra/local/seed';
+import { ddbRequestCounter } from '../shared/db/client';
+import { keys, sortName } from '../shared/db/keys';
+import { DEMO_SCHOOL_ID, DEMO_YEAR_ID } from '../shared/demo/index';
+import { addDays, weekdayOf } from '../shared/domain/calendar';
+import { fortnightByNumber, pupilSummary, type PaperApplication } from '../shared/domain/paper-reports';
+import { WORK_TYPES } from '../shared/domain/work-types';
+import { subjectItem } from '../shared/repos/curriculum';
+import { attendanceItem, markItem } from '../shared/repos/journal';
+import type { StudentRecord } from '../shared/repos/people';
+import { readDiaryDays } from '../shared/repos/paper-reports';
+import { getClass, getSchool } from '../shared/repos/school';
+import { renderPaperReport } from '../shared/reports/paper-report';
+import { renderClassReport, type ClassReportPupil } from '../shared/services/paper-reports';
+import { Figures, percentile } from './figures';
+
+const SCH = DEMO_SCHOOL_ID;
+const CLASS = 'benchpaper';
+const PERIOD = '2026-q2';
+const PUPILS = 30;
+const SUBJECTS = 15;
+const LESSONS_A_DAY = 6;
+const RUNS = 5;
+const FIRST_DAY = '2026-11-16';
+const DAYS = 28;
+
+const pad = (i: number) => String(i + 1).padStart(2, '0');
+
+async function buildClass(): Promise<{ pupils: ClassReportPupil[]; items: number }> {
+  const students: StudentRecord[] = Array.from({ length: PUPILS }, (_, i) => ({
+    studentId: `bpap-${pad(i)}`, schoolId: SCH, classId: CLASS, lastName: `Ученикова${pad(i)}`, firstName: 'Екатерина', middleName: 'Сергеевна', birthDate: '2015-03-01', parentIds: [],
+  }));
+  const subjects = Array.from({ length: SUBJECTS }, (_, j) => ({ subjectId: `bpap${pad(j)}`, name: `Предмет ${j + 1} (бумажный отчёт)` }));
+  const items: Array<Record<string, unknown>> = [
+    { ...keys.class(SCH, CLASS), type: 'class', classId: CLASS, schoolId: SCH, grade: 6, letter: 'Б', yearId: DEMO_YEAR_ID, classTeacherName: 'Классная Руководительница' },
+    ...students.map((s) => ({ ...keys.studentCard(SCH, s.studentId), ...keys.studentsOfClass(SCH, CLASS, sortName(s.lastName, s.firstName), s.studentId), type: 'studentCard', ...s })),
+    ...subjects.map((s) => subjectItem({ ...s, schoolId: SCH, shortName: s.name.slice(0, 4), splittable: false, version: 1 })),
+  ];
+  const types = WORK_TYPES.slice(0, 8);
+  for (let d = 0; d < DAYS; d++) {
+    const date = addDays(FIRST_DAY, d);
+    if (weekdayOf(date) === 7) continue;
+    for (let n = 1; n <= LESSONS_A_DAY; n++) {
+      const subjectId = subjects[(d * LESSONS_A_DAY + n) % SUBJECTS]!.subjectId;
+      const place = { schoolId: SCH, classId: CLASS, periodId: PERIOD, subjectId };
+      students.forEach((st, si) => {
+        const seed = d * 31 + n * 7 + si * 3;
+        if (seed % 17 === 0) {
+          items.push(attendanceItem(place, { date, lessonNo: n, groupId: 'all', studentId: st.studentId, kind: 'absent', ...(seed % 2 ? { reason: 'illness' as const } : {}), version: 1, setBy: 'bench', setAt: `${date}T10:00:00.000Z` }));
+        } else if (seed % 3 === 0) {
+          const wt = types[seed % types.length]!;
+          items.push(markItem(place, { date, lessonNo: n, groupId: 'all', studentId: st.studentId, workType: wt.id, value: 2 + (seed % 4), weight: wt.defaultWeight, version: 1, setBy: 'bench', setAt: `${date}T10:00:00.000Z` }));
+        }
+      });
+    }
+  }
+  await batchWriteAll(items);
+  const application = (s: StudentRecord): PaperApplication => ({
+    applicationId: `2026-11-01-${s.studentId}`, schoolId: SCH, classId: CLASS, studentId: s.studentId, studentName: s.lastName, date: '2026-11-01', number: s.studentId, parentName: `${s.lastName} Родитель`, fromDate: '2026-11-01',
+    recordedById: 'bench', recordedByName: 'bench', recordedAt: '2026-11-01T09:00:00.000Z', version: 1,
+  });
+  return { pupils: students.map((student) => ({ student, application: application(student) })), items: items.length };
+}
+
+export async function benchPaper(figures: Figures): Promise<void> {
+  const { pupils, items } = await buildClass();
+  const [school, cls] = await Promise.all([getSchool('krd', SCH), getClass(SCH, CLASS)]);
+  if (!school || !cls) throw new Error('bench/paper: the demo school or the bench class is missing');
+  // The demo year's fortnight 7: 23.11-06.12.2026, the middle of the four weeks written.
+  const f = fortnightByNumber({ yearId: DEMO_YEAR_ID, startDate: '2026-09-01', endDate: '2027-05-31' }, 7)!;
+  const names = new Map(Array.from({ length: SUBJECTS }, (_, j) => [`bpap${pad(j)}`, `Предмет ${j + 1} (бумажный отчёт)`]));
+
+  await renderClassReport(school, cls, f, pupils, names, '2026-12-07'); // warm: fonts, pdfmake
+  const times: number[] = [];
+  const pages = { count: 0 };
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const before = ddbRequestCounter.count;
+    const t = performance.now();
+    const pdf = await renderClassReport(school, cls, f, pupils, names, '2026-12-07', pages);
+    times.push(performance.now() - t);
+    if (ddbRequestCounter.count - before !== PUPILS) throw new Error(`bench/paper: ${ddbRequestCounter.count - before} requests for ${PUPILS} pupils`);
+    bytes = pdf.length;
+  }
+  // The rendering alone, from summaries read once.
+  const diaries = await Promise.all(pupils.map((p) => readDiaryDays(SCH, p.student.studentId, f.from, f.to)));
+  const entries = diaries.reduce((n, d) => n + d.marks.length + d.attendance.length, 0);
+  const input = { schoolName: school.name, className: '6Б', from: f.from, to: f.to, generatedOn: '2026-12-07', pages: pupils.map((p, i) => ({ pupilName: p.student.lastName, parentName: p.application.parentName, summary: pupilSummary(diaries[i]!.marks, diaries[i]!.attendance, names) })) };
+  const renders: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await renderPaperReport(input);
+    renders.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  renders.sort((a, b) => a - b);
+  figures.set(
+    'paper.class.pdf_ms',
+    percentile(times, 50),
+    'ms',
+    `median of ${RUNS}: ${PUPILS} pupils' fortnights read from the diary index and a ${PUPILS}-page PDF (${Math.round(bytes / 1024)} KB) rendered; rendering alone ${percentile(renders, 50).toFixed(0)} ms; ${entries} entries in the fortnight among ${items.toLocaleString('en')} items written`,
+  );
+  figures.set('paper.class.ddb_requests', pages.count / RUNS, 'requests', `one Query of the diary index per pupil (${PUPILS}), none paged`);
+}
+
+/** Alone: its own stack, its figures merged into bench/results.json beside the others'. */
+async function main(): Promise<void> {
+  const { setLogLevel } = await import('../shared/ops/telemetry');
+  const { startLocalStack } = await import('../infra/local/stack');
+  setLogLevel('SILENT');
+  const file = join(projectRoot, 'bench', 'results.json');
+  const figures = new Figures();
+  const stack = await startLocalStack({ web: false, seed: 'people', timers: false });
+  try {
+    await benchPaper(figures);
+  } finally {
+    await stack.stop();
+  }
+  figures.print();
+  figures.merge(file);
+  console.log(`\nWritten: ${file}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
