@@ -28,6 +28,7 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   surveys: () => import('./surveys/index') as Promise<AreaModule>,
   diary: () => import('./diary/index') as Promise<AreaModule>,
   'corrections-pdf': () => import('./corrections-pdf/index') as Promise<AreaModule>,
+  'journal-control': () => import('./journal-control/index') as Promise<AreaModule>,
 };
 
 export interface JobModule {

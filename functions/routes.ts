@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes';
 import { correctionRoutes } from './corrections/routes';
 import { changeTableRoutes } from './corrections/change-table-routes';
 import { correctionPdfRoutes } from './corrections-pdf/routes';
+import { journalControlRoutes } from './journal-control/routes';
 import { curriculumRoutes } from './curriculum/routes';
 import { diaryRoutes } from './diary/routes';
 import { journalRoutes } from './journal/routes';
@@ -50,6 +51,7 @@ export const routes: RouteSpec[] = [
   ...diaryRoutes,
   ...changeTableRoutes,
   ...correctionPdfRoutes,
+  ...journalControlRoutes,
   ...messageRoutes,
   ...surveyRoutes,
   ...systemRoutes,

@@ -70,6 +70,8 @@ export const AREA_ACCESS: Record<Area, Access> = {
   diary: EDITS_RECORDS,
   // The register of correction requests and the table of changes made under them, as PDF: reads only.
   'corrections-pdf': { table: 'read', sessionKey: true, reports: 'none' },
+  // Journal control: the journal checked against its change log (reads only).
+  'journal-control': { table: 'read', sessionKey: true, reports: 'none' },
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {

@@ -188,5 +188,3 @@ export const deleteExternalAssessment = handler('deleteExternalAssessment', asyn
   await removeExam(req.params.schoolId!, cls, exam, actorOf(req.principal), req.now);
   return {};
 });
-
-export { checkIntegrity } from './integrity-handlers';

@@ -2,7 +2,6 @@ import * as z from 'zod';
 import type { RouteSpec } from '../route-spec';
 import { dateRangeQuery, idParam, versionQuery } from '../schemas';
 import * as schemas from './schemas';
-import * as integritySchemas from './integrity-schemas';
 
 const PERIOD = '/api/schools/{schoolId}/classes/{classId}/periods/{periodId}';
 const SUBJECT = `${PERIOD}/subjects/{subjectId}`;
@@ -17,7 +16,6 @@ export const journalRoutes = [
   { method: 'PUT', path: `${SUBJECT}/lessons/{lessonId}`, area: 'journal', handler: 'putLesson', permission: 'journal.write', summary: 'Тема урока, изученное, виды работ, домашнее задание', body: schemas.lessonBody, response: schemas.lessonResponse, callerAccount: 'inBatch' },
   { method: 'PUT', path: `${SUBJECT}/absence-reasons`, area: 'journal', handler: 'putAbsenceReason', permission: 'journal.correctReason', summary: 'Исправить причину пропуска по документу (классный руководитель)', body: schemas.reasonBody, response: schemas.attendanceResponse, callerAccount: 'inBatch' },
   { method: 'GET', path: `${PERIOD}/change-log`, area: 'journal', handler: 'getChangeLog', permission: 'journal.readChangeLog', summary: 'Журнал изменений класса за период (всех предметов или одного) с проверкой целостности', query: schemas.changeLogQuery, response: schemas.changeLogResponse },
-  { method: 'GET', path: `${PERIOD}/integrity`, area: 'journal', handler: 'checkIntegrity', permission: 'journal.checkIntegrity', summary: 'Проверка журнала по журналу изменений: каждая ячейка класса за период сверяется с тем, что записано в журнале изменений', response: integritySchemas.integrityResponse },
   { method: 'POST', path: `${PERIOD}/rosters`, area: 'journal', handler: 'buildRosters', permission: 'journal.buildRosters', summary: 'Сформировать списки класса по предметам на период', response: schemas.rostersResponse },
   { method: 'GET', path: '/api/schools/{schoolId}/classes/{classId}/lessons-check', area: 'journal', handler: 'getClassDay', permission: 'journal.classDay', summary: 'Заполнение журнала класса за день или несколько дней', query: dateRangeQuery, response: schemas.classDayResponse },
   { method: 'GET', path: '/api/schools/{schoolId}/classes/{classId}/external-assessments', area: 'journal', handler: 'listExternalAssessments', permission: 'externalAssessment.read', summary: 'Результаты ОГЭ, ЕГЭ, ГВЭ класса', response: schemas.examListResponse },

@@ -18,7 +18,10 @@ function chain(bodies: Array<Partial<ChangeBody> & Pick<ChangeBody, 'entity' | '
   return out;
 }
 
-const empty = (): CurrentJournal => ({ marks: [], attendance: [], lessons: [], finalMarks: [] });
+/** The cells as a test edits them. */
+type Table = { -readonly [K in keyof CurrentJournal]: Array<CurrentJournal[K][number]> };
+
+const empty = (): Table => ({ marks: [], attendance: [], lessons: [], finalMarks: [] });
 const periodOnly = (slot: string) => slot === '2026-q2';
 
 describe('checkAgainstLog', () => {
@@ -34,7 +37,7 @@ describe('checkAgainstLog', () => {
     { entity: 'finalMark', target: { lessonId: '2026-q2', studentId: 'st1' }, old: null, new: { code: '4' } },
     { entity: 'finalMark', target: { lessonId: 'year', studentId: 'st1' }, old: null, new: { code: '5' } },
   ]);
-  const clean = (): CurrentJournal => ({
+  const clean = (): Table => ({
     marks: [
       { subjectId: 'math', lessonId: L1, studentId: 'st1', workType: 'lessonAnswer', value: 4, comment: 'у доски' },
       // Removed: a tombstone is an empty cell.

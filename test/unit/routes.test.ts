@@ -21,6 +21,7 @@ import * as periodMarks from '../../functions/period-marks/handlers';
 import * as corrections from '../../functions/corrections/handlers';
 import * as paperReports from '../../functions/paper-reports/handlers';
 import * as correctionsPdf from '../../functions/corrections-pdf/handlers';
+import * as journalControl from '../../functions/journal-control/handlers';
 import * as ktp from '../../functions/ktp/handlers';
 import * as messages from '../../functions/messages/handlers';
 import * as surveys from '../../functions/surveys/handlers';
@@ -37,7 +38,7 @@ import * as year from '../../functions/year/handlers';
 import { ACTIONS, may, type Action } from '../../shared/auth/policy';
 import { readConfig } from '../../shared/config';
 
-const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp, journal, 'people-pdf': peoplePdf, 'people-import': peopleImport, 'ktp-import': ktpImport, 'period-marks': periodMarks, corrections, diary, 'paper-reports': paperReports, messages, surveys, 'corrections-pdf': correctionsPdf };
+const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp, journal, 'people-pdf': peoplePdf, 'people-import': peopleImport, 'ktp-import': ktpImport, 'period-marks': periodMarks, corrections, diary, 'paper-reports': paperReports, messages, surveys, 'corrections-pdf': correctionsPdf, 'journal-control': journalControl };
 const nobody = { userId: 'nobody', departmentId: 'krd', displayName: 'nobody', grants: [] };
 const dummy = { departmentId: 'krd', schoolId: 's1', classId: '5a', studentId: 'st-1', kind: 'staff' as const };
 const guarded = routes.filter((r) => r.permission !== 'public' && r.permission !== 'session');

@@ -5,7 +5,7 @@
  * from its response schema. Offered to those the server's policy lets check (`journal.checkIntegrity`).
  */
 import type { z } from 'zod';
-import type { integrityResponse } from '../../../../functions/journal/integrity-schemas';
+import type { integrityResponse } from '../../../../functions/journal-control/schemas';
 import { send } from '../api';
 
 export type IntegrityReport = z.infer<typeof integrityResponse>;
