@@ -157,6 +157,16 @@ describe('the entry of an approved request (clause 7.4)', () => {
     expect((await (await as('director')).get(`${REGISTER}/${num}`)).body.correction.state).toBe('approved');
   });
 
+  it('should enter a request once when two entries race: one 200, one 409, one log record', async () => {
+    const mark = { ...cells[0]!, studentId: fx.fiveA[5]!.studentId, from: null, to: '4' };
+    const num = (await approve((await file(request([mark]))).number)).number;
+    const answers = await Promise.all([enter(num, { cells: [mark], version: 2, requestId: rid() }), enter(num, { cells: [mark], version: 2, requestId: rid() })]);
+    expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([200, 409]);
+    const log = await readChangeLog(SCH, '5a', Q2, MATH);
+    expect(log.records.filter((r) => r.correctionNo === num)).toHaveLength(1);
+    expect(verifyChain(keys.journalPartition(SCH, '5a', Q2), log.records, log.heads).ok).toBe(true);
+  });
+
   it('should let a rejected request enter nothing', async () => {
     const mark = { ...cells[0]!, studentId: fx.fiveA[3]!.studentId, from: null, to: '5' };
     const num = (await approve((await file(request([mark]))).number, 'reject')).number;
