@@ -16,6 +16,7 @@ import { fullName, shortName } from './names';
 import { demoCurriculumItems } from './curriculum';
 import { withDemoJournal } from './journal';
 import { demoKtpItems } from './ktp';
+import { demoMessageItems } from './messages';
 import { withDemoPeople } from './people';
 import { demoTimetableItems } from './timetable';
 import { demoYear, demoYearItems } from './year';
@@ -58,7 +59,8 @@ function demoSetUpItems(people: Item[], model: DemoModel, now: Date): Item[] {
   const planned = [...demoCurriculumItems(model), ...demoTimetableItems(model, { now })];
   const withKtp = [...planned, ...demoKtpItems({ model, year: demoYear(model.school.schoolId), items: [...people, ...planned] })];
   const journal = withDemoJournal([...people, ...withKtp], model, now);
-  return journal.slice(people.length);
+  // Messages and a survey (issue 12) close the set-up: new items only, keyed apart from everything above.
+  return [...journal.slice(people.length), ...demoMessageItems(model, now)];
 }
 
 export function demoItems(model: DemoModel, passwordHash: string): Item[] {

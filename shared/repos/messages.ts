@@ -181,6 +181,28 @@ function threadOps(t: NewThread, actor: Actor, at: Date): TransactItem[] {
   ];
 }
 
+/**
+ * The items of a thread as stored, with each member's unread counter at its entry's count: for a
+ * loader that writes a thread into an empty table (the demo school). Counters of several threads
+ * for one person are summed by the caller.
+ */
+export function threadItems(t: NewThread): Item[] {
+  const sch = t.head.schoolId;
+  return [
+    { ...keys.thread(sch, t.head.threadId), type: HEAD, ...t.head },
+    messageItem(sch, t.head.threadId, t.message),
+    ...t.members.flatMap(({ member, entry }) => [memberItem(sch, t.head.threadId, member), entryItem(sch, member.userId, entry)]),
+  ];
+}
+
+/** An unread counter as stored (for a loader; requests change it with ADD). */
+export function counterItem(sch: string, userId: string, unread: number): Item {
+  return { ...keys.inboxCounter(sch, userId), type: 'inboxCounter', unread };
+}
+
+/** A message of a thread as stored (a loader adding replies after the first). */
+export const threadMessageItem = messageItem;
+
 /** A conversation: one transaction. */
 export async function createThread(t: NewThread, actor: Actor, at: Date): Promise<void> {
   await transact(threadOps(t, actor, at));

@@ -46,7 +46,8 @@ const ANSWER = 'surveyAnswer';
 const MARKER = 'surveyRespondent';
 const entity = (s: Pick<StoredSurvey, 'surveyId'>) => `SURVEY#${s.surveyId}`;
 
-function surveyItem(s: StoredSurvey): Item {
+/** The survey's head as stored (with its place on the class's list). */
+export function surveyItem(s: StoredSurvey): Item {
   return { ...keys.survey(s.schoolId, s.surveyId), ...keys.surveysOfClass(s.schoolId, s.classId, s.createdAt, s.surveyId), type: HEAD, ...s };
 }
 
