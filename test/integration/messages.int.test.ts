@@ -7,11 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '../../functions/http/clock';
-import { seedDemoSchool } from '../../infra/local/seed';
+import { batchWriteAll, seedDemoSchool } from '../../infra/local/seed';
 import { ddbRequestCounter } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { queryAll } from '../../shared/db/query';
 import { buildDemoModel } from '../../shared/demo/index';
+import { demoMessageItems } from '../../shared/demo/messages';
 import { listStudentsOfClass } from '../../shared/repos/school';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
@@ -189,5 +190,27 @@ describe('an announcement to the parents of a class', () => {
     expect(grade.status, JSON.stringify(grade.body)).toBe(201);
     expect(grade.body.thread.audienceLabel).toBe('родителям 5-х классов');
     expect(grade.body.thread.recipientCount).toBeGreaterThan(40);
+  });
+});
+
+describe('the demo school\'s messages', () => {
+  it('should load as requests would have written them: every badge equal to its inbox\'s unread', async () => {
+    // The demo loads into an empty table (its counters are written whole): a fresh one, as `npm start` has.
+    await useTestTable();
+    await seedDemoSchool(NOW);
+    standAt(NOW);
+    await batchWriteAll(demoMessageItems(model, NOW));
+    const parent = await as('parent');
+    const inbox = await parent.get(`${BASE}`);
+    expect(inbox.body.threads.find((t: { threadId: string }) => t.threadId === 'tdemo0001')).toMatchObject({ unread: 1, kind: 'direct' });
+    expect(inbox.body.threads.find((t: { threadId: string }) => t.threadId === 'ademo0001')).toMatchObject({ unread: 1, kind: 'announcement' });
+    for (const login of ['parent', 'parent2', 'classteacher']) {
+      const box = await (await as(login)).get(BASE);
+      expect(box.body.unread, login).toBe(box.body.threads.reduce((n: number, t: { unread: number }) => n + t.unread, 0));
+    }
+    const thread = await parent.get(`${BASE}/threads/tdemo0001`);
+    expect(thread.body.messages.map((m: { mine: boolean }) => m.mine)).toEqual([true, false]);
+    const surveys = await parent.get(`/api/schools/${SCH}/surveys`);
+    expect(surveys.body.asked.map((s: { title: string }) => s.title)).toContain('Удобное время родительских собраний');
   });
 });
