@@ -2,7 +2,7 @@
  * Paper progress reports in a real Chromium (issue 12 item 4; clause 3.13, R-52): the class teacher
  * records a parent's written application by keyboard, the fortnightly job renders the class's
  * report, the overdue report shows on the menu's badge and in the list, and marking the pupil's
- * report «вручён» clears it. The screen is axe-clean.
+ * report «вручён» clears it; the parent's second application withdraws the first. The screen is axe-clean.
  *
  * The job runs on Monday 07.12.2026 (fortnight 23.11-06.12); the browser stands on Friday 11.12,
  * the day after its 3 working days to hand it over.
@@ -82,6 +82,12 @@ describe('paper progress reports', () => {
       await expect.poll(() => report.textContent()).toContain('11.12.2026');
       expect(await report.textContent()).not.toContain('Просрочено');
       await expect.poll(() => page.getByTestId('paper-overdue').count()).toBe(0);
+
+      // The parent's second application ends the reports.
+      await page.getByRole('button', { name: `Отозвать заявление: ${pupil}` }).press('Enter');
+      await page.getByLabel('Номер заявления об отказе').fill('43/вх');
+      await page.getByRole('button', { name: 'Записать отказ' }).press('Enter');
+      await expect.poll(() => page.getByRole('table', { name: 'Заявления родителей' }).textContent()).toContain('отозвано 11.12.2026 (№ 43/вх)');
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOTS, 'paper-reports-1366.png'), fullPage: true });
     });

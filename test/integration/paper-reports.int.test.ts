@@ -229,3 +229,30 @@ describe('who reaches the reports', () => {
     expect((await teacher.get(`${CLASS}/paper-reports/2026-f30/pdf`)).status).toBe(404);
   });
 });
+
+describe('withdrawing an application', () => {
+  it('should end the reports on a second written application, recorded once, on the version read', async () => {
+    standAt(msk('2026-12-11'));
+    const secretary = await as('secretary');
+    const app = (await secretary.get(`${CLASS}/paper-reports`)).body.applications.find((a: { studentId: string }) => a.studentId === second.studentId);
+    const url = `${CLASS}/paper-applications/${app.applicationId}/withdrawal`;
+    expect((await (await as('teacher')).post(url, { date: '2026-12-11', number: '50', version: app.version })).status).toBe(403);
+    const early = await secretary.post(url, { date: '2026-11-19', number: '50', version: app.version });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toMatch(/раньше самого заявления/);
+    const ok = await secretary.post(url, { date: '2026-12-11', number: '50', version: app.version });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.application.withdrawal).toMatchObject({ date: '2026-12-11', number: '50' });
+    expect((await secretary.post(url, { date: '2026-12-11', number: '51', version: app.version })).status).toBe(409);
+    const twice = await secretary.post(url, { date: '2026-12-11', number: '51', version: app.version + 1 });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toMatch(/уже отозвано 11\.12\.2026/);
+
+    // The next fortnight (07.12-20.12) ends after the withdrawal: only the other pupil's page.
+    expect((await paperReportsJob('krd', msk('2026-12-21'))).changed).toBe(1);
+    standAt(msk('2026-12-21'));
+    const reports = (await (await as('classteacher')).get(`${CLASS}/paper-reports`)).body.reports;
+    expect(reports.map((r: { fortnightId: string }) => r.fortnightId)).toEqual(['2026-f08', F7]);
+    expect(reports[0].pupils.map((p: { studentId: string }) => p.studentId)).toEqual([pupil.studentId]);
+  });
+});

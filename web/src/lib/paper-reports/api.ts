@@ -21,6 +21,8 @@ export type Overdue = z.infer<typeof overdueResponse>;
 export const paperApi = {
   classView: (schoolId: string, classId: string) => send<ClassView>('GET', `${cls(schoolId, classId)}/paper-reports`),
   record: (schoolId: string, classId: string, body: ApplicationBody) => send<z.infer<typeof applicationResponse>>('POST', `${cls(schoolId, classId)}/paper-applications`, body),
+  withdraw: (schoolId: string, a: Pick<Application, 'applicationId' | 'version'>, classId: string, body: { date: string; number: string }) =>
+    send<z.infer<typeof applicationResponse>>('POST', `${cls(schoolId, classId)}/paper-applications/${seg(a.applicationId)}/withdrawal`, { ...body, version: a.version }),
   pdf: (schoolId: string, classId: string, fortnightId: string) => send<z.infer<typeof pdfResponse>>('GET', `${cls(schoolId, classId)}/paper-reports/${seg(fortnightId)}/pdf`),
   handOver: (schoolId: string, r: Pick<Report, 'classId' | 'fortnightId' | 'version'>, studentId: string, date: string) =>
     send<z.infer<typeof reportResponse>>('POST', `${cls(schoolId, r.classId)}/paper-reports/${seg(r.fortnightId)}/students/${seg(studentId)}/hand-over`, { date, version: r.version }),
