@@ -90,3 +90,25 @@ export function absenceDocumentProblems(d: AbsenceDocumentDraft, today: string, 
 export function documentText(d: Pick<AbsenceDocumentDraft, 'kind' | 'number' | 'date'>): string {
   return `${d.kind.trim()} № ${d.number.trim()} от ${ruDate(d.date)}`;
 }
+
+/**
+ * Changes packed in order into transactions of at most `capacity` items: each change costs its cell
+ * and its change-log record, each chain (class x period x subject) its head once per transaction.
+ * A long illness in many subjects takes several transactions; a week of one pupil takes one.
+ */
+export function packBatches<T>(changes: readonly T[], chainOf: (c: T) => string, capacity: number): T[][] {
+  const batches: T[][] = [[]];
+  let used = 0;
+  let chains = new Set<string>();
+  for (const c of changes) {
+    if (used + 2 + (chains.has(chainOf(c)) ? 0 : 1) > capacity) {
+      batches.push([]);
+      used = 0;
+      chains = new Set();
+    }
+    used += 2 + (chains.has(chainOf(c)) ? 0 : 1);
+    chains.add(chainOf(c));
+    batches.at(-1)!.push(c);
+  }
+  return batches;
+}

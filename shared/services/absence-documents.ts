@@ -18,7 +18,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ClassObject } from '../auth/rules/objects';
 import { keys, type Key } from '../db/keys';
 import type { TransactItem } from '../db/transact';
-import { absenceDocumentProblems, deadlineRefusal, documentText, type AbsenceDocumentDraft } from '../domain/absence-documents';
+import { absenceDocumentProblems, deadlineRefusal, documentText, packBatches, type AbsenceDocumentDraft } from '../domain/absence-documents';
 import { dateInZone } from '../domain/calendar';
 import { chainRun, logValue, type ChangeBody } from '../domain/journal-log';
 import { lessonIdOf, type JournalAttendance } from '../domain/journal-model';
@@ -73,25 +73,6 @@ const chainId = (p: Place) => `${p.periodId}|${p.subjectId}`;
 const headKey = (p: Place) => keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId);
 /** Room in one transaction: DynamoDB's 100 items less the document and its audit record. */
 const BATCH_ITEMS = 98;
-
-/** Changes packed in order into transactions: each costs its cell and record, each chain its head once. */
-function batchesOf(changes: Change[]): Change[][] {
-  const batches: Change[][] = [[]];
-  let used = 0;
-  let chains = new Set<string>();
-  for (const c of changes) {
-    const cost = 2 + (chains.has(chainId(c.place)) ? 0 : 1);
-    if (used + cost > BATCH_ITEMS) {
-      batches.push([]);
-      used = 0;
-      chains = new Set();
-    }
-    batches.at(-1)!.push(c);
-    used += 2 + (chains.has(chainId(c.place)) ? 0 : 1);
-    chains.add(chainId(c.place));
-  }
-  return batches;
-}
 
 const MAX_ATTEMPTS = 12;
 type Head = { seq: number; hash: string } | null;
@@ -179,7 +160,7 @@ export async function enterAbsenceDocument(ctx: DocumentContext, input: AbsenceD
     enteredAt: at,
   };
   const heads = new Map(places.map((x) => [chainId(x.place), headOf(found.get(keyId(headKey(x.place))))]));
-  const batches = batchesOf(changes);
+  const batches = packBatches(changes, (c) => chainId(c.place), BATCH_ITEMS);
   const common = { at, actorId: actor.userId, actorName: actor.displayName, requestId };
   for (const [i, batch] of batches.entries()) {
     const last = i === batches.length - 1;

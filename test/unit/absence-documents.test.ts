@@ -4,7 +4,7 @@
  * refusal that points to a correction request, the document's own problems, its text.
  */
 import { describe, expect, it } from 'vitest';
-import { absenceDocumentProblems, deadlineRefusal, documentText, isWorkingDay, reasonDeadline, type AbsenceDocumentDraft } from '../../shared/domain/absence-documents';
+import { absenceDocumentProblems, deadlineRefusal, documentText, isWorkingDay, packBatches, reasonDeadline, type AbsenceDocumentDraft } from '../../shared/domain/absence-documents';
 
 const year = {
   startDate: '2026-09-01',
@@ -60,5 +60,23 @@ describe('the document', () => {
 
   it('should write itself on each absence as kind, number and date', () => {
     expect(documentText(doc({ kind: ' Медицинская справка ', number: ' 095/у-341 ' }))).toBe('Медицинская справка № 095/у-341 от 27.11.2026');
+  });
+});
+
+describe('transactions of at most 100 items (DynamoDB)', () => {
+  const chainOf = (c: string) => c.split(':')[0]!;
+  it('should keep a week of one pupil in one transaction', () => {
+    const week = ['math:1', 'math:2', 'eng:1', 'rus:1', 'rus:2'];
+    expect(packBatches(week, chainOf, 98)).toEqual([week]);
+  });
+  it('should start a new transaction where the next change would not fit, counting each chain head once per transaction', () => {
+    // 32 changes in one chain cost 65 items; 11 more in a second chain cost 23: 88; the third chain's first costs 3.
+    const changes = [...Array.from({ length: 32 }, (_, i) => `a:${i}`), ...Array.from({ length: 11 }, (_, i) => `b:${i}`), 'c:0', 'c:1', 'c:2', 'c:3', 'c:4'];
+    const batches = packBatches(changes, chainOf, 98);
+    expect(batches.map((b) => b.length)).toEqual([47, 1]);
+    const cost = (b: string[]) => b.length * 2 + new Set(b.map(chainOf)).size;
+    for (const b of batches) expect(cost(b)).toBeLessThanOrEqual(98);
+    expect(batches.flat()).toEqual(changes);
+    expect(packBatches([], chainOf, 98)).toEqual([[]]);
   });
 });
