@@ -108,6 +108,12 @@ describe('messages and surveys on a phone', () => {
         const thread = page.getByRole('link', { name: new RegExp(SUBJECT) });
         expect(await thread.textContent()).toContain('непрочитанных: 1');
         expect(await seriousViolations(page)).toEqual([]);
+        // The announcement form offers the class teacher her own class only (not sent here: it would reach every parent of 5А).
+        await page.getByRole('link', { name: 'Объявление родителям' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Объявление родителям' }).waitFor();
+        expect(await page.getByLabel('Кому объявление').locator('option').allTextContents()).toEqual(['родителям 5А']);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.goBack();
         await thread.click();
         await page.getByRole('heading', { level: 1, name: SUBJECT }).waitFor();
         await page.getByLabel('Ваш ответ').fill('Спасибо, всё получила.');
