@@ -20,6 +20,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CorrectionEntryObject } from '../auth/rules/corrections';
+import { documentText } from '../domain/absence-documents';
 import type { SubgroupSet } from '../domain/curriculum';
 import { keys, type Key } from '../db/keys';
 import type { TransactItem } from '../db/transact';
@@ -194,6 +195,8 @@ interface CellWrite {
 
 interface WriteFacts {
   weights: Partial<Record<WorkTypeId, number>>;
+  /** The request's document as an absence shows it («Медицинская справка № 12 от 27.11.2026»). */
+  document: string;
   actor: Actor;
   at: string;
   requestId: string;
@@ -225,8 +228,10 @@ function writeOf(l: Located, found: Map<string, Item>, f: WriteFacts): CellWrite
       const current = live(item) ? attendanceOf(item!) : null;
       const ref = { date: cell.date, lessonNo: cell.lessonNo, groupId: cell.groupId };
       const code = cell.to === null ? null : ATTENDANCE_CODES[cell.to]!;
-      // The class teacher's document stays while the reason it proves stays (clause 3.7).
-      const document = code && current?.document && current.reason === code.reason ? current.document : undefined;
+      // The class teacher's document stays while the reason it proves stays (clause 3.7); a new reason
+      // is proved by the request's own document (clause 7.1: «подтвержденным документально»).
+      const kept = code && current?.document && current.reason === code.reason ? current.document : undefined;
+      const document = kept ?? (code?.reason ? f.document : undefined);
       const entry: JournalAttendance =
         code === null ? { ...current!, ...stamp, deleted: true } : { ...ref, studentId: cell.studentId, kind: code.kind, ...(code.reason ? { reason: code.reason } : {}), ...(document ? { document } : {}), ...stamp };
       return {
@@ -311,7 +316,7 @@ export async function enterCorrection(ctx: EntryContext, input: EntryInput, acto
 
   const at = now.toISOString();
   const rules = rulesFromItems(ctx.department, ctx.schoolItem, now);
-  const writes = located.map((l) => ({ l, w: writeOf(l, found, { weights: rules.weights, actor, at, requestId }) }));
+  const writes = located.map((l) => ({ l, w: writeOf(l, found, { weights: rules.weights, document: documentText(c.document), actor, at, requestId }) }));
   const next: StoredCorrection = { ...c, state: 'entered', entry: { by: actor.userId, byName: actor.displayName, at, requestId, cells: c.cells }, version: c.version + 1 };
   const front = [...entryOps(c, next, actor, now), ...writes.map((x) => x.w.op)];
   const touches = touchOps(located, found);

@@ -125,7 +125,7 @@ describe('the entry of an approved request (clause 7.4)', () => {
     const page = await (await as('teacher')).get(`${M5}/journal`);
     const [a, b] = [fx.fiveA[0]!.studentId, fx.fiveA[1]!.studentId];
     expect(page.body.marks.find((m: { studentId: string; lessonId: string }) => m.studentId === a && m.lessonId === '2026-11-16.8.all')).toMatchObject({ value: 5 });
-    expect(page.body.attendance.find((x: { studentId: string }) => x.studentId === b)).toMatchObject({ kind: 'absent', reason: 'illness' });
+    expect(page.body.attendance.find((x: { studentId: string }) => x.studentId === b)).toMatchObject({ kind: 'absent', reason: 'illness', document: 'Протокол пересдачи № 7 от 27.11.2026' });
     expect(page.body.lessons.find((l: { date: string }) => l.date === '2026-11-16').topic).toBe('Сложение дробей');
     const q1 = await (await as('teacher')).get(`/api/schools/${SCH}/classes/5a/periods/2026-q1/period-marks`);
     expect(q1.status, JSON.stringify(q1.body)).toBe(200);
