@@ -38,5 +38,5 @@ export interface JobModule {
 export const jobModules: Record<string, () => Promise<JobModule>> = {
   'expire-access': () => import('./jobs/expire-access'),
   'reduce-former-cards': () => import('./jobs/reduce-former-cards'),
-  'paper-reports': () => import('./jobs/paper-reports'),
+  'render-paper-reports': () => import('./jobs/render-paper-reports'),
 };

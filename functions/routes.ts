@@ -87,7 +87,7 @@ export const jobs: JobSpec[] = [
     // Every 2 weeks in effect: the fortnights are a fixed grid and a class's report of one is made
     // once, so the weekly run between two fortnights' ends finds it made and changes nothing, and
     // a Monday missed (an outage) is made up on the next one.
-    name: 'paper-reports',
+    name: 'render-paper-reports',
     schedule: 'cron(30 5 ? * MON *)',
     localEveryMinutes: 24 * 60,
     summary: 'Renders the paper progress reports of the last fortnight for pupils whose parents applied in writing (R-52, clause 3.13)',

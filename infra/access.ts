@@ -80,7 +80,7 @@ export const JOB_ACCESS: Readonly<Record<string, Access>> = {
   // Reduces former students' cards once their term has ended (R-71).
   'reduce-former-cards': { table: 'readWrite', sessionKey: false, reports: 'none' },
   // Renders the fortnight's paper progress reports into the report bucket and records them (R-52).
-  'paper-reports': { table: 'readWrite', sessionKey: false, reports: 'write' },
+  'render-paper-reports': { table: 'readWrite', sessionKey: false, reports: 'write' },
 };
 
 export function areaAccess(area: Area): Access {

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run as paperReportsJob } from '../../functions/jobs/paper-reports';
+import { run as paperReportsJob } from '../../functions/jobs/render-paper-reports';
 import { setClock } from '../../functions/http/clock';
 import { keys } from '../../shared/db/keys';
 import { listStudentsOfClass } from '../../shared/repos/school';

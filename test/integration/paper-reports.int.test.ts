@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run as paperReportsJob } from '../../functions/jobs/paper-reports';
+import { run as paperReportsJob } from '../../functions/jobs/render-paper-reports';
 import { setClock } from '../../functions/http/clock';
 import { batchWriteAll, seedDemoSchool } from '../../infra/local/seed';
 import { keys } from '../../shared/db/keys';
@@ -126,7 +126,7 @@ describe('the fortnightly job', () => {
   it('should render the fortnight once: a second run for the same fortnight makes no second report', async () => {
     // Monday 07.12, 09:00 in Moscow: fortnight 7 (23.11-06.12) has ended.
     const first = await paperReportsJob('krd', msk('2026-12-07'));
-    expect(first).toMatchObject({ job: 'paper-reports', checked: 1, changed: 1 });
+    expect(first).toMatchObject({ job: 'render-paper-reports', checked: 1, changed: 1 });
     const second = await paperReportsJob('krd', msk('2026-12-07'));
     expect(second.changed).toBe(0);
     // A week later the last ended fortnight is still the same one.

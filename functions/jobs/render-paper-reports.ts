@@ -22,7 +22,7 @@ export async function run(departmentId: string, now: Date): Promise<JobResult> {
     checked += r.checked;
     changed += r.changed;
   }
-  return { job: 'paper-reports', checked, changed };
+  return { job: 'render-paper-reports', checked, changed };
 }
 
-export const handler = observedJob('paper-reports', () => run(process.env.DEPARTMENT_ID ?? 'krd', clockNow()));
+export const handler = observedJob('render-paper-reports', () => run(process.env.DEPARTMENT_ID ?? 'krd', clockNow()));
