@@ -85,10 +85,11 @@ export const jobs: JobSpec[] = [
   },
   {
     // Every 2 weeks in effect: the fortnights are a fixed grid and a class's report of one is made
-    // once, so the weekly run between two fortnights' ends finds it made and changes nothing, and
-    // a Monday missed (an outage) is made up on the next one.
+    // once, so the Monday after a fortnight ends makes the reports and the 13 runs until the next
+    // one find them made (one Query per school). Daily, so a failed Monday is made up on Tuesday
+    // and the «did not run» alarm watches it like the other jobs.
     name: 'render-paper-reports',
-    schedule: 'cron(30 5 ? * MON *)',
+    schedule: 'cron(30 5 * * ? *)',
     localEveryMinutes: 24 * 60,
     summary: 'Renders the paper progress reports of the last fortnight for pupils whose parents applied in writing (R-52, clause 3.13)',
   },
