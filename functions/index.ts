@@ -29,6 +29,8 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   diary: () => import('./diary/index') as Promise<AreaModule>,
   'corrections-pdf': () => import('./corrections-pdf/index') as Promise<AreaModule>,
   'journal-control': () => import('./journal-control/index') as Promise<AreaModule>,
+  reports: () => import('./reports/index') as Promise<AreaModule>,
+  'report-files': () => import('./report-files/index') as Promise<AreaModule>,
 };
 
 export interface JobModule {

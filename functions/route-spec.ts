@@ -6,8 +6,11 @@
 import type { z } from 'zod';
 import type { Action } from '../shared/auth/policy';
 
+/** The media type of an XLSX workbook (a report's spreadsheet). */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export const AREA_NAMES = ['auth', 'school', 'system', 'settings', 'year', 'people', 'curriculum', 'timetable', 'ktp', 'journal', 'people-pdf', 'people-import', 'ktp-import', 'period-marks', 'corrections', 'diary', 'paper-reports', 'messages', 'surveys', 'corrections-pdf', 'journal-control'] as const;
+export const AREA_NAMES = ['auth', 'school', 'system', 'settings', 'year', 'people', 'curriculum', 'timetable', 'ktp', 'journal', 'people-pdf', 'people-import', 'ktp-import', 'period-marks', 'corrections', 'diary', 'paper-reports', 'messages', 'surveys', 'corrections-pdf', 'journal-control', 'reports', 'report-files'] as const;
 export type Area = (typeof AREA_NAMES)[number];
 
 /** `public` routes need no session, `session` ones any signed-in person; an action is checked on the object the handler loads. */
@@ -29,8 +32,8 @@ export interface RouteSpec {
   response?: z.ZodType;
   /** Status of a successful answer when it is not 200 (201 for creations). */
   successStatus?: number;
-  /** A document answered instead of JSON (a rendered PDF): its media type, for OpenAPI and the client. */
-  produces?: 'application/pdf';
+  /** A document answered instead of JSON (a rendered PDF or XLSX): its media type, for OpenAPI and the client. */
+  produces?: 'application/pdf' | typeof XLSX_TYPE;
   /**
    * `'inBatch'`: the handler reads the caller's account in the one BatchGetItem its write already
    * makes and checks it (functions/http/renew.ts `assertLiveAccount`) before writing, so the adapter

@@ -21,6 +21,8 @@ import { personalDataRoutes } from './people/personal-data-routes';
 import { peopleRoutes } from './people/routes';
 import { paperReportRoutes } from './paper-reports/routes';
 import { periodMarkRoutes } from './period-marks/routes';
+import { reportFileRoutes } from './report-files/routes';
+import { reportRoutes } from './reports/routes';
 import type { Area, RouteSpec } from './route-spec';
 import { schoolRoutes } from './school/routes';
 import { settingsRoutes } from './settings/routes';
@@ -55,6 +57,8 @@ export const routes: RouteSpec[] = [
   ...messageRoutes,
   ...surveyRoutes,
   ...systemRoutes,
+  ...reportRoutes,
+  ...reportFileRoutes,
 ];
 
 /** Areas that have routes: each is one Lambda function. */

@@ -72,6 +72,9 @@ export const AREA_ACCESS: Record<Area, Access> = {
   'corrections-pdf': { table: 'read', sessionKey: true, reports: 'none' },
   // Journal control: the journal checked against its change log (reads only).
   'journal-control': { table: 'read', sessionKey: true, reports: 'none' },
+  // The class teacher's reports (issue 13): reads only; the files are answered, not stored.
+  reports: { table: 'read', sessionKey: true, reports: 'none' },
+  'report-files': { table: 'read', sessionKey: true, reports: 'none' },
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {

@@ -32,7 +32,8 @@ function fromPackage(): FontFiles {
   return { regular: read('400Regular'), bold: read('700Bold') };
 }
 
-async function loadFonts(): Promise<FontFiles> {
+/** The font files, from the bundle or the package (read once). */
+export async function fontFiles(): Promise<FontFiles> {
   if (fonts) return fonts;
   const b = bundled ? await bundled().catch(() => null) : null;
   // Under vite/vitest a .ttf import is a URL string, not bytes (trap 7): then read the package.
@@ -43,7 +44,7 @@ async function loadFonts(): Promise<FontFiles> {
 /** pdfmake is loaded on first use: initialising it costs a cold start of the whole area otherwise. */
 async function prepare(): Promise<typeof pdfmakeType> {
   const { default: pdfmake } = await import('pdfmake');
-  const f = await loadFonts();
+  const f = await fontFiles();
   // Registered on every render: cheap, and robust to another renderer changing pdfmake's fonts.
   pdfmake.virtualfs.writeFileSync('PTSans-Regular.ttf', Buffer.from(f.regular));
   pdfmake.virtualfs.writeFileSync('PTSans-Bold.ttf', Buffer.from(f.bold));

@@ -16,3 +16,9 @@ declare module 'pdfmake' {
   const pdfmake: PdfMake;
   export default pdfmake;
 }
+
+/** pdfmake's document class (a pdfkit document): the plain-font renderer keeps parsed faces through it. */
+declare module 'pdfmake/js/PDFDocument.js' {
+  const PDFDocument: { prototype: object };
+  export default PDFDocument;
+}

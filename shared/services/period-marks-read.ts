@@ -20,6 +20,8 @@ import { listLoad, listSubjects } from '../repos/curriculum';
 import { readPeriodMarks, readYearMarks, type SubjectJournal } from '../repos/period-marks';
 import { className, getClass, getDepartmentAndSchoolItems, getStudentCard, listStudentsOfClass, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
+import { readStudentRecords } from '../repos/diary';
+import { classIntervals } from '../domain/movement';
 import { currentPeriod } from './journal-mine';
 import { classJournalWithRosters, factsOf, periodView } from './early-warnings';
 import { finalMarkView, lessonDatesNear, markingContextOf, sliceWithRoster, rulesOfPeriod, subjectMarking, systemMarkView, YEAR_SLOTS, type FinalMarkView, type MarkingContext } from './period-marks';
@@ -208,13 +210,21 @@ export async function studentOfClass(schoolId: string, classId: string, studentI
  * The family's report without knowing the class or the period (a student's grant names neither):
  * the card gives the class, `periodId` or today gives the period. A period the class does not have is a 404.
  */
-export async function studentCurrentReport(p: Principal, schoolId: string, studentId: string, now: Date, periodId?: string) {
+export async function studentCurrentReport(p: Principal, schoolId: string, studentId: string, now: Date, periodId?: string, classId?: string) {
   const card = await getStudentCard(schoolId, studentId);
   if (!card) throw new NotFoundError('Обучающийся не найден.');
-  const ctx = await loadClassMarksContext(p, schoolId, card.classId, now, periodId);
+  // An earlier class (clause 2.2: the history of every year) only if the movement history puts the student in it.
+  if (classId !== undefined && classId !== card.classId && !(await wasInClass(schoolId, studentId, classId))) throw new NotFoundError('Класс обучающегося не найден.');
+  const ctx = await loadClassMarksContext(p, schoolId, classId ?? card.classId, now, periodId);
   const period = ctx.period ?? currentPeriod(ctx.periods, dateInZone(now, ctx.marking.journal.timeZone));
   if (!period) throw new NotFoundError('У класса нет периодов в учебном году.');
   return { ...(await studentPeriodReport({ ...ctx, period }, studentId, now)), periods: ctx.periods.map(periodView) };
+}
+
+async function wasInClass(schoolId: string, studentId: string, classId: string): Promise<boolean> {
+  const { card, movements } = await readStudentRecords(schoolId, studentId);
+  if (!card) return false;
+  return classIntervals(movements, { classId: card.classId, status: 'enrolled' }).some((i) => i.classId === classId);
 }
 
 /** A student's period: per subject the mark with its reason, the justification and the warnings. */

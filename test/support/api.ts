@@ -59,8 +59,8 @@ export class ApiClient {
       const [pair] = c.split(';');
       this.cookie = c.includes('Max-Age=0') ? '' : pair!;
     }
-    // A rendered document (a PDF route's `produces`) comes back as its bytes.
-    if (res.headers.get('content-type')?.startsWith('application/pdf')) {
+    // A rendered document (a PDF or XLSX route's `produces`) comes back as its bytes.
+    if (/^application\/(pdf|vnd\.openxmlformats)/.test(res.headers.get('content-type') ?? '')) {
       const bytes = Buffer.from(await res.arrayBuffer());
       if (res.status >= 200 && res.status < 300) checkDocument(method, path, res.status, res.headers.get('content-type')!);
       return { status: res.status, body: bytes as T, headers: res.headers };

@@ -16,6 +16,9 @@
 import { ruNumberFormat } from '../calendar';
 import { FINAL_MARK_TEXT, numericMark, type FinalMarkCode } from '../period-marks';
 
+export const SUMMARY_TITLE = 'Сводная ведомость учёта успеваемости';
+export const RESULTS_TITLE = 'Итоги успеваемости класса за период';
+
 export const RESULTS_NOTE =
   'Успеваемость — доля аттестованных без «2» и «н/а»; качество — доля аттестованных только с «4» и «5». Аттестованы — обучающиеся с отметкой за период по предмету («н/а» тоже); без отметки — не учитываются.';
 

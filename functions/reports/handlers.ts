@@ -1,0 +1,12 @@
+/**
+ * The class teacher's reports as data (issue 13, item 1). Each handler loads the class and its
+ * period, authorises the class and calls one service (./load.ts, shared with the PDF and XLSX
+ * handlers of functions/report-files, so the three answers print one object).
+ */
+import { handlersOf } from '../http/area';
+import { classSummary } from './load';
+import { reportRoutes } from './routes';
+
+const handler = handlersOf(reportRoutes);
+
+export const getSummary = handler('getSummary', async (req) => ({ body: await classSummary(req) }));

@@ -1,0 +1,62 @@
+/**
+ * Response schemas of the class teacher's reports (issue 13). Shapes only: the figures are the
+ * domain's (shared/domain/reports/*).
+ */
+import * as z from 'zod';
+import { periodView } from '../schemas';
+
+const count = z.number().int().nonnegative();
+const percent = z.number().nullable();
+
+export const summaryResponse = z.object({
+  schoolName: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  grade: z.number(),
+  period: periodView,
+  periods: z.array(periodView),
+  today: z.string(),
+  timeZone: z.string(),
+  subjects: z.array(z.object({ subjectId: z.string(), name: z.string(), shortName: z.string(), passFail: z.boolean() })),
+  /** The period ends the year: each cell carries the year mark too. */
+  withYear: z.boolean(),
+  rows: z.array(
+    z.object({
+      studentId: z.string(),
+      no: z.number(),
+      name: z.string(),
+      cells: z.array(z.object({ period: z.string().nullable(), year: z.string().nullable().optional() })),
+      average: z.number().nullable(),
+      failing: count,
+    }),
+  ),
+  results: z.array(
+    z.object({
+      subjectId: z.string(),
+      assessed: count,
+      unmarked: count,
+      five: count,
+      four: count,
+      three: count,
+      two: count,
+      notAssessed: count,
+      success: percent,
+      quality: percent,
+      average: z.number().nullable(),
+    }),
+  ),
+  totals: z.object({
+    students: count,
+    excellent: count,
+    good: count,
+    oneThree: count,
+    withTwo: count,
+    withNotAssessed: count,
+    success: percent,
+    quality: percent,
+    average: z.number().nullable(),
+  }),
+  /** How success and quality are counted, as the screen states it. */
+  note: z.string(),
+  queryPages: z.number(),
+});
