@@ -15,6 +15,7 @@ import { ktpRules, type KtpObjects } from './rules/ktp';
 import { messagePreconditions, messageRules, type MessageObjects } from './rules/messages';
 import { paperReportPreconditions, paperReportRules, type PaperReportObjects } from './rules/paper-reports';
 import { peopleRules, type PeopleObjects } from './rules/people';
+import { reportPreconditions, reportRules, type ReportObjects } from './rules/reports';
 import { periodMarkPreconditions, periodMarkRules, type PeriodMarkObjects } from './rules/period-marks';
 import { personalDataRules, type PersonalDataObjects } from './rules/personal-data';
 import { settingsRules, type SettingsObjects } from './rules/settings';
@@ -25,7 +26,7 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & MessageObjects & DiaryObjects & PaperReportObjects;
+type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & MessageObjects & DiaryObjects & PaperReportObjects & ReportObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -45,9 +46,10 @@ const rules = {
   ...messageRules,
   ...diaryRules,
   ...paperReportRules,
+  ...reportRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
-const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...messagePreconditions, ...diaryPreconditions, ...paperReportPreconditions };
+const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...messagePreconditions, ...diaryPreconditions, ...paperReportPreconditions, ...reportPreconditions };
 
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];
