@@ -4,7 +4,8 @@
  * scope or with another value is refused cell by cell; a cell changed since filing is a 409; the
  * approved cells (a mark, an attendance entry, a topic, a period mark) are written in one
  * transaction past their locks and show in the journal page; each change-log record names the
- * request; the request records what, who and when; a rejected request allows nothing; an unused
+ * request; the request records what, who and when; a disputed request is entered once the department
+ * approved it; a rejected request allows nothing; an unused
  * window expires exactly at its end in the school's zone, the school's own window setting included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +166,19 @@ describe('the entry of an approved request (clause 7.4)', () => {
     const log = await readChangeLog(SCH, '5a', Q2, MATH);
     expect(log.records.filter((r) => r.correctionNo === num)).toHaveLength(1);
     expect(verifyChain(keys.journalPartition(SCH, '5a', Q2), log.records, log.heads).ok).toBe(true);
+  });
+
+  it("should let the deputy enter a disputed request once the department approved it (clause 7.5: «после официального разрешения»)", async () => {
+    const mark = { ...cells[0]!, studentId: fx.fiveA[6]!.studentId, from: null, to: '5' };
+    const num = (await approve((await file(request([mark]))).number, 'dispute')).number;
+    expect((await enter(num, { cells: [mark], version: 2 })).status).toBe(409);
+    const doc = { kind: 'Письмо управления образования', number: '01-12/7', date: '2026-11-30' };
+    const decided = await (await as('uo')).send('POST', `${REGISTER}/${num}/department-decision`, { decision: 'approve', document: doc, version: 2 });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const res = await enter(num, { cells: [mark], version: 3 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.correction.decisions.map((d: { action: string }) => d.action)).toEqual(['dispute', 'departmentApprove']);
+    expect(res.body.correction.state).toBe('entered');
   });
 
   it('should let a rejected request enter nothing', async () => {
