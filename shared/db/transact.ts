@@ -56,6 +56,18 @@ export async function transact(items: TransactItem[], opts: { idempotencyToken?:
   }
 }
 
+/** `transact` answering whether it was applied: false when DynamoDB cancelled it (a condition, or
+ * another transaction on the same items), for callers that read again and retry or answer a 409. */
+export async function transactIf(items: TransactItem[]): Promise<boolean> {
+  try {
+    await transact(items);
+    return true;
+  } catch (e) {
+    if (e instanceof TransactionCancelled) return false;
+    throw e;
+  }
+}
+
 /**
  * `transact`, where a cancellation (somebody changed one of the items since it was read, or is
  * writing it right now) becomes the domain error `onCancelled` gives: usually a 409 with the value

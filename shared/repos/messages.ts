@@ -20,7 +20,7 @@ import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { batchGet, getItem, queryAll, queryPrefix, stripKeys, type Item } from '../db/query';
-import { CREATE_ONLY, putOp, transact, TransactionCancelled, type TransactItem } from '../db/transact';
+import { CREATE_ONLY, putOp, transact, transactIf, type TransactItem } from '../db/transact';
 import type { Audience } from '../domain/messages';
 import type { Account } from './accounts';
 import { auditPut } from './audit';
@@ -299,13 +299,7 @@ export async function markRead(sch: string, threadId: string, userId: string, un
       },
     },
   ];
-  try {
-    await transact(ops);
-    return true;
-  } catch (e) {
-    if (e instanceof TransactionCancelled) return false;
-    throw e;
-  }
+  return transactIf(ops);
 }
 
 /** The member's receipt alone (an entry already at 0 unread): a single conditional Update. */

@@ -11,7 +11,7 @@ import type { Principal } from '../auth/roles';
 import { tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { batchGet, getItem, queryAll, queryPrefix, stripKeys, type Item } from '../db/query';
-import { CREATE_ONLY, putOp, transact, TransactionCancelled, versionCondition } from '../db/transact';
+import { CREATE_ONLY, putOp, transact, transactIf, versionCondition } from '../db/transact';
 import type { AnswerPart, Question } from '../domain/surveys';
 import { auditPut } from './audit';
 
@@ -120,11 +120,5 @@ export async function saveAnswer(s: StoredSurvey, parentId: string, answer: Stor
           audit,
         ]
       : [putOp(item, versionCondition(expectedVersion)), audit];
-  try {
-    await transact(ops);
-    return true;
-  } catch (e) {
-    if (e instanceof TransactionCancelled) return false;
-    throw e;
-  }
+  return transactIf(ops);
 }
