@@ -102,6 +102,9 @@ describe('a document sets the reasons of the pupil\'s absences (clause 3.7)', ()
     expect(byDoc).toHaveLength(4);
     for (const r of byDoc) expect(r).toMatchObject({ entity: 'attendance', action: 'update', actorId: fx.classteacherId, old: { kind: 'absent' }, new: { kind: 'absent', reason: 'illness', document: doc } });
     expect(verifyChain(keys.journalPartition(SCH, '5a', Q2), log.records, log.heads).ok).toBe(true);
+    const check = await (await as('director')).get(`/api/schools/${SCH}/classes/5a/periods/${Q2}/integrity`);
+    expect(check.status, JSON.stringify(check.body)).toBe(200);
+    expect(check.body.differences.filter((d: { subjectId: string }) => d.subjectId === MATH || d.subjectId === ENG)).toEqual([]);
     const audit = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition(SCH, '2026-12') }, ConsistentRead: true });
     expect(audit.filter((a) => a.action === 'absenceDocument.enter')).toHaveLength(1);
   });

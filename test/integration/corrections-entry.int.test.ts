@@ -142,6 +142,12 @@ describe('the entry of an approved request (clause 7.4)', () => {
     const readable = await (await as('director')).get(`/api/schools/${SCH}/classes/5a/periods/${Q2}/change-log`);
     expect(readable.status).toBe(200);
     expect(JSON.stringify(readable.body)).toContain('отметка 3 → 5, ответ на уроке, по заявке № 1');
+    // The log replayed gives the journal as it now is: the entry logged each cell as the journal's own writes do.
+    for (const period of [Q2, '2026-q1']) {
+      const check = await (await as('director')).get(`/api/schools/${SCH}/classes/5a/periods/${period}/integrity`);
+      expect(check.status, JSON.stringify(check.body)).toBe(200);
+      expect(check.body.differences.filter((d: { subjectId: string }) => d.subjectId === MATH)).toEqual([]);
+    }
   });
 
   it('should answer 409 when a cell changed since filing, naming the cell, and write nothing', async () => {
