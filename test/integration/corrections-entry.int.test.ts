@@ -162,6 +162,9 @@ describe('the entry of an approved request (clause 7.4)', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(409);
     expect(res.body.error.message).toContain('сейчас в журнале «2», а в заявке — «5»');
     expect((await (await as('director')).get(`${REGISTER}/${num}`)).body.correction.state).toBe('approved');
+    // The same check that found no difference after the entry finds this one (so it is not blind to the subject).
+    const check = await (await as('director')).get(`/api/schools/${SCH}/classes/5a/periods/${Q2}/integrity`);
+    expect(check.body.differences.filter((d: { subjectId: string }) => d.subjectId === MATH)).toHaveLength(1);
   });
 
   it('should enter a request once when two entries race: one 200, one 409, one log record', async () => {
