@@ -1,0 +1,188 @@
+/**
+ * The class teacher's reports over HTTP against DynamoDB Local (issue 13, items 1 and 6): the summary
+ * sheet and the class results of a small fixture class compared with figures worked out by hand, the
+ * marks read in ONE Query of the period's FINAL# range, the year marks beside the last period's, the
+ * PDF read back with pdftotext (class, subjects, names and numbers in Cyrillic), the XLSX read back
+ * with exceljs, and who may read them.
+ */
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setClock } from '../../functions/http/clock';
+import { batchWriteAll, seedDemoSchool } from '../../infra/local/seed';
+import { ddbRequestCounter } from '../../shared/db/client';
+import { keys, sortName } from '../../shared/db/keys';
+import type { FinalMarkCode } from '../../shared/domain/period-marks';
+import { loadLineItems, subjectItem } from '../../shared/repos/curriculum';
+import { finalMarkItem } from '../../shared/repos/period-marks';
+import { startApi, type ApiServer } from '../support/api';
+import { clockedClients } from '../support/clocked-clients';
+import { useTestTable } from '../support/dynamo';
+import { mskNoon, Q2, SCH, YEAR } from './journal-fixture';
+
+const CLS = 'rep7';
+const Q4 = '2026-q4';
+const STUDENTS = [
+  { id: 'rep-a', lastName: 'Абрамова', firstName: 'Анна' },
+  { id: 'rep-b', lastName: 'Борисов', firstName: 'Борис' },
+  { id: 'rep-c', lastName: 'Васильева', firstName: 'Вера' },
+  { id: 'rep-d', lastName: 'Григорьев', firstName: 'Глеб' },
+];
+const SUBJECTS = [
+  { subjectId: 'ralg', name: 'Алгебра (отчёт)', shortName: 'Алг.' },
+  { subjectId: 'rrus', name: 'Русский язык (отчёт)', shortName: 'Рус.' },
+  { subjectId: 'rpe', name: 'Физическая культура (отчёт)', shortName: 'Физ-ра', passFail: true },
+];
+const REPORTS = (cls: string, period: string) => `/api/schools/${SCH}/classes/${cls}/periods/${period}/reports`;
+
+let api: ApiServer;
+const { standAt, as } = clockedClients(() => api.url);
+
+async function fixtureClass(): Promise<void> {
+  const at = '2026-12-28T08:00:00.000Z';
+  const mark = (kind: 'period' | 'year', periodId: string | undefined, subjectId: string, studentId: string, code: FinalMarkCode | null) =>
+    finalMarkItem(
+      { schoolId: SCH, classId: CLS, yearId: YEAR, kind, ...(periodId ? { periodId } : {}), subjectId, studentId },
+      { kind, classId: CLS, ...(periodId ? { periodId } : {}), yearId: YEAR, subjectId, studentId, ...(code ? { code } : { deleted: true }), ...(code === 'na' ? { reason: 'по болезни' } : {}), setBy: 'fixture', setByName: 'Учитель', setAt: at, firstSetAt: at, late: false, version: 1 },
+    );
+  // Q2, worked out by hand below: Алгебра 5 4 3 н/а; Русский 5 5 4 and Глеб's mark cleared (a tombstone); физкультура зач зач незач зач.
+  const q2: Array<[string, string, FinalMarkCode | null]> = [
+    ['ralg', 'rep-a', '5'], ['ralg', 'rep-b', '4'], ['ralg', 'rep-c', '3'], ['ralg', 'rep-d', 'na'],
+    ['rrus', 'rep-a', '5'], ['rrus', 'rep-b', '5'], ['rrus', 'rep-c', '4'], ['rrus', 'rep-d', null],
+    ['rpe', 'rep-a', 'pass'], ['rpe', 'rep-b', 'pass'], ['rpe', 'rep-c', 'fail'], ['rpe', 'rep-d', 'pass'],
+  ];
+  await batchWriteAll([
+    { ...keys.class(SCH, CLS), type: 'class', classId: CLS, schoolId: SCH, grade: 7, letter: 'Р', yearId: YEAR },
+    ...STUDENTS.map((s) => ({
+      ...keys.studentCard(SCH, s.id),
+      ...keys.studentsOfClass(SCH, CLS, sortName(s.lastName, s.firstName), s.id),
+      type: 'studentCard', schoolId: SCH, classId: CLS, studentId: s.id, lastName: s.lastName, firstName: s.firstName, birthDate: '2013-05-01', parentIds: [],
+    })),
+    ...SUBJECTS.flatMap((s) => [
+      subjectItem({ subjectId: s.subjectId, schoolId: SCH, name: s.name, shortName: s.shortName, splittable: false, version: 1 }),
+      ...loadLineItems({ schoolId: SCH, yearId: YEAR, classId: CLS, subjectId: s.subjectId, hoursPerWeek: 3, ...(s.passFail ? { passFail: true } : {}), version: 1 }),
+    ]),
+    ...q2.map(([subject, student, code]) => mark('period', Q2, subject, student, code)),
+    // The last quarter: Анна's algebra 4 for the quarter and 5 for the year.
+    mark('period', Q4, 'ralg', 'rep-a', '4'),
+    mark('year', undefined, 'ralg', 'rep-a', '5'),
+  ]);
+}
+
+beforeAll(async () => {
+  await useTestTable();
+  const seedAt = mskNoon('2026-11-30');
+  await seedDemoSchool(seedAt);
+  await fixtureClass();
+  api = await startApi();
+  standAt(mskNoon('2026-12-28'));
+});
+afterAll(async () => {
+  setClock(null);
+  await api?.stop();
+});
+
+describe('the summary sheet of marks and the class results', () => {
+  it('should match the figures worked out by hand, from one Query of the period marks', async () => {
+    const client = await as('deputy');
+    const before = ddbRequestCounter.count;
+    const res = await client.get(`${REPORTS(CLS, Q2)}/summary`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // The marks: ONE Query (one page) of FINAL#; besides it the school and department, class, year,
+    // curriculum, subjects and class list: the class's context, as the period-marks table reads it.
+    expect(res.body.queryPages).toBe(1);
+    expect(ddbRequestCounter.count - before).toBe(7);
+    const b = res.body;
+    expect(b.className).toBe('7Р');
+    expect(b.withYear).toBe(false);
+    expect(b.subjects.map((s: { name: string }) => s.name)).toEqual(['Алгебра (отчёт)', 'Русский язык (отчёт)', 'Физическая культура (отчёт)']);
+    expect(b.rows.map((r: { name: string; cells: Array<{ period: string | null }>; average: number | null; failing: number }) => [r.name, ...r.cells.map((c) => c.period), r.average, r.failing])).toEqual([
+      ['Абрамова Анна', '5', '5', 'зач', 5, 0],
+      ['Борисов Борис', '4', '5', 'зач', 4.5, 0],
+      ['Васильева Вера', '3', '4', 'незач', 3.5, 1],
+      ['Григорьев Глеб', 'н/а', null, 'зач', null, 1],
+    ]);
+    const [alg, rus, pe] = b.results;
+    // Алгебра: 4 assessed; success 3/4; quality 2/4; average (5 + 4 + 3) / 3.
+    expect(alg).toMatchObject({ assessed: 4, unmarked: 0, five: 1, four: 1, three: 1, two: 0, notAssessed: 1, success: 75, quality: 50, average: 4 });
+    // Русский: the cleared mark counts nowhere: 3 assessed, all «4» and «5»; (5 + 5 + 4) / 3 = 4,67.
+    expect(rus).toMatchObject({ assessed: 3, unmarked: 1, five: 2, four: 1, success: 100, quality: 100, average: 4.67 });
+    // Физкультура is «зачёт/незачёт»: 3 of 4 pass, no quality and no average.
+    expect(pe).toMatchObject({ assessed: 4, success: 75, quality: null, average: null });
+    // Анна on «5», Борис on «4» and «5»; Вера has «незач», Глеб «н/а»: 2 of 4 succeed; 26 / 6 = 4,33.
+    expect(b.totals).toEqual({ students: 4, excellent: 1, good: 1, oneThree: 0, withTwo: 0, withNotAssessed: 1, success: 50, quality: 50, average: 4.33 });
+    expect(b.note).toContain('Успеваемость — доля аттестованных без «2» и «н/а»');
+  });
+
+  it('should put the year marks beside the last quarter\'s', async () => {
+    const res = await (await as('director')).get(`${REPORTS(CLS, Q4)}/summary`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.withYear).toBe(true);
+    expect(res.body.rows[0].cells[0]).toEqual({ period: '4', year: '5' });
+    expect(res.body.rows[1].cells[0]).toEqual({ period: null, year: null });
+  });
+
+  it('should print the sheet and the results as PDF with the class, subjects, names and figures in Cyrillic', async () => {
+    const client = await as('deputy');
+    const sheet = await client.get(`${REPORTS(CLS, Q2)}/summary/pdf`);
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-disposition')).toBe(`attachment; filename="svodnaya-${CLS}-${Q2}.pdf"`);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: sheet.body as Buffer }).toString('utf8');
+    expect(text).toContain('Сводная ведомость учёта успеваемости');
+    expect(text).toContain('7Р класс, 2 четверть');
+    expect(text).toContain('Сформировано 28.12.2026');
+    expect(text).toMatch(/Абрамова Анна\s+5\s+5\s+зач\s+5,00/);
+    expect(text).toMatch(/Васильева Вера\s+3\s+4\s+незач\s+3,50/);
+    expect(text).toMatch(/Григорьев Глеб\s+н\/а\s+зач\s+—/);
+    expect(text).toContain('Алг. — Алгебра (отчёт)');
+
+    const results = await client.get(`${REPORTS(CLS, Q2)}/results/pdf`);
+    expect(results.status).toBe(200);
+    const rt = execFileSync('pdftotext', ['-layout', '-', '-'], { input: results.body as Buffer }).toString('utf8');
+    expect(rt).toContain('Итоги успеваемости класса за период');
+    expect(rt).toMatch(/Алгебра \(отчёт\)\s+1\s+1\s+1\s+0\s+1\s+0\s+75 %\s+50 %\s+4,00/);
+    expect(rt).toMatch(/Русский язык \(отчёт\)\s+2\s+1\s+0\s+0\s+0\s+1\s+100 %\s+100 %\s+4,67/);
+    expect(rt).toContain('Успеваемость: 50 %; качество: 50 %; средний балл: 4,33');
+  });
+
+  it('should give the same figures as XLSX, marks as numbers', async () => {
+    const res = await (await as('deputy')).get(`${REPORTS(CLS, Q2)}/summary/xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Сводная ведомость', 'Итоги']);
+    const sheet = wb.getWorksheet('Сводная ведомость')!;
+    const rows = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual(['№', 'Обучающийся', 'Алгебра (отчёт)', 'Русский язык (отчёт)', 'Физическая культура (отчёт)', 'Средний балл']);
+    expect(rows).toContainEqual([1, 'Абрамова Анна', 5, 5, 'зач', 5]);
+    // No average: the cell stays empty (exceljs reads a row up to its last value).
+    expect(rows).toContainEqual([4, 'Григорьев Глеб', 'н/а', '', 'зач']);
+    const results = wb.getWorksheet('Итоги')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(results).toContainEqual(['Алгебра (отчёт)', 1, 1, 1, 0, 1, 0, 0.75, 0.5, 4]);
+    expect(results).toContainEqual(['Качество', 0.5]);
+    expect(results).toContainEqual(['Средний балл', 4.33]);
+  });
+});
+
+describe('who may read a class\'s reports', () => {
+  it('should refuse parents, students and teachers, and a class teacher another class', async () => {
+    for (const login of ['parent', 'student', 'teacher']) {
+      expect((await (await as(login)).get(`${REPORTS('5a', Q2)}/summary`)).status, login).toBe(403);
+    }
+    const classteacher = await as('classteacher');
+    expect((await classteacher.get(`${REPORTS(CLS, Q2)}/summary`)).status).toBe(403);
+    expect((await classteacher.get(`${REPORTS(CLS, Q2)}/summary/pdf`)).status).toBe(403);
+    expect((await classteacher.get(`${REPORTS(CLS, Q2)}/summary/xlsx`)).status).toBe(403);
+    const own = await classteacher.get(`${REPORTS('5a', Q2)}/summary`);
+    expect(own.status).toBe(200);
+    expect(own.body.className).toBe('5А');
+    expect(own.body.rows.length).toBeGreaterThan(10);
+  });
+
+  it('should answer 404 for a class or period that does not exist', async () => {
+    const deputy = await as('deputy');
+    expect((await deputy.get(`${REPORTS('nope', Q2)}/summary`)).status).toBe(404);
+    expect((await deputy.get(`${REPORTS(CLS, '2026-q9')}/summary`)).status).toBe(404);
+  });
+});
