@@ -4,8 +4,9 @@
  * on 01.12; the lock message offers «Подать заявку на корректировку», whose form comes with the cell
  * filled in; the server's problems show beside their fields; the filed request goes to the director,
  * whose menu counts it, who approves it; the deputy designated for journal control enters it; the
- * teacher sees the 5 in the grid and «по заявке № N» in the change log. axe-core on the form, the
- * request and the register. One sign-in per role.
+ * teacher sees the 5 in the grid and «по заявке № N» in the change log. A second request the
+ * director sends to the department, whose specialist records its decision with the document.
+ * axe-core on the form, the request and the register. One sign-in per role.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,7 @@ const LOCK = 'Исправление — только по заявке на к�
 let b: BrowserStack;
 let restore: (() => Promise<void>) | undefined;
 let pupil = '';
+let second = '';
 
 beforeAll(async () => {
   b = await startBrowserStack();
@@ -38,6 +40,7 @@ beforeAll(async () => {
   const fx = await journalFixture(NOW);
   const first = [...fx.fiveA].sort((a, c) => `${a.lastName} ${a.firstName}`.localeCompare(`${c.lastName} ${c.firstName}`, 'ru'))[0]!;
   pupil = `${first.lastName} ${first.firstName}`;
+  second = fx.fiveA.find((s) => s.studentId !== first.studentId)!.studentId;
   // The class teacher teaches this one lesson, so she may write its column and read the class's change log.
   await batchWriteAll([lessonItem(SCH, YEAR, { classId: '5a', periodId: Q2, subjectId: MATH, groupId: 'all', date: '2026-11-17', lessonNo: 8, teacherId: staff('classteacher'), status: 'planned' }, '2026-08-31T09:00:00.000Z')]);
   // Clause 3.11: the director designates the deputy responsible for journal control (corr-entry's settings route).
@@ -98,11 +101,21 @@ describe('a correction request from a locked cell to the entry', () => {
       expect(await teacher.getByTestId('correction-state').textContent()).toBe('Подана, ждёт решения директора');
       await axeClean(teacher);
 
-      // 3. The director: the menu counts the request; the register; the decision.
+      // A second request, filed through the API, goes to the department (clause 7.5).
+      const filer = new ApiClient(b.url);
+      expect((await filer.signIn('classteacher')).status).toBe(200);
+      const disputed = await filer.send('POST', `/api/schools/${SCH}/classes/5a/corrections`, {
+        periodId: Q2, reason: 'assessmentMakeUp', document: { kind: 'Справка', number: '12', date: '2026-11-20' }, explanation: 'Отработка контрольной.',
+        cells: [{ kind: 'mark', subjectId: MATH, date: '2026-11-16', lessonNo: 8, groupId: 'all', studentId: second, workType: 'lessonAnswer', from: null, to: '4' }],
+      });
+      expect(disputed.status, JSON.stringify(disputed.body)).toBe(201);
+      const other = disputed.body.correction.number as number;
+
+      // 3. The director: the menu counts both requests; the register; the decisions.
       await b.inBrowser(async (director) => {
         await b.signIn(director, 'director');
         const item = director.locator('#app-menu').getByRole('link', { name: /Заявки на корректировку/ });
-        await expect.poll(() => item.getByTestId('corrections-badge').textContent()).toContain('1');
+        await expect.poll(() => item.getByTestId('corrections-badge').textContent()).toContain('2');
         await item.click();
         await director.getByTestId('corrections-register').waitFor();
         expect(await director.getByTestId(`state-${num}`).textContent()).toBe('Подана, ждёт решения директора');
@@ -115,6 +128,20 @@ describe('a correction request from a locked cell to the entry', () => {
         await director.getByRole('button', { name: 'Разрешить', exact: true }).click();
         await director.getByTestId('correction-state').filter({ hasText: 'Разрешена, ждёт внесения' }).waitFor();
         expect(await director.getByTestId('correction-window').textContent()).toContain('03.12.2026');
+        await director.goto(b.at(`/corrections/2026/${other}?school=${SCH}`));
+        await director.getByRole('button', { name: 'Направить в управление образования' }).click();
+        await director.getByTestId('correction-state').filter({ hasText: 'Направлена в управление образования' }).waitFor();
+      });
+
+      // The department's specialist records the department's decision with its document.
+      await b.inBrowser(async (uo) => {
+        await b.signIn(uo, 'uo', `/corrections/2026/${other}?school=${SCH}`);
+        await uo.getByLabel('Вид документа').fill('Письмо управления образования');
+        await uo.getByLabel('Номер', { exact: true }).fill('01-12/345');
+        await uo.getByLabel('Дата', { exact: true }).fill('01.12.2026');
+        await uo.getByRole('button', { name: 'Записать разрешение' }).click();
+        await uo.getByTestId('correction-state').filter({ hasText: 'Разрешена, ждёт внесения' }).waitFor();
+        expect(await uo.getByTestId('correction-history').textContent()).toContain('Письмо управления образования № 01-12/345 от 01.12.2026');
       });
 
       // 4. The deputy of journal control enters exactly the request's cells, in one action.
