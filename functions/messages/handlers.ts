@@ -20,8 +20,10 @@ export const getInbox = handler('getInbox', async (req) => {
 });
 
 export const getUnread = handler('getUnread', async (req) => {
-  const school = await authorizedSchool(req, INBOX_REFUSAL);
-  return { body: { unread: await messages.unreadCount(req.principal, school) } };
+  // The menu asks on every move between screens: the school item is not read, the caller's own grant
+  // in the school (from the session) is what `message.inbox` checks, so the answer is one GetItem.
+  req.authorize({ departmentId: req.principal.departmentId, schoolId: req.params.schoolId! }, INBOX_REFUSAL);
+  return { body: { unread: await messages.unreadCount(req.principal, req.params.schoolId!) } };
 });
 
 export const getContacts = handler('getContacts', async (req) => {

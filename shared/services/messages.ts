@@ -306,7 +306,7 @@ export async function inbox(p: Principal, school: School): Promise<{ unread: num
   return { unread, threads };
 }
 
-export const unreadCount = (p: Principal, school: School) => getUnreadCount(school.schoolId, p.userId);
+export const unreadCount = (p: Principal, schoolId: string) => getUnreadCount(schoolId, p.userId);
 
 export interface Contact {
   userId: string;
