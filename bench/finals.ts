@@ -30,9 +30,12 @@ import { getEvent, signIn } from './events';
 import { Figures, percentile } from './figures';
 
 const SCH = DEMO_SCHOOL_ID;
-const CLASS = 'benchfin';
-const PERIOD = '2026-q2';
-const NOW = new Date('2026-12-28T09:00:00Z');
+export const BENCH_CLASS = 'benchfin';
+const CLASS = BENCH_CLASS;
+export const BENCH_PERIOD = '2026-q2';
+const PERIOD = BENCH_PERIOD;
+export const BENCH_NOW = new Date('2026-12-28T09:00:00Z');
+const NOW = BENCH_NOW;
 const STUDENTS = 30;
 const SUBJECTS = 15;
 const LESSONS = 45;
@@ -50,7 +53,8 @@ function lessonDays(): string[] {
   return days;
 }
 
-async function buildClass(teacherId: string): Promise<number> {
+/** The bench class: 30 x 15 period marks among a quarter's journal (bench/reports.ts reads it too). */
+export async function buildClass(teacherId: string): Promise<number> {
   const students = Array.from({ length: STUDENTS }, (_, i) => ({ studentId: `bfin-${pad(i)}`, lastName: `Ученик${pad(i)}`, firstName: 'Итоговый' }));
   const days = lessonDays();
   const items: Array<Record<string, unknown>> = [

@@ -11,6 +11,7 @@ import { benchDiary } from './diary';
 import { Figures } from './figures';
 import { benchFinals } from './finals';
 import { benchJournal } from './journal';
+import { benchReports } from './reports';
 import { benchPaper } from './paper';
 import { benchSignIn } from './signin';
 
@@ -29,6 +30,8 @@ try {
   await benchSignIn(figures, stack.url, signIns);
   await benchJournal(figures, stack.url);
   await benchFinals(figures, stack.url);
+  // The same class as finals': its summary sheet, PDF included (issue 13).
+  await benchReports(figures, stack.url, { built: true });
   await benchPaper(figures);
   // Last: it adds a bench quarter to 5А's journal, which the others never read.
   await benchDiary(figures, stack.url);
