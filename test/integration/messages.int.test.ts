@@ -142,6 +142,17 @@ describe('strangers', () => {
     expect((await parent.get(`${BASE}/contacts?classId=5a`)).status).toBe(404);
   });
 
+  it('should let a student write to a teacher of their class, and to no family', async () => {
+    const student = await as('student');
+    const c = await student.get(`${BASE}/contacts`);
+    expect(c.body.people.map((p: { userId: string }) => p.userId)).toContain(fx.teacherId);
+    const sent = await student.post(`${BASE}/threads`, { to: fx.teacherId, subject: 'Домашнее задание', text: 'Можно сдать в среду?' });
+    expect(sent.status).toBe(201);
+    expect(sent.body.thread.participants.map((p: { role: string }) => p.role)[0]).toBe('Обучающийся');
+    const family = model.parents.find((p) => p.fixed === 'parent')!;
+    expect((await student.post(`${BASE}/threads`, { to: family.userId, subject: 'Привет', text: 'Привет' })).status).toBe(404);
+  });
+
   it('should let the subject teacher list the parents of a class they teach, and not of one they do not', async () => {
     const teacher = await as('teacher');
     const c = await teacher.get(`${BASE}/contacts`);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanText, linked, messageProblem, textParts, unreadBadge, type MessageParty } from '../../shared/domain/messages';
+import { closesAtOf, draftBody } from '../../web/src/lib/surveys/draft';
 import { checkAnswer, numberQuestions, resultsShown, surveyProblems, tally } from '../../shared/domain/surveys';
 
 const party = (userId: string, over: Partial<MessageParty> = {}): MessageParty => ({ userId, staff: false, administration: false, ledClassIds: [], familyClasses: [], ...over });
@@ -82,5 +83,14 @@ describe('surveys', () => {
     expect(resultsShown(true, 2)).toBe(false);
     expect(resultsShown(true, 3)).toBe(true);
     expect(resultsShown(false, 1)).toBe(true);
+  });
+
+  it('should turn the form\'s date and time into the closing instant in the school\'s zone, and lines into options', () => {
+    expect(closesAtOf('2026-12-05', '18:00', 'Europe/Moscow')).toBe('2026-12-05T15:00:00.000Z');
+    expect(closesAtOf('2026-12-05', '', 'Europe/Moscow')).toBe('');
+    expect(draftBody({ title: 't', anonymous: true, closesAt: 'x', questions: [{ kind: 'single', text: 'q', optionsText: ' Да \n\nНет\n' }, { kind: 'text', text: 'w', optionsText: 'лишнее' }] }).questions).toEqual([
+      { kind: 'single', text: 'q', options: ['Да', 'Нет'] },
+      { kind: 'text', text: 'w', options: [] },
+    ]);
   });
 });
