@@ -9,7 +9,7 @@ import { NotFoundError } from '../../shared/errors';
 import { dateInZone } from '../../shared/domain/calendar';
 import { editEvent, eventRange, loadEvent, peekedAudience, publishEvent, removeEvent, schoolEvents } from '../../shared/services/diary-events';
 import { diarySubject } from '../../shared/services/diary-subject';
-import { diaryWeek, studentEvents } from '../../shared/services/diary-week';
+import { diaryWeek, studentEvents, studentYears } from '../../shared/services/diary-week';
 import { handlersOf, type Req } from '../http/area';
 import { schoolOf } from '../http/school';
 import { diaryRoutes } from './routes';
@@ -35,6 +35,11 @@ export const getDiaryWeek = handler('getDiaryWeek', async (req) => {
 export const getDiarySubject = handler('getDiarySubject', async (req) => {
   const s = ownStudent(req);
   return { body: await diarySubject(s.departmentId, s.schoolId, s.studentId, req.params.subjectId!, { period: req.query.period, classId: req.query.class }, req.now) };
+});
+
+export const getStudentYears = handler('getStudentYears', async (req) => {
+  const s = ownStudent(req);
+  return { body: await studentYears(s.departmentId, s.schoolId, s.studentId, req.now) };
 });
 
 export const getStudentEvents = handler('getStudentEvents', async (req) => {

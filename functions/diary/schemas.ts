@@ -130,3 +130,19 @@ export const subjectResponse = z.object({
     }),
   ),
 });
+
+export const yearsResponse = z.object({
+  today: z.string(),
+  years: z.array(
+    z.object({
+      classId: z.string(),
+      className: z.string(),
+      yearId: z.string(),
+      yearName: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      current: z.boolean(),
+      periods: z.array(periodView),
+    }),
+  ),
+});

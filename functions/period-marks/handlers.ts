@@ -70,5 +70,5 @@ export const getStudentCurrentReport = handler('getStudentCurrentReport', async 
   const [schoolId, studentId] = [req.params.schoolId!, req.params.studentId!];
   // The rule looks at the student alone; the class is not known before the card is read.
   if (!req.allowed({ departmentId: p.departmentId, schoolId, classId: '', studentId })) throw new NotFoundError('Обучающийся не найден.');
-  return { body: await studentCurrentReport(p, schoolId, studentId, req.now, req.query.period) };
+  return { body: await studentCurrentReport(p, schoolId, studentId, req.now, req.query.period, req.query.class) };
 });

@@ -183,8 +183,8 @@ export const studentReportResponse = z.object({
   ),
 });
 
-/** `?period=` names a period of the student's class; without it, the period of today. */
-export const currentReportQuery = z.object({ period: idParam('Период').optional() });
+/** `?period=` names a period of the student's class; without it, the period of today. `?class=`: an earlier class of the student (its year's history). */
+export const currentReportQuery = z.object({ period: idParam('Период').optional(), class: idParam('Класс').optional() });
 
 /** The same report, found from the student alone, with the class's periods for a switch. */
 export const currentReportResponse = studentReportResponse.extend({ periods: z.array(periodView) });

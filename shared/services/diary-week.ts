@@ -15,7 +15,7 @@
 import { dateInZone, planningYearOf } from '../domain/calendar';
 import { buildDiaryWeek, weekRange, type DiaryDay } from '../domain/diary';
 import { classIntervals, type ClassInterval } from '../domain/movement';
-import type { Holiday } from '../domain/year';
+import { periodsForGrade, type Holiday } from '../domain/year';
 import { NotFoundError } from '../errors';
 import { listSubjects } from '../repos/curriculum';
 import { readDiaryEntries, readDiaryPeople, readSchoolYears, readStudentRecords } from '../repos/diary';
@@ -124,4 +124,33 @@ export async function studentEvents(departmentId: string, schoolId: string, stud
   const [events, context] = await Promise.all([listEvents(schoolId, range.from, range.to), readSchoolYears(schoolId, classes.map((c) => c.classId), [])]);
   const names = new Map(context.classes.map((c) => [c.classId, className(c)]));
   return { ...range, events: familyEvents(events, context.classes, (id) => names.get(id) ?? '') };
+}
+
+/**
+ * The student's school years (clause 2.2: the whole history the journal is kept): each class the
+ * movement history names (the card's class without one), newest first, with its year's periods.
+ * The card with its movements (one Query), then the classes and their years by key.
+ */
+export async function studentYears(departmentId: string, schoolId: string, studentId: string, now: Date) {
+  const ctx = await loadStudentContext(departmentId, schoolId, studentId, now);
+  const classIds = [...new Set([ctx.card.classId, ...[...ctx.intervals].reverse().map((i) => i.classId)])];
+  const { classes } = await readSchoolYears(schoolId, classIds, []);
+  const { years } = await readSchoolYears(schoolId, [], [...new Set(classes.map((c) => c.yearId))]);
+  const entries = classIds.flatMap((id) => {
+    const cls = classes.find((c) => c.classId === id);
+    const year = cls && years.find((y) => y.yearId === cls.yearId);
+    if (!cls || !year) return [];
+    const interval = ctx.intervals.find((i) => i.classId === id);
+    return [{
+      classId: id,
+      className: className(cls),
+      yearId: year.yearId,
+      yearName: `${year.yearId}/${Number(year.yearId) + 1}`,
+      startDate: interval?.from && interval.from > year.startDate ? interval.from : year.startDate,
+      endDate: year.endDate,
+      current: id === ctx.card.classId,
+      periods: periodsForGrade(year, cls.grade).map((p) => ({ periodId: p.periodId, name: p.name, startDate: p.startDate, endDate: p.endDate })),
+    }];
+  });
+  return { today: ctx.today, years: entries.sort((a, b) => b.yearId.localeCompare(a.yearId) || Number(b.current) - Number(a.current)) };
 }

@@ -17,6 +17,7 @@ import { buildDemoModel } from '../../shared/demo/index';
 import type { JournalAttendance, JournalMark } from '../../shared/domain/journal-model';
 import { attendanceItem, markItem } from '../../shared/repos/journal';
 import { lessonItem } from '../../shared/repos/lessons';
+import { movementItem } from '../../shared/repos/movement';
 import { forgetJournalRules } from '../../shared/services/journal-settings';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
@@ -63,6 +64,8 @@ beforeAll(async () => {
     },
     ...[mark('lessonAnswer', 5, 1), mark('verification', 4, 2), mark('lessonAnswer', 3, 1, kids.c)].map((m) => markItem(place, m)),
     attendanceItem(place, absent),
+    // parent2's child came to 5А from 5Б on 09.11.2026: the history has two classes.
+    movementItem({ schoolId: SCH, studentId: kids.c, kind: 'transfer', date: '2026-11-09', orderNo: '99-у', fromClassId: '5b', toClassId: '5a', studentName: 'x', recordedAt: '2026-11-09T08:00:00.000Z', recordedBy: 'u', recordedByName: 'u' }),
   ]);
   api = await startApi();
   standAt(mskNoon('2026-11-30'));
@@ -149,6 +152,23 @@ describe('a subject for a period', () => {
     expect(res.body.periods.map((p: { periodId: string }) => p.periodId)).toContain(Q2);
     expect((await (await as('parent')).get(`${DIARY(kids.a)}/subjects/${MATH}?period=nope`)).status).toBe(404);
     expect((await (await as('parent')).get(`${DIARY(kids.a)}/subjects/${MATH}?class=10a`)).status).toBe(404);
+  });
+});
+
+describe('history across classes and years', () => {
+  it('should list the classes the movements name, show an earlier week in its class and the earlier class\'s marks, and nothing of a class the student was never in', async () => {
+    const parent2 = await as('parent2');
+    const years = await parent2.get(`${DIARY(kids.c)}/years`);
+    expect(years.status, JSON.stringify(years.body)).toBe(200);
+    expect(years.body.years.map((y: { className: string; current: boolean }) => [y.className, y.current])).toEqual([['5А', true], ['5Б', false]]);
+    expect(years.body.years[0].periods.map((p: { periodId: string }) => p.periodId)).toContain(Q2);
+    const before = await parent2.get(`${DIARY(kids.c)}/week?from=2026-11-05`);
+    expect(before.body.className).toBe('5Б');
+    const earlier = await parent2.get(`/api/schools/${SCH}/students/${kids.c}/period-report?class=5b&period=${Q2}`);
+    expect(earlier.status, JSON.stringify(earlier.body)).toBe(200);
+    expect(earlier.body.className).toBe('5Б');
+    expect((await parent2.get(`/api/schools/${SCH}/students/${kids.c}/period-report?class=10a`)).status).toBe(404);
+    expect((await (await as('parent')).get(`/api/schools/${SCH}/students/${kids.a}/period-report?class=5b`)).status).toBe(404);
   });
 });
 

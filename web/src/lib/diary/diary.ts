@@ -3,7 +3,7 @@
  * they use. Plain TypeScript, unit-tested without a browser.
  */
 import type { z } from 'zod';
-import type { eventsResponse, subjectResponse, weekResponse } from '../../../../functions/diary/schemas';
+import type { eventsResponse, subjectResponse, weekResponse, yearsResponse } from '../../../../functions/diary/schemas';
 import { ruDate } from '../../../../shared/domain/calendar';
 import { REASON_TITLES } from '../../../../shared/domain/journal-model';
 import { send } from '../api';
@@ -15,6 +15,7 @@ export type DiaryLesson = DiaryDay['lessons'][number];
 export type DiaryEvent = DiaryDay['events'][number];
 export type DiarySubject = z.infer<typeof subjectResponse>;
 export type EventList = z.infer<typeof eventsResponse>;
+export type StudentYears = z.infer<typeof yearsResponse>;
 
 const seg = encodeURIComponent;
 const qs = (q: Record<string, string | undefined | null>) => {
@@ -25,6 +26,7 @@ const qs = (q: Record<string, string | undefined | null>) => {
 
 export const diaryApi = {
   week: (schoolId: string, studentId: string, from?: string | null) => send<DiaryWeek>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/week${qs({ from })}`),
+  years: (schoolId: string, studentId: string) => send<StudentYears>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/years`),
   subject: (schoolId: string, studentId: string, subjectId: string, period?: string | null) =>
     send<DiarySubject>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/subjects/${seg(subjectId)}${qs({ period })}`),
 };

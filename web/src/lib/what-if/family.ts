@@ -25,8 +25,10 @@ const seg = encodeURIComponent;
 
 export const familyMarksApi = {
   /** `periodId`: another period of the class's year than today's. */
-  report: (schoolId: string, studentId: string, periodId?: string | null) =>
-    send<FamilyReport>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/period-report${periodId ? `?period=${seg(periodId)}` : ''}`),
+  report: (schoolId: string, studentId: string, periodId?: string | null, classId?: string | null) => {
+    const q = [periodId ? `period=${seg(periodId)}` : '', classId ? `class=${seg(classId)}` : ''].filter(Boolean).join('&');
+    return send<FamilyReport>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/period-report${q ? `?${q}` : ''}`);
+  },
 };
 
 export const FAMILY_TEXT = {
@@ -43,6 +45,8 @@ export const FAMILY_TEXT = {
   whatIf: 'Что если…',
   hideWhatIf: 'Скрыть «Что если…»',
   periods: 'Периоды',
+  years: 'Учебные годы',
+  year: (name: string, className: string) => `${name}, ${className}`,
   details: 'Уроки, темы и задания',
 } as const;
 

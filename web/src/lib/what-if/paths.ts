@@ -3,8 +3,9 @@ const seg = encodeURIComponent;
 
 export const familyMarksPaths = {
   /** Without a student: the person's own marks or their first child's. */
-  marks: (studentId?: string, periodId?: string) => {
-    const q = [studentId ? `student=${seg(studentId)}` : '', periodId ? `period=${seg(periodId)}` : ''].filter(Boolean).join('&');
+  /** `classId`: an earlier class of the student (an earlier school year). */
+  marks: (studentId?: string, periodId?: string, classId?: string) => {
+    const q = [studentId ? `student=${seg(studentId)}` : '', periodId ? `period=${seg(periodId)}` : '', classId ? `class=${seg(classId)}` : ''].filter(Boolean).join('&');
     return `/marks${q ? `?${q}` : ''}`;
   },
 };
