@@ -6,6 +6,7 @@
 import { error } from '@sveltejs/kit';
 import { isDepartmentStaff } from '../../../../shared/auth/roles';
 import { journalApi } from '../journal/api';
+import { yearApi } from '../year/api';
 import { principalOf, schoolsWhere } from '../policy';
 import type { Me } from '../types';
 import { catalogOf, type Catalog } from './scope';
@@ -26,11 +27,19 @@ export function correctionSchool(me: Me, asked: string | null): string {
   return first;
 }
 
-/** The names of the school's classes, subjects and periods; empty for a reader without a journal list (the department). */
+/**
+ * The names of the school's classes, subjects and periods. A reader without a journal list (the
+ * department's specialist) gets the periods from the school's years and sees classes by their ids.
+ */
 export async function catalogFor(schoolId: string): Promise<Catalog> {
   try {
     return catalogOf(await journalApi.mine(schoolId));
   } catch {
-    return catalogOf(null);
+    try {
+      const { years } = await yearApi.list(schoolId);
+      return catalogOf(null, years.flatMap((y) => y.periodSets.flatMap((s) => s.periods)));
+    } catch {
+      return catalogOf(null);
+    }
   }
 }

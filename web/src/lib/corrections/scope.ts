@@ -107,7 +107,7 @@ export interface ClassChoice {
  * The classes, subjects and periods the person works with, from the journal list (what they
  * teach, lead or oversee): the names and the choices of the screens.
  */
-export function catalogOf(mine: MyJournals | null) {
+export function catalogOf(mine: MyJournals | null, yearPeriods: ReadonlyArray<{ periodId: string; name: string }> = []) {
   const classes = new Map<string, ClassChoice>();
   for (const c of mine?.classes ?? []) classes.set(c.classId, { classId: c.classId, className: c.className, grade: c.grade, subjects: c.subjects.map((s) => ({ subjectId: s.subjectId, subjectName: s.subjectName })) });
   for (const t of mine?.teaching ?? []) {
@@ -117,7 +117,7 @@ export function catalogOf(mine: MyJournals | null) {
   }
   const list = [...classes.values()].sort((a, b) => a.grade - b.grade || a.className.localeCompare(b.className, 'ru'));
   const periodsOf = (classId: string) => (mine?.periods[String(classes.get(classId)?.grade ?? '')] ?? []).map((p) => ({ periodId: p.periodId, name: p.name }));
-  const allPeriods = new Map(Object.values(mine?.periods ?? {}).flat().map((p) => [p.periodId, p.name]));
+  const allPeriods = new Map([...Object.values(mine?.periods ?? {}).flat(), ...yearPeriods].map((p) => [p.periodId, p.name]));
   const subjects = new Map(list.flatMap((c) => c.subjects.map((s) => [s.subjectId, s.subjectName] as const)));
   return {
     yearId: mine?.yearId ?? null,

@@ -21,5 +21,7 @@ export const load: PageLoad = async ({ url }) => {
   const [waiting, catalog] = await Promise.all([orFail(url, () => correctionsApi.waiting(schoolId)), catalogFor(schoolId)]);
   const yearId = /^\d{4}$/.test(q.get('year') ?? '') ? q.get('year')! : waiting.yearId;
   const register = await orFail(url, () => correctionsApi.register(schoolId, yearId, { state: filter.state, classId: filter.classId }));
-  return { me, schoolId, schools: correctionSchools(me), yearId, filter, waiting, catalog, corrections: filterRegister(register.corrections, filter) };
+  // A reader without the journal list (the department) chooses among the classes the register names.
+  const classes = catalog.classes.length > 0 ? catalog.classes.map((c) => ({ id: c.classId, name: c.className })) : [...new Set(register.corrections.map((c) => c.classId))].map((id) => ({ id, name: id }));
+  return { me, schoolId, schools: correctionSchools(me), yearId, filter, waiting, catalog, classes, corrections: filterRegister(register.corrections, filter) };
 };
