@@ -54,6 +54,7 @@ describe('sectionsFor', () => {
         scope: 'Класс 5А · МАОУ СОШ № 53',
         sections: [
           ['Мой класс', '/people/sch53/classes/5a'],
+          ['Отчёты', '/reports?school=sch53'],
           ['Коды активации для учеников и родителей', '/people/sch53/codes?class=5a'],
           ['Незаполненные уроки класса', '/journal/check/5a?school=sch53'],
           ['Мероприятия класса', '/events?school=sch53&class=5a'],
@@ -97,11 +98,11 @@ describe('sectionsFor', () => {
     ]);
   });
 
-  it('should give the director reports (coming), the register, the school settings and the year', () => {
+  it('should give the director reports, the register, the school settings and the year', () => {
     const [card] = sectionsFor(me([{ role: 'director', schoolId: 'sch53' }]));
     expect(card?.title).toBe('Директор');
     expect(card?.sections.map((s) => [s.title, s.href ?? 'скоро', s.detail])).toEqual([
-      ['Отчёты', 'скоро', undefined],
+      ['Отчёты', '/reports?school=sch53', 'сводная ведомость и итоги успеваемости класса: на экране, в PDF и XLSX'],
       ['Заявки на корректировку', '/corrections?school=sch53', undefined],
       ['Реестр выданных логинов', '/schools/sch53/logins', undefined],
       ['Доступ к персональным данным', '/people/sch53/personal-data', undefined],
@@ -117,7 +118,7 @@ describe('sectionsFor', () => {
     ]);
   });
 
-  it('should give a deputy reports (coming) but not the register of logins', () => {
+  it('should give a deputy reports but not the register of logins', () => {
     const [card] = sectionsFor(me([{ role: 'deputy', schoolId: 'sch53' }]));
     expect(card?.title).toBe('Заместитель директора');
     expect(card?.sections.map((s) => s.title)).toEqual([
@@ -126,7 +127,7 @@ describe('sectionsFor', () => {
       'Мероприятия',
     ]);
     expect(card?.sections.map((s) => s.title)).not.toContain('Реестр выданных логинов');
-    expect(card?.sections[0]?.soon).toBe(true);
+    expect(card?.sections[0]?.href).toBe('/reports?school=sch53');
   });
 
   it('should give the secretary the personal files, the class-list import, movement and exam results', () => {

@@ -24,6 +24,7 @@ describe('menuFor', () => {
       ['Директор', [
         'Журналы всех классов /journal?school=sch53',
         'Итоговые отметки /final-marks?school=sch53',
+        'Отчёты /reports?school=sch53',
         'Заявки на корректировку /corrections?school=sch53',
         'Реестр выданных логинов /schools/sch53/logins',
         'Доступ к персональным данным /people/sch53/personal-data',
@@ -46,6 +47,7 @@ describe('menuFor', () => {
     expect(hrefs(groups)).toEqual([
       '/journal?school=sch53',
       '/final-marks?school=sch53',
+      '/reports?school=sch53',
       '/corrections?school=sch53',
       '/settings',
       '/year',

@@ -13,6 +13,7 @@ import { correctionPaths } from './corrections/paths';
 import { paperPaths } from './paper-reports/paths';
 import { paths } from './paths';
 import { personalDataPaths } from './personal-data/paths';
+import { reportsPaths } from './reports/reports';
 import { mayMe } from './policy';
 import { diaryPaths } from './diary/paths';
 import { familyMarksPaths } from './what-if/paths';
@@ -37,6 +38,7 @@ export const HOME_TEXT = {
     personalDataCheck: 'Проверка персональных данных',
     staffCodes: 'Коды активации сотрудникам',
     reports: 'Отчёты',
+    reportsDetail: 'сводная ведомость и итоги успеваемости класса: на экране, в PDF и XLSX',
     schoolReports: 'Отчёты по школам',
     schools: 'Школы управления',
     schoolsDetail: 'настройки каждой школы',
@@ -157,7 +159,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         break;
       case 'director':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
-          soon('reports', S.reports),
+          ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
           ...corrections('correction.decide'),
           ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
           ...ready('personalData.readAccessLog', school, 'access-log', S.accessLog, personalDataPaths.accessLog(g.schoolId)),
@@ -174,7 +176,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         break;
       case 'deputy':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
-          soon('reports', S.reports),
+          ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
           ...corrections('correction.list'),
           ...ready('settings.writeSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
           ...ready('year.write', school, 'year', S.year, paths.year, S.yearDetail),
@@ -223,6 +225,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         const cls = { ...school, classId: g.classId };
         card(g.role, classKey(g.schoolId, g.classId), HOME_TEXT.classScope(name, schoolName(g.schoolId))).sections.push(
           ...ready('class.read', cls, 'my-class', S.myClass, paths.peopleClass(g.schoolId, g.classId)),
+          ...ready('report.readClass', cls, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
           ...ready('activationSheet.issueClass', cls, 'pupil-codes', S.pupilCodes, paths.activationCodes(g.schoolId, g.classId)),
           ...ready('journal.classDay', cls, 'unfilled', S.unfilled, paths.journalCheck(g.schoolId, g.classId)),
           ...ready('event.write', { ...school, audience: { kind: 'class', classId: g.classId } }, 'class-events', S.classEvents, diaryPaths.events(g.schoolId, g.classId)),

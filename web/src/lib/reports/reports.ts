@@ -1,0 +1,56 @@
+/**
+ * The class teacher's reports on the screens (issue 13): the API calls, the addresses of the
+ * screens and of the PDF and XLSX files (plain links: the browser downloads them with the session
+ * cookie), and how a figure is printed: the shared renderers' own `averageText` / `percentText`,
+ * so the screen, the PDF and the XLSX never differ.
+ */
+import type { z } from 'zod';
+import type { summaryResponse } from '../../../../functions/reports/schemas';
+import { send } from '../api';
+
+export { averageText, cellText, percentText, RESULTS_TITLE, SUMMARY_TITLE } from '../../../../shared/domain/reports/summary-sheet';
+
+export type SummaryReport = z.infer<typeof summaryResponse>;
+
+const seg = encodeURIComponent;
+const reportsPath = (schoolId: string, classId: string, periodId: string) => `/api/schools/${seg(schoolId)}/classes/${seg(classId)}/periods/${seg(periodId)}/reports`;
+
+export const reportsApi = {
+  summary: (schoolId: string, classId: string, periodId: string) => send<SummaryReport>('GET', `${reportsPath(schoolId, classId, periodId)}/summary`),
+};
+
+/** The files of a class's period: each a link the browser saves. */
+export const reportFiles = (schoolId: string, classId: string, periodId: string) => ({
+  summaryPdf: `${reportsPath(schoolId, classId, periodId)}/summary/pdf`,
+  resultsPdf: `${reportsPath(schoolId, classId, periodId)}/results/pdf`,
+  xlsx: `${reportsPath(schoolId, classId, periodId)}/summary/xlsx`,
+});
+
+const school = (schoolId: string) => `?school=${seg(schoolId)}`;
+
+export const reportsPaths = {
+  /** The classes whose reports the person may open. */
+  index: (schoolId: string) => `/reports${school(schoolId)}`,
+  summary: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}${school(schoolId)}`,
+};
+
+export const REPORTS_TEXT = {
+  title: 'Отчёты',
+  lead: 'Отчёты классного руководителя по классу и учебному периоду: сводная ведомость учёта успеваемости и итоги успеваемости класса. Каждый отчёт — на экране, в PDF и в XLSX.',
+  none: 'Нет классов, отчёты по которым вам доступны: отчёты по классу видят его классный руководитель, директор и заместители директора.',
+  denied: 'Отчёты доступны классным руководителям, директору и заместителям директора.',
+  summaryLink: 'Сводная ведомость и итоги',
+  files: 'Скачать',
+  summaryPdf: 'Сводная ведомость (PDF)',
+  resultsPdf: 'Итоги успеваемости (PDF)',
+  xlsx: 'Сводная ведомость и итоги (XLSX)',
+  withYear: 'В последнем периоде года в ячейке две отметки: за период / годовая.',
+  student: 'Обучающийся',
+  average: 'Средний балл',
+  subject: 'Предмет',
+  unmarked: 'Без отметки',
+  success: 'Успеваемость',
+  quality: 'Качество',
+  periods: 'Учебный период',
+  noStudents: 'В классе нет обучающихся.',
+};
