@@ -48,6 +48,7 @@ export const threadResponse = z.object({
     threadId: z.string(),
     kind: z.enum(['direct', 'announcement']),
     subject: z.string(),
+    authorId: z.string(),
     authorName: z.string(),
     createdAt: z.string(),
     participants: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })),

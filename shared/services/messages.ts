@@ -133,6 +133,7 @@ export interface ThreadView {
     threadId: string;
     kind: 'direct' | 'announcement';
     subject: string;
+    authorId: string;
     authorName: string;
     createdAt: string;
     participants: Array<{ userId: string; name: string; role: string }>;
@@ -249,6 +250,7 @@ function threadView(p: Principal, school: School, head: ThreadHead, messages: Ar
       threadId: head.threadId,
       kind: head.kind,
       subject: head.subject,
+      authorId: head.authorId,
       authorName: head.authorName,
       createdAt: head.createdAt,
       participants: head.participants ?? [],

@@ -179,6 +179,7 @@ describe('an announcement to the parents of a class', () => {
     expect(await unread('parent2')).toBe(before + 1);
 
     const parent = await as('parent');
+    expect((await parent.get(`${BASE}/threads/${id}`)).body.thread).toMatchObject({ authorId: fx.classteacherId });
     expect((await parent.get(`${BASE}/threads/${id}`)).body.canReply).toBe(false);
     await parent.post(`${BASE}/threads/${id}/read`);
     expect((await parent.post(`${BASE}/threads/${id}/messages`, { text: 'Ответ' })).status).toBe(403);
