@@ -1,0 +1,86 @@
+/**
+ * The class teacher's summary sheet in a real Chromium (issue 13, Done-when): from the home's
+ * «Отчёты» to 5А's summary sheet of marks with the class results, then its PDF and XLSX downloaded
+ * by their links; axe-clean. Lean: one sign-in, one page. Two period marks are written into 5А's
+ * second quarter first and the partition is put back afterwards.
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setClock } from '../../functions/http/clock';
+import { batchWriteAll } from '../../infra/local/seed';
+import { keys } from '../../shared/db/keys';
+import { finalMarkItem } from '../../shared/repos/period-marks';
+import { ApiClient } from '../support/api';
+import { seriousViolations } from '../support/axe';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { keepPartitions } from '../support/partitions';
+import { mskNoon, Q2, SCH, YEAR } from '../integration/journal-fixture';
+
+let b: BrowserStack;
+let restore: (() => Promise<void>) | undefined;
+let subject = { subjectId: '', name: '', shortName: '' };
+let first = '';
+
+beforeAll(async () => {
+  b = await startBrowserStack();
+  setClock(() => mskNoon('2026-11-30'));
+  restore = await keepPartitions([keys.journalPartition(SCH, '5a', Q2)]);
+  const client = new ApiClient(b.url);
+  expect((await client.signIn('classteacher')).status).toBe(200);
+  const sheet = await client.get(`/api/schools/${SCH}/classes/5a/periods/${Q2}/reports/summary`);
+  expect(sheet.status).toBe(200);
+  subject = sheet.body.subjects[0];
+  const [a, c] = sheet.body.rows as Array<{ studentId: string; name: string }>;
+  first = a!.name;
+  const at = '2026-11-30T08:00:00.000Z';
+  await batchWriteAll(
+    [[a!.studentId, '5'], [c!.studentId, '4']].map(([studentId, code]) =>
+      finalMarkItem(
+        { schoolId: SCH, classId: '5a', yearId: YEAR, kind: 'period', periodId: Q2, subjectId: subject.subjectId, studentId: studentId! },
+        { kind: 'period', classId: '5a', periodId: Q2, yearId: YEAR, subjectId: subject.subjectId, studentId: studentId!, code: code as '5' | '4', setBy: 'e2e', setByName: 'Учитель', setAt: at, firstSetAt: at, late: false, version: 1 },
+      ),
+    ),
+  );
+});
+
+afterAll(async () => {
+  setClock(null);
+  await restore?.();
+  await b?.stop();
+});
+
+async function download(page: Page, name: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  // The browser runs in another process: the file is copied here.
+  const to = join(tmpdir(), `reports-e2e-${process.pid}-${file.suggestedFilename()}`);
+  await file.saveAs(to);
+  return readFileSync(to);
+}
+
+describe('the summary sheet of marks', () => {
+  it('should open from the home, show the sheet and the results, and download its PDF and XLSX', async () => {
+    await b.inBrowser(async (page: Page) => {
+      await b.signIn(page, 'classteacher');
+      await page.getByRole('link', { name: 'Отчёты' }).first().click();
+      await page.getByRole('link', { name: 'Сводная ведомость и итоги: 5А' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Сводная ведомость учёта успеваемости: 5А, 2 четверть');
+      const sheet = page.getByTestId('summary-sheet');
+      await expect.poll(() => sheet.getByRole('row', { name: new RegExp(first) }).textContent()).toContain('5');
+      // Two marks of the subject: «5» and «4», success and quality 100 %, average 4,50.
+      const results = page.getByTestId('class-results').getByRole('row', { name: new RegExp(subject.name.replace(/[()]/g, '\\$&')) });
+      expect((await results.textContent())?.replace(/\s+/g, ' ')).toContain('100 %100 %4,50');
+      await expect.poll(() => page.getByText('Успеваемость — доля аттестованных').count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const pdf = await download(page, 'Сводная ведомость (PDF)');
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(10_000);
+      const xlsx = await download(page, 'Сводная ведомость и итоги (XLSX)');
+      // An XLSX is a ZIP archive.
+      expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
+    });
+  });
+});
