@@ -74,7 +74,6 @@ export const classResponse = z.object({
   students: z.array(z.object({ studentId: z.string(), name: z.string() })),
   applications: z.array(application),
   reports: z.array(report),
-  lastFortnight: z.object({ fortnightId: z.string(), from: z.string(), to: z.string() }).nullable(),
 });
 
 export const applicationResponse = z.object({ application });

@@ -87,7 +87,6 @@ export async function classPaperReports(school: School, cls: SchoolClass, now: D
   ]);
   const ids = new Set(students.map((s) => s.studentId));
   const name = className(cls);
-  const next = year ? lastCompletedFortnight(year, day) : null;
   return {
     class: { classId: cls.classId, name, classTeacherName: cls.classTeacherName },
     today: day,
@@ -98,7 +97,6 @@ export async function classPaperReports(school: School, cls: SchoolClass, now: D
     // An application follows its pupil: the class of today's roster, not of the day it was recorded.
     applications: applications.filter((a) => ids.has(a.studentId)).sort((a, b) => b.date.localeCompare(a.date) || a.studentName.localeCompare(b.studentName, 'ru')),
     reports: reports.map((r) => reportView(r, year?.holidays ?? [], cls.grade, day)).sort((a, b) => b.fortnightId.localeCompare(a.fortnightId)),
-    lastFortnight: next ? { fortnightId: next.fortnightId, from: next.from, to: next.to } : null,
   };
 }
 
