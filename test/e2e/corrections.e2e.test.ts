@@ -8,6 +8,8 @@
  * director sends to the department, whose specialist records its decision with the document.
  * axe-core on the form, the request and the register. One sign-in per role.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClock } from '../../functions/http/clock';
@@ -24,6 +26,7 @@ import { FIXTURE_PARTITIONS, journalFixture, MATH, mskNoon, Q2, SCH, YEAR } from
 const NOW = mskNoon('2026-12-01');
 const LESSON = '2026-11-17.8.all';
 const LOCK = 'Исправление — только по заявке на корректировку.';
+const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 let b: BrowserStack;
 let restore: (() => Promise<void>) | undefined;
@@ -32,6 +35,7 @@ let second = '';
 
 beforeAll(async () => {
   b = await startBrowserStack();
+  mkdirSync(SCREENSHOTS, { recursive: true });
   setClock(() => NOW);
   const model = buildDemoModel({ now: NOW });
   const staff = (f: string) => model.staff.find((s) => s.fixed === f)!.userId;
@@ -84,6 +88,11 @@ describe('a correction request from a locked cell to the entry', () => {
       expect(row).toContain('Ответ на урокепусто5');
       expect(await teacher.getByLabel('Класс', { exact: true }).inputValue()).toBe('5a');
       await axeClean(teacher);
+      // On a 390px phone the form fits without sideways scrolling (the scope table scrolls in its own box).
+      await teacher.setViewportSize({ width: 390, height: 844 });
+      expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await teacher.screenshot({ path: join(SCREENSHOTS, 'correction-form-390x844.png'), fullPage: true });
+      await teacher.setViewportSize({ width: 1366, height: 768 });
 
       // 2. The server's problems beside their fields: a document from the future, no explanation.
       await teacher.getByLabel('Основание (п. 7.1 Положения)').selectOption('retake');
@@ -100,6 +109,7 @@ describe('a correction request from a locked cell to the entry', () => {
       const num = Number(/\/corrections\/2026\/(\d+)/.exec(teacher.url())![1]);
       expect(await teacher.getByTestId('correction-state').textContent()).toBe('Подана, ждёт решения директора');
       await axeClean(teacher);
+      await teacher.screenshot({ path: join(SCREENSHOTS, 'correction-request-1366x768.png'), fullPage: true });
 
       // A second request, filed through the API, goes to the department (clause 7.5).
       const filer = new ApiClient(b.url);
