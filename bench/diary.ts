@@ -15,13 +15,10 @@
  * `npx tsx bench/diary.ts` runs this module alone on its own in-memory stack and merges its
  * figures into bench/results.json; `npm run bench` runs it with the others (bench/run.ts).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { areaModules } from '../functions/index';
 import { setClock } from '../functions/http/clock';
-import { projectRoot } from '../infra/local/dynamodb-local';
 import { batchWriteAll } from '../infra/local/seed';
 import { ddbRequestCounter } from '../shared/db/client';
 import { keys } from '../shared/db/keys';
@@ -34,7 +31,8 @@ import { lessonItem } from '../shared/repos/lessons';
 import { listStudentsOfClass } from '../shared/repos/school';
 import type { WorkTypeId } from '../shared/domain/work-types';
 import { getEvent, signIn } from './events';
-import { Figures, percentile } from './figures';
+import { isMain, runAlone } from './alone';
+import { type Figures, percentile } from './figures';
 
 const SCH = DEMO_SCHOOL_ID;
 const CLASS = '5a';
@@ -159,22 +157,4 @@ export async function benchDiary(figures: Figures, baseUrl: string): Promise<voi
   }
 }
 
-/** Alone: its own stack, its figures merged into bench/results.json beside the others'. */
-async function main(): Promise<void> {
-  const { setLogLevel } = await import('../shared/ops/telemetry');
-  const { startLocalStack } = await import('../infra/local/stack');
-  setLogLevel('SILENT');
-  const file = join(projectRoot, 'bench', 'results.json');
-  const figures = new Figures();
-  const stack = await startLocalStack({ web: false, seed: 'people', timers: false });
-  try {
-    await benchDiary(figures, stack.url);
-  } finally {
-    await stack.stop();
-  }
-  figures.print();
-  figures.merge(file);
-  console.log(`\nWritten: ${file}`);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (isMain(import.meta.url)) await runAlone(benchDiary);
