@@ -10,6 +10,8 @@
  * - diary.week.bytes_gzip: the week's answer, gzipped (budget 16 KB).
  * - diary.subject.ddb_requests: one subject for the period, the data reads (budget 2: the subject's
  *   slice of the journal partition and the period and year marks by key); the note gives the rest.
+ * - diary.marks.ddb_requests: «Отметки за период» (every subject of the period), its data reads: the
+ *   class x period journal (1 Query plus pages) and the period marks (1 Query); the note gives the rest.
  * - diary.week.handler_ms: the diary area handler called in-process, median of 30.
  *
  * `npx tsx bench/diary.ts` runs this module alone on its own in-memory stack and merges its
@@ -28,6 +30,7 @@ import { loadLineItems, subjectItem } from '../shared/repos/curriculum';
 import { readDiaryEntries, readStudentFinalMarks } from '../shared/repos/diary';
 import { attendanceItem, markItem, readJournalSlice, readLessonsOfClassDays } from '../shared/repos/journal';
 import { lessonItem } from '../shared/repos/lessons';
+import { readClassJournal, readPeriodMarks } from '../shared/repos/period-marks';
 import { listStudentsOfClass } from '../shared/repos/school';
 import type { WorkTypeId } from '../shared/domain/work-types';
 import { getEvent, signIn } from './events';
@@ -147,10 +150,24 @@ export async function benchDiary(figures: Figures, baseUrl: string): Promise<voi
     await mod.handler(subject(), {} as never);
     const perSubject = ddbRequestCounter.count - before;
 
+    // «Отметки за период» (all subjects) for the same student: the class's journal and its period marks.
+    const marksMod = await areaModules['period-marks']();
+    const report = () => withQuery(getEvent(session.cookie, `/api/schools/${SCH}/students/${studentId}/period-report`, NOW), { period: PERIOD });
+    const warmReport = (await marksMod.handler(report(), {} as never)) as Reply;
+    if (warmReport.statusCode !== 200) throw new Error(`period report answered ${warmReport.statusCode}: ${String(warmReport.body).slice(0, 200)}`);
+    before = ddbRequestCounter.count;
+    const journal = await readClassJournal(SCH, CLASS, PERIOD);
+    const finals = await readPeriodMarks(SCH, CLASS, PERIOD);
+    const marksData = ddbRequestCounter.count - before;
+    before = ddbRequestCounter.count;
+    await marksMod.handler(report(), {} as never);
+    const perReport = ddbRequestCounter.count - before;
+
     const gzip = gzipSync(body).length;
     figures.set('diary.week.ddb_requests', weekData, 'requests', `the diary index + the class-day index, one page each; the whole handler ${perWeek}; ${lessons} lessons, ${marks.toLocaleString('en')} marks in the quarter`);
     figures.set('diary.week.bytes_gzip', gzip, 'bytes', `${body.length.toLocaleString('en')} bytes of JSON before gzip`);
     figures.set('diary.week.handler_ms', percentile(times, 50), 'ms', `median of ${RUNS}, area handler in-process; p99 ${percentile(times, 99).toFixed(1)} ms`);
+    figures.set('diary.marks.ddb_requests', marksData, 'requests', `«Отметки за период», all subjects: the class x period journal (1 Query, ${journal.pages} page(s)) + its period marks (1 Query, ${finals.pages} page(s)); the whole handler ${perReport}`);
     figures.set('diary.subject.ddb_requests', subjectData, 'requests', `the subject's slice (1 Query, ${slice.pages} page(s), ${slice.marks.length} marks of the class) + the period and year marks by key; the whole handler ${perSubject}; ${subjectBody.lessons?.length} lessons, ${subjectBody.justification.lines.length} marks of the student`);
   } finally {
     setClock(null);
