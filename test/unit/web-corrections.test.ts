@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../web/src/lib/api';
 import { correctionPaths } from '../../web/src/lib/corrections/paths';
 import { cellOfPick, valueNow } from '../../web/src/lib/corrections/picker';
-import { cellsFromParam, cellWords, problemsAt, problemsByField, scopeFromEdit } from '../../web/src/lib/corrections/scope';
+import { cellsFromParam, cellWords, problemsAt, problemsByField, scopeFromEdit, scopeFromPeriodMark } from '../../web/src/lib/corrections/scope';
 import { cellsOf, planEdit } from '../../web/src/lib/journal/grid';
 import type { JournalPage, PageLesson } from '../../web/src/lib/journal/types';
 import { REGULATION_LOCK_DAYS } from '../../shared/domain/settings';
@@ -38,6 +38,13 @@ describe('a correction request from a locked cell', () => {
       { kind: 'mark', subjectId: 'math', date: '2026-10-05', lessonNo: 3, groupId: 'all', studentId: 's1', workType: 'test', from: '3', to: '5' },
       { kind: 'attendance', subjectId: 'math', date: '2026-10-05', lessonNo: 3, groupId: 'all', studentId: 's1', from: null, to: 'оп' },
     ]);
+  });
+
+  it('should ask for a locked period mark as the period\'s slot, and for nothing when the text is no mark or the same', () => {
+    expect(scopeFromPeriodMark('math', '2026-q1', 's1', '3', '4', 5, false)).toEqual([{ kind: 'finalMark', subjectId: 'math', studentId: 's1', slot: '2026-q1', from: '3', to: '4' }]);
+    expect(scopeFromPeriodMark('math', '2026-q1', 's1', null, 'зач', 5, true)).toMatchObject([{ from: null, to: 'pass' }]);
+    expect(scopeFromPeriodMark('math', '2026-q1', 's1', '3', '3', 5, false)).toEqual([]);
+    expect(scopeFromPeriodMark('math', '2026-q1', 's1', '3', 'ы', 5, false)).toEqual([]);
   });
 
   it('should carry the scope through the form\'s address and drop what is not a cell', () => {

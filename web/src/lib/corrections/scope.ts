@@ -9,6 +9,7 @@ import { attendanceCode } from '../../../../shared/domain/journal-marks';
 import { workTypeName } from '../../../../shared/domain/work-types';
 import { ApiError } from '../api';
 import type { CellData, Op } from '../journal/grid';
+import { readCell } from '../journal/period';
 import type { MyJournals, PageLesson } from '../journal/types';
 import type { Correction, ScopeCell } from './api';
 import { CORRECTIONS_TEXT as T } from './texts';
@@ -30,6 +31,16 @@ export function scopeFromEdit(subjectId: string, lesson: Pick<PageLesson, 'date'
     const asked = op.body.kind ? { kind: op.body.kind, ...(op.body.reason ? { reason: op.body.reason } : {}) } : null;
     return { kind: 'attendance', ...at, studentId, from: now ? attendanceCode(now as Parameters<typeof attendanceCode>[0]) : null, to: asked ? attendanceCode(asked as Parameters<typeof attendanceCode>[0]) : null };
   });
+}
+
+/**
+ * The period mark a lock refused (clause 3.8's days after the period's end): the cell of the
+ * period's slot with the mark now and the one typed; none when the typed text is no mark.
+ */
+export function scopeFromPeriodMark(subjectId: string, periodId: string, studentId: string, now: string | null, text: string, grade: number, passFail: boolean): ScopeCell[] {
+  const read = readCell(text, grade, { kind: 'period', passFail });
+  if (!read.ok || read.code === now) return [];
+  return [{ kind: 'finalMark', subjectId, studentId, slot: periodId, from: now, to: read.code }];
 }
 
 const KINDS = new Set(['mark', 'attendance', 'topic', 'finalMark']);
