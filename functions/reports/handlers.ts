@@ -4,9 +4,12 @@
  * handlers of functions/report-files, so the three answers print one object).
  */
 import { handlersOf } from '../http/area';
-import { classSummary } from './load';
+import { preliminaryReport } from '../../shared/services/reports/preliminary';
+import { classOfReport, classSummary } from './load';
 import { reportRoutes } from './routes';
 
 const handler = handlersOf(reportRoutes);
 
 export const getSummary = handler('getSummary', async (req) => ({ body: await classSummary(req) }));
+
+export const getPreliminary = handler('getPreliminary', async (req) => ({ body: await preliminaryReport(req.principal, await classOfReport(req), req.now) }));

@@ -4,13 +4,18 @@
  */
 import type { ClassObject } from '../../shared/auth/policy';
 import { REPORT_REFUSAL } from '../../shared/auth/rules/reports';
-import { loadClassMarksContext } from '../../shared/services/period-marks-read';
+import { loadClassMarksContext, type ClassMarksContext } from '../../shared/services/period-marks-read';
 import { summaryReport, type SummaryReport } from '../../shared/services/reports/summary';
 import type { Authorizing } from '../http/area';
 
-/** The summary sheet and class results of the path's class and period, for a caller allowed to read them. */
-export async function classSummary(req: Authorizing<ClassObject>): Promise<SummaryReport> {
+/** The class and period of the path, for a caller allowed to read the class's reports. */
+export async function classOfReport(req: Authorizing<ClassObject>): Promise<ClassMarksContext> {
   const ctx = await loadClassMarksContext(req.principal, req.params.schoolId!, req.params.classId!, req.now, req.params.periodId!);
   req.authorize(ctx.access, REPORT_REFUSAL);
-  return summaryReport(req.principal, ctx, req.now);
+  return ctx;
+}
+
+/** The summary sheet and class results of the path's class and period. */
+export async function classSummary(req: Authorizing<ClassObject>): Promise<SummaryReport> {
+  return summaryReport(req.principal, await classOfReport(req), req.now);
 }

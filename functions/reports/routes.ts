@@ -7,4 +7,5 @@ export const CLASS_PERIOD_REPORTS = '/api/schools/{schoolId}/classes/{classId}/p
 /** The reports as data for the screens. Their PDF and XLSX come from the report-files function (pdfmake and exceljs load only there). */
 export const reportRoutes = [
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/summary`, area: 'reports', handler: 'getSummary', permission: 'report.readClass', summary: 'Сводная ведомость учёта успеваемости класса за период (и годовые отметки в последнем периоде) с итогами успеваемости по предметам', response: schemas.summaryResponse },
+  { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/preliminary`, area: 'reports', handler: 'getPreliminary', permission: 'report.readClass', summary: 'Предварительный отчёт за период: текущие средние и выходящие отметки по предметам, кому грозит «2» или «н/а» (до конца периода)', response: schemas.preliminaryResponse },
 ] as const satisfies readonly RouteSpec[];

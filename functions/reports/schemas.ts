@@ -8,6 +8,28 @@ import { periodView } from '../schemas';
 const count = z.number().int().nonnegative();
 const percent = z.number().nullable();
 
+/** The preliminary report: current averages and implied marks, and who is at risk (the early warnings' own words). */
+export const preliminaryResponse = z.object({
+  classId: z.string(),
+  className: z.string(),
+  period: periodView,
+  periods: z.array(periodView),
+  today: z.string(),
+  subjects: z.array(z.object({ subjectId: z.string(), name: z.string(), shortName: z.string() })),
+  rows: z.array(
+    z.object({
+      studentId: z.string(),
+      no: z.number(),
+      name: z.string(),
+      /** Null where the student is not in the subject's roster (another subgroup's teacher keeps it, or the journal was never opened). */
+      cells: z.array(z.object({ average: z.number().nullable(), implied: z.number().nullable(), minimumMet: z.boolean() }).nullable()),
+      atRisk: z.boolean(),
+    }),
+  ),
+  atRisk: z.array(z.object({ studentId: z.string(), studentName: z.string(), subjectName: z.string().optional(), messages: z.array(z.string()) })),
+  queryPages: z.number(),
+});
+
 export const summaryResponse = z.object({
   schoolName: z.string(),
   classId: z.string(),

@@ -14,6 +14,7 @@ import { ddbRequestCounter } from '../../shared/db/client';
 import { keys, sortName } from '../../shared/db/keys';
 import type { FinalMarkCode } from '../../shared/domain/period-marks';
 import { loadLineItems, subjectItem } from '../../shared/repos/curriculum';
+import { markItem } from '../../shared/repos/journal';
 import { finalMarkItem } from '../../shared/repos/period-marks';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
@@ -63,6 +64,12 @@ async function fixtureClass(): Promise<void> {
       ...loadLineItems({ schoolId: SCH, yearId: YEAR, classId: CLS, subjectId: s.subjectId, hoursPerWeek: 3, ...(s.passFail ? { passFail: true } : {}), version: 1 }),
     ]),
     ...q2.map(([subject, student, code]) => mark('period', Q2, subject, student, code)),
+    // Current algebra marks of Q2 (lesson answers, weight 1): Анна 5 4 5 → 4,67 «5»; Борис 2 3 2 → 2,33 «2».
+    ...[['rep-a', [5, 4, 5]], ['rep-b', [2, 3, 2]]].flatMap(([studentId, values]) =>
+      (values as number[]).map((value, i) =>
+        markItem({ schoolId: SCH, classId: CLS, periodId: Q2, subjectId: 'ralg' }, { date: `2026-11-1${6 + i}`, lessonNo: 1, groupId: 'all', studentId: studentId as string, workType: 'lessonAnswer', value, weight: 1, version: 1, setBy: 'fixture', setAt: `2026-11-1${6 + i}T08:00:00.000Z` }),
+      ),
+    ),
     // The last quarter: Анна's algebra 4 for the quarter and 5 for the year.
     mark('period', Q4, 'ralg', 'rep-a', '4'),
     mark('year', undefined, 'ralg', 'rep-a', '5'),
@@ -162,6 +169,33 @@ describe('the summary sheet of marks and the class results', () => {
     expect(results).toContainEqual(['Алгебра (отчёт)', 1, 1, 1, 0, 1, 0, 0.75, 0.5, 4]);
     expect(results).toContainEqual(['Качество', 0.5]);
     expect(results).toContainEqual(['Средний балл', 4.33]);
+  });
+});
+
+describe('the preliminary report', () => {
+  it('should show current averages with their implied marks and who is at risk', async () => {
+    standAt(mskNoon('2026-12-10'));
+    try {
+      const res = await (await as('deputy')).get(`${REPORTS(CLS, Q2)}/preliminary`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const alg = res.body.subjects.findIndex((s: { subjectId: string }) => s.subjectId === 'ralg');
+      const cells = res.body.rows.map((r: { name: string; cells: Array<{ average: number | null; implied: number | null } | null> }) => [r.name, r.cells[alg]?.average ?? null, r.cells[alg]?.implied ?? null]);
+      // (5 + 4 + 5) / 3 = 4,67 → «5»; (2 + 3 + 2) / 3 = 2,33 → «2»; no marks → nothing.
+      expect(cells).toEqual([['Абрамова Анна', 4.67, 5], ['Борисов Борис', 2.33, 2], ['Васильева Вера', null, null], ['Григорьев Глеб', null, null]]);
+      expect(res.body.rows.find((r: { name: string }) => r.name === 'Борисов Борис').atRisk).toBe(true);
+      const boris = res.body.atRisk.filter((w: { studentName: string; subjectName?: string }) => w.studentName === 'Борисов Борис' && w.subjectName === 'Алгебра (отчёт)');
+      expect(boris.length).toBe(1);
+      // The early warnings' own words: the average and what it means under the school's thresholds.
+      expect(boris[0].messages.join(' ')).toContain('Средний балл 2,33 — по порогам школы это «2»');
+      const anna = res.body.atRisk.filter((w: { studentName: string; subjectName?: string }) => w.studentName === 'Абрамова Анна' && w.subjectName === 'Алгебра (отчёт)');
+      expect(anna.flatMap((w: { messages: string[] }) => w.messages).join(' ')).not.toContain('это «2»');
+    } finally {
+      standAt(mskNoon('2026-12-28'));
+    }
+  });
+
+  it('should be refused to a class teacher of another class', async () => {
+    expect((await (await as('classteacher')).get(`${REPORTS(CLS, Q2)}/preliminary`)).status).toBe(403);
   });
 });
 
