@@ -17,5 +17,5 @@ export async function namesOf(c: Pick<Correction, 'schoolId' | 'classId' | 'peri
     if (p.value.subjectName) subjects.set(p.value.subjectId, p.value.subjectName);
     for (const s of p.value.students) students.set(s.studentId, s.name);
   }
-  return { subjects, students };
+  return { subjects, students, periods: catalog.periodNames };
 }

@@ -62,6 +62,8 @@ export { cellKey };
 export interface Names {
   subjects: ReadonlyMap<string, string>;
   students: ReadonlyMap<string, string>;
+  /** Period names, for a period mark's slot («2 четверть»). */
+  periods?: ReadonlyMap<string, string>;
 }
 
 export interface CellWords {
@@ -80,7 +82,7 @@ export function cellWords(c: ScopeCell, names: Names): CellWords {
   return {
     kind: CELL_KIND_LABELS[c.kind],
     subject: names.subjects.get(c.subjectId) ?? c.subjectId,
-    lesson: c.kind === 'finalMark' ? T.finalSlot(c.slot) : T.lessonText(ruDate(c.date), c.lessonNo),
+    lesson: c.kind === 'finalMark' ? (names.periods?.get(c.slot) ?? T.finalSlot(c.slot)) : T.lessonText(ruDate(c.date), c.lessonNo),
     student,
     workType: c.kind === 'mark' ? workTypeName(c.workType) : '',
     from: valueText(c, c.from),
@@ -132,6 +134,7 @@ export function catalogOf(mine: MyJournals | null, yearPeriods: ReadonlyArray<{ 
   const subjects = new Map(list.flatMap((c) => c.subjects.map((s) => [s.subjectId, s.subjectName] as const)));
   return {
     yearId: mine?.yearId ?? null,
+    periodNames: allPeriods as ReadonlyMap<string, string>,
     classes: list,
     className: (classId: string) => classes.get(classId)?.className ?? classId,
     periodName: (periodId: string) => allPeriods.get(periodId) ?? periodId,

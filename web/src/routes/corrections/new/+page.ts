@@ -13,6 +13,6 @@ export const load: PageLoad = async ({ url }) => {
   const classId = q.get('class') ?? '';
   const periodId = q.get('period') ?? '';
   const catalog = await catalogFor(schoolId);
-  const names = classId && periodId && cells.length ? await namesOf({ schoolId, classId, periodId, cells }, catalog) : { subjects: new Map(catalog.subjects), students: new Map<string, string>() };
+  const names = classId && periodId && cells.length ? await namesOf({ schoolId, classId, periodId, cells }, catalog) : { subjects: new Map(catalog.subjects), students: new Map<string, string>(), periods: catalog.periodNames };
   return { me, schoolId, catalog, classId, periodId, cells, names, fromCell: cells.length > 0 };
 };
