@@ -307,6 +307,8 @@ export const keys = {
   paperReportsPrefix: (classId?: string) => (classId === undefined ? 'REP' + SEP : join('REP', classId) + SEP),
   /** The diary index's sort-key range of a student's days from..to (inclusive), marks and attendance alike. */
   diaryBetween: (from: string, to: string) => ({ skFrom: from, skTo: to + SEP + '\uffff' }),
+  /** Every subject's part of a class x period partition: lessons, marks, attendance, rosters (not the log). */
+  journalSubjectsPrefix: () => 'SUBJ' + SEP,
 
   // --- the diary's events (issue 12) ----------------------------------------------------------------
   /** A school's events by date: a week or a month of them is one Query BETWEEN two dates; a few hundred a year. */

@@ -203,6 +203,33 @@ export function handOverProblems(input: { date: string }, report: { generatedOn:
   return [];
 }
 
+// --- where a class's fortnight is read from ---------------------------------------------------
+
+/**
+ * Pages a class x period partition takes to read whole, as planned for. A Query page is at most
+ * 1 MB read; a quarter's journal of a class (30 pupils, 15 subjects, six lessons a day with topics and
+ * homework, a mark in a third of the pupil-lessons) is some 3,500 items, one page in bench/paper.ts,
+ * so two leaves room for fuller journals. The partition cannot be asked for a date range across
+ * subjects (its sort key leads with the subject), so it is read whole; the diary index answers one
+ * pupil's days in one page.
+ */
+export const PARTITION_PAGES_ESTIMATE = 2;
+
+/**
+ * The fewer requests: the diary index costs one Query per pupil, the class's partitions about
+ * `PARTITION_PAGES_ESTIMATE` pages each for the periods the fortnight touches (one, or two across a
+ * period's end). So a few applicants are read from the index, a class where many applied from the
+ * partitions.
+ */
+export function diarySource(pupils: number, periods: number): 'index' | 'partitions' {
+  return periods > 0 && pupils > periods * PARTITION_PAGES_ESTIMATE ? 'partitions' : 'index';
+}
+
+/** The periods of a grade that a fortnight touches (their journals hold its lessons). */
+export function periodsTouched<P extends { startDate: string; endDate: string }>(periods: readonly P[], f: Pick<Fortnight, 'from' | 'to'>): P[] {
+  return periods.filter((p) => p.startDate <= f.to && p.endDate >= f.from);
+}
+
 // --- a pupil's fortnight -----------------------------------------------------------------------
 
 export interface DiaryMark {

@@ -112,11 +112,23 @@ export async function getStudentRecords(schoolId: string, studentIds: readonly s
   return items.flatMap((i) => cardOf(i) ?? []);
 }
 
+type DiaryDays = { marks: DiaryMark[]; attendance: DiaryAttendance[] };
+
+/** The marks and attendance among journal items (removed ones carry `deleted`). */
+function diaryDaysOf(items: Item[], into: (studentId: string) => DiaryDays | undefined): void {
+  for (const i of items) {
+    const days = into(i.studentId as string);
+    if (!days || i.deleted) continue;
+    if (i.type === JOURNAL_TYPES.mark) days.marks.push({ date: i.date as string, subjectId: i.subjectId as string, lessonNo: i.lessonNo as number, workType: i.workType as string, value: i.value as number, weight: i.weight as number });
+    if (i.type === JOURNAL_TYPES.attendance) days.attendance.push({ date: i.date as string, subjectId: i.subjectId as string, lessonNo: i.lessonNo as number, kind: i.kind as DiaryAttendance['kind'], ...(i.reason ? { reason: i.reason as DiaryAttendance['reason'] } : {}) });
+  }
+}
+
 /**
  * One pupil's marks and attendance of the days from..to: one Query on the diary index (gsi1), never
  * more than a page (a fortnight is some 150 entries). Removed entries carry no index keys.
  */
-export async function readDiaryDays(schoolId: string, studentId: string, from: string, to: string, pages?: { count: number }): Promise<{ marks: DiaryMark[]; attendance: DiaryAttendance[] }> {
+export async function readDiaryDays(schoolId: string, studentId: string, from: string, to: string, pages?: { count: number }): Promise<DiaryDays> {
   const range = keys.diaryBetween(from, to);
   const items = await queryAll(
     {
@@ -126,12 +138,31 @@ export async function readDiaryDays(schoolId: string, studentId: string, from: s
     },
     { pages },
   );
-  const marks: DiaryMark[] = [];
-  const attendance: DiaryAttendance[] = [];
-  for (const i of items) {
-    if (i.deleted) continue;
-    if (i.type === JOURNAL_TYPES.mark) marks.push({ date: i.date as string, subjectId: i.subjectId as string, lessonNo: i.lessonNo as number, workType: i.workType as string, value: i.value as number, weight: i.weight as number });
-    if (i.type === JOURNAL_TYPES.attendance) attendance.push({ date: i.date as string, subjectId: i.subjectId as string, lessonNo: i.lessonNo as number, kind: i.kind as DiaryAttendance['kind'], ...(i.reason ? { reason: i.reason as DiaryAttendance['reason'] } : {}) });
-  }
-  return { marks, attendance };
+  const days: DiaryDays = { marks: [], attendance: [] };
+  diaryDaysOf(items, () => days);
+  return days;
+}
+
+/**
+ * The same for several pupils of a class at once: its class x period partitions read whole (their
+ * sort keys lead with the subject, so no key range picks the days), the days and pupils filtered on
+ * the server so that only the fortnight's entries travel. One Query per period, plus its pages.
+ */
+export async function readClassDays(schoolId: string, classId: string, periodIds: readonly string[], studentIds: readonly string[], from: string, to: string, pages?: { count: number }): Promise<Map<string, DiaryDays>> {
+  const byStudent = new Map(studentIds.map((id): [string, DiaryDays] => [id, { marks: [], attendance: [] }]));
+  const parts = await Promise.all(
+    periodIds.map((periodId) =>
+      queryAll(
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :subj)',
+          FilterExpression: '#type IN (:mark, :att) AND #date BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#type': 'type', '#date': 'date' },
+          ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId), ':subj': keys.journalSubjectsPrefix(), ':mark': JOURNAL_TYPES.mark, ':att': JOURNAL_TYPES.attendance, ':from': from, ':to': to },
+        },
+        { pages },
+      ),
+    ),
+  );
+  diaryDaysOf(parts.flat(), (id) => byStudent.get(id));
+  return byStudent;
 }

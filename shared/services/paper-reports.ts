@@ -12,12 +12,14 @@ import {
   applicationCovers,
   applicationIdOf,
   applicationProblems,
+  diarySource,
   handOverDeadline,
   handOverProblems,
   HAND_OVER_WORKING_DAYS,
   lastCompletedFortnight,
   normalisedNumber,
   parseFortnightId,
+  periodsTouched,
   pupilOverdue,
   pupilSummary,
   withdrawalProblems,
@@ -26,7 +28,7 @@ import {
   type PaperApplication,
   type PaperApplicationInput,
 } from '../domain/paper-reports';
-import type { AcademicYear } from '../domain/year';
+import { periodsForGrade, type AcademicYear } from '../domain/year';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { listSubjects } from '../repos/curriculum';
 import { statusOf, type StudentRecord } from '../repos/people';
@@ -38,6 +40,7 @@ import {
   getStudentRecords,
   listApplicationsOfSchool,
   listReports,
+  readClassDays,
   readDiaryDays,
   saveApplication,
   saveReport,
@@ -233,30 +236,33 @@ export interface ClassReportPupil {
 }
 
 /**
- * A class's reports of a fortnight as one PDF: each pupil's marks and attendance from the diary
- * index, one Query per pupil. The index answers only the pupil's fortnight (some 150 entries, one
- * page); the class x period partitions would have to be read whole (a quarter's journal is
- * thousands of items, several pages per period, and a fortnight can span two periods), so for the
- * few pupils whose parents apply the index is the fewer requests (`pages` counts them).
+ * A class's reports of a fortnight as one PDF, a page per pupil. The entries come from wherever takes
+ * fewer requests (shared/domain/paper-reports.ts `diarySource`): the diary index, one Query per
+ * pupil, for the usual one or two applicants of a class; the class's period partitions, read whole,
+ * when many applied. `pages` counts the requests.
  */
 export async function renderClassReport(
   school: School,
   cls: SchoolClass,
   f: Pick<Fortnight, 'from' | 'to'>,
   pupils: readonly ClassReportPupil[],
-  subjectNames: ReadonlyMap<string, string>,
-  generatedOn: string,
+  ctx: { subjectNames: ReadonlyMap<string, string>; periods: ReadonlyArray<{ periodId: string; startDate: string; endDate: string }>; generatedOn: string },
   pages?: { count: number },
 ): Promise<Buffer> {
-  const diaries = await Promise.all(pupils.map((p) => readDiaryDays(school.schoolId, p.student.studentId, f.from, f.to, pages)));
+  const ids = pupils.map((p) => p.student.studentId);
+  const periodIds = periodsTouched(ctx.periods, f).map((p) => p.periodId);
+  const diaries =
+    diarySource(pupils.length, periodIds.length) === 'partitions'
+      ? await readClassDays(school.schoolId, cls.classId, periodIds, ids, f.from, f.to, pages).then((m) => ids.map((id) => m.get(id)!))
+      : await Promise.all(ids.map((id) => readDiaryDays(school.schoolId, id, f.from, f.to, pages)));
   return renderPaperReport({
     schoolName: school.name,
     className: className(cls),
     classTeacherName: cls.classTeacherName,
     from: f.from,
     to: f.to,
-    generatedOn,
-    pages: pupils.map((p, i) => ({ pupilName: fullName(p.student), parentName: p.application.parentName, summary: pupilSummary(diaries[i]!.marks, diaries[i]!.attendance, subjectNames) })),
+    generatedOn: ctx.generatedOn,
+    pages: pupils.map((p, i) => ({ pupilName: fullName(p.student), parentName: p.application.parentName, summary: pupilSummary(diaries[i]!.marks, diaries[i]!.attendance, ctx.subjectNames) })),
   });
 }
 
@@ -292,7 +298,7 @@ export async function generateFortnightReports(school: School, now: Date): Promi
     if (!cls) continue;
     subjectNames ??= new Map((await listSubjects(school.schoolId)).map((s) => [s.subjectId, s.name]));
     pupils.sort((a, b) => fullName(a.student).localeCompare(fullName(b.student), 'ru'));
-    const pdf = await renderClassReport(school, cls, f, pupils, subjectNames, day);
+    const pdf = await renderClassReport(school, cls, f, pupils, { subjectNames, periods: periodsForGrade(year, cls.grade), generatedOn: day });
     const stored = await storeReport({ kind: 'journals', name: `paper-reports/${school.schoolId}/${f.yearId}/${classId}/${f.fortnightId}.pdf`, body: pdf, contentType: 'application/pdf', now });
     const report: PaperReport = {
       schoolId: school.schoolId,

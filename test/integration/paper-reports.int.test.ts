@@ -19,6 +19,7 @@ import { queryPrefix } from '../../shared/db/query';
 import { buildDemoModel } from '../../shared/demo/index';
 import { subjectItem } from '../../shared/repos/curriculum';
 import { attendanceItem, markItem } from '../../shared/repos/journal';
+import { readClassDays, readDiaryDays } from '../../shared/repos/paper-reports';
 import { listStudentsOfClass, type StudentCard } from '../../shared/repos/school';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
@@ -163,6 +164,20 @@ describe('the fortnightly job', () => {
     expect(all).toContain('по болезни');
     expect(all).not.toContain('20.11)');
     expect(all).not.toContain('07.12)');
+  });
+});
+
+describe('where the fortnight is read from', () => {
+  it('should read the same entries from the class partition as from the diary index, the removed ones left out', async () => {
+    const ids = [pupil.studentId, second.studentId];
+    const fromIndex = await Promise.all(ids.map((id) => readDiaryDays(SCH, id, '2026-11-23', '2026-12-06')));
+    const pages = { count: 0 };
+    const fromClass = await readClassDays(SCH, '5a', ['2026-q2'], ids, '2026-11-23', '2026-12-06', pages);
+    const sorted = (d: { marks: object[]; attendance: object[] }) => ({ marks: d.marks.map((m) => JSON.stringify(m)).sort(), attendance: d.attendance.map((a) => JSON.stringify(a)).sort() });
+    ids.forEach((id, i) => expect(sorted(fromClass.get(id)!)).toEqual(sorted(fromIndex[i]!)));
+    expect(fromIndex[0]!.marks).toHaveLength(3);
+    expect(fromIndex[0]!.attendance).toHaveLength(1);
+    expect(pages.count).toBe(1);
   });
 });
 

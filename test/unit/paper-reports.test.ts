@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   applicationCovers,
+  diarySource,
+  periodsTouched,
   applicationProblems,
   fortnightByNumber,
   fortnightOf,
@@ -150,5 +152,29 @@ describe('a pupil fortnight summary', () => {
 
   it('should show a dash for a subject average without marks and nothing for a pupil without entries', () => {
     expect(pupilSummary([], [], names)).toEqual({ subjects: [], absences: { lessons: 0, days: 0, byReason: [], late: 0, list: [] } });
+  });
+});
+
+describe('where a class fortnight is read from', () => {
+  it('should read a few applicants from the diary index and a class of many from its partitions', () => {
+    expect(diarySource(1, 1)).toBe('index');
+    expect(diarySource(2, 1)).toBe('index');
+    expect(diarySource(3, 1)).toBe('partitions');
+    // Across a period's end two partitions are read: twice the pages.
+    expect(diarySource(4, 2)).toBe('index');
+    expect(diarySource(5, 2)).toBe('partitions');
+    expect(diarySource(30, 2)).toBe('partitions');
+    // In the holidays no journal holds the fortnight: nothing to read whole.
+    expect(diarySource(30, 0)).toBe('index');
+  });
+
+  it('should name the periods a fortnight touches', () => {
+    const q = [
+      { periodId: 'q1', startDate: '2026-09-01', endDate: '2026-10-24' },
+      { periodId: 'q2', startDate: '2026-11-05', endDate: '2026-12-29' },
+    ];
+    expect(periodsTouched(q, { from: '2026-10-19', to: '2026-11-01' }).map((p) => p.periodId)).toEqual(['q1']);
+    expect(periodsTouched(q, { from: '2026-10-19', to: '2026-11-05' }).map((p) => p.periodId)).toEqual(['q1', 'q2']);
+    expect(periodsTouched(q, { from: '2026-10-26', to: '2026-11-01' })).toEqual([]);
   });
 });
