@@ -3,7 +3,7 @@
  * children opens a child's diary from home, sees today highlighted, goes back a week in one tap,
  * reads the lesson's topic, homework, the child's own individual homework and marks with work type
  * and weight, switches to the other child, and opens the subject with its explained average; a
- * student does the same for themself. Axe-clean, nothing wider than the phone, and the week still
+ * student does the same for themself. A school event shows on its day and among the coming ones. Axe-clean, nothing wider than the phone, and the week still
  * fits at 200 % zoom (a 195 px wide viewport).
  *
  * The child's marks in the test mathematics on 25.11.2026: 5 as a lesson answer (weight 1) and 4
@@ -18,6 +18,7 @@ import { batchWriteAll } from '../../infra/local/seed';
 import { keys } from '../../shared/db/keys';
 import { buildDemoModel } from '../../shared/demo/index';
 import type { JournalMark } from '../../shared/domain/journal-model';
+import { eventItem } from '../../shared/repos/diary-events';
 import { markItem } from '../../shared/repos/journal';
 import { lessonItem } from '../../shared/repos/lessons';
 import { seriousViolations } from '../support/axe';
@@ -58,6 +59,7 @@ beforeAll(async () => {
       individualHomework: [{ studentIds: [a.studentId], text: 'Карточка № 7' }],
       version: 2,
     },
+    eventItem({ schoolId: SCH, eventId: '2026-12-03.e2e001', date: '2026-12-03', time: '18:00', title: 'Родительское собрание', place: 'Актовый зал', audience: { kind: 'school' }, audienceTitle: '', publishedBy: fx.teacherId, publishedByName: 'Завуч', publishedAt: '2026-11-30T09:00:00.000Z', version: 1 }),
     ...[mark(a.studentId, 'lessonAnswer', 5), mark(a.studentId, 'verification', 4), mark(student, 'lessonAnswer', 4)].map((m) => markItem(place, m)),
   ]);
 });
@@ -85,6 +87,9 @@ describe('the diary on a phone', () => {
         const today = dayOf(page, /Вторник, 01\.12\.2026/);
         expect(await today.getAttribute('aria-current')).toBe('date');
         expect(await today.textContent()).toContain('сегодня');
+        // The school's event on its day, and in the list of what is coming.
+        expect(await dayOf(page, /Четверг, 03\.12\.2026/).textContent()).toContain('Родительское собрание 18:00, Актовый зал; для кого: вся школа');
+        expect(await page.getByRole('region', { name: 'Ближайшие мероприятия' }).textContent()).toContain('03.12.2026 — Родительское собрание');
         expect(await seriousViolations(page)).toEqual([]);
         expect(await overflowing(page)).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, 'diary-parent-390x844.png'), fullPage: true });

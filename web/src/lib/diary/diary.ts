@@ -26,6 +26,7 @@ const qs = (q: Record<string, string | undefined | null>) => {
 
 export const diaryApi = {
   week: (schoolId: string, studentId: string, from?: string | null) => send<DiaryWeek>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/week${qs({ from })}`),
+  events: (schoolId: string, studentId: string) => send<EventList>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/events`),
   years: (schoolId: string, studentId: string) => send<StudentYears>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/years`),
   subject: (schoolId: string, studentId: string, subjectId: string, period?: string | null) =>
     send<DiarySubject>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/subjects/${seg(subjectId)}${qs({ period })}`),
@@ -60,6 +61,8 @@ export const DIARY_TEXT = {
   moved: (from: string) => `перенесён с ${ruDate(from.split('#')[0] ?? from)}, урок ${from.split('#')[1] ?? ''}`,
   room: (r: string) => `каб. ${r}`,
   events: 'Мероприятия',
+  upcoming: 'Ближайшие мероприятия',
+  noUpcoming: 'В ближайшие два месяца мероприятий нет.',
   eventFor: (who: string) => `для кого: ${who}`,
   otherMarks: 'Отметки за уроки, которых больше нет в расписании',
   lessonNo: (n: number) => `${n} урок`,
