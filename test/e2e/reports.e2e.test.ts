@@ -1,7 +1,7 @@
 /**
  * The class teacher's summary sheet in a real Chromium (issue 13, Done-when): from the home's
  * «Отчёты» to 5А's summary sheet of marks with the class results, then its PDF and XLSX downloaded
- * by their links; axe-clean. Lean: one sign-in, one page. Two period marks are written into 5А's
+ * by their links, then the preliminary report one link away; axe-clean. Lean: one sign-in, one page. Two period marks are written into 5А's
  * second quarter first and the partition is put back afterwards.
  */
 import { readFileSync } from 'node:fs';
@@ -81,6 +81,12 @@ describe('the summary sheet of marks', () => {
       const xlsx = await download(page, 'Сводная ведомость и итоги (XLSX)');
       // An XLSX is a ZIP archive.
       expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
+
+      // The preliminary report of the same class and period, one link away.
+      await page.getByRole('link', { name: 'Предварительный отчёт' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Предварительный отчёт за период: 5А, 2 четверть');
+      await expect.poll(() => page.getByTestId('preliminary').getByRole('row').count()).toBeGreaterThan(10);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 });

@@ -5,18 +5,20 @@
  * so the screen, the PDF and the XLSX never differ.
  */
 import type { z } from 'zod';
-import type { summaryResponse } from '../../../../functions/reports/schemas';
+import type { preliminaryResponse, summaryResponse } from '../../../../functions/reports/schemas';
 import { send } from '../api';
 
 export { averageText, cellText, percentText, RESULTS_TITLE, SUMMARY_TITLE } from '../../../../shared/domain/reports/summary-sheet';
 
 export type SummaryReport = z.infer<typeof summaryResponse>;
+export type PreliminaryReport = z.infer<typeof preliminaryResponse>;
 
 const seg = encodeURIComponent;
 const reportsPath = (schoolId: string, classId: string, periodId: string) => `/api/schools/${seg(schoolId)}/classes/${seg(classId)}/periods/${seg(periodId)}/reports`;
 
 export const reportsApi = {
   summary: (schoolId: string, classId: string, periodId: string) => send<SummaryReport>('GET', `${reportsPath(schoolId, classId, periodId)}/summary`),
+  preliminary: (schoolId: string, classId: string, periodId: string) => send<PreliminaryReport>('GET', `${reportsPath(schoolId, classId, periodId)}/preliminary`),
 };
 
 /** The files of a class's period: each a link the browser saves. */
@@ -32,6 +34,7 @@ export const reportsPaths = {
   /** The classes whose reports the person may open. */
   index: (schoolId: string) => `/reports${school(schoolId)}`,
   summary: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}${school(schoolId)}`,
+  preliminary: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}/preliminary${school(schoolId)}`,
 };
 
 export const REPORTS_TEXT = {
@@ -40,6 +43,12 @@ export const REPORTS_TEXT = {
   none: 'Нет классов, отчёты по которым вам доступны: отчёты по классу видят его классный руководитель, директор и заместители директора.',
   denied: 'Отчёты доступны классным руководителям, директору и заместителям директора.',
   summaryLink: 'Сводная ведомость и итоги',
+  preliminaryLink: 'Предварительный отчёт',
+  preliminaryTitle: 'Предварительный отчёт за период',
+  preliminaryLead: 'Текущий средний балл по каждому предмету и отметка, которая из него выходит по порогам школы (п. 6.1 положения); ниже — кому грозит «2», «н/а» или у кого падает посещаемость.',
+  atRisk: 'Кому грозит «2» или «н/а»',
+  noRisk: 'Никому в классе сейчас не грозит «2» или «н/а».',
+  notInRoster: 'нет в списке группы',
   files: 'Скачать',
   summaryPdf: 'Сводная ведомость (PDF)',
   resultsPdf: 'Итоги успеваемости (PDF)',
