@@ -159,3 +159,25 @@ describe('policy', () => {
     expect(may(person('p', [{ role: 'parent', schoolId: 's1', studentId: 'st-1' }]), 'event.list', { departmentId: 'krd', schoolId: 's1' })).toBe(false);
   });
 });
+
+describe('the diary screen\'s words', () => {
+  it('should write a mark with its work type and weight, an absence with its reason, an event\'s details', async () => {
+    const { attendanceText, eventDetails, markText, warningLines } = await import('../../web/src/lib/diary/diary');
+    expect(markText({ value: 5, workTypeName: 'Самостоятельная работа', weight: 1.5 })).toBe('5 — Самостоятельная работа, вес 1,5');
+    expect(attendanceText({ kind: 'absent', reason: 'illness' })).toBe('Н — отсутствие по болезни');
+    expect(attendanceText({ kind: 'absent' })).toBe('Н — отсутствие');
+    expect(attendanceText({ kind: 'late' })).toBe('Опоздание');
+    expect(eventDetails({ time: '18:00', place: 'Актовый зал', audienceTitle: 'вся школа' })).toBe('18:00, Актовый зал; для кого: вся школа');
+    expect(eventDetails({ audienceTitle: '5А' })).toBe('для кого: 5А');
+    const report = { subjects: [{ subjectId: 'm', subjectName: 'Математика', warnings: [{ kind: 'implied2', risk: 'two', message: 'Выходит «2».' }] }, { subjectId: 'r', subjectName: 'Русский', warnings: [] }] };
+    expect(warningLines(report as never)).toEqual([{ subjectId: 'm', subjectName: 'Математика', messages: ['Выходит «2».'] }]);
+    expect(warningLines(null)).toEqual([]);
+  });
+
+  it('should send only the fields an event\'s audience needs', async () => {
+    const { eventBody } = await import('../../web/src/lib/diary/events');
+    const form = { date: '2026-12-03', time: ' ', title: 'Собрание', place: '', audience: 'grade' as const, grade: '8', classId: '5a' };
+    expect(eventBody(form)).toEqual({ date: '2026-12-03', title: 'Собрание', audience: 'grade', grade: 8 });
+    expect(eventBody({ ...form, audience: 'class', time: '18:00' })).toEqual({ date: '2026-12-03', time: '18:00', title: 'Собрание', audience: 'class', classId: '5a' });
+  });
+});
