@@ -2,7 +2,8 @@
  * A correction after a lock, end to end in a real Chromium (issue 11; clauses 7.1-7.4): the class
  * teacher of 5А, who teaches its test mathematics lesson of 17.11, types a 5 into that locked lesson
  * on 01.12; the lock message offers «Подать заявку на корректировку», whose form comes with the cell
- * filled in; the server's problems show beside their fields; the filed request goes to the director,
+ * filled in (the form's picker adds and removes another); the server's problems show beside their
+ * fields; the filed request goes to the director,
  * whose menu counts it, who approves it; the deputy designated for journal control enters it; the
  * teacher sees the 5 in the grid and «по заявке № N» in the change log. A second request the
  * director sends to the department, whose specialist records its decision with the document.
@@ -88,6 +89,18 @@ describe('a correction request from a locked cell to the entry', () => {
       expect(row).toContain('Ответ на урокепусто5');
       expect(await teacher.getByLabel('Класс', { exact: true }).inputValue()).toBe('5a');
       await axeClean(teacher);
+      // The form's own picker adds a cell from the journal page, with the value the page holds now; «Убрать» takes it back.
+      await teacher.getByLabel('Предмет', { exact: true }).selectOption(MATH);
+      await teacher.getByRole('button', { name: 'Показать уроки' }).click();
+      await teacher.getByLabel('Урок', { exact: true }).selectOption('2026-11-16.8.all');
+      await teacher.getByLabel('Обучающийся', { exact: true }).selectOption({ label: pupil });
+      expect(await teacher.getByTestId('pick-now').textContent()).toBe('пусто');
+      await teacher.getByLabel('Новое значение').fill('4');
+      await teacher.getByRole('button', { name: 'Добавить ячейку' }).click();
+      await expect.poll(() => scope.locator('tbody tr').count()).toBe(2);
+      expect(await scope.locator('tbody tr').nth(1).textContent()).toContain('16.11.2026, 8-й урок');
+      await scope.getByRole('button', { name: /Убрать: 16\.11\.2026/ }).click();
+      await expect.poll(() => scope.locator('tbody tr').count()).toBe(1);
       // On a 390px phone the form fits without sideways scrolling (the scope table scrolls in its own box).
       await teacher.setViewportSize({ width: 390, height: 844 });
       expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
