@@ -3,9 +3,8 @@
  * teacher of 5А, who teaches its test mathematics lesson of 17.11, types a 5 into that locked lesson
  * on 01.12; the lock message offers «Подать заявку на корректировку», whose form comes with the cell
  * filled in (the form's picker adds and removes another); the server's problems show beside their
- * fields; the filed request goes to the director,
- * whose menu counts it, who approves it; the deputy designated for journal control enters it; the
- * teacher sees the 5 in the grid and «по заявке № N» in the change log. A second request the
+ * fields; the filed request goes to the director, whose menu counts it, who approves it; the deputy
+ * designated for journal control enters it; the teacher sees the 5 in the grid and «по заявке № N» in the change log. A second request the
  * director sends to the department, whose specialist records its decision with the document.
  * axe-core on the form, the request and the register. One sign-in per role.
  */
