@@ -8,4 +8,5 @@ export const CLASS_PERIOD_REPORTS = '/api/schools/{schoolId}/classes/{classId}/p
 export const reportRoutes = [
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/summary`, area: 'reports', handler: 'getSummary', permission: 'report.readClass', summary: 'Сводная ведомость учёта успеваемости класса за период (и годовые отметки в последнем периоде) с итогами успеваемости по предметам', response: schemas.summaryResponse },
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/preliminary`, area: 'reports', handler: 'getPreliminary', permission: 'report.readClass', summary: 'Предварительный отчёт за период: текущие средние и выходящие отметки по предметам, кому грозит «2» или «н/а» (до конца периода)', response: schemas.preliminaryResponse },
+  { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/attendance`, area: 'reports', handler: 'getAttendance', permission: 'report.readClass', summary: 'Посещаемость класса по месяцам и сводная ведомость посещаемости (пропущено уроков по причинам) с начала учебного года до конца периода', response: schemas.attendanceResponse },
 ] as const satisfies readonly RouteSpec[];

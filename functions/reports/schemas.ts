@@ -30,6 +30,23 @@ export const preliminaryResponse = z.object({
   queryPages: z.number(),
 });
 
+const missed = z.object({ missed: count, illness: count, valid: count, invalid: count, unexplained: count });
+
+/** Attendance from the year's start to the period's end: per student and month the lessons missed by reason, per month the class. */
+export const attendanceResponse = z.object({
+  classId: z.string(),
+  className: z.string(),
+  period: periodView,
+  periods: z.array(periodView),
+  from: z.string(),
+  until: z.string(),
+  today: z.string(),
+  months: z.array(z.string()),
+  rows: z.array(missed.extend({ studentId: z.string(), no: z.number(), name: z.string(), months: z.array(missed), late: count, lessons: count })),
+  byMonth: z.array(z.object({ month: z.string(), lessons: count, missed: count, attended: z.number().nullable() })),
+  queryPages: z.number(),
+});
+
 export const summaryResponse = z.object({
   schoolName: z.string(),
   classId: z.string(),

@@ -14,7 +14,8 @@ import { ddbRequestCounter } from '../../shared/db/client';
 import { keys, sortName } from '../../shared/db/keys';
 import type { FinalMarkCode } from '../../shared/domain/period-marks';
 import { loadLineItems, subjectItem } from '../../shared/repos/curriculum';
-import { markItem } from '../../shared/repos/journal';
+import { attendanceItem, markItem } from '../../shared/repos/journal';
+import { lessonItem } from '../../shared/repos/lessons';
 import { finalMarkItem } from '../../shared/repos/period-marks';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
@@ -69,6 +70,19 @@ async function fixtureClass(): Promise<void> {
       (values as number[]).map((value, i) =>
         markItem({ schoolId: SCH, classId: CLS, periodId: Q2, subjectId: 'ralg' }, { date: `2026-11-1${6 + i}`, lessonNo: 1, groupId: 'all', studentId: studentId as string, workType: 'lessonAnswer', value, weight: 1, version: 1, setBy: 'fixture', setAt: `2026-11-1${6 + i}T08:00:00.000Z` }),
       ),
+    ),
+    // Algebra lessons of Q2: three in November, two in December; absences and a late arrival on them.
+    ...['2026-11-16', '2026-11-17', '2026-11-18', '2026-12-01', '2026-12-02'].map((date) =>
+      lessonItem(SCH, YEAR, { classId: CLS, periodId: Q2, subjectId: 'ralg', groupId: 'all', date, lessonNo: 1, teacherId: 'fixture', status: 'planned' }, '2026-08-31T09:00:00.000Z'),
+    ),
+    ...([
+      ['rep-a', '2026-11-16', 'absent', 'illness'],
+      ['rep-a', '2026-12-01', 'absent', undefined],
+      ['rep-b', '2026-11-17', 'absent', 'valid'],
+      ['rep-b', '2026-12-02', 'late', undefined],
+      ['rep-c', '2026-12-02', 'absent', 'invalid'],
+    ] as const).map(([studentId, date, kind, reason]) =>
+      attendanceItem({ schoolId: SCH, classId: CLS, periodId: Q2, subjectId: 'ralg' }, { date, lessonNo: 1, groupId: 'all', studentId, kind, ...(reason ? { reason } : {}), version: 1, setBy: 'fixture', setAt: `${date}T08:00:00.000Z` }),
     ),
     // The last quarter: Анна's algebra 4 for the quarter and 5 for the year.
     mark('period', Q4, 'ralg', 'rep-a', '4'),
@@ -196,6 +210,34 @@ describe('the preliminary report', () => {
 
   it('should be refused to a class teacher of another class', async () => {
     expect((await (await as('classteacher')).get(`${REPORTS(CLS, Q2)}/preliminary`)).status).toBe(403);
+  });
+});
+
+describe('the attendance of the class', () => {
+  it('should count the lessons missed by month and reason, and the class\'s share attended', async () => {
+    const deputy = await as('deputy');
+    // The journal's rosters are built on its first use (the preliminary report does it here, as the early warnings do).
+    expect((await deputy.get(`${REPORTS(CLS, Q2)}/preliminary`)).status).toBe(200);
+    const res = await deputy.get(`${REPORTS(CLS, Q2)}/attendance`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const b = res.body;
+    // From the year's first day to today (28.12.2026), one Query per quarter so far.
+    expect(b.months).toEqual(['2026-09', '2026-10', '2026-11', '2026-12']);
+    expect(b.until).toBe('2026-12-28');
+    const row = (name: string) => b.rows.find((r: { name: string }) => r.name === name);
+    // Анна: 16.11 «б», 01.12 «н»; Борис: 17.11 «уп» and late on 02.12; Вера: 02.12 «нп»; Глеб: none. Five lessons each.
+    expect(row('Абрамова Анна')).toMatchObject({ missed: 2, illness: 1, unexplained: 1, late: 0, lessons: 5 });
+    expect(row('Абрамова Анна').months.map((m: { missed: number }) => m.missed)).toEqual([0, 0, 1, 1]);
+    expect(row('Борисов Борис')).toMatchObject({ missed: 1, valid: 1, late: 1 });
+    expect(row('Васильева Вера')).toMatchObject({ missed: 1, invalid: 1 });
+    expect(row('Григорьев Глеб')).toMatchObject({ missed: 0, late: 0, lessons: 5 });
+    // November: 3 lessons x 4 students, 2 missed → 10/12 = 83 %; December: 2 x 4, 2 missed → 75 %.
+    expect(b.byMonth).toEqual([
+      { month: '2026-09', lessons: 0, missed: 0, attended: null },
+      { month: '2026-10', lessons: 0, missed: 0, attended: null },
+      { month: '2026-11', lessons: 12, missed: 2, attended: 83 },
+      { month: '2026-12', lessons: 8, missed: 2, attended: 75 },
+    ]);
   });
 });
 
