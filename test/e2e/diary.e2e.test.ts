@@ -3,7 +3,8 @@
  * children opens a child's diary from home, sees today highlighted, goes back a week in one tap,
  * reads the lesson's topic, homework, the child's own individual homework and marks with work type
  * and weight, switches to the other child, and opens the subject with its explained average; a
- * student does the same for themself. A school event shows on its day and among the coming ones. Axe-clean, nothing wider than the phone, and the week still
+ * student does the same for themself. A school event shows on its day and among the coming ones; the
+ * deputy publishes one from home. Axe-clean, nothing wider than the phone, and the week still
  * fits at 200 % zoom (a 195 px wide viewport).
  *
  * The child's marks in the test mathematics on 25.11.2026: 5 as a lesson answer (weight 1) and 4
@@ -148,6 +149,26 @@ describe('the diary on a phone', () => {
         expect(await seriousViolations(page)).toEqual([]);
         await wednesday.getByRole('link', { name: SUBJECT }).click();
         await expect.poll(() => page.locator('main').textContent()).toContain('Средний балл 4,00 → «4»');
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(await overflowing(page)).toEqual([]);
+      },
+      { viewport: PHONE, isMobile: true, hasTouch: true },
+    );
+  });
+
+  it('should let the deputy publish a school event from home, axe-clean on the phone', async () => {
+    await b.inBrowser(
+      async (page: Page) => {
+        await b.signIn(page, 'deputy');
+        await page.getByRole('link', { name: 'Мероприятия' }).first().click();
+        await page.getByRole('heading', { level: 1, name: 'Мероприятия' }).waitFor();
+        await page.getByLabel('Дата', { exact: true }).fill('04.12.2026');
+        await page.getByLabel('Время (ЧЧ:ММ, если есть)').fill('15:00');
+        await page.getByLabel('Название').fill('Новогодняя ярмарка');
+        await page.getByLabel('Место').fill('Спортзал');
+        await page.getByRole('button', { name: 'Опубликовать мероприятие' }).click();
+        await expect.poll(() => page.getByRole('status').textContent()).toContain('Мероприятие опубликовано.');
+        expect(await page.getByRole('row', { name: /Новогодняя ярмарка/ }).textContent()).toContain('04.12.2026 15:00');
         expect(await seriousViolations(page)).toEqual([]);
         expect(await overflowing(page)).toEqual([]);
       },
