@@ -13,9 +13,6 @@
  * `npx tsx bench/paper.ts` runs this module alone on its own in-memory stack and merges its figures
  * into bench/results.json; `npm run bench` runs it with the others (bench/run.ts).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { projectRoot } from '../infra/local/dynamodb-local';
 import { batchWriteAll } from '../infra/local/seed';
 import { keys, sortName } from '../shared/db/keys';
 import { DEMO_SCHOOL_ID, DEMO_YEAR_ID } from '../shared/demo/index';
@@ -32,6 +29,7 @@ import { getClass, getSchool } from '../shared/repos/school';
 import { getYear } from '../shared/repos/year';
 import { renderPaperReport } from '../shared/reports/paper-report';
 import { renderClassReport, type ClassReportPupil } from '../shared/services/paper-reports';
+import { isMain, runAlone } from './alone';
 import { Figures, percentile } from './figures';
 
 const SCH = DEMO_SCHOOL_ID;
@@ -134,22 +132,4 @@ export async function benchPaper(figures: Figures): Promise<void> {
   figures.set('paper.class.ddb_requests', chosen.requests, 'requests', `the class x period partition, filtered to the fortnight (Query pages); the diary index would take ${index.requests} (one Query per pupil)`);
 }
 
-/** Alone: its own stack, its figures merged into bench/results.json beside the others'. */
-async function main(): Promise<void> {
-  const { setLogLevel } = await import('../shared/ops/telemetry');
-  const { startLocalStack } = await import('../infra/local/stack');
-  setLogLevel('SILENT');
-  const file = join(projectRoot, 'bench', 'results.json');
-  const figures = new Figures();
-  const stack = await startLocalStack({ web: false, seed: 'people', timers: false });
-  try {
-    await benchPaper(figures);
-  } finally {
-    await stack.stop();
-  }
-  figures.print();
-  figures.merge(file);
-  console.log(`\nWritten: ${file}`);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (isMain(import.meta.url)) await runAlone((figures) => benchPaper(figures));

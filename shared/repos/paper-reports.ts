@@ -4,7 +4,7 @@
  * pupil's fortnight. One function per access pattern; services decide, this module reads and writes.
  */
 import { keys } from '../db/keys';
-import { CREATE_ONLY, putOp, transact, TransactionCancelled, versionCondition } from '../db/transact';
+import { CREATE_ONLY, putOp, transactIf, versionCondition } from '../db/transact';
 import { batchGet, getItem, queryAll, queryPrefix, stripKeys, type Item } from '../db/query';
 import type { DiaryAttendance, DiaryMark, HandOver, PaperApplication } from '../domain/paper-reports';
 import { auditPut, type AuditEntry } from './audit';
@@ -43,17 +43,6 @@ export interface PaperReport {
 
 type Audit = Omit<AuditEntry, 'schoolId' | 'entity'>;
 
-/** A write refused on its condition: the object was created or changed meanwhile. */
-async function conditional(items: Parameters<typeof transact>[0]): Promise<boolean> {
-  try {
-    await transact(items);
-    return true;
-  } catch (e) {
-    if (e instanceof TransactionCancelled) return false;
-    throw e;
-  }
-}
-
 // --- applications --------------------------------------------------------------------------------
 
 const applicationItem = (a: PaperApplication): Item => ({ ...keys.paperApplication(a.schoolId, a.applicationId), type: APPLICATION, ...a });
@@ -69,12 +58,12 @@ export async function getApplication(schoolId: string, applicationId: string): P
 
 /** Creates the application with its audit record; false when one with that date and number exists. */
 export function createApplication(a: PaperApplication, audit: Audit): Promise<boolean> {
-  return conditional([putOp(applicationItem(a), CREATE_ONLY), auditPut({ ...audit, schoolId: a.schoolId, entity: `PAPERAPP#${a.applicationId}`, after: a })]);
+  return transactIf([putOp(applicationItem(a), CREATE_ONLY), auditPut({ ...audit, schoolId: a.schoolId, entity: `PAPERAPP#${a.applicationId}`, after: a })]);
 }
 
 /** Stores the changed application (a withdrawal) if it is still at `expectedVersion`. */
 export function saveApplication(a: PaperApplication, expectedVersion: number, audit: Audit & { before: unknown }): Promise<boolean> {
-  return conditional([putOp(applicationItem(a), versionCondition(expectedVersion)), auditPut({ ...audit, schoolId: a.schoolId, entity: `PAPERAPP#${a.applicationId}`, after: a })]);
+  return transactIf([putOp(applicationItem(a), versionCondition(expectedVersion)), auditPut({ ...audit, schoolId: a.schoolId, entity: `PAPERAPP#${a.applicationId}`, after: a })]);
 }
 
 // --- reports -------------------------------------------------------------------------------------
@@ -95,12 +84,12 @@ export async function listReports(schoolId: string, yearId: string, classId?: st
 export function createReport(r: PaperReport, audit: Audit): Promise<boolean> {
   const { pupils, ...summary } = r;
   const after = { ...summary, pupils: pupils.map((p) => p.studentId) };
-  return conditional([putOp(reportItem(r), CREATE_ONLY), auditPut({ ...audit, schoolId: r.schoolId, entity: `PAPERREP#${r.classId}#${r.fortnightId}`, after })]);
+  return transactIf([putOp(reportItem(r), CREATE_ONLY), auditPut({ ...audit, schoolId: r.schoolId, entity: `PAPERREP#${r.classId}#${r.fortnightId}`, after })]);
 }
 
 /** Stores the report's pupils (a hand-over recorded) if it is still at `expectedVersion`. */
 export function saveReport(r: PaperReport, expectedVersion: number, audit: Audit & { before: unknown; after: unknown }): Promise<boolean> {
-  return conditional([putOp(reportItem(r), versionCondition(expectedVersion)), auditPut({ ...audit, schoolId: r.schoolId, entity: `PAPERREP#${r.classId}#${r.fortnightId}` })]);
+  return transactIf([putOp(reportItem(r), versionCondition(expectedVersion)), auditPut({ ...audit, schoolId: r.schoolId, entity: `PAPERREP#${r.classId}#${r.fortnightId}` })]);
 }
 
 // --- what a report is made of --------------------------------------------------------------------
