@@ -266,7 +266,7 @@ export async function renderClassReport(
   });
 }
 
-const JOB_ACTOR: Actor = { userId: 'job:paper-reports', displayName: 'Плановое задание «Бумажные отчёты»' };
+const JOB_ACTOR: Actor = { userId: 'job:render-paper-reports', displayName: 'Плановое задание «Бумажные отчёты»' };
 
 /**
  * The job's work for one school: the last fortnight that has ended, for every class with a pupil
