@@ -1,7 +1,7 @@
 /**
  * The class teacher's summary sheet in a real Chromium (issue 13, Done-when): from the home's
  * «Отчёты» to 5А's summary sheet of marks with the class results, then its PDF and XLSX downloaded
- * by their links, then the preliminary report one link away; axe-clean. Lean: one sign-in, one page. Two period marks are written into 5А's
+ * by their links, then the preliminary report and the attendance sheet; axe-clean. Lean: one sign-in, one page. Two period marks are written into 5А's
  * second quarter first and the partition is put back afterwards.
  */
 import { readFileSync } from 'node:fs';
@@ -86,6 +86,12 @@ describe('the summary sheet of marks', () => {
       await page.getByRole('link', { name: 'Предварительный отчёт' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Предварительный отчёт за период: 5А, 2 четверть');
       await expect.poll(() => page.getByTestId('preliminary').getByRole('row').count()).toBeGreaterThan(10);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // And the attendance sheet of the class.
+      await page.goto(b.at(`/reports/5a/${Q2}/attendance?school=${SCH}`));
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Сводная ведомость посещаемости: 5А');
+      await expect.poll(() => page.getByTestId('attendance-by-month').getByRole('row', { name: /ноябрь 2026/ }).count()).toBe(1);
       expect(await seriousViolations(page)).toEqual([]);
     });
   });

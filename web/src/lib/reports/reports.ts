@@ -5,13 +5,15 @@
  * so the screen, the PDF and the XLSX never differ.
  */
 import type { z } from 'zod';
-import type { preliminaryResponse, summaryResponse } from '../../../../functions/reports/schemas';
+import type { attendanceResponse, preliminaryResponse, summaryResponse } from '../../../../functions/reports/schemas';
 import { send } from '../api';
 
+export { attendedText, missedText, monthTitle } from '../../../../shared/domain/reports/attendance';
 export { averageText, cellText, percentText, RESULTS_TITLE, SUMMARY_TITLE } from '../../../../shared/domain/reports/summary-sheet';
 
 export type SummaryReport = z.infer<typeof summaryResponse>;
 export type PreliminaryReport = z.infer<typeof preliminaryResponse>;
+export type AttendanceReport = z.infer<typeof attendanceResponse>;
 
 const seg = encodeURIComponent;
 const reportsPath = (schoolId: string, classId: string, periodId: string) => `/api/schools/${seg(schoolId)}/classes/${seg(classId)}/periods/${seg(periodId)}/reports`;
@@ -19,6 +21,7 @@ const reportsPath = (schoolId: string, classId: string, periodId: string) => `/a
 export const reportsApi = {
   summary: (schoolId: string, classId: string, periodId: string) => send<SummaryReport>('GET', `${reportsPath(schoolId, classId, periodId)}/summary`),
   preliminary: (schoolId: string, classId: string, periodId: string) => send<PreliminaryReport>('GET', `${reportsPath(schoolId, classId, periodId)}/preliminary`),
+  attendance: (schoolId: string, classId: string, periodId: string) => send<AttendanceReport>('GET', `${reportsPath(schoolId, classId, periodId)}/attendance`),
 };
 
 /** The files of a class's period: each a link the browser saves. */
@@ -35,6 +38,7 @@ export const reportsPaths = {
   index: (schoolId: string) => `/reports${school(schoolId)}`,
   summary: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}${school(schoolId)}`,
   preliminary: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}/preliminary${school(schoolId)}`,
+  attendance: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}/attendance${school(schoolId)}`,
 };
 
 export const REPORTS_TEXT = {
@@ -44,6 +48,15 @@ export const REPORTS_TEXT = {
   denied: 'Отчёты доступны классным руководителям, директору и заместителям директора.',
   summaryLink: 'Сводная ведомость и итоги',
   preliminaryLink: 'Предварительный отчёт',
+  attendanceLink: 'Посещаемость',
+  attendanceTitle: 'Сводная ведомость посещаемости',
+  attendanceLead: 'Пропущено уроков по месяцам с начала учебного года: б — по болезни, уп — по уважительной причине, нп — по неуважительной, н — причина не указана. Опоздания не считаются пропусками.',
+  byMonth: 'Посещаемость класса по месяцам',
+  month: 'Месяц',
+  lessonsHeld: 'Проведено ученико-уроков',
+  missed: 'Пропущено',
+  attended: 'Посещаемость',
+  late: 'Опозданий',
   preliminaryTitle: 'Предварительный отчёт за период',
   preliminaryLead: 'Текущий средний балл по каждому предмету и отметка, которая из него выходит по порогам школы (п. 6.1 положения); ниже — кому грозит «2», «н/а» или у кого падает посещаемость.',
   atRisk: 'Кому грозит «2» или «н/а»',
