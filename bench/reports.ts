@@ -13,17 +13,15 @@
  * `npx tsx bench/reports.ts` runs this module alone on its own in-memory stack and merges its
  * figures into bench/results.json; `npm run bench` runs it after bench/finals.ts (bench/run.ts).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { areaModules } from '../functions/index';
 import { setClock } from '../functions/http/clock';
-import { projectRoot } from '../infra/local/dynamodb-local';
 import { ddbRequestCounter } from '../shared/db/client';
 import { buildDemoModel, DEMO_SCHOOL_ID } from '../shared/demo/index';
 import { renderPdf } from '../shared/reports/pdf';
 import { renderSummaryPdf, summaryDoc } from '../shared/reports/summary-pdf';
 import { readPeriodMarks } from '../shared/repos/period-marks';
 import type { SummaryReport } from '../shared/services/reports/summary';
+import { isMain, runAlone } from './alone';
 import { getEvent, signIn } from './events';
 import { Figures, percentile } from './figures';
 import { BENCH_CLASS as CLASS, BENCH_NOW as NOW, BENCH_PERIOD as PERIOD, buildClass } from './finals';
@@ -93,22 +91,4 @@ export async function benchReports(figures: Figures, baseUrl: string, opts: { bu
   }
 }
 
-/** Alone: its own stack, its figures merged into bench/results.json beside the others'. */
-async function main(): Promise<void> {
-  const { setLogLevel } = await import('../shared/ops/telemetry');
-  const { startLocalStack } = await import('../infra/local/stack');
-  setLogLevel('SILENT');
-  const file = join(projectRoot, 'bench', 'results.json');
-  const figures = new Figures();
-  const stack = await startLocalStack({ web: false, seed: 'people', timers: false });
-  try {
-    await benchReports(figures, stack.url);
-  } finally {
-    await stack.stop();
-  }
-  figures.print();
-  figures.merge(file);
-  console.log(`\nWritten: ${file}`);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (isMain(import.meta.url)) await runAlone((figures, url) => benchReports(figures, url));

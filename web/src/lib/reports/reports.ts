@@ -74,5 +74,6 @@ export const REPORTS_TEXT = {
   success: 'Успеваемость',
   quality: 'Качество',
   periods: 'Учебный период',
+  reportsOfClass: 'Отчёты по классу',
   noStudents: 'В классе нет обучающихся.',
 };
