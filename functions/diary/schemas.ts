@@ -74,6 +74,8 @@ export const weekResponse = z.object({
 
 export const eventsQuery = dateRangeQuery;
 export const eventsResponse = z.object({ from: z.string(), to: z.string(), events: z.array(eventView) });
+/** The family's list: the events, and the year's holidays in those days. */
+export const studentEventsResponse = eventsResponse.extend({ holidays: z.array(z.object({ name: z.string(), startDate: z.string(), endDate: z.string() })) });
 
 const text = (what: string, max: number) => z.string({ error: `${what}: ожидается текст.` }).max(max, `${what}: не длиннее ${max} знаков.`);
 

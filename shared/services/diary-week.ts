@@ -116,14 +116,22 @@ export async function diaryWeek(departmentId: string, schoolId: string, studentI
   };
 }
 
-/** The events of the student's school, grade and class from..to (the diary's list of events). */
+/** The events of the student's school, grade and class from..to, and the holidays in those days (the diary's list). */
 export async function studentEvents(departmentId: string, schoolId: string, studentId: string, q: { from?: string | undefined; to?: string | undefined }, now: Date) {
   const ctx = await loadStudentContext(departmentId, schoolId, studentId, now);
   const range = eventRange(q, ctx.today);
   const classes = classesDuring(ctx.intervals, ctx.card.classId, range.from, range.to);
-  const [events, context] = await Promise.all([listEvents(schoolId, range.from, range.to), readSchoolYears(schoolId, classes.map((c) => c.classId), [])]);
+  const yearIds = [...new Set([planningYearOf(range.from), planningYearOf(range.to)])];
+  const [events, context] = await Promise.all([listEvents(schoolId, range.from, range.to), readSchoolYears(schoolId, classes.map((c) => c.classId), yearIds)]);
   const names = new Map(context.classes.map((c) => [c.classId, className(c)]));
-  return { ...range, events: familyEvents(events, context.classes, (id) => names.get(id) ?? '') };
+  const grades = new Set(context.classes.map((c) => c.grade));
+  // The year's holidays that touch the range, for the student's grade (the extra week of grade 1 only there).
+  const holidays = context.years
+    .flatMap((y) => y.holidays)
+    .filter((h) => h.startDate <= range.to && h.endDate >= range.from && (!h.grades || h.grades.some((g) => grades.has(g))))
+    .map((h) => ({ name: h.name, startDate: h.startDate, endDate: h.endDate }))
+    .sort((a, b) => a.startDate.localeCompare(b.startDate));
+  return { ...range, events: familyEvents(events, context.classes, (id) => names.get(id) ?? ''), holidays };
 }
 
 /**

@@ -90,7 +90,9 @@ describe('the diary on a phone', () => {
         expect(await today.textContent()).toContain('сегодня');
         // The school's event on its day, and in the list of what is coming.
         expect(await dayOf(page, /Четверг, 03\.12\.2026/).textContent()).toContain('Родительское собрание 18:00, Актовый зал; для кого: вся школа');
-        expect(await page.getByRole('region', { name: 'Ближайшие мероприятия' }).textContent()).toContain('03.12.2026 — Родительское собрание');
+        const upcoming = (await page.getByRole('region', { name: 'Ближайшие мероприятия и каникулы' }).textContent()) ?? '';
+        expect(upcoming).toContain('03.12.2026 — Родительское собрание');
+        expect(upcoming).toContain('30.12.2026 — 11.01.2027: Зимние каникулы');
         expect(await seriousViolations(page)).toEqual([]);
         expect(await overflowing(page)).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, 'diary-parent-390x844.png'), fullPage: true });

@@ -200,6 +200,8 @@ describe('events', () => {
     expect(titles(weekB.body.days)).toEqual(['Экскурсия восьмых классов', 'Родительское собрание']);
     const list = await (await as('parent')).get(`${DIARY(kids.b)}/events?from=2026-11-23&to=2026-11-29`);
     expect(list.body.events.map((e: { title: string }) => e.title)).toEqual(['Экскурсия восьмых классов', 'Родительское собрание']);
+    const winter = await (await as('parent')).get(`${DIARY(kids.b)}/events?from=2026-12-20&to=2027-01-20`);
+    expect(winter.body.holidays).toEqual([{ name: 'Зимние каникулы', startDate: '2026-12-30', endDate: '2027-01-11' }]);
 
     // An edit names its version; a stale one is a 409; moving the date moves the event.
     const id = school.body.event.eventId;

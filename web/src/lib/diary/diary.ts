@@ -3,7 +3,7 @@
  * they use. Plain TypeScript, unit-tested without a browser.
  */
 import type { z } from 'zod';
-import type { eventsResponse, subjectResponse, weekResponse, yearsResponse } from '../../../../functions/diary/schemas';
+import type { eventsResponse, studentEventsResponse, subjectResponse, weekResponse, yearsResponse } from '../../../../functions/diary/schemas';
 import { ruDate } from '../../../../shared/domain/calendar';
 import { REASON_TITLES } from '../../../../shared/domain/journal-model';
 import { send } from '../api';
@@ -15,6 +15,7 @@ export type DiaryLesson = DiaryDay['lessons'][number];
 export type DiaryEvent = DiaryDay['events'][number];
 export type DiarySubject = z.infer<typeof subjectResponse>;
 export type EventList = z.infer<typeof eventsResponse>;
+export type StudentEventList = z.infer<typeof studentEventsResponse>;
 export type StudentYears = z.infer<typeof yearsResponse>;
 
 const seg = encodeURIComponent;
@@ -26,7 +27,7 @@ const qs = (q: Record<string, string | undefined | null>) => {
 
 export const diaryApi = {
   week: (schoolId: string, studentId: string, from?: string | null) => send<DiaryWeek>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/week${qs({ from })}`),
-  events: (schoolId: string, studentId: string) => send<EventList>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/events`),
+  events: (schoolId: string, studentId: string) => send<StudentEventList>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/events`),
   years: (schoolId: string, studentId: string) => send<StudentYears>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/years`),
   subject: (schoolId: string, studentId: string, subjectId: string, period?: string | null) =>
     send<DiarySubject>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/subjects/${seg(subjectId)}${qs({ period })}`),
@@ -61,8 +62,9 @@ export const DIARY_TEXT = {
   moved: (from: string) => `перенесён с ${ruDate(from.split('#')[0] ?? from)}, урок ${from.split('#')[1] ?? ''}`,
   room: (r: string) => `каб. ${r}`,
   events: 'Мероприятия',
-  upcoming: 'Ближайшие мероприятия',
-  noUpcoming: 'В ближайшие два месяца мероприятий нет.',
+  upcoming: 'Ближайшие мероприятия и каникулы',
+  noUpcoming: 'В ближайшие два месяца мероприятий и каникул нет.',
+  holidays: (name: string, from: string, to: string) => (from === to ? `${ruDate(from)} — ${name}` : `${ruDate(from)} — ${ruDate(to)}: ${name}`),
   eventFor: (who: string) => `для кого: ${who}`,
   otherMarks: 'Отметки за уроки, которых больше нет в расписании',
   lessonNo: (n: number) => `${n} урок`,

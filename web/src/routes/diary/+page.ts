@@ -16,5 +16,5 @@ export const load: PageLoad = async ({ url }) => {
     diaryApi.years(student.schoolId, student.studentId).catch(() => null),
     diaryApi.events(student.schoolId, student.studentId).catch(() => null),
   ]);
-  return { me, students, student, week, report, years: history?.years ?? [], upcoming: events?.events ?? [] };
+  return { me, students, student, week, report, years: history?.years ?? [], upcoming: events?.events ?? [], holidays: events?.holidays ?? [] };
 };
