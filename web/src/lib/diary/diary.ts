@@ -8,6 +8,7 @@ import { ruDate } from '../../../../shared/domain/calendar';
 import { REASON_TITLES } from '../../../../shared/domain/journal-model';
 import { send } from '../api';
 import type { FamilyReport } from '../what-if/family';
+import { qs } from './paths';
 
 export type DiaryWeek = z.infer<typeof weekResponse>;
 export type DiaryDay = DiaryWeek['days'][number];
@@ -19,18 +20,15 @@ export type StudentEventList = z.infer<typeof studentEventsResponse>;
 export type StudentYears = z.infer<typeof yearsResponse>;
 
 const seg = encodeURIComponent;
-const qs = (q: Record<string, string | undefined | null>) => {
-  const p = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => !!e[1]));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-};
+/** The student's diary in the API. */
+const diaryOf = (schoolId: string, studentId: string) => `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary`;
 
 export const diaryApi = {
-  week: (schoolId: string, studentId: string, from?: string | null) => send<DiaryWeek>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/week${qs({ from })}`),
-  events: (schoolId: string, studentId: string) => send<StudentEventList>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/events`),
-  years: (schoolId: string, studentId: string) => send<StudentYears>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/years`),
+  week: (schoolId: string, studentId: string, from?: string | null) => send<DiaryWeek>('GET', `${diaryOf(schoolId, studentId)}/week${qs({ from })}`),
+  events: (schoolId: string, studentId: string) => send<StudentEventList>('GET', `${diaryOf(schoolId, studentId)}/events`),
+  years: (schoolId: string, studentId: string) => send<StudentYears>('GET', `${diaryOf(schoolId, studentId)}/years`),
   subject: (schoolId: string, studentId: string, subjectId: string, period?: string | null) =>
-    send<DiarySubject>('GET', `/api/schools/${seg(schoolId)}/students/${seg(studentId)}/diary/subjects/${seg(subjectId)}${qs({ period })}`),
+    send<DiarySubject>('GET', `${diaryOf(schoolId, studentId)}/subjects/${seg(subjectId)}${qs({ period })}`),
 };
 
 export { diaryPaths } from './paths';

@@ -1,6 +1,7 @@
 /** The addresses of the diary's screens (home, menu and the screens' own links use them). */
 const seg = encodeURIComponent;
-const qs = (q: Record<string, string | undefined | null>) => {
+/** `?a=1&b=2` of the parameters that have a value; '' when none has. */
+export const qs = (q: Record<string, string | undefined | null>) => {
   const s = Object.entries(q)
     .filter((e): e is [string, string] => !!e[1])
     .map(([k, v]) => `${k}=${seg(v)}`)
