@@ -31,6 +31,7 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   'journal-control': () => import('./journal-control/index') as Promise<AreaModule>,
   reports: () => import('./reports/index') as Promise<AreaModule>,
   'report-files': () => import('./report-files/index') as Promise<AreaModule>,
+  'report-xlsx': () => import('./report-xlsx/index') as Promise<AreaModule>,
 };
 
 export interface JobModule {

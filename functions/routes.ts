@@ -22,6 +22,7 @@ import { peopleRoutes } from './people/routes';
 import { paperReportRoutes } from './paper-reports/routes';
 import { periodMarkRoutes } from './period-marks/routes';
 import { reportFileRoutes } from './report-files/routes';
+import { reportXlsxRoutes } from './report-xlsx/routes';
 import { reportRoutes } from './reports/routes';
 import type { Area, RouteSpec } from './route-spec';
 import { schoolRoutes } from './school/routes';
@@ -59,6 +60,7 @@ export const routes: RouteSpec[] = [
   ...systemRoutes,
   ...reportRoutes,
   ...reportFileRoutes,
+  ...reportXlsxRoutes,
 ];
 
 /** Areas that have routes: each is one Lambda function. */

@@ -75,6 +75,7 @@ export const AREA_ACCESS: Record<Area, Access> = {
   // The class teacher's reports (issue 13): reads only; the files are answered, not stored.
   reports: { table: 'read', sessionKey: true, reports: 'none' },
   'report-files': { table: 'read', sessionKey: true, reports: 'none' },
+  'report-xlsx': { table: 'read', sessionKey: true, reports: 'none' },
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {

@@ -7,6 +7,7 @@ import { REPORT_REFUSAL } from '../../shared/auth/rules/reports';
 import { loadClassMarksContext, type ClassMarksContext } from '../../shared/services/period-marks-read';
 import { summaryReport, type SummaryReport } from '../../shared/services/reports/summary';
 import type { Authorizing } from '../http/area';
+import type { Reply } from '../http/respond';
 
 /** The class and period of the path, for a caller allowed to read the class's reports. */
 export async function classOfReport(req: Authorizing<ClassObject>): Promise<ClassMarksContext> {
@@ -19,3 +20,10 @@ export async function classOfReport(req: Authorizing<ClassObject>): Promise<Clas
 export async function classSummary(req: Authorizing<ClassObject>): Promise<SummaryReport> {
   return summaryReport(req.principal, await classOfReport(req), req.now);
 }
+
+/** A rendered report answered as the file itself, with a name a browser saves it under (ASCII: ids only). */
+export function file(bytes: Buffer, type: string, name: string): Reply {
+  return { body: bytes, headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` } };
+}
+
+export const nameOf = (r: SummaryReport, what: string, ext: string) => `${what}-${r.classId}-${r.period.periodId}.${ext}`;

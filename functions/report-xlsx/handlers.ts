@@ -1,0 +1,16 @@
+/**
+ * The class teacher's reports as XLSX (issue 13, item 6): a function of its own, so that exceljs
+ * loads only here (with pdfmake and the fonts one function would pass its 2 MB).
+ */
+import { renderSummaryXlsx } from '../../shared/reports/summary-xlsx';
+import { handlersOf } from '../http/area';
+import { classSummary, file, nameOf } from '../reports/load';
+import { XLSX_TYPE } from '../route-spec';
+import { reportXlsxRoutes } from './routes';
+
+const handler = handlersOf(reportXlsxRoutes);
+
+export const getSummaryXlsx = handler('getSummaryXlsx', async (req) => {
+  const r = await classSummary(req);
+  return file(await renderSummaryXlsx(r), XLSX_TYPE, nameOf(r, 'svodnaya', 'xlsx'));
+});

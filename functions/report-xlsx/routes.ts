@@ -1,0 +1,7 @@
+import { XLSX_TYPE, type RouteSpec } from '../route-spec';
+import { CLASS_PERIOD_REPORTS } from '../reports/routes';
+
+/** The class teacher's reports as XLSX (issue 13, item 6), each a plain link: exceljs loads only in this function. */
+export const reportXlsxRoutes = [
+  { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/summary/xlsx`, area: 'report-xlsx', handler: 'getSummaryXlsx', permission: 'report.readClass', summary: 'Сводная ведомость и итоги успеваемости класса за период, XLSX (два листа)', produces: XLSX_TYPE },
+] as const satisfies readonly RouteSpec[];
