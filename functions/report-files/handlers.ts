@@ -5,7 +5,9 @@
  */
 import { renderResultsPdf, renderSummaryPdf } from '../../shared/reports/summary-pdf';
 import { handlersOf } from '../http/area';
-import { classSummary, file, nameOf } from '../reports/load';
+import { attendanceTable, preliminaryTable } from '../../shared/reports/class-report-tables';
+import { renderTablePdf } from '../../shared/reports/report-table-pdf';
+import { classAttendance, classPreliminary, classSummary, file, nameOf } from '../reports/load';
 import { reportFileRoutes } from './routes';
 
 const handler = handlersOf(reportFileRoutes);
@@ -19,4 +21,14 @@ export const getSummaryPdf = handler('getSummaryPdf', async (req) => {
 export const getResultsPdf = handler('getResultsPdf', async (req) => {
   const r = await classSummary(req);
   return file(await renderResultsPdf(r), 'application/pdf', nameOf(r, 'itogi', 'pdf'));
+});
+
+export const getPreliminaryPdf = handler('getPreliminaryPdf', async (req) => {
+  const r = await classPreliminary(req);
+  return file(await renderTablePdf(preliminaryTable(r)), 'application/pdf', `predvaritelny-${r.classId}-${r.period.periodId}.pdf`);
+});
+
+export const getAttendancePdf = handler('getAttendancePdf', async (req) => {
+  const r = await classAttendance(req);
+  return file(await renderTablePdf(attendanceTable(r)), 'application/pdf', `poseshchaemost-${r.classId}-${r.period.periodId}.pdf`);
 });

@@ -4,7 +4,9 @@
  */
 import { renderSummaryXlsx } from '../../shared/reports/summary-xlsx';
 import { handlersOf } from '../http/area';
-import { classSummary, file, nameOf } from '../reports/load';
+import { attendanceTable, preliminaryTable } from '../../shared/reports/class-report-tables';
+import { renderTableXlsx } from '../../shared/reports/report-table-xlsx';
+import { classAttendance, classPreliminary, classSummary, file, nameOf } from '../reports/load';
 import { XLSX_TYPE } from '../route-spec';
 import { reportXlsxRoutes } from './routes';
 
@@ -13,4 +15,14 @@ const handler = handlersOf(reportXlsxRoutes);
 export const getSummaryXlsx = handler('getSummaryXlsx', async (req) => {
   const r = await classSummary(req);
   return file(await renderSummaryXlsx(r), XLSX_TYPE, nameOf(r, 'svodnaya', 'xlsx'));
+});
+
+export const getPreliminaryXlsx = handler('getPreliminaryXlsx', async (req) => {
+  const r = await classPreliminary(req);
+  return file(await renderTableXlsx(preliminaryTable(r)), XLSX_TYPE, `predvaritelny-${r.classId}-${r.period.periodId}.xlsx`);
+});
+
+export const getAttendanceXlsx = handler('getAttendanceXlsx', async (req) => {
+  const r = await classAttendance(req);
+  return file(await renderTableXlsx(attendanceTable(r)), XLSX_TYPE, `poseshchaemost-${r.classId}-${r.period.periodId}.xlsx`);
 });

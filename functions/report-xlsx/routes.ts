@@ -4,4 +4,6 @@ import { CLASS_PERIOD_REPORTS } from '../reports/routes';
 /** The class teacher's reports as XLSX (issue 13, item 6), each a plain link: exceljs loads only in this function. */
 export const reportXlsxRoutes = [
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/summary/xlsx`, area: 'report-xlsx', handler: 'getSummaryXlsx', permission: 'report.readClass', summary: 'Сводная ведомость и итоги успеваемости класса за период, XLSX (два листа)', produces: XLSX_TYPE },
+  { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/preliminary/xlsx`, area: 'report-xlsx', handler: 'getPreliminaryXlsx', permission: 'report.readClass', summary: 'Предварительный отчёт за период, XLSX', produces: XLSX_TYPE },
+  { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/attendance/xlsx`, area: 'report-xlsx', handler: 'getAttendanceXlsx', permission: 'report.readClass', summary: 'Сводная ведомость посещаемости и посещаемость класса по месяцам, XLSX', produces: XLSX_TYPE },
 ] as const satisfies readonly RouteSpec[];

@@ -4,15 +4,13 @@
  * handlers of functions/report-files, so the three answers print one object).
  */
 import { handlersOf } from '../http/area';
-import { attendanceReport } from '../../shared/services/reports/attendance';
-import { preliminaryReport } from '../../shared/services/reports/preliminary';
-import { classOfReport, classSummary } from './load';
+import { classAttendance, classPreliminary, classSummary } from './load';
 import { reportRoutes } from './routes';
 
 const handler = handlersOf(reportRoutes);
 
 export const getSummary = handler('getSummary', async (req) => ({ body: await classSummary(req) }));
 
-export const getPreliminary = handler('getPreliminary', async (req) => ({ body: await preliminaryReport(req.principal, await classOfReport(req), req.now) }));
+export const getPreliminary = handler('getPreliminary', async (req) => ({ body: await classPreliminary(req) }));
 
-export const getAttendance = handler('getAttendance', async (req) => ({ body: await attendanceReport(await classOfReport(req), req.now) }));
+export const getAttendance = handler('getAttendance', async (req) => ({ body: await classAttendance(req) }));

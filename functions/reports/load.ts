@@ -5,6 +5,8 @@
 import type { ClassObject } from '../../shared/auth/policy';
 import { REPORT_REFUSAL } from '../../shared/auth/rules/reports';
 import { loadClassMarksContext, type ClassMarksContext } from '../../shared/services/period-marks-read';
+import { attendanceReport } from '../../shared/services/reports/attendance';
+import { preliminaryReport } from '../../shared/services/reports/preliminary';
 import { summaryReport, type SummaryReport } from '../../shared/services/reports/summary';
 import type { Authorizing } from '../http/area';
 import type { Reply } from '../http/respond';
@@ -27,3 +29,13 @@ export function file(bytes: Buffer, type: string, name: string): Reply {
 }
 
 export const nameOf = (r: SummaryReport, what: string, ext: string) => `${what}-${r.classId}-${r.period.periodId}.${ext}`;
+
+/** The preliminary report of the path's class and period. */
+export async function classPreliminary(req: Authorizing<ClassObject>) {
+  return preliminaryReport(req.principal, await classOfReport(req), req.now);
+}
+
+/** The attendance of the path's class to the end of its period. */
+export async function classAttendance(req: Authorizing<ClassObject>) {
+  return attendanceReport(await classOfReport(req), req.now);
+}

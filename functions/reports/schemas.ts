@@ -10,6 +10,7 @@ const percent = z.number().nullable();
 
 /** The preliminary report: current averages and implied marks, and who is at risk (the early warnings' own words). */
 export const preliminaryResponse = z.object({
+  schoolName: z.string(),
   classId: z.string(),
   className: z.string(),
   period: periodView,
@@ -34,6 +35,7 @@ const missed = z.object({ missed: count, illness: count, valid: count, invalid: 
 
 /** Attendance from the year's start to the period's end: per student and month the lessons missed by reason, per month the class. */
 export const attendanceResponse = z.object({
+  schoolName: z.string(),
   classId: z.string(),
   className: z.string(),
   period: periodView,

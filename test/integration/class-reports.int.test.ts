@@ -239,6 +239,38 @@ describe('the attendance of the class', () => {
       { month: '2026-12', lessons: 8, missed: 2, attended: 75 },
     ]);
   });
+
+  it('should print the attendance and the preliminary report as PDF and XLSX with the same figures', async () => {
+    const deputy = await as('deputy');
+    const pdf = await deputy.get(`${REPORTS(CLS, Q2)}/attendance/pdf`);
+    expect(pdf.status).toBe(200);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer }).toString('utf8');
+    expect(text).toContain('Сводная ведомость посещаемости');
+    expect(text).toContain('7Р класс, с 01.09.2026 по 28.12.2026');
+    expect(text).toMatch(/Абрамова Анна\s+—\s+—\s+1 \(б 1\)\s+1 \(н 1\)\s+2\s+1\s+0\s+0\s+1\s+0/);
+    expect(text).toMatch(/ноябрь 2026\s+12\s+2\s+83 %/);
+    const xlsx = await deputy.get(`${REPORTS(CLS, Q2)}/attendance/xlsx`);
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as never);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual([3, 'Васильева Вера', '—', '—', '—', '1 (нп 1)', 1, 0, 0, 1, 0, 0]);
+    expect(rows).toContainEqual(['декабрь 2026', 8, 2, '75 %']);
+
+    const pre = await deputy.get(`${REPORTS(CLS, Q2)}/preliminary/pdf`);
+    expect(pre.status).toBe(200);
+    const pt = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pre.body as Buffer }).toString('utf8');
+    expect(pt).toContain('Предварительный отчёт за период');
+    expect(pt).toMatch(/Борисов Борис \(!\)\s+2,33 \(«2»\)/);
+    expect(pt).toContain('Средний балл 2,33 — по порогам школы это «2»');
+    const px = await deputy.get(`${REPORTS(CLS, Q2)}/preliminary/xlsx`);
+    expect(px.status).toBe(200);
+    const pw = new ExcelJS.Workbook();
+    await pw.xlsx.load(px.body as never);
+    const prow = pw.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(prow.some((r) => r[1] === 'Абрамова Анна (!)' || r[1] === 'Абрамова Анна')).toBe(true);
+    expect(prow.some((r) => r.includes('4,67 («5»)'))).toBe(true);
+  });
 });
 
 describe('who may read a class\'s reports', () => {

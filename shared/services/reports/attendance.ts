@@ -33,6 +33,7 @@ export async function attendanceReport(ctx: ClassMarksContext, now: Date) {
   }
   const months = from <= until ? monthsBetween(from, until) : [];
   return {
+    schoolName: ctx.schoolName,
     classId: ctx.schoolClass.classId,
     className: className(ctx.schoolClass),
     period: periodView(period),

@@ -23,6 +23,7 @@ export async function preliminaryReport(p: Principal, ctx: ClassMarksContext, no
   const subjectNames = new Map(subjects.map((s) => [s.subjectId, s.name]));
   const warned = warningsList(facts, { period, now, timeZone });
   return {
+    schoolName: ctx.schoolName,
     classId: ctx.schoolClass.classId,
     className: className(ctx.schoolClass),
     period: periodView(period),

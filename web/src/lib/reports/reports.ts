@@ -29,6 +29,10 @@ export const reportFiles = (schoolId: string, classId: string, periodId: string)
   summaryPdf: `${reportsPath(schoolId, classId, periodId)}/summary/pdf`,
   resultsPdf: `${reportsPath(schoolId, classId, periodId)}/results/pdf`,
   xlsx: `${reportsPath(schoolId, classId, periodId)}/summary/xlsx`,
+  preliminaryPdf: `${reportsPath(schoolId, classId, periodId)}/preliminary/pdf`,
+  preliminaryXlsx: `${reportsPath(schoolId, classId, periodId)}/preliminary/xlsx`,
+  attendancePdf: `${reportsPath(schoolId, classId, periodId)}/attendance/pdf`,
+  attendanceXlsx: `${reportsPath(schoolId, classId, periodId)}/attendance/xlsx`,
 });
 
 const school = (schoolId: string) => `?school=${seg(schoolId)}`;
