@@ -121,8 +121,3 @@ export function textParts(text: string): TextPart[] {
   if (at < text.length) parts.push({ kind: 'text', text: text.slice(at) });
   return parts;
 }
-
-/** The unread count as the menu shows it: «99+» past 99. */
-export function unreadBadge(n: number): string {
-  return n > 99 ? '99+' : String(Math.max(0, n));
-}

@@ -4,7 +4,7 @@
  * are checked and tallied.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanText, linked, messageProblem, textParts, unreadBadge, type MessageParty } from '../../shared/domain/messages';
+import { cleanText, linked, messageProblem, textParts, type MessageParty } from '../../shared/domain/messages';
 import { closesAtOf, draftBody } from '../../web/src/lib/surveys/draft';
 import { checkAnswer, numberQuestions, resultsShown, surveyProblems, tally } from '../../shared/domain/surveys';
 
@@ -45,7 +45,6 @@ describe('the text of a message', () => {
     expect(messageProblem('текст', ' ')).toBe('Укажите тему сообщения.');
     expect(messageProblem('я'.repeat(4001))).toContain('4000');
     expect(messageProblem('я'.repeat(4000))).toBeNull();
-    expect(unreadBadge(120)).toBe('99+');
   });
 });
 

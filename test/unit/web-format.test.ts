@@ -1,6 +1,6 @@
 /** Dates as Russian schools write them (web/src/lib/format.ts). */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, plural } from '../../web/src/lib/format';
+import { badgeNumber, formatDate, formatDateTime, plural } from '../../web/src/lib/format';
 
 describe('formatDate', () => {
   it('should write a calendar date as DD.MM.YYYY without any time zone shift', () => {
@@ -53,5 +53,11 @@ describe('plural', () => {
     [101, 'день'],
   ])('should say %i %s', (n, word) => {
     expect(plural(n, days)).toBe(word);
+  });
+});
+
+describe('badgeNumber', () => {
+  it('should show a count as it is up to 99 and «99+» past it', () => {
+    expect([0, 7, 99, 100, 120].map(badgeNumber)).toEqual(['0', '7', '99', '99+', '99+']);
   });
 });

@@ -35,3 +35,8 @@ export function formatDateTime(value: string | Date | undefined | null, timeZone
   const d = toDate(value);
   return d ? ruDateTimeInZone(d, timeZone ?? browserZone()) : EMPTY;
 }
+
+/** A count as a badge shows it: «99+» past 99. */
+export function badgeNumber(n: number): string {
+  return n > 99 ? '99+' : String(Math.max(0, n));
+}
