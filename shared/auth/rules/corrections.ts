@@ -9,8 +9,8 @@
  * the class teacher of the class enters them; the class teacher and the administration read them.
  */
 import { hasSchoolRole, isDepartmentStaff, ledClassIds, type Principal } from '../roles';
-import { inSchool, STAFF } from './common';
-import type { ClassObject, Preconditions, Rules, SchoolObject } from './objects';
+import { inSchool, staffOnly } from './common';
+import type { ClassObject, Rules, SchoolObject } from './objects';
 
 /** A class with the teachers its curriculum names (any subject, any subgroup). */
 export interface CorrectionClassObject extends ClassObject {
@@ -64,13 +64,7 @@ export const correctionRules: Rules<CorrectionObjects> = {
 };
 
 /** Parents and students never reach a school's requests; the department is not of the school, so reads have none. */
-const schoolStaff = (p: Principal, o: SchoolObject) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, ...STAFF);
-const STAFF_ONLY = { rule: schoolStaff, refusal: 'Заявки на корректировку журнала подают и рассматривают только работники школы.' };
-
-export const correctionPreconditions: Preconditions<CorrectionObjects> = {
-  'correction.file': STAFF_ONLY,
-  'correction.decide': STAFF_ONLY,
-  'correction.enter': STAFF_ONLY,
-  'absenceDocument.enter': STAFF_ONLY,
-  'absenceDocument.list': STAFF_ONLY,
-};
+export const correctionPreconditions = staffOnly<CorrectionObjects>(
+  'Заявки на корректировку журнала подают и рассматривают только работники школы.',
+  ['correction.file', 'correction.decide', 'correction.enter', 'absenceDocument.enter', 'absenceDocument.list'],
+);

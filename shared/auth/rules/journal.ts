@@ -8,8 +8,8 @@
 import { mayFillLesson, type LessonRef as CurriculumLessonRef, type LoadLine, type SubgroupSet, type SubstituteAssignment } from '../../domain/curriculum';
 import { hasSchoolRole, isDepartmentStaff, ledClassIds } from '../roles';
 import type { Principal } from '../roles';
-import { inSchool, STAFF } from './common';
-import type { ClassObject, Preconditions, Rules, SchoolObject } from './objects';
+import { inSchool, staffOnly } from './common';
+import type { ClassObject, Rules, SchoolObject } from './objects';
 
 /** A journal page: who may fill some lesson of it (lesson teachers, assigned teachers, substitutes). */
 export interface JournalPageObject extends ClassObject {
@@ -65,11 +65,7 @@ export const journalRules: Rules<JournalObjects> = {
 };
 
 /** Parents and students never reach the journal: refused on the school alone, before a page or a lesson is read. */
-const schoolStaff = (p: Principal, o: SchoolObject) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, ...STAFF);
-const STAFF_ONLY = { rule: schoolStaff, refusal: 'Журнал доступен только учителям и администрации школы.' };
-
-export const journalPreconditions: Preconditions<JournalObjects> = {
-  'journal.read': STAFF_ONLY,
-  'journal.write': STAFF_ONLY,
-  'journal.correctReason': STAFF_ONLY,
-};
+export const journalPreconditions = staffOnly<JournalObjects>(
+  'Журнал доступен только учителям и администрации школы.',
+  ['journal.read', 'journal.write', 'journal.correctReason'],
+);

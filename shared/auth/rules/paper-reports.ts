@@ -6,8 +6,8 @@
  * over. Parents and students never reach them: they are a class's documents, not the family's screen.
  */
 import { hasSchoolRole, ledClassIds, type Principal } from '../roles';
-import { inSchool, STAFF } from './common';
-import type { ClassObject, Preconditions, Rules, SchoolObject } from './objects';
+import { inSchool, staffOnly } from './common';
+import type { ClassObject, Rules, SchoolObject } from './objects';
 
 export interface PaperReportObjects {
   'paperReport.readClass': ClassObject;
@@ -30,13 +30,7 @@ export const paperReportRules: Rules<PaperReportObjects> = {
   'paperReport.overdue': (p, o) => role(p, o, 'secretary', 'director', 'deputy', 'classTeacher'),
 };
 
-const schoolStaff = (p: Principal, o: SchoolObject) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, ...STAFF);
-const STAFF_ONLY = { rule: schoolStaff, refusal: 'Бумажные отчёты об успеваемости готовят и выдают работники школы.' };
-
-export const paperReportPreconditions: Preconditions<PaperReportObjects> = {
-  'paperReport.readClass': STAFF_ONLY,
-  'paperReport.recordApplication': STAFF_ONLY,
-  'paperReport.handOver': STAFF_ONLY,
-  'paperReport.listSchool': STAFF_ONLY,
-  'paperReport.overdue': STAFF_ONLY,
-};
+export const paperReportPreconditions = staffOnly<PaperReportObjects>(
+  'Бумажные отчёты об успеваемости готовят и выдают работники школы.',
+  ['paperReport.readClass', 'paperReport.recordApplication', 'paperReport.handOver', 'paperReport.listSchool', 'paperReport.overdue'],
+);

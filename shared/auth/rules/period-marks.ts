@@ -8,8 +8,8 @@
  */
 import { finalMarkRight, type MarkPlace } from '../../domain/period-mark-rules';
 import { childStudentIds, hasSchoolRole, ledClassIds, type Principal } from '../roles';
-import { inSchool, STAFF } from './common';
-import type { ClassObject, Preconditions, Rules, SchoolObject, StudentObject } from './objects';
+import { inSchool, staffOnly } from './common';
+import type { ClassObject, Rules, SchoolObject, StudentObject } from './objects';
 
 /** A student's mark in one subject: the curriculum line and the period's subgroups decide who sets it. */
 export interface FinalMarkObject extends ClassObject, Omit<MarkPlace, 'classId'> {}
@@ -51,12 +51,7 @@ export const periodMarkRules: Rules<PeriodMarkObjects> = {
 };
 
 /** Parents and students never reach the class's marks table: refused on the school alone. */
-const schoolStaff = (p: Principal, o: SchoolObject) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, ...STAFF);
-const STAFF_ONLY = { rule: schoolStaff, refusal: 'Отметки класса за период доступны только учителям и администрации школы.' };
-
-export const periodMarkPreconditions: Preconditions<PeriodMarkObjects> = {
-  'finalMark.write': STAFF_ONLY,
-  'finalMark.readClass': STAFF_ONLY,
-  'finalMark.readWarnings': STAFF_ONLY,
-  'finalMark.readSchoolWarnings': STAFF_ONLY,
-};
+export const periodMarkPreconditions = staffOnly<PeriodMarkObjects>(
+  'Отметки класса за период доступны только учителям и администрации школы.',
+  ['finalMark.write', 'finalMark.readClass', 'finalMark.readWarnings', 'finalMark.readSchoolWarnings'],
+);
