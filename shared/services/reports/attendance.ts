@@ -9,9 +9,8 @@ import { dateInZone } from '../../domain/calendar';
 import { studentLessonsOf } from '../../domain/early-warning';
 import { attendanceSheet, monthsBetween, type AbsenceRecord } from '../../domain/reports/attendance';
 import { readClassJournal } from '../../repos/period-marks';
-import { className } from '../../repos/school';
-import { periodView } from '../early-warnings';
 import { studentRows, type ClassMarksContext } from '../period-marks-read';
+import { reportHeading } from './heading';
 
 export async function attendanceReport(ctx: ClassMarksContext, now: Date) {
   const period = ctx.period!;
@@ -33,14 +32,9 @@ export async function attendanceReport(ctx: ClassMarksContext, now: Date) {
   }
   const months = from <= until ? monthsBetween(from, until) : [];
   return {
-    schoolName: ctx.schoolName,
-    classId: ctx.schoolClass.classId,
-    className: className(ctx.schoolClass),
-    period: periodView(period),
-    periods: ctx.periods.map(periodView),
+    ...reportHeading(ctx, now),
     from,
     until,
-    today,
     ...attendanceSheet({ students, months, lessons, records }),
     queryPages: journals.reduce((n, j) => n + j.pages, 0),
   };

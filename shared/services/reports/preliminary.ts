@@ -7,10 +7,9 @@
  * (`warningsList`, R-63).
  */
 import type { Principal } from '../../auth/roles';
-import { dateInZone } from '../../domain/calendar';
 import { warningsList } from '../../domain/early-warning';
-import { className } from '../../repos/school';
-import { classJournalWithRosters, factsOf, periodView } from '../early-warnings';
+import { classJournalWithRosters, factsOf } from '../early-warnings';
+import { reportHeading } from './heading';
 import { studentRows, subjectColumns, type ClassMarksContext } from '../period-marks-read';
 
 export async function preliminaryReport(p: Principal, ctx: ClassMarksContext, now: Date) {
@@ -23,12 +22,7 @@ export async function preliminaryReport(p: Principal, ctx: ClassMarksContext, no
   const subjectNames = new Map(subjects.map((s) => [s.subjectId, s.name]));
   const warned = warningsList(facts, { period, now, timeZone });
   return {
-    schoolName: ctx.schoolName,
-    classId: ctx.schoolClass.classId,
-    className: className(ctx.schoolClass),
-    period: periodView(period),
-    periods: ctx.periods.map(periodView),
-    today: dateInZone(now, timeZone),
+    ...reportHeading(ctx, now),
     subjects: subjects.map((s) => ({ subjectId: s.subjectId, name: s.name, shortName: s.shortName })),
     rows: students.map((st, i) => ({
       studentId: st.studentId,

@@ -7,13 +7,12 @@
  * XLSX print this one object.
  */
 import type { Principal } from '../../auth/roles';
-import { dateInZone } from '../../domain/calendar';
 import type { FinalMarkCode } from '../../domain/period-marks';
 import { RESULTS_NOTE, summarySheet, type SheetMark, type SummarySheet } from '../../domain/reports/summary-sheet';
 import { readPeriodMarks, readYearMarks, type StoredFinalMark } from '../../repos/period-marks';
-import { className } from '../../repos/school';
-import { periodView } from '../early-warnings';
+import type { periodView } from '../early-warnings';
 import { studentRows, subjectColumns, type ClassMarksContext } from '../period-marks-read';
+import { reportHeading } from './heading';
 
 export interface SummaryReport extends SummarySheet {
   schoolName: string;
@@ -56,16 +55,8 @@ export async function summaryReport(p: Principal, ctx: ClassMarksContext, now: D
     periodMarks: live(read.marks),
     ...(year ? { yearMarks: live(year.marks.filter((m) => m.kind === 'year')) } : {}),
   });
-  const timeZone = ctx.marking.journal.timeZone;
   return {
-    schoolName: ctx.schoolName,
-    classId: cls.classId,
-    className: className(cls),
-    grade: cls.grade,
-    period: periodView(period),
-    periods: ctx.periods.map(periodView),
-    today: dateInZone(now, timeZone),
-    timeZone,
+    ...reportHeading(ctx, now),
     subjects: subjects.map((s) => ({ subjectId: s.subjectId, name: s.name, shortName: s.shortName, passFail: s.passFail })),
     note: RESULTS_NOTE,
     ...sheet,

@@ -1,0 +1,19 @@
+/** What every class report names at its top: the school, the class, its period (and the year's periods for a switch), the school's today. */
+import { dateInZone } from '../../domain/calendar';
+import { className } from '../../repos/school';
+import { periodView } from '../early-warnings';
+import type { ClassMarksContext } from '../period-marks-read';
+
+export function reportHeading(ctx: ClassMarksContext, now: Date) {
+  const timeZone = ctx.marking.journal.timeZone;
+  return {
+    schoolName: ctx.schoolName,
+    classId: ctx.schoolClass.classId,
+    className: className(ctx.schoolClass),
+    grade: ctx.schoolClass.grade,
+    period: periodView(ctx.period!),
+    periods: ctx.periods.map(periodView),
+    today: dateInZone(now, timeZone),
+    timeZone,
+  };
+}
