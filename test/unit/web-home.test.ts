@@ -63,6 +63,7 @@ describe('sectionsFor', () => {
           ['Бумажные отчёты для родителей', '/paper-reports?school=sch53&class=5a'],
           ['КТП', '/ktp?school=sch53&class=5a'],
           ['График оценочных процедур', '/assessments?school=sch53&class=5a'],
+          ['Справки об отсутствии', '/absence-documents?school=sch53&class=5a'],
           ['Заявки на корректировку', '/corrections?school=sch53'],
         ],
       },

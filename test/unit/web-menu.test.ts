@@ -131,6 +131,9 @@ describe('menuFor', () => {
     ]);
     // The correction register is the class teacher's item too (the teacher's is the same link).
     expect(groups[0]!.items.find((i) => i.key === 'corrections')).toEqual({ key: 'corrections', title: 'Заявки на корректировку', href: '/corrections?school=sch53', waitingIn: 'sch53' });
+    // Absence documents (clause 3.7): the class teacher's own class; the subject teacher has none.
+    expect(groups[0]!.items.find((i) => i.key === 'absence-documents')).toEqual({ key: 'absence-documents', title: 'Справки об отсутствии', href: '/absence-documents?school=sch53&class=5a' });
+    expect(groups[1]!.items.some((i) => i.key === 'absence-documents')).toBe(false);
     const all = hrefs(groups);
     expect(new Set(all).size).toBe(all.length);
   });

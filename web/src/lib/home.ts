@@ -9,6 +9,7 @@
  */
 import { may, type Action, type ObjectOf } from '../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
+import { absencePaths } from './corrections/absence-paths';
 import { correctionPaths } from './corrections/paths';
 import { paperPaths } from './paper-reports/paths';
 import { paths } from './paths';
@@ -68,6 +69,8 @@ export const HOME_TEXT = {
     periodMarks: 'Отметки за период',
     paperReports: 'Бумажные отчёты для родителей',
     corrections: 'Заявки на корректировку',
+    absenceDocuments: 'Справки об отсутствии',
+    absenceDocumentsDetail: 'причины пропусков по документу',
     events: 'Мероприятия',
     eventsDetail: 'для школы, параллели или класса',
     classEvents: 'Мероприятия класса',
@@ -234,6 +237,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...paperReports(cls),
           ...ready('ktp.listClass', cls, 'class-ktp', S.ktp, paths.ktp(g.schoolId, g.classId)),
           ...ready('assessment.read', school, 'assessments', S.assessments, paths.assessments(g.schoolId, g.classId)),
+          ...ready('absenceDocument.enter', cls, 'absence-documents', S.absenceDocuments, absencePaths.screen(g.schoolId, g.classId), S.absenceDocumentsDetail),
           ...corrections('correction.list'),
         );
         break;
