@@ -6,9 +6,9 @@
  * with the «reports» area read them too (shared/auth/rules/viewer.ts).
  * The deputy's school-wide reports, monitoring and the department's will add their actions here.
  */
-import { hasSchoolRole, ledClassIds, type Principal } from '../roles';
-import { inSchool, STAFF } from './common';
-import type { ClassObject, Preconditions, Rules, SchoolObject } from './objects';
+import { hasSchoolRole, ledClassIds } from '../roles';
+import { inSchool, staffOnly } from './common';
+import type { ClassObject, Rules } from './objects';
 
 export interface ReportObjects {
   /** One class's reports: the summary sheets, class results, attendance, the preliminary report. */
@@ -21,8 +21,4 @@ export const reportRules: Rules<ReportObjects> = {
   'report.readClass': (p, o) => inSchool(p, o) && (hasSchoolRole(p, o.schoolId, 'director', 'deputy') || ledClassIds(p, o.schoolId).includes(o.classId)),
 };
 
-const schoolStaff = (p: Principal, o: SchoolObject) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, ...STAFF);
-
-export const reportPreconditions: Preconditions<ReportObjects> = {
-  'report.readClass': { rule: schoolStaff, refusal: 'Отчёты доступны только работникам школы.' },
-};
+export const reportPreconditions = staffOnly<ReportObjects>('Отчёты доступны только работникам школы.', ['report.readClass']);
