@@ -6,7 +6,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionFailed, CREATE_ONLY, putOp, transact, type TransactItem } from '../db/transact';
 import type { RoleGrant } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
-import { batchGet, queryIndex, stripKeys } from '../db/query';
+import { batchGet, queryAll, queryIndex, stripKeys, type Item } from '../db/query';
 import { keys, sortName } from '../db/keys';
 
 export type AccountKind = 'staff' | 'student' | 'parent' | 'department';
@@ -131,6 +131,22 @@ export async function endAllSessions(userId: string): Promise<number> {
 export async function listAccountsOfSchool(schoolId: string): Promise<Account[]> {
   const items = await queryIndex('gsi2', keys.accountsOfSchoolPartition(schoolId));
   return items.flatMap((i) => fromItem(i) ?? []);
+}
+
+/**
+ * A school's staff accounts with the fields a name, a role and a status need (teacher lists, the
+ * recipient picker): one Query of the school's accounts (GSI2), staff only, never the whole account.
+ */
+export async function staffAccountItemsOfSchool(schoolId: string): Promise<Item[]> {
+  const items = await queryAll({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    FilterExpression: '#k = :staff',
+    ExpressionAttributeValues: { ':pk': keys.accountsOfSchoolPartition(schoolId), ':staff': 'staff' },
+    ProjectionExpression: 'userId, lastName, firstName, middleName, #p, grants, #s, #k, #t',
+    ExpressionAttributeNames: { '#p': 'position', '#s': 'status', '#k': 'kind', '#t': 'type' },
+  });
+  return items.filter((i) => i.type === 'account');
 }
 
 export async function getAccounts(userIds: string[]): Promise<Account[]> {

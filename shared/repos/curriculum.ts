@@ -14,7 +14,7 @@ import { keys } from '../db/keys';
 import { batchGet, getItem, queryAll } from '../db/query';
 import { deleteOp, putOp, versionCondition, type TransactItem } from '../db/transact';
 import { WHOLE_CLASS, type LoadLine, type Subject, type SubgroupSet, type SubstituteAssignment, type TeacherLoad } from '../domain/curriculum';
-import { displayName, type Account } from './accounts';
+import { displayName, staffAccountItemsOfSchool, type Account } from './accounts';
 
 type Item = Record<string, unknown>;
 
@@ -256,16 +256,7 @@ export function teacherInfo(a: Account): TeacherInfo {
 
 /** The teachers of a school, by name: one Query of the school's accounts, staff only. */
 export async function listTeachers(schoolId: string): Promise<TeacherInfo[]> {
-  const items = await queryItems({
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    FilterExpression: '#k = :staff',
-    ExpressionAttributeValues: { ':pk': keys.accountsOfSchoolPartition(schoolId), ':staff': 'staff' },
-    ProjectionExpression: 'userId, lastName, firstName, middleName, #p, grants, #s, #k, #t',
-    ExpressionAttributeNames: { '#p': 'position', '#s': 'status', '#k': 'kind', '#t': 'type' },
-  });
-  return items
-    .filter((i) => i.type === 'account')
+  return (await staffAccountItemsOfSchool(schoolId))
     .map((i) => stripKeys<Account>(i))
     .filter((a) => isTeacherOf(a, schoolId))
     .map(teacherInfo);

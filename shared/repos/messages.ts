@@ -22,7 +22,7 @@ import { keys } from '../db/keys';
 import { batchGet, getItem, queryAll, queryPrefix, stripKeys, type Item } from '../db/query';
 import { CREATE_ONLY, putOp, transact, transactIf, type TransactItem } from '../db/transact';
 import type { Audience } from '../domain/messages';
-import type { Account } from './accounts';
+import { staffAccountItemsOfSchool, type Account } from './accounts';
 import { auditPut } from './audit';
 
 export type ThreadKind = 'direct' | 'announcement';
@@ -318,13 +318,5 @@ export async function recordReceipt(sch: string, threadId: string, userId: strin
 /** The school's staff accounts (the recipient picker's colleagues and administration): one Query of
  * the school's accounts (gsi2), staff only, with the fields a contact needs. */
 export async function listStaffOfSchool(sch: string): Promise<Array<Pick<Account, 'userId' | 'lastName' | 'firstName' | 'middleName' | 'position' | 'grants' | 'status'>>> {
-  const items = await queryAll({
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    FilterExpression: '#k = :staff',
-    ExpressionAttributeValues: { ':pk': keys.accountsOfSchoolPartition(sch), ':staff': 'staff' },
-    ProjectionExpression: 'userId, lastName, firstName, middleName, #p, grants, #s, #t',
-    ExpressionAttributeNames: { '#p': 'position', '#s': 'status', '#k': 'kind', '#t': 'type' },
-  });
-  return items.filter((i) => i.type === 'account' && i.status !== 'disabled') as never;
+  return (await staffAccountItemsOfSchool(sch)).filter((i) => i.status !== 'disabled') as never;
 }
