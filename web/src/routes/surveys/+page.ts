@@ -1,14 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { schoolOfScreen } from '$lib/messages/school';
-import { orFail, requireMe } from '$lib/session';
-import { surveysApi, SURVEYS_TEXT } from '$lib/surveys/api';
+import { surveysApi } from '$lib/surveys/api';
+import { surveyScreen } from '$lib/surveys/load';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
-  const me = await requireMe(url);
-  const schoolId = schoolOfScreen(me, url);
-  if (!schoolId) error(403, SURVEYS_TEXT.nobody);
-  const list = await orFail(url, () => surveysApi.list(schoolId));
+  const { me, schoolId, found: list } = await surveyScreen(url, (sch) => surveysApi.list(sch));
   const leads = me.grants.some((g) => g.role === 'classTeacher' && g.schoolId === schoolId);
   return { me, schoolId, list, leads };
 };

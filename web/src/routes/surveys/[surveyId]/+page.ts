@@ -1,13 +1,8 @@
-import { error } from '@sveltejs/kit';
-import { schoolOfScreen } from '$lib/messages/school';
-import { orFail, requireMe } from '$lib/session';
 import { surveysApi, surveysPaths, SURVEYS_TEXT } from '$lib/surveys/api';
+import { surveyScreen } from '$lib/surveys/load';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url, params }) => {
-  const me = await requireMe(url);
-  const schoolId = schoolOfScreen(me, url);
-  if (!schoolId) error(403, SURVEYS_TEXT.nobody);
-  const view = await orFail(url, () => surveysApi.get(schoolId, params.surveyId));
+  const { me, schoolId, found: view } = await surveyScreen(url, (sch) => surveysApi.get(sch, params.surveyId));
   return { me, schoolId, view, trail: [{ title: SURVEYS_TEXT.title, href: surveysPaths.list(schoolId) }] };
 };
