@@ -87,6 +87,11 @@ export function numberQuestions(qs: SurveyDraft['questions']): Question[] {
   return qs.map((q, i) => ({ questionId: `q${i + 1}`, kind: q.kind, text: q.text.trim(), options: q.kind === 'text' ? [] : q.options.map((o) => o.trim()) }));
 }
 
+/** A checked draft as it is kept: the title trimmed, the closing instant in ISO form, the questions numbered. */
+export function storedDraft(draft: SurveyDraft): Omit<SurveyDraft, 'questions'> & { questions: Question[] } {
+  return { title: draft.title.trim(), anonymous: draft.anonymous, closesAt: new Date(Date.parse(draft.closesAt)).toISOString(), questions: numberQuestions(draft.questions) };
+}
+
 export const isOpen = (s: { closesAt: string }, now: Date) => now.getTime() < Date.parse(s.closesAt);
 
 /**

@@ -12,7 +12,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { signingKey } from '../auth/signing-key';
 import type { Principal } from '../auth/roles';
 import type { SurveyObject } from '../auth/rules/messages';
-import { checkAnswer, isOpen, numberQuestions, resultsShown, surveyProblems, tally, ANONYMOUS_MIN, type AnswerPart, type QuestionResult, type SurveyDraft } from '../domain/surveys';
+import { checkAnswer, isOpen, resultsShown, storedDraft, surveyProblems, tally, ANONYMOUS_MIN, type AnswerPart, type QuestionResult, type SurveyDraft } from '../domain/surveys';
 import { BadRequestError, ConflictError, LockedError, NotFoundError } from '../errors';
 import { answeredSurveys, createSurvey as storeSurvey, getOwnAnswer, getSurvey, listAnswers, listSurveysOfClass, saveAnswer, type StoredAnswer, type StoredSurvey } from '../repos/surveys';
 import { className, getStudentCards, type School, type SchoolClass } from '../repos/school';
@@ -26,18 +26,11 @@ async function childrenOf(p: Principal, sch: string) {
   return ids.length ? getStudentCards(ids.map((studentId) => ({ schoolId: sch, studentId }))) : [];
 }
 
-export interface SurveySummary {
-  surveyId: string;
-  classId: string;
-  className: string;
-  title: string;
-  anonymous: boolean;
-  closesAt: string;
+/** A survey on a list: the stored head's own fields, whether it is open now, and (for a parent) whether they have answered. */
+export type SurveySummary = Pick<StoredSurvey, 'surveyId' | 'classId' | 'className' | 'title' | 'anonymous' | 'closesAt' | 'answerCount'> & {
   open: boolean;
-  answerCount: number;
-  /** For a parent: whether they have answered. */
   answered?: boolean;
-}
+};
 
 const summary = (s: StoredSurvey, now: Date, answered?: boolean): SurveySummary => ({
   surveyId: s.surveyId, classId: s.classId, className: s.className, title: s.title, anonymous: s.anonymous, closesAt: s.closesAt, open: isOpen(s, now), answerCount: s.answerCount,
@@ -64,10 +57,7 @@ export async function createSurvey(p: Principal, school: School, cls: SchoolClas
     surveyId: `s${randomBytes(8).toString('hex')}`,
     classId: cls.classId,
     className: className(cls),
-    title: draft.title.trim(),
-    anonymous: draft.anonymous,
-    closesAt: new Date(Date.parse(draft.closesAt)).toISOString(),
-    questions: numberQuestions(draft.questions),
+    ...storedDraft(draft),
     authorId: p.userId,
     authorName: p.displayName,
     createdAt: now.toISOString(),
