@@ -6,7 +6,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getDepartmentAndSchoolItems } from './school';
-import { transact, TransactionCancelled } from '../db/transact';
+import { transact, TransactionCancelled, type TransactItem } from '../db/transact';
 import type { Principal } from '../auth/roles';
 import { dynamo, tableName } from '../db/client';
 import { keys } from '../db/keys';
@@ -92,12 +92,25 @@ export async function getSchoolRules(
   return { locks: effectiveLocks(depLocks, settings), settings };
 }
 
-interface Actor {
+/** Who saves settings, and when: the audit record's actor and time. */
+export interface Actor {
   actor: Pick<Principal, 'userId' | 'displayName'>;
   at: Date;
 }
 
-const cancelledOnCondition = (e: unknown) => e instanceof TransactionCancelled && e.failedAt(0);
+/**
+ * One save on the version read: the update (first) and its audit record in one transaction. When the
+ * update's version condition fails, somebody saved meanwhile: the answer carries what is stored now.
+ */
+async function saveOnVersion<T>(items: TransactItem[], saved: T, current: () => Promise<T | null>): Promise<SaveResult<T>> {
+  try {
+    await transact(items);
+  } catch (e) {
+    if (e instanceof TransactionCancelled && e.failedAt(0)) return { ok: false, current: await current() };
+    throw e;
+  }
+  return { ok: true, value: saved };
+}
 
 export type DepartmentRules = LockSettings & Pick<DepartmentSettings, 'periodMarksOpenDaysBefore'>;
 
@@ -108,8 +121,8 @@ export async function saveDepartmentSettings(
   who: Actor,
 ): Promise<SaveResult<DepartmentSettings>> {
   const version = before.version + 1;
-  try {
-    await transact([
+  return saveOnVersion(
+    [
       {
         Update: {
           TableName: tableName(),
@@ -140,12 +153,10 @@ export async function saveDepartmentSettings(
         after: { ...next, version },
         at: who.at,
       }),
-    ]);
-  } catch (e) {
-    if (cancelledOnCondition(e)) return { ok: false, current: await getDepartmentSettings(before.departmentId) };
-    throw e;
-  }
-  return { ok: true, value: { ...before, ...next, version } };
+    ],
+    { ...before, ...next, version },
+    () => getDepartmentSettings(before.departmentId),
+  );
 }
 
 /** What the audit record of a school's save says: by default the settings before and after. */
@@ -163,8 +174,8 @@ export async function saveSchoolSettings(
   change: SchoolSettingsChange = { action: 'settings.school.update', before: before.settings ?? undefined, after: next },
 ): Promise<SaveResult<StoredSchoolSettings>> {
   const version = before.version + 1;
-  try {
-    await transact([
+  return saveOnVersion(
+    [
       {
         Update: {
           TableName: tableName(),
@@ -184,10 +195,8 @@ export async function saveSchoolSettings(
         after: change.after,
         at: who.at,
       }),
-    ]);
-  } catch (e) {
-    if (cancelledOnCondition(e)) return { ok: false, current: await getSchoolSettings(before.departmentId, before.schoolId) };
-    throw e;
-  }
-  return { ok: true, value: { ...before, settings: next, version } };
+    ],
+    { ...before, settings: next, version },
+    () => getSchoolSettings(before.departmentId, before.schoolId),
+  );
 }

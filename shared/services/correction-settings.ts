@@ -4,12 +4,11 @@
  * alone enter approved changes. Stored with the school's other settings, saved on the version read
  * with its audit record (shared/repos/settings.ts), so the designation is on record: who, when, whom.
  */
-import type { Principal } from '../auth/roles';
 import { correctionSettingsProblems, type CorrectionSettings } from '../domain/corrections';
 import { resolveSchoolSettings } from '../domain/settings';
 import { ConflictError } from '../errors';
 import { getAccounts } from '../repos/accounts';
-import { saveSchoolSettings, type StoredSchoolSettings } from '../repos/settings';
+import { saveSchoolSettings, type Actor, type StoredSchoolSettings } from '../repos/settings';
 import { settingsInvalid, STALE_SETTINGS } from './marking-rules-settings';
 
 export interface CorrectionSettingsInput extends Required<CorrectionSettings> {
@@ -29,7 +28,7 @@ async function deputiesAmong(schoolId: string, ids: readonly string[]): Promise<
 export async function saveCorrectionSettings(
   stored: StoredSchoolSettings,
   input: CorrectionSettingsInput,
-  who: { actor: Pick<Principal, 'userId' | 'displayName'>; at: Date },
+  who: Actor,
   view: (s: StoredSchoolSettings) => unknown,
 ): Promise<StoredSchoolSettings> {
   const next: Required<CorrectionSettings> = { correctionEntryWindowDays: input.correctionEntryWindowDays, journalControlDeputyIds: input.journalControlDeputyIds };

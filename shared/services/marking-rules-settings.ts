@@ -9,14 +9,13 @@
  * transaction on the settings version read (shared/repos/settings.ts). The weights and thresholds
  * in force today are written beside them, for the journal's running average.
  */
-import type { Principal } from '../auth/roles';
 import { dateInZone } from '../domain/calendar';
 import { draftProblems, schoolPeriods, schoolVersions } from '../domain/marking-rules';
 import { resolveSchoolSettings, type SettingsProblem } from '../domain/settings';
 import { periodChangeText, periodsChangedBy, rulesInForce, withVersion, type MarkingRulesVersion } from '../domain/settings-versions';
 import type { WorkTypeId } from '../domain/work-types';
 import { BadRequestError, ConflictError, DomainError } from '../errors';
-import { saveSchoolSettings, type StoredSchoolSettings } from '../repos/settings';
+import { saveSchoolSettings, type Actor, type StoredSchoolSettings } from '../repos/settings';
 import { listYears } from '../repos/year';
 
 export const STALE_SETTINGS = 'Настройки уже изменил другой пользователь. Показаны текущие значения: проверьте их и сохраните снова.';
@@ -50,7 +49,7 @@ export type MarkingRulesSaved = { stored: StoredSchoolSettings; changedPeriods: 
 export async function addMarkingRules(
   stored: StoredSchoolSettings,
   input: MarkingRulesInput,
-  who: { actor: Pick<Principal, 'userId' | 'displayName'>; at: Date },
+  who: Actor,
   /** The answer a 409 carries as the current settings. */
   view: (s: StoredSchoolSettings) => unknown,
 ): Promise<MarkingRulesSaved> {
