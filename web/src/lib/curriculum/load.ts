@@ -1,8 +1,23 @@
-/** What the class screens of the curriculum (subgroups, substitutes) load alike. */
+/** What the screens of the curriculum and the timetable load alike. */
 import { error } from '@sveltejs/kit';
-import { orFail } from '$lib/session';
+import type { Action, ObjectOf } from '../../../../shared/auth/policy';
+import { mayMe } from '$lib/policy';
+import { orFail, requireMe } from '$lib/session';
+import type { Me } from '$lib/types';
 import { curriculumApi } from './api';
-import { defaultPeriod, ledClasses, todayIso } from './curriculum';
+import { currentYearId, defaultPeriod, ledClasses, schoolOfMe, todayIso } from './curriculum';
+
+/**
+ * The signed-in person, the school they look at (the one asked for, else their own) and the school year
+ * (the one asked for, else the current one); 403 with `refused` unless `action` is allowed on `object`.
+ */
+export async function schoolAndYear<A extends Action>(url: URL, action: A, object: (me: Me, schoolId: string) => ObjectOf<A>, refused: string) {
+  const me = await requireMe(url);
+  const schoolId = schoolOfMe(me, url.searchParams.get('school'));
+  if (!schoolId || !mayMe(me, action, object(me, schoolId))) error(403, refused);
+  const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
+  return { me, schoolId, yearId };
+}
 
 /**
  * The class and study period a screen shows: the class asked for, else one the person leads, else

@@ -1,17 +1,13 @@
-import { error } from '@sveltejs/kit';
 import { api } from '$lib/api';
-import { currentYearId, mayManage, schoolOfMe, SUBGROUPS_TEXT, todayIso } from '$lib/curriculum/curriculum';
+import { mayManage, SUBGROUPS_TEXT, todayIso } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
-import { classAndPeriod } from '$lib/curriculum/load';
-import { mayMe, schoolObject } from '$lib/policy';
-import { orFail, requireMe } from '$lib/session';
+import { classAndPeriod, schoolAndYear } from '$lib/curriculum/load';
+import { schoolObject } from '$lib/policy';
+import { orFail } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
-  const me = await requireMe(url);
-  const schoolId = schoolOfMe(me, url.searchParams.get('school'));
-  if (!schoolId || !mayMe(me, 'curriculum.read', schoolObject(me, schoolId))) error(403, SUBGROUPS_TEXT.refused);
-  const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
+  const { me, schoolId, yearId } = await schoolAndYear(url, 'curriculum.read', schoolObject, SUBGROUPS_TEXT.refused);
   const { classes } = await orFail(url, () => api.classes(schoolId));
   const { led, cls, periods, period } = await classAndPeriod(url, me, schoolId, classes);
   const view = await orFail(url, () => curriculumApi.subgroups(schoolId, cls.classId, period.periodId));

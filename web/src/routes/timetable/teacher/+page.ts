@@ -1,19 +1,17 @@
 import { error } from '@sveltejs/kit';
-import { currentYearId, mayManage, schoolOfMe } from '$lib/curriculum/curriculum';
+import { mayManage } from '$lib/curriculum/curriculum';
 import { curriculumApi } from '$lib/curriculum/api';
 import { TIMETABLE_TEXT } from '$lib/timetable/timetable';
 import { timetableApi } from '$lib/timetable/api';
 import { loadJournalLinks } from '$lib/timetable/journal-links';
 import { hasSchoolRole } from '../../../../../shared/auth/roles';
-import { mayMe, principalOf, schoolObject } from '$lib/policy';
-import { orFail, requireMe } from '$lib/session';
+import { principalOf, schoolObject } from '$lib/policy';
+import { schoolAndYear } from '$lib/curriculum/load';
+import { orFail } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
-  const me = await requireMe(url);
-  const schoolId = schoolOfMe(me, url.searchParams.get('school'));
-  if (!schoolId || !mayMe(me, 'timetable.read', schoolObject(me, schoolId))) error(403, TIMETABLE_TEXT.refused);
-  const yearId = url.searchParams.get('year') ?? currentYearId(new Date());
+  const { me, schoolId, yearId } = await schoolAndYear(url, 'timetable.read', schoolObject, TIMETABLE_TEXT.refused);
   const canManage = mayManage(me, schoolId);
   // Someone who teaches here opens on their own week.
   const isTeacher = hasSchoolRole(principalOf(me), schoolId, 'teacher', 'classTeacher');
