@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/roles';
 import { mayFillLesson } from '../domain/curriculum';
 import { dateInZone, ruDate } from '../domain/calendar';
-import { chainNext, logValue, type ChangeAction, type ChangeBody, type ChangeEntity, type ChangeTarget } from '../domain/journal-log';
+import { chainNext, logValue, type ChangeBody } from '../domain/journal-log';
 import { type AttendanceEntry } from '../domain/journal-marks';
 import {
   inLessonGroup,
@@ -164,18 +164,18 @@ function studentOfLesson(ctx: WriteContext, studentId: string) {
   return s;
 }
 
+/** The lesson cell of one student that a mark or an attendance entry fills: its place in the journal. */
+const cellOf = (ctx: WriteContext, studentId: string) => ({ date: ctx.lesson.date, lessonNo: ctx.lesson.lessonNo, groupId: ctx.lesson.groupId, studentId });
+
 /** A cell's version as the client can have seen it: a tombstone or nothing is 0. */
 const visibleVersion = (cell: Item | null) => (cell && !cell.deleted ? Number(cell.version) : 0);
 
-interface Commit {
+/** A change to run: what its log record says of it (the record's own fields), and how the cell is written. */
+interface Commit extends Pick<ChangeBody, 'action' | 'entity' | 'target' | 'old'> {
   ctx: WriteContext;
   actor: Actor;
   now: Date;
   requestId: string;
-  entity: ChangeEntity;
-  target: ChangeTarget;
-  action: ChangeAction;
-  old: Record<string, unknown> | null;
   next: Record<string, unknown> | null;
   /** The cell's own operation (first in the transaction). */
   cellOp: Parameters<typeof transact>[0][number];
@@ -289,10 +289,7 @@ export async function setMark(ctx: WriteContext, input: MarkInput, actor: Actor,
 
   const version = (stored ? Number(stored.version) : 0) + 1;
   const mark: JournalMark = {
-    date: ctx.lesson.date,
-    lessonNo: ctx.lesson.lessonNo,
-    groupId: ctx.lesson.groupId,
-    studentId: input.studentId,
+    ...cellOf(ctx, input.studentId),
     workType: input.workType,
     value: input.value ?? current!.value,
     weight: ctx.rules.weights[input.workType] ?? current?.weight ?? 1,
@@ -370,10 +367,7 @@ async function writeAttendance(
   const current = liveAttendance(stored);
   const version = (stored ? Number(stored.version) : 0) + 1;
   const entry: JournalAttendance = {
-    date: ctx.lesson.date,
-    lessonNo: ctx.lesson.lessonNo,
-    groupId: ctx.lesson.groupId,
-    studentId: input.studentId,
+    ...cellOf(ctx, input.studentId),
     kind: next?.kind ?? current!.kind,
     ...(next?.reason ? { reason: next.reason } : {}),
     ...(next?.document ? { document: next.document } : {}),
