@@ -6,7 +6,7 @@ import type { Principal, RoleGrant } from '../auth/roles';
 import { keys } from '../db/keys';
 import { batchGet, stripKeys } from '../db/query';
 import { dateInZone } from '../domain/calendar';
-import { loginBase } from '../domain/people-names';
+import { loginBase, type Gender } from '../domain/people-names';
 import type { Account } from '../repos/accounts';
 import { newId, reserveLogins } from '../repos/people';
 import type { School } from '../repos/school';
@@ -94,4 +94,28 @@ export function reopened(a: AccountRecord): AccountRecord {
 
 export function disabled(a: AccountRecord, reason: keyof typeof DISABLED_REASONS, note: string, at: string): AccountRecord {
   return { ...a, status: 'disabled', disabledReason: reason, disabledNote: note, disabledAt: at };
+}
+
+/** A student's card as a person enters it (the form, a row of the import file). */
+export interface CardInput {
+  lastName: string;
+  firstName: string;
+  middleName?: string;
+  birthDate: string;
+  gender?: Gender;
+  address?: string;
+  personalFileNo?: string;
+}
+
+/** The card's fields as stored: the optional ones only when given. */
+export function cardFields(card: CardInput): CardInput {
+  return {
+    lastName: card.lastName,
+    firstName: card.firstName,
+    ...(card.middleName ? { middleName: card.middleName } : {}),
+    birthDate: card.birthDate,
+    ...(card.gender ? { gender: card.gender } : {}),
+    ...(card.address ? { address: card.address } : {}),
+    ...(card.personalFileNo ? { personalFileNo: card.personalFileNo } : {}),
+  };
 }

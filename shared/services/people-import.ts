@@ -39,7 +39,7 @@ import { createRun, deleteRunItem, finishRun, getRun, startApplying, writeImport
 import { movementItem } from '../repos/movement';
 import { listAllStudents, newId, reserveLogins, statusOf, studentItem, type StudentRecord } from '../repos/people';
 import { listClasses, type School } from '../repos/school';
-import { actor, schoolToday, type AccountRecord } from './people-common';
+import { actor, cardFields, schoolToday, type AccountRecord } from './people-common';
 
 /** Upload limit: the request body (base64 in JSON) must stay under the API's 1 MB. */
 export const MAX_FILE_BYTES = 700 * 1024;
@@ -187,13 +187,7 @@ async function buildItems(run: ImportRun, school: School, rows: StudentRow[], at
       studentId,
       schoolId: sch,
       classId: r.classId,
-      lastName: r.lastName,
-      firstName: r.firstName,
-      ...(r.middleName ? { middleName: r.middleName } : {}),
-      birthDate: r.birthDate,
-      ...(r.gender ? { gender: r.gender } : {}),
-      ...(r.address ? { address: r.address } : {}),
-      ...(r.personalFileNo ? { personalFileNo: r.personalFileNo } : {}),
+      ...cardFields(r),
       parentIds: parentId ? [parentId] : [],
       status: 'enrolled',
       userId,

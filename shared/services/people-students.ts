@@ -7,7 +7,7 @@ import { transactOr } from '../db/transact';
 import type { Principal } from '../auth/roles';
 import { birthDateProblem, classTitle, yearStartOf } from '../domain/people-classes';
 import { isIsoDate, ruDate } from '../domain/calendar';
-import { fullName, nameProblem, normaliseName, personKey, type Gender } from '../domain/people-names';
+import { fullName, nameProblem, normaliseName, personKey } from '../domain/people-names';
 import { movementProblems, normaliseOrderNo } from '../domain/movement';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { createAccountOps, displayName } from '../repos/accounts';
@@ -27,30 +27,9 @@ import {
 } from '../repos/people';
 import { getClass, listClasses, type School } from '../repos/school';
 import { normalisePhone } from '../domain/import-rows';
-import { actor, DISABLED_REASONS, getAccountsById, newAccounts, reopened, schoolToday, studentUserId, type AccountRecord } from './people-common';
+import { actor, cardFields, DISABLED_REASONS, getAccountsById, newAccounts, reopened, schoolToday, studentUserId, type AccountRecord, type CardInput } from './people-common';
 
-export interface CardInput {
-  lastName: string;
-  firstName: string;
-  middleName?: string;
-  birthDate: string;
-  gender?: Gender;
-  address?: string;
-  personalFileNo?: string;
-}
-
-/** The card's fields as stored: the optional ones only when given. */
-function cardFields(card: CardInput): CardInput {
-  return {
-    lastName: card.lastName,
-    firstName: card.firstName,
-    ...(card.middleName ? { middleName: card.middleName } : {}),
-    birthDate: card.birthDate,
-    ...(card.gender ? { gender: card.gender } : {}),
-    ...(card.address ? { address: card.address } : {}),
-    ...(card.personalFileNo ? { personalFileNo: card.personalFileNo } : {}),
-  };
-}
+export type { CardInput } from './people-common';
 
 function checkCard(c: CardInput, yearStart: string, today: string): CardInput {
   const card = {
