@@ -1,16 +1,11 @@
-import { error } from '@sveltejs/kit';
-import { journalSchool } from '$lib/journal/common';
 import { journalApi } from '$lib/journal/api';
 import { mayMe, schoolObject } from '$lib/policy';
-import { orFail, requireMe } from '$lib/session';
+import { journalPerson } from '$lib/journal/load';
+import { orFail } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
-  const me = await requireMe(url);
-  const schoolId = journalSchool(me, url.searchParams.get('school'));
-  if (!schoolId || !mayMe(me, 'journal.listMine', schoolObject(me, schoolId))) {
-    error(403, 'Итоговые отметки доступны учителям и администрации школы.');
-  }
+  const { me, schoolId } = await journalPerson(url, 'Итоговые отметки доступны учителям и администрации школы.', (who, id) => mayMe(who, 'journal.listMine', schoolObject(who, id)));
   // The journal's own list: every class for the administration, the led class, the classes taught.
   const mine = await orFail(url, () => journalApi.mine(schoolId));
   const seen = new Set<string>();

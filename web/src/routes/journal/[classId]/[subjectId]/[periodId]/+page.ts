@@ -1,16 +1,13 @@
-import { error } from '@sveltejs/kit';
 import { messageOf } from '$lib/api';
-import { journalSchool } from '$lib/journal/common';
 import { journalApi } from '$lib/journal/api';
 import { finalMarksApi, type PeriodTable } from '$lib/journal/period';
 import { ledClasses } from '$lib/policy';
-import { orFail, requireMe } from '$lib/session';
+import { journalPerson } from '$lib/journal/load';
+import { orFail } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url, params }) => {
-  const me = await requireMe(url);
-  const schoolId = journalSchool(me, url.searchParams.get('school'));
-  if (!schoolId) error(403, 'Журнал доступен только учителям и администрации школы.');
+  const { me, schoolId } = await journalPerson(url, 'Журнал доступен только учителям и администрации школы.');
   const groupId = url.searchParams.get('group');
   const place = { schoolId, classId: params.classId, subjectId: params.subjectId, periodId: params.periodId };
   // The period marks and their justification come from their own endpoint, in parallel: the page
