@@ -46,6 +46,9 @@ export const classSubjectGroup = z.object({
   groupName: z.string().optional(),
 });
 
+/** A lesson of a day as the day screens list it (the diary, the class's day, the timetable): its number, subject and group. */
+export const LESSON_SLOT = { lessonNo: z.number(), subjectId: z.string(), subjectName: z.string(), groupId: z.string() };
+
 const VERSION_MESSAGE = 'Укажите версию удаляемой записи (?version=…): обновите страницу.';
 
 /** The version a DELETE names in `?version=`: deletes are conditional like updates. */

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { EVENT_PLACE_MAX, EVENT_TITLE_MAX } from '../../shared/domain/diary-events';
 import { ATTENDANCE_KINDS, ABSENCE_REASONS } from '../../shared/domain/journal-model';
 import { finalMarkView, studentReportResponse } from '../period-marks/schemas';
-import { dateRangeQuery, idParam, isoDateParam, periodView } from '../schemas';
+import { dateRangeQuery, idParam, isoDateParam, LESSON_SLOT, periodView } from '../schemas';
 
 export const weekQuery = z.object({ from: isoDateParam('Неделя').optional() });
 
@@ -49,10 +49,7 @@ export const weekResponse = z.object({
       holiday: z.string().optional(),
       lessons: z.array(
         z.object({
-          lessonNo: z.number(),
-          subjectId: z.string(),
-          subjectName: z.string(),
-          groupId: z.string(),
+          ...LESSON_SLOT,
           groupName: z.string().optional(),
           teacherName: z.string().optional(),
           room: z.string().optional(),

@@ -7,7 +7,7 @@ import { ABSENCE_REASONS, ATTENDANCE_KINDS, LESSON_ID_PATTERN } from '../../shar
 import { COMMENT_MAX, DOCUMENT_MAX, HOMEWORK_MAX, MARK_VALUES, STUDIED_MAX, TOPIC_MAX } from '../../shared/domain/journal-marks';
 import { WORK_TYPE_IDS, type WorkTypeId } from '../../shared/domain/work-types';
 import { EXAM_KINDS } from '../../shared/repos/journal';
-import { classSubjectGroup, dateRangeQueryWith, entryVersion as version, idParam, periodView, requestId } from '../schemas';
+import { classSubjectGroup, dateRangeQueryWith, entryVersion as version, idParam, LESSON_SLOT, periodView, requestId } from '../schemas';
 
 const id = (what: string) => z.string({ error: `Не указан ${what}.` }).regex(/^[A-Za-z0-9_.-]{1,64}$/, `Неверный ${what}.`);
 const lessonId = z.string({ error: 'Не указан урок.' }).regex(LESSON_ID_PATTERN, 'Неверный идентификатор урока.');
@@ -258,10 +258,7 @@ export const classDayResponse = z.object({
       lessonId: z.string(),
       periodId: z.string().optional(),
       date: z.string(),
-      lessonNo: z.number(),
-      subjectId: z.string(),
-      subjectName: z.string(),
-      groupId: z.string(),
+      ...LESSON_SLOT,
       teacherId: z.string().optional(),
       teacherName: z.string().optional(),
       topic: z.string().optional(),

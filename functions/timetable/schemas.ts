@@ -3,7 +3,7 @@
  * free of clashes) is in shared/domain/timetable.ts and the services.
  */
 import * as z from 'zod';
-import { periodView } from '../schemas';
+import { LESSON_SLOT, periodView } from '../schemas';
 
 const id = (what: string) => z.string({ error: `Укажите ${what}.` }).regex(/^[A-Za-z0-9_-]{1,40}$/, `Неверное обозначение: ${what}.`);
 const date = (what: string) => z.string({ error: `${what}: укажите дату (ГГГГ-ММ-ДД).` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${what}: дата в формате ГГГГ-ММ-ДД.`);
@@ -132,10 +132,7 @@ export const lessonsResponse = z.object({
   lessons: z.array(
     z.object({
       date: z.string(),
-      lessonNo: z.number(),
-      subjectId: z.string(),
-      subjectName: z.string(),
-      groupId: z.string(),
+      ...LESSON_SLOT,
       teacherId: z.string(),
       teacherName: z.string(),
       room: z.string().optional(),
