@@ -49,6 +49,14 @@ export const classSubjectGroup = z.object({
 /** A lesson of a day as the day screens list it (the diary, the class's day, the timetable): its number, subject and group. */
 export const LESSON_SLOT = { lessonNo: z.number(), subjectId: z.string(), subjectName: z.string(), groupId: z.string() };
 
+/** A journal change in words, as the change log and the corrections' change table (clause 7.5) show it. */
+export const CHANGE_IN_WORDS = {
+  subjectName: z.string(),
+  studentName: z.string().optional(),
+  lesson: z.object({ date: z.string(), lessonNo: z.number() }).optional(),
+  description: z.string(),
+};
+
 const VERSION_MESSAGE = 'Укажите версию удаляемой записи (?version=…): обновите страницу.';
 
 /** The version a DELETE names in `?version=`: deletes are conditional like updates. */

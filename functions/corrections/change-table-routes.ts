@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import type { RouteSpec } from '../route-spec';
+import { CHANGE_IN_WORDS } from '../schemas';
+import { documentView as document } from './schemas';
 
 /** The table of changes made under requests in a class x period (clause 7.5; issue 11, item 5), as data for its screen; its PDF is in corrections-pdf. */
-const document = z.object({ kind: z.string(), number: z.string(), date: z.string() });
-
 export const changeTableResponse = z.object({
   schoolName: z.string(),
   classId: z.string(),
@@ -17,10 +17,7 @@ export const changeTableResponse = z.object({
       correctionNo: z.number(),
       at: z.string(),
       actorName: z.string(),
-      subjectName: z.string(),
-      studentName: z.string().optional(),
-      lesson: z.object({ date: z.string(), lessonNo: z.number() }).optional(),
-      description: z.string(),
+      ...CHANGE_IN_WORDS,
       reasonText: z.string(),
       document: document.optional(),
       approval: z.object({ text: z.string(), byName: z.string(), at: z.string(), document: document.optional() }).optional(),

@@ -79,7 +79,8 @@ export const registerQuery = z.object({
   classId: idParam('Класс').optional(),
 });
 
-const documentView = z.object({ kind: z.string(), number: z.string(), date: z.string() });
+/** A supporting document (clause 7.1) as answers show it. */
+export const documentView = z.object({ kind: z.string(), number: z.string(), date: z.string() });
 
 export const correctionView = z.object({
   schoolId: z.string(),

@@ -7,7 +7,7 @@ import { ABSENCE_REASONS, ATTENDANCE_KINDS, LESSON_ID_PATTERN } from '../../shar
 import { COMMENT_MAX, DOCUMENT_MAX, HOMEWORK_MAX, MARK_VALUES, STUDIED_MAX, TOPIC_MAX } from '../../shared/domain/journal-marks';
 import { WORK_TYPE_IDS, type WorkTypeId } from '../../shared/domain/work-types';
 import { EXAM_KINDS } from '../../shared/repos/journal';
-import { classSubjectGroup, dateRangeQueryWith, entryVersion as version, idParam, LESSON_SLOT, periodView, requestId } from '../schemas';
+import { CHANGE_IN_WORDS, classSubjectGroup, dateRangeQueryWith, entryVersion as version, idParam, LESSON_SLOT, periodView, requestId } from '../schemas';
 
 const id = (what: string) => z.string({ error: `Не указан ${what}.` }).regex(/^[A-Za-z0-9_.-]{1,64}$/, `Неверный ${what}.`);
 const lessonId = z.string({ error: 'Не указан урок.' }).regex(LESSON_ID_PATTERN, 'Неверный идентификатор урока.');
@@ -186,10 +186,7 @@ const choice = z.object({ id: z.string(), name: z.string() });
 export const changeLogResponse = z.object({
   records: z.array(
     z.object({
-      subjectName: z.string(),
-      studentName: z.string().optional(),
-      lesson: z.object({ date: z.string(), lessonNo: z.number() }).optional(),
-      description: z.string(),
+      ...CHANGE_IN_WORDS,
       subjectId: z.string(),
       seq: z.number(),
       at: z.string(),
