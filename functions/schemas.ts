@@ -57,6 +57,13 @@ export const CHANGE_IN_WORDS = {
   description: z.string(),
 };
 
+/**
+ * A short reason in words (a substitution's grounds, a timetable change's cause): trimmed, 3 to 200
+ * characters. `what` is the thing asked for («основание замены»), `Label` its name at a sentence's start.
+ */
+export const shortReason = (what: string, example: string, Label: string) =>
+  z.string({ error: `Укажите ${what}.` }).trim().min(3, `Укажите ${what} (например, «${example}»).`).max(200, `${Label} не длиннее 200 знаков.`);
+
 const VERSION_MESSAGE = 'Укажите версию удаляемой записи (?version=…): обновите страницу.';
 
 /** The version a DELETE names in `?version=`: deletes are conditional like updates. */

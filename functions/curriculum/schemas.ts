@@ -3,7 +3,7 @@
  * ascii; what makes a line, a make-up or a substitute right is in shared/domain/curriculum.ts.
  */
 import * as z from 'zod';
-import { classSubjectGroup, periodView } from '../schemas';
+import { classSubjectGroup, periodView, shortReason } from '../schemas';
 
 const id = (what: string) =>
   z
@@ -134,7 +134,7 @@ export const substituteBody = z.object({
   absentTeacherId: id('отсутствующего учителя').optional(),
   from: date('Начало замены'),
   to: date('Окончание замены'),
-  reason: z.string({ error: 'Укажите основание замены.' }).trim().min(3, 'Укажите основание замены (например, «больничный лист»).').max(200, 'Основание не длиннее 200 знаков.'),
+  reason: shortReason('основание замены', 'больничный лист', 'Основание'),
 });
 
 const substitute = z.object({

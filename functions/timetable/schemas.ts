@@ -3,7 +3,7 @@
  * free of clashes) is in shared/domain/timetable.ts and the services.
  */
 import * as z from 'zod';
-import { LESSON_SLOT, periodView } from '../schemas';
+import { LESSON_SLOT, periodView, shortReason } from '../schemas';
 
 const id = (what: string) => z.string({ error: `Укажите ${what}.` }).regex(/^[A-Za-z0-9_-]{1,40}$/, `Неверное обозначение: ${what}.`);
 const date = (what: string) => z.string({ error: `${what}: укажите дату (ГГГГ-ММ-ДД).` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${what}: дата в формате ГГГГ-ММ-ДД.`);
@@ -79,7 +79,7 @@ export const changeBody = z.object({
   toDate: date('Дата переноса').optional(),
   toLessonNo: lessonNo.optional(),
   substituteTeacherId: id('замещающего учителя').optional(),
-  reason: z.string({ error: 'Укажите причину изменения.' }).trim().min(3, 'Укажите причину изменения (например, «болезнь учителя»).').max(200, 'Причина не длиннее 200 знаков.'),
+  reason: shortReason('причину изменения', 'болезнь учителя', 'Причина'),
 });
 
 const change = z.object({
