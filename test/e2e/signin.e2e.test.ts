@@ -134,7 +134,7 @@ describe('home screen per role', () => {
     });
   });
 
-  it('should show a parent each child by name and class with their marks for the period', async () => {
+  it('should show a parent each child by name and class with their diary, and the marks for the period', async () => {
     const me = await meOf('parent');
     expect(me.children.map((ch) => ch.className).sort()).toEqual(['5А', '8Б']);
     await inBrowser(async (page) => {
@@ -142,7 +142,8 @@ describe('home screen per role', () => {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(me.displayName);
       const c = await cards(page);
       expect(Object.keys(c)).toEqual(['Родитель']);
-      for (const child of me.children) expect(c['Родитель']).toContain(`${child.displayName}, ${child.className} (Отметки за период)`);
+      for (const child of me.children) expect(c['Родитель']).toContain(`${child.displayName}, ${child.className} (Дневник)`);
+      expect(c['Родитель']).toContain('Отметки за период');
       // The younger child's class first.
       expect(c['Родитель']!.indexOf('5А')).toBeLessThan(c['Родитель']!.indexOf('8Б'));
     });
