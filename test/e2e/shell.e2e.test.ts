@@ -65,10 +65,8 @@ describe('app shell', () => {
     });
   });
 
-  // The roles run side by side (each in its own browser context, reading only): a role's screens
-  // wait mostly on the browser and the API, so on two cores three or four at once take half the time.
   for (const login of LOGINS) {
-    it.concurrent(`should open every menu link of «${login}» without an error and with no serious accessibility violation`, async () => {
+    it(`should open every menu link of «${login}» without an error and with no serious accessibility violation`, async () => {
       await b.inBrowser(
         async (page) => {
           await b.signIn(page, login);
