@@ -12,11 +12,8 @@
  * `npx tsx bench/finals.ts` runs this module alone on its own in-memory stack and merges its
  * figures into bench/results.json; `npm run bench` runs it with the others (bench/run.ts).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { areaModules } from '../functions/index';
 import { setClock } from '../functions/http/clock';
-import { projectRoot } from '../infra/local/dynamodb-local';
 import { batchWriteAll } from '../infra/local/seed';
 import { ddbRequestCounter } from '../shared/db/client';
 import { keys, sortName } from '../shared/db/keys';
@@ -26,8 +23,9 @@ import { loadLineItems, subjectItem } from '../shared/repos/curriculum';
 import { markItem } from '../shared/repos/journal';
 import { lessonItem } from '../shared/repos/lessons';
 import { finalMarkItem, readPeriodMarks } from '../shared/repos/period-marks';
+import { isMain, runAlone } from './alone';
 import { getEvent, signIn } from './events';
-import { Figures, percentile } from './figures';
+import { percentile, type Figures } from './figures';
 
 const SCH = DEMO_SCHOOL_ID;
 export const BENCH_CLASS = 'benchfin';
@@ -128,22 +126,4 @@ export async function benchFinals(figures: Figures, baseUrl: string): Promise<vo
   }
 }
 
-/** Alone: its own stack, its figures merged into bench/results.json beside the others'. */
-async function main(): Promise<void> {
-  const { setLogLevel } = await import('../shared/ops/telemetry');
-  const { startLocalStack } = await import('../infra/local/stack');
-  setLogLevel('SILENT');
-  const file = join(projectRoot, 'bench', 'results.json');
-  const figures = new Figures();
-  const stack = await startLocalStack({ web: false, seed: 'people', timers: false });
-  try {
-    await benchFinals(figures, stack.url);
-  } finally {
-    await stack.stop();
-  }
-  figures.print();
-  figures.merge(file);
-  console.log(`\nWritten: ${file}`);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (isMain(import.meta.url)) await runAlone(benchFinals);
