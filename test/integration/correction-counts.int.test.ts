@@ -4,23 +4,16 @@
  * entered (once the director designated them for journal control), the filer the decisions on
  * their own; each count in two DynamoDB requests; a parent is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setClock } from '../../functions/http/clock';
-import { seedDemoSchool } from '../../infra/local/seed';
+import { describe, expect, it } from 'vitest';
 import { ddbRequestCounter } from '../../shared/db/client';
 import { buildDemoModel } from '../../shared/demo/index';
-import { startApi, type ApiServer } from '../support/api';
-import { clockedClients } from '../support/clocked-clients';
-import { useTestTable } from '../support/dynamo';
-import { journalFixture, MATH, mskNoon, Q2, SCH, YEAR, type JournalFixture } from './journal-fixture';
+import { journalApi, MATH, mskNoon, Q2, SCH, YEAR } from './journal-fixture';
 
-let api: ApiServer;
-let fx: JournalFixture;
-const { standAt, as } = clockedClients(() => api.url);
 
 const WAITING = `/api/schools/${SCH}/corrections/waiting`;
 const REGISTER = `/api/schools/${SCH}/years/${YEAR}/corrections`;
 const NOW = mskNoon('2026-11-30');
+const { standAt, as, fixture } = journalApi(NOW);
 
 const request = (studentId: string) => ({
   periodId: Q2,
@@ -37,17 +30,6 @@ async function waiting(login: string) {
   return { status: res.status, body: res.body, requests: ddbRequestCounter.count - before };
 }
 
-beforeAll(async () => {
-  await useTestTable();
-  await seedDemoSchool(NOW);
-  fx = await journalFixture(NOW);
-  api = await startApi();
-  standAt(NOW);
-});
-afterAll(async () => {
-  setClock(null);
-  await api?.stop();
-});
 
 describe('correction notifications (issue 11 item 7)', () => {
   it('should count for each caller only their own queue, in at most two DynamoDB requests', async () => {
@@ -55,7 +37,7 @@ describe('correction notifications (issue 11 item 7)', () => {
     expect(empty.status).toBe(200);
     expect(empty.body).toEqual({ yearId: YEAR, toDecide: 0, toRecord: 0, toEnter: 0, decidedMine: 0, total: 0 });
 
-    for (const s of fx.fiveA.slice(0, 3)) expect((await (await as('teacher')).send('POST', `/api/schools/${SCH}/classes/5a/corrections`, request(s.studentId))).status).toBe(201);
+    for (const s of fixture().fiveA.slice(0, 3)) expect((await (await as('teacher')).send('POST', `/api/schools/${SCH}/classes/5a/corrections`, request(s.studentId))).status).toBe(201);
     const director = await waiting('director');
     expect(director.body).toMatchObject({ toDecide: 3, toEnter: 0, total: 3 });
     expect(director.requests).toBeLessThanOrEqual(2);

@@ -5,23 +5,16 @@
  * entry window ends exactly at midnight in Moscow), rejects, or sends it to the department, whose
  * specialist's decision takes effect; a stale decision is a 409; each step has its audit record.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setClock } from '../../functions/http/clock';
-import { seedDemoSchool } from '../../infra/local/seed';
+import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys';
 import { getItem, queryAll } from '../../shared/db/query';
-import { startApi, type ApiServer } from '../support/api';
-import { clockedClients } from '../support/clocked-clients';
-import { useTestTable } from '../support/dynamo';
-import { journalFixture, MATH, mskNoon, Q2, SCH, YEAR, type JournalFixture } from './journal-fixture';
+import { journalApi, MATH, mskNoon, Q2, SCH, YEAR } from './journal-fixture';
 
-let api: ApiServer;
-let fx: JournalFixture;
-const { standAt, as } = clockedClients(() => api.url);
 
 const FILE = `/api/schools/${SCH}/classes/5a/corrections`;
 const REGISTER = `/api/schools/${SCH}/years/${YEAR}/corrections`;
 const NOW = mskNoon('2026-11-30');
+const { standAt, as, fixture } = journalApi(NOW);
 
 const request = (studentId: string, to = '5', over: Record<string, unknown> = {}) => ({
   periodId: Q2,
@@ -41,23 +34,12 @@ async function decide(login: string, num: number, body: Record<string, unknown>,
 const counter = async () => (await getItem(keys.correctionCounter(SCH, YEAR), { consistent: true }))?.version;
 const stored = async () => (await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.correctionRegister(SCH, YEAR) }, ConsistentRead: true })).length;
 
-beforeAll(async () => {
-  await useTestTable();
-  await seedDemoSchool(NOW);
-  fx = await journalFixture(NOW);
-  api = await startApi();
-  standAt(NOW);
-});
-afterAll(async () => {
-  setClock(null);
-  await api?.stop();
-});
 
 describe('filing a request (clause 7.2) and its register number (clause 7.3)', () => {
   it('should number ten requests filed at the same time 1..10 without gaps or repeats', async () => {
     const filers = ['teacher', 'classteacher', 'deputy'];
     await Promise.all(filers.map((l) => as(l)));
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => file(filers[i % 3]!, request(fx.fiveA[i]!.studentId))));
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => file(filers[i % 3]!, request(fixture().fiveA[i]!.studentId))));
     for (const a of answers) expect(a.status, JSON.stringify(a.body)).toBe(201);
     expect(answers.map((a) => a.body.correction.number).sort((x: number, y: number) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(await counter()).toBe(10);
@@ -73,12 +55,12 @@ describe('filing a request (clause 7.2) and its register number (clause 7.3)', (
   it('should refuse bad input with a 400 in Russian and store nothing', async () => {
     const [before, items] = [await counter(), await stored()];
     const cases = [
-      request(fx.fiveA[0]!.studentId, '5', { document: { kind: 'Справка', number: '1', date: '2026-12-05' } }),
-      request(fx.fiveA[0]!.studentId, '9'),
-      request(fx.fiveA[0]!.studentId, '5', { reason: 'whim' }),
-      request(fx.fiveA[0]!.studentId, '5', { cells: [] }),
-      request(fx.fiveA[0]!.studentId, '5', { periodId: '2026-q4x' }),
-      { ...request(fx.fiveA[0]!.studentId), cells: [{ kind: 'mark', subjectId: MATH, date: '2026-10-01', lessonNo: 8, groupId: 'all', studentId: fx.fiveA[0]!.studentId, workType: 'lessonAnswer', from: null, to: '5' }] },
+      request(fixture().fiveA[0]!.studentId, '5', { document: { kind: 'Справка', number: '1', date: '2026-12-05' } }),
+      request(fixture().fiveA[0]!.studentId, '9'),
+      request(fixture().fiveA[0]!.studentId, '5', { reason: 'whim' }),
+      request(fixture().fiveA[0]!.studentId, '5', { cells: [] }),
+      request(fixture().fiveA[0]!.studentId, '5', { periodId: '2026-q4x' }),
+      { ...request(fixture().fiveA[0]!.studentId), cells: [{ kind: 'mark', subjectId: MATH, date: '2026-10-01', lessonNo: 8, groupId: 'all', studentId: fixture().fiveA[0]!.studentId, workType: 'lessonAnswer', from: null, to: '5' }] },
     ];
     for (const body of cases) {
       const res = await file('teacher', body);
@@ -90,10 +72,10 @@ describe('filing a request (clause 7.2) and its register number (clause 7.3)', (
   });
 
   it('should refuse a parent, and a teacher filing for a subject they do not teach', async () => {
-    expect((await file('parent', request(fx.fiveA[0]!.studentId))).status).toBe(403);
+    expect((await file('parent', request(fixture().fiveA[0]!.studentId))).status).toBe(403);
     expect((await (await as('parent')).get(REGISTER)).status).toBe(403);
     // teacher2 teaches English in 5А, not the test mathematics.
-    const foreign = await file('teacher2', request(fx.fiveA[0]!.studentId));
+    const foreign = await file('teacher2', request(fixture().fiveA[0]!.studentId));
     expect(foreign.status, JSON.stringify(foreign.body)).toBe(403);
     expect(foreign.body.error.message).toContain('по своим предметам');
   });
@@ -101,7 +83,7 @@ describe('filing a request (clause 7.2) and its register number (clause 7.3)', (
   it('should show a teacher only the requests they filed, the director all', async () => {
     const mine = await (await as('teacher')).get(REGISTER);
     expect(mine.body.corrections.length).toBeGreaterThan(0);
-    expect(mine.body.corrections.every((c: { filedBy: string }) => c.filedBy === fx.teacherId)).toBe(true);
+    expect(mine.body.corrections.every((c: { filedBy: string }) => c.filedBy === fixture().teacherId)).toBe(true);
     const filtered = await (await as('director')).get(`${REGISTER}?state=approved&classId=5a`);
     expect(filtered.body.corrections).toEqual([]);
   });

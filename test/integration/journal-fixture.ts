@@ -4,13 +4,18 @@
  * assignment and lessons at lesson number 8 (the demo timetable leaves it free), written with the
  * builders the curriculum and timetable areas use, so the items have the shapes they will have.
  */
-import { batchWriteAll } from '../../infra/local/seed';
+import { afterAll, beforeAll } from 'vitest';
+import { setClock } from '../../functions/http/clock';
+import { batchWriteAll, seedDemoSchool } from '../../infra/local/seed';
 import { keys } from '../../shared/db/keys';
 import { buildDemoModel } from '../../shared/demo/index';
 import type { LoadLine } from '../../shared/domain/curriculum';
 import { loadLineItems, subgroupsItem, substituteItem, subjectItem } from '../../shared/repos/curriculum';
 import { lessonItem } from '../../shared/repos/lessons';
 import { listStudentsOfClass, type StudentCard } from '../../shared/repos/school';
+import { startApi, type ApiServer } from '../support/api';
+import { clockedClients } from '../support/clocked-clients';
+import { useTestTable } from '../support/dynamo';
 
 export const SCH = 'sch53';
 export const YEAR = '2026';
@@ -92,3 +97,26 @@ export const FIXTURE_PARTITIONS: readonly string[] = [
 ];
 
 export const mskNoon = (date: string) => new Date(`${date}T09:00:00Z`);
+
+/**
+ * The set-up of a file that works through the API on this fixture: a fresh table with the demo
+ * school and the fixture, the API over it, and signed-in clients on the server's clock stood at
+ * `now`. Registers the file's beforeAll and afterAll; `fixture()` is there once they have run.
+ */
+export function journalApi(now: Date) {
+  let api: ApiServer | undefined;
+  let fx: JournalFixture | undefined;
+  const clients = clockedClients(() => api!.url);
+  beforeAll(async () => {
+    await useTestTable();
+    await seedDemoSchool(now);
+    fx = await journalFixture(now);
+    api = await startApi();
+    clients.standAt(now);
+  });
+  afterAll(async () => {
+    setClock(null);
+    await api?.stop();
+  });
+  return { ...clients, fixture: () => fx! };
+}

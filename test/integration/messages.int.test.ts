@@ -5,8 +5,7 @@
  * 404 with nothing about it); a parent's picker lists staff only; a class teacher's announcement
  * reaches the class's parents and shows its author who has read it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setClock } from '../../functions/http/clock';
+import { describe, expect, it } from 'vitest';
 import { batchWriteAll, seedDemoSchool } from '../../infra/local/seed';
 import { ddbRequestCounter } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
@@ -14,15 +13,11 @@ import { queryAll } from '../../shared/db/query';
 import { buildDemoModel } from '../../shared/demo/index';
 import { demoMessageItems } from '../../shared/demo/messages';
 import { listStudentsOfClass } from '../../shared/repos/school';
-import { startApi, type ApiServer } from '../support/api';
-import { clockedClients } from '../support/clocked-clients';
 import { useTestTable } from '../support/dynamo';
-import { journalFixture, mskNoon, SCH, type JournalFixture } from './journal-fixture';
+import { journalApi, mskNoon, SCH } from './journal-fixture';
 
-let api: ApiServer;
-let fx: JournalFixture;
-const { standAt, as } = clockedClients(() => api.url);
 const NOW = mskNoon('2026-11-30');
+const { standAt, as, fixture } = journalApi(NOW);
 const BASE = `/api/schools/${SCH}/messages`;
 const model = buildDemoModel({ now: NOW });
 /** A teacher who neither teaches nor leads a class of the demo parent's children (the fixture's lines only). */
@@ -34,17 +29,6 @@ const parentName = (() => {
 
 const unread = async (login: string) => (await (await as(login)).get(`${BASE}/unread`)).body.unread as number;
 
-beforeAll(async () => {
-  await useTestTable();
-  await seedDemoSchool(NOW);
-  fx = await journalFixture(NOW);
-  api = await startApi();
-  standAt(NOW);
-});
-afterAll(async () => {
-  setClock(null);
-  await api?.stop();
-});
 
 describe('a conversation between a parent and the class teacher', () => {
   let threadId = '';
@@ -52,10 +36,10 @@ describe('a conversation between a parent and the class teacher', () => {
   it('should deliver the parent\'s message to the class teacher as unread, counted in one DynamoDB request', async () => {
     const parent = await as('parent');
     expect(await unread('classteacher')).toBe(0);
-    const sent = await parent.post(`${BASE}/threads`, { to: fx.classteacherId, subject: 'Экскурсия', text: 'Здравствуйте! Программа здесь: https://example.ru/trip?id=1. <script>alert(1)</script>' });
+    const sent = await parent.post(`${BASE}/threads`, { to: fixture().classteacherId, subject: 'Экскурсия', text: 'Здравствуйте! Программа здесь: https://example.ru/trip?id=1. <script>alert(1)</script>' });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     threadId = sent.body.thread.threadId;
-    expect(sent.body.thread.participants.map((p: { userId: string }) => p.userId)).toContain(fx.classteacherId);
+    expect(sent.body.thread.participants.map((p: { userId: string }) => p.userId)).toContain(fixture().classteacherId);
     expect(sent.body.canReply).toBe(true);
 
     const ct = await as('classteacher');
@@ -96,7 +80,7 @@ describe('a conversation between a parent and the class teacher', () => {
       await other.get(`${BASE}/threads/${threadId}/receipts`),
     ]) {
       expect(res.status).toBe(404);
-      expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`${parentName}|Экскурсия|${fx.classteacherId}`));
+      expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`${parentName}|Экскурсия|${fixture().classteacherId}`));
     }
     const messages = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.threadPartition(SCH, threadId) }, ConsistentRead: true });
     expect(messages.filter((m) => m.type === 'threadMessage')).toHaveLength(2);
@@ -104,10 +88,10 @@ describe('a conversation between a parent and the class teacher', () => {
 
   it('should refuse bad input with a 400 in Russian', async () => {
     const parent = await as('parent');
-    const empty = await parent.post(`${BASE}/threads`, { to: fx.classteacherId, subject: 'Тема', text: '   ' });
+    const empty = await parent.post(`${BASE}/threads`, { to: fixture().classteacherId, subject: 'Тема', text: '   ' });
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toBe('Напишите текст сообщения.');
-    const long = await parent.post(`${BASE}/threads`, { to: fx.classteacherId, subject: 'Тема', text: 'я'.repeat(4001) });
+    const long = await parent.post(`${BASE}/threads`, { to: fixture().classteacherId, subject: 'Тема', text: 'я'.repeat(4001) });
     expect(long.status).toBe(400);
     expect(long.body.error.message).toContain('не длиннее 4000');
   });
@@ -132,8 +116,8 @@ describe('strangers', () => {
     const c = await parent.get(`${BASE}/contacts`);
     expect(c.status).toBe(200);
     const ids = c.body.people.map((p: { userId: string }) => p.userId);
-    expect(ids).toContain(fx.classteacherId);
-    expect(ids).toContain(fx.teacherId);
+    expect(ids).toContain(fixture().classteacherId);
+    expect(ids).toContain(fixture().teacherId);
     expect(ids).not.toContain(stranger.userId);
     const parentIds = new Set(model.parents.map((p) => p.userId));
     expect(ids.filter((id: string) => parentIds.has(id))).toEqual([]);
@@ -145,8 +129,8 @@ describe('strangers', () => {
   it('should let a student write to a teacher of their class, and to no family', async () => {
     const student = await as('student');
     const c = await student.get(`${BASE}/contacts`);
-    expect(c.body.people.map((p: { userId: string }) => p.userId)).toContain(fx.teacherId);
-    const sent = await student.post(`${BASE}/threads`, { to: fx.teacherId, subject: 'Домашнее задание', text: 'Можно сдать в среду?' });
+    expect(c.body.people.map((p: { userId: string }) => p.userId)).toContain(fixture().teacherId);
+    const sent = await student.post(`${BASE}/threads`, { to: fixture().teacherId, subject: 'Домашнее задание', text: 'Можно сдать в среду?' });
     expect(sent.status).toBe(201);
     expect(sent.body.thread.participants.map((p: { role: string }) => p.role)[0]).toBe('Обучающийся');
     const family = model.parents.find((p) => p.fixed === 'parent')!;
@@ -179,7 +163,7 @@ describe('an announcement to the parents of a class', () => {
     expect(await unread('parent2')).toBe(before + 1);
 
     const parent = await as('parent');
-    expect((await parent.get(`${BASE}/threads/${id}`)).body.thread).toMatchObject({ authorId: fx.classteacherId });
+    expect((await parent.get(`${BASE}/threads/${id}`)).body.thread).toMatchObject({ authorId: fixture().classteacherId });
     expect((await parent.get(`${BASE}/threads/${id}`)).body.canReply).toBe(false);
     await parent.post(`${BASE}/threads/${id}/read`);
     expect((await parent.post(`${BASE}/threads/${id}/messages`, { text: 'Ответ' })).status).toBe(403);
