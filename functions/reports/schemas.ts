@@ -8,8 +8,8 @@ import { periodView } from '../schemas';
 const count = z.number().int().nonnegative();
 const percent = z.number().nullable();
 
-/** The preliminary report: current averages and implied marks, and who is at risk (the early warnings' own words). */
-export const preliminaryResponse = z.object({
+/** What heads every class report: the school, the class, its period and the periods to switch to. */
+const REPORT_HEADING = {
   schoolName: z.string(),
   classId: z.string(),
   className: z.string(),
@@ -17,6 +17,11 @@ export const preliminaryResponse = z.object({
   timeZone: z.string(),
   period: periodView,
   periods: z.array(periodView),
+};
+
+/** The preliminary report: current averages and implied marks, and who is at risk (the early warnings' own words). */
+export const preliminaryResponse = z.object({
+  ...REPORT_HEADING,
   today: z.string(),
   subjects: z.array(z.object({ subjectId: z.string(), name: z.string(), shortName: z.string() })),
   rows: z.array(
@@ -37,13 +42,7 @@ const missed = z.object({ missed: count, illness: count, valid: count, invalid: 
 
 /** Attendance from the year's start to the period's end: per student and month the lessons missed by reason, per month the class. */
 export const attendanceResponse = z.object({
-  schoolName: z.string(),
-  classId: z.string(),
-  className: z.string(),
-  grade: z.number(),
-  timeZone: z.string(),
-  period: periodView,
-  periods: z.array(periodView),
+  ...REPORT_HEADING,
   from: z.string(),
   until: z.string(),
   today: z.string(),
@@ -54,14 +53,8 @@ export const attendanceResponse = z.object({
 });
 
 export const summaryResponse = z.object({
-  schoolName: z.string(),
-  classId: z.string(),
-  className: z.string(),
-  grade: z.number(),
-  period: periodView,
-  periods: z.array(periodView),
+  ...REPORT_HEADING,
   today: z.string(),
-  timeZone: z.string(),
   subjects: z.array(z.object({ subjectId: z.string(), name: z.string(), shortName: z.string(), passFail: z.boolean() })),
   /** The period ends the year: each cell carries the year mark too. */
   withYear: z.boolean(),
