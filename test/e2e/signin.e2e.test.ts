@@ -273,6 +273,9 @@ describe('shared computers', () => {
     await inBrowser(async (page) => {
       await page.clock.install();
       await signIn(page, 'deputy');
+      // Every answer of the server counts as activity: the home's badges (requests, messages) must
+      // have answered before the clock jumps, or a late one restarts the idle time after the jump.
+      await page.waitForLoadState('networkidle');
       const warning = page.getByRole('dialog', { name: 'Сеанс скоро завершится' });
       await page.clock.fastForward('13:50');
       expect(await warning.isVisible()).toBe(false);

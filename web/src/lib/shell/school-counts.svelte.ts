@@ -16,18 +16,32 @@ export class SchoolCounts {
     private readonly freshMs: number,
   ) {}
 
+  // Asks and screens' own sets in the order they happened: an ask that was on its way when a screen
+  // set the count (a thread just read) answers with what was true before, and is dropped.
+  private sequence = 0;
+  private readonly setAt = new Map<string, number>();
+
   refresh(schoolId: string, force = false): void {
     const last = this.askedAt.get(schoolId);
     if (!force && last !== undefined && Date.now() - last < this.freshMs) return;
     this.askedAt.set(schoolId, Date.now());
+    const asked = ++this.sequence;
     this.ask(schoolId).then(
-      (n) => this.set(schoolId, n),
+      (n) => {
+        if ((this.setAt.get(schoolId) ?? 0) < asked) this.store(schoolId, n);
+      },
       () => this.askedAt.delete(schoolId),
     );
   }
 
-  /** Safe inside an effect: it reads the counts untracked, so setting them does not run the effect again. */
+  /** A count a screen knows first hand (the answer of marking a thread read). Safe inside an effect. */
   set(schoolId: string, n: number): void {
+    this.setAt.set(schoolId, ++this.sequence);
+    this.store(schoolId, n);
+  }
+
+  // Reads the counts untracked, so setting them inside an effect does not run the effect again.
+  private store(schoolId: string, n: number): void {
     const current = untrack(() => this.bySchool);
     if (current[schoolId] !== n) this.bySchool = { ...current, [schoolId]: n };
   }
