@@ -6,29 +6,26 @@
  * what it counts anyway.
  */
 import { untrack } from 'svelte';
+import { AnswerOrder } from './answer-order';
 
 export class SchoolCounts {
   bySchool = $state<Record<string, number>>({});
   private readonly askedAt = new Map<string, number>();
+  private readonly order = new AnswerOrder();
 
   constructor(
     private readonly ask: (schoolId: string) => Promise<number>,
     private readonly freshMs: number,
   ) {}
 
-  // Asks and screens' own sets in the order they happened: an ask that was on its way when a screen
-  // set the count (a thread just read) answers with what was true before, and is dropped.
-  private sequence = 0;
-  private readonly setAt = new Map<string, number>();
-
   refresh(schoolId: string, force = false): void {
     const last = this.askedAt.get(schoolId);
     if (!force && last !== undefined && Date.now() - last < this.freshMs) return;
     this.askedAt.set(schoolId, Date.now());
-    const asked = ++this.sequence;
+    const asked = this.order.asked();
     this.ask(schoolId).then(
       (n) => {
-        if ((this.setAt.get(schoolId) ?? 0) < asked) this.store(schoolId, n);
+        if (this.order.accepts(schoolId, asked)) this.store(schoolId, n);
       },
       () => this.askedAt.delete(schoolId),
     );
@@ -36,7 +33,7 @@ export class SchoolCounts {
 
   /** A count a screen knows first hand (the answer of marking a thread read). Safe inside an effect. */
   set(schoolId: string, n: number): void {
-    this.setAt.set(schoolId, ++this.sequence);
+    this.order.set(schoolId);
     this.store(schoolId, n);
   }
 
