@@ -7,7 +7,8 @@ import { renderResultsPdf, renderSummaryPdf } from '../../shared/reports/summary
 import { handlersOf } from '../http/area';
 import { attendanceTable, preliminaryTable } from '../../shared/reports/class-report-tables';
 import { renderTablePdf } from '../../shared/reports/report-table-pdf';
-import { classAttendance, classPreliminary, classSummary, file, nameOf } from '../reports/load';
+import { movementSheetPdf } from '../../shared/reports/movement-pdf';
+import { classAttendance, classMovement, classPreliminary, classSummary, file, nameOf } from '../reports/load';
 import { reportFileRoutes } from './routes';
 
 const handler = handlersOf(reportFileRoutes);
@@ -31,4 +32,9 @@ export const getPreliminaryPdf = handler('getPreliminaryPdf', async (req) => {
 export const getAttendancePdf = handler('getAttendancePdf', async (req) => {
   const r = await classAttendance(req);
   return file(await renderTablePdf(attendanceTable(r)), 'application/pdf', `poseshchaemost-${r.classId}-${r.period.periodId}.pdf`);
+});
+
+export const getMovementPdf = handler('getMovementPdf', async (req) => {
+  const r = await classMovement(req);
+  return file(await movementSheetPdf(r), 'application/pdf', `dvizhenie-${r.classId}-${r.period.periodId}.pdf`);
 });

@@ -7,4 +7,5 @@ export const reportFileRoutes = [
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/results/pdf`, area: 'report-files', handler: 'getResultsPdf', permission: 'report.readClass', summary: 'Итоги успеваемости класса за период (по предметам и по классу), PDF', produces: 'application/pdf' },
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/preliminary/pdf`, area: 'report-files', handler: 'getPreliminaryPdf', permission: 'report.readClass', summary: 'Предварительный отчёт за период, PDF', produces: 'application/pdf' },
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/attendance/pdf`, area: 'report-files', handler: 'getAttendancePdf', permission: 'report.readClass', summary: 'Сводная ведомость посещаемости и посещаемость класса по месяцам, PDF', produces: 'application/pdf' },
+  { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/movement/pdf`, area: 'report-files', handler: 'getMovementPdf', permission: 'report.readClass', summary: 'Сводная ведомость движения учащихся класса за период, PDF', produces: 'application/pdf' },
 ] as const satisfies readonly RouteSpec[];

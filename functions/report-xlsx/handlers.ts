@@ -6,7 +6,8 @@ import { renderSummaryXlsx } from '../../shared/reports/summary-xlsx';
 import { handlersOf } from '../http/area';
 import { attendanceTable, preliminaryTable } from '../../shared/reports/class-report-tables';
 import { renderTableXlsx } from '../../shared/reports/report-table-xlsx';
-import { classAttendance, classPreliminary, classSummary, file, nameOf } from '../reports/load';
+import { movementTable } from '../../shared/reports/movement-table';
+import { classAttendance, classMovement, classPreliminary, classSummary, file, nameOf } from '../reports/load';
 import { XLSX_TYPE } from '../route-spec';
 import { reportXlsxRoutes } from './routes';
 
@@ -25,4 +26,9 @@ export const getPreliminaryXlsx = handler('getPreliminaryXlsx', async (req) => {
 export const getAttendanceXlsx = handler('getAttendanceXlsx', async (req) => {
   const r = await classAttendance(req);
   return file(await renderTableXlsx(attendanceTable(r)), XLSX_TYPE, `poseshchaemost-${r.classId}-${r.period.periodId}.xlsx`);
+});
+
+export const getMovementXlsx = handler('getMovementXlsx', async (req) => {
+  const r = await classMovement(req);
+  return file(await renderTableXlsx(movementTable(r)), XLSX_TYPE, `dvizhenie-${r.classId}-${r.period.periodId}.xlsx`);
 });

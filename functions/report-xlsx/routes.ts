@@ -6,4 +6,5 @@ export const reportXlsxRoutes = [
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/summary/xlsx`, area: 'report-xlsx', handler: 'getSummaryXlsx', permission: 'report.readClass', summary: 'Сводная ведомость и итоги успеваемости класса за период, XLSX (два листа)', produces: XLSX_TYPE },
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/preliminary/xlsx`, area: 'report-xlsx', handler: 'getPreliminaryXlsx', permission: 'report.readClass', summary: 'Предварительный отчёт за период, XLSX', produces: XLSX_TYPE },
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/attendance/xlsx`, area: 'report-xlsx', handler: 'getAttendanceXlsx', permission: 'report.readClass', summary: 'Сводная ведомость посещаемости и посещаемость класса по месяцам, XLSX', produces: XLSX_TYPE },
+  { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/movement/xlsx`, area: 'report-xlsx', handler: 'getMovementXlsx', permission: 'report.readClass', summary: 'Сводная ведомость движения учащихся класса за период, XLSX', produces: XLSX_TYPE },
 ] as const satisfies readonly RouteSpec[];

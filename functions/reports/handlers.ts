@@ -4,7 +4,7 @@
  * handlers of functions/report-files, so the three answers print one object).
  */
 import { handlersOf } from '../http/area';
-import { classAttendance, classPreliminary, classSummary } from './load';
+import { classAttendance, classMovement, classPreliminary, classSummary } from './load';
 import { reportRoutes } from './routes';
 
 const handler = handlersOf(reportRoutes);
@@ -14,3 +14,5 @@ export const getSummary = handler('getSummary', async (req) => ({ body: await cl
 export const getPreliminary = handler('getPreliminary', async (req) => ({ body: await classPreliminary(req) }));
 
 export const getAttendance = handler('getAttendance', async (req) => ({ body: await classAttendance(req) }));
+
+export const getMovement = handler('getMovement', async (req) => ({ body: await classMovement(req) }));

@@ -6,6 +6,7 @@ import type { ClassObject } from '../../shared/auth/policy';
 import { REPORT_REFUSAL } from '../../shared/auth/rules/reports';
 import { loadClassMarksContext, type ClassMarksContext } from '../../shared/services/period-marks-read';
 import { attendanceReport } from '../../shared/services/reports/attendance';
+import { movementReport } from '../../shared/services/reports/movement';
 import { preliminaryReport } from '../../shared/services/reports/preliminary';
 import { summaryReport, type SummaryReport } from '../../shared/services/reports/summary';
 import type { Authorizing } from '../http/area';
@@ -38,4 +39,9 @@ export async function classPreliminary(req: Authorizing<ClassObject>) {
 /** The attendance of the path's class to the end of its period. */
 export async function classAttendance(req: Authorizing<ClassObject>) {
   return attendanceReport(await classOfReport(req), req.now);
+}
+
+/** The summary sheet of student movement of the path's class and period. */
+export async function classMovement(req: Authorizing<ClassObject>) {
+  return movementReport(await classOfReport(req), req.now);
 }

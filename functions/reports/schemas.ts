@@ -98,3 +98,17 @@ export const summaryResponse = z.object({
   note: z.string(),
   queryPages: z.number(),
 });
+
+const movementLine = z.object({ studentId: z.string(), name: z.string(), date: z.string(), orderNo: z.string(), kind: z.enum(['enrol', 'transfer', 'leave', 'graduate']), kindTitle: z.string(), place: z.string() });
+
+/** The summary sheet of student movement: the counts on the period's first and last day, and who arrived and left between them. */
+export const movementResponse = z.object({
+  ...REPORT_HEADING,
+  today: z.string(),
+  from: z.string(),
+  to: z.string(),
+  atStart: count,
+  arrived: z.array(movementLine),
+  left: z.array(movementLine),
+  atEnd: count,
+});

@@ -4,7 +4,10 @@ import { className } from '../../repos/school';
 import { periodView } from '../early-warnings';
 import type { ClassMarksContext } from '../period-marks-read';
 
-export function reportHeading(ctx: ClassMarksContext, now: Date) {
+/** What it needs of a class's context (the movement sheet of the period close builds one without the curriculum). */
+export type HeadingContext = Pick<ClassMarksContext, 'schoolName' | 'schoolClass' | 'period' | 'periods'> & { marking: { journal: { timeZone: string } } };
+
+export function reportHeading(ctx: HeadingContext, now: Date) {
   const timeZone = ctx.marking.journal.timeZone;
   return {
     schoolName: ctx.schoolName,
