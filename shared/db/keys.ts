@@ -48,6 +48,8 @@
 | paper report: class x fortnight (R-52)    | SCH#<sch>#PAPER#<year>               | REP#<class>#<year>-f<nn>             | |
  * |   register counter (last number issued)   |   (same partition)                   | COUNTER                              | |
  * | absence document of a pupil (clause 3.7)  | SCH#<sch>#CLS#<class>#YEAR#<year>    | ABSDOC#<date>#<documentId>           | |
+ * | period close of a school (R-40, issue 14)  | SCH#<sch>#CLOSE                      | PER#<period>#RUN                     | |
+ * |   a class's progress in it and findings   |   (same partition)                   | PER#<period>#CLS#<class>             | |
  * | diary event: school / grade / class (12)  | SCH#<sch>#EVENTS                     | EV#<date>#<nonce>                    | |
  * | message thread / announcement (12)        | SCH#<sch>#THR#<thread>               | THREAD                               | |
  * |   one message of it                       |   (same partition)                   | MSG#<iso time>#<nonce>               | |
@@ -55,8 +57,10 @@
  * | a person's inbox: one entry per thread    | SCH#<sch>#INBOX#<user>               | THR#<thread>                         | gsi1: INBOX#<sch>#<user> / <last at>#<thread> (newest first) |
  * |   unread counter (the menu's badge)       |   (same partition)                   | COUNT                                | |
  * | survey of a class's parents (12)          | SCH#<sch>#SURVEY#<survey>            | SURVEY                               | gsi2: SCH#<sch>#CLS#<class>#SURVEYS / <created at>#<survey> |
+ * | archived document (issue 14, R-65, R-70)  | SCH#<sch>#ARCH#<year>                | DOC#<period or ->#<class or ->#<kind> | |
  * |   an answer (named: parent id; anonymous: keyed hash) | (same partition)         | ANS#<parent id or hash>              | |
  * |   has-answered marker (never the answer)  |   (same partition)                   | DONE#<parent>                        | |
+ * | check of the journal + its справка (13.4) | SCH#<sch>#JCHECK                     | CHK#<date>-<nonce>                   | |
  *
  * Why class x period is the partition: the teacher's journal page (class x subject x period) is one
  * Query with `begins_with(sk, SUBJ#<subject>#)`, the summary sheet (all subjects) is one Query over
@@ -312,6 +316,12 @@ export const keys = {
 
   // --- the diary's events (issue 12) ----------------------------------------------------------------
   /** A school's events by date: a week or a month of them is one Query BETWEEN two dates; a few hundred a year. */
+  // The period close (R-40): one partition per school, a run item and one progress item per class of each period.
+  periodCloses: (sch: string) => join('SCH', sch, 'CLOSE'),
+  periodClose: (sch: string, periodId: string): Key => ({ pk: join('SCH', sch, 'CLOSE'), sk: join('PER', periodId, 'RUN') }),
+  periodCloseClass: (sch: string, periodId: string, classId: string): Key => ({ pk: join('SCH', sch, 'CLOSE'), sk: join('PER', periodId, 'CLS', classId) }),
+  periodClosePrefix: (periodId?: string) => (periodId === undefined ? 'PER' + SEP : join('PER', periodId) + SEP),
+
   diaryEvent: (sch: string, date: string, nonce: string): Key => ({ pk: join('SCH', sch, 'EVENTS'), sk: join('EV', date, nonce) }),
   diaryEventsPartition: (sch: string) => join('SCH', sch, 'EVENTS'),
   diaryEventsBetween: (from: string, to: string) => ({ skFrom: join('EV', from), skTo: join('EV', to) + SEP + '\uffff' }),
@@ -344,6 +354,23 @@ export const keys = {
   /** That a parent has answered (answer once): it never holds or points to the answer. */
   surveyRespondent: (sch: string, surveyId: string, parentId: string): Key => ({ pk: join('SCH', sch, 'SURVEY', surveyId), sk: join('DONE', parentId) }),
   surveyRespondentsPrefix: () => 'DONE' + SEP,
+
+  // --- checks of the electronic journal and their certificates (issue 13 item 4; clauses 8.2, 8.4) ---
+  /** A school's checks: the list (and the home's "last signed-off check") is one Query of the partition. */
+  journalChecksPartition: (sch: string) => join('SCH', sch, 'JCHECK'),
+  journalCheck: (sch: string, checkId: string): Key => ({ pk: join('SCH', sch, 'JCHECK'), sk: join('CHK', checkId) }),
+  journalChecksPrefix: () => 'CHK' + SEP,
+
+  // --- the archive of stored documents (issue 14; R-65, R-70) ---------------------------------------
+  /** A school year's stored documents: the archive screen of a year is one Query; a period's or a
+   * class x period's documents one Query with `begins_with` (a class across periods is filtered). */
+  archivePartition: (sch: string, yearId: string) => join('SCH', sch, 'ARCH', yearId),
+  archivedDocument: (sch: string, yearId: string, periodId: string | undefined, classId: string | undefined, kind: string): Key => ({
+    pk: join('SCH', sch, 'ARCH', yearId),
+    sk: join('DOC', periodId ?? '-', classId ?? '-', kind),
+  }),
+  archivePrefix: (periodId?: string, classId?: string) =>
+    periodId === undefined ? 'DOC' + SEP : classId === undefined ? join('DOC', periodId) + SEP : join('DOC', periodId, classId) + SEP,
 };
 
 /** The parts of a lesson's key that marks and attendance repeat (date, number, subgroup). */
