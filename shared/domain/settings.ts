@@ -10,6 +10,7 @@
  */
 import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, idleMinutesOf } from '../auth/session-rules';
 import { countOf, DAY, DAY_GENITIVE } from './calendar';
+import type { MonitoringThresholds } from './reports/monitoring';
 import type { MarkingRulesVersion } from './settings-versions';
 import { DEFAULT_WEIGHTS, isWorkTypeId, WORK_TYPES, type WorkTypeId } from './work-types';
 
@@ -101,6 +102,8 @@ export interface SchoolSettings {
   correctionEntryWindowDays?: number;
   /** ... and the deputies responsible for journal control, who enter approved changes. */
   journalControlDeputyIds?: string[];
+  /** What the monitoring highlights as a problem; absent fields: reports/monitoring.ts's defaults. */
+  monitoringThresholds?: Partial<MonitoringThresholds>;
 }
 
 export const DEFAULT_SCHOOL_SETTINGS: SchoolSettings = {
@@ -126,6 +129,7 @@ export function resolveSchoolSettings(stored?: Partial<SchoolSettings> | null): 
     ...(typeof stored?.idleMinutes === 'number' ? { idleMinutes: stored.idleMinutes } : {}),
     ...(typeof stored?.correctionEntryWindowDays === 'number' ? { correctionEntryWindowDays: stored.correctionEntryWindowDays } : {}),
     ...(Array.isArray(stored?.journalControlDeputyIds) ? { journalControlDeputyIds: [...stored.journalControlDeputyIds] } : {}),
+    ...(stored?.monitoringThresholds && typeof stored.monitoringThresholds === 'object' ? { monitoringThresholds: { ...stored.monitoringThresholds } } : {}),
   };
 }
 

@@ -35,6 +35,8 @@ export interface Account {
   currentCodeHash?: string;
   /** Raised by a reset code and by «Выйти на всех устройствах»: session tokens of a lower epoch are refused. */
   sessionEpoch?: number;
+  /** The school's date of the last sign-in (R-62: diary activity), written at most once a day. */
+  lastSignInOn?: string;
   version: number;
 }
 
@@ -151,4 +153,50 @@ export async function staffAccountItemsOfSchool(schoolId: string): Promise<Item[
 
 export async function getAccounts(userIds: string[]): Promise<Account[]> {
   return (await batchGet(userIds.map((id) => keys.account(id)))).flatMap((i) => fromItem(i) ?? []);
+}
+
+/**
+ * The day of a sign-in on the account (R-62: the families' activity in the diary without a log
+ * scan). The caller skips it when the account already says today, so it costs at most one write a
+ * day per person; the condition keeps a later day from being overwritten by a slower request. Not
+ * versioned and not audited: nobody edits it, and it records an event, not a change of data.
+ */
+export async function recordSignInDay(userId: string, day: string): Promise<void> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.account(userId),
+        UpdateExpression: 'SET lastSignInOn = :d',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastSignInOn) OR lastSignInOn < :d)',
+        ExpressionAttributeValues: { ':d': day },
+      }),
+    );
+  } catch (e) {
+    if (!conditionFailed(e)) throw e;
+  }
+}
+
+/** What the monitoring needs of every account of a school (one Query of GSI2, projected): kind, grants, status, last sign-in day. */
+export interface AccountActivity {
+  userId: string;
+  kind: AccountKind;
+  classId?: string;
+  grants: RoleGrant[];
+  status: AccountStatus;
+  lastSignInOn?: string;
+}
+
+export async function accountActivityOfSchool(schoolId: string, pages?: { count: number }): Promise<AccountActivity[]> {
+  const items = await queryAll(
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.accountsOfSchoolPartition(schoolId) },
+      ProjectionExpression: 'userId, #k, classId, grants, #s, lastSignInOn, #t',
+      ExpressionAttributeNames: { '#k': 'kind', '#s': 'status', '#t': 'type' },
+    },
+    pages ? { pages } : {},
+  );
+  return items.filter((i) => i.type === ITEM_TYPE).map(({ type: _t, ...rest }) => rest as unknown as AccountActivity);
 }

@@ -53,8 +53,8 @@ export async function getKtp(ref: KtpRef, consistent = false): Promise<Ktp | nul
   return fromItem<Ktp>(out.Item);
 }
 
-/** KTPs of one class (all its subjects and groups) without their rows: one Query. */
-export async function listKtpSummariesOfClass(schoolId: string, yearId: string, classId: string): Promise<KtpSummary[]> {
+/** The KTPs of one class without their rows, or (no class) of the whole school: one Query of the year plan's KTP# range. */
+export async function listKtpSummariesOfClass(schoolId: string, yearId: string, classId?: string): Promise<KtpSummary[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
     ExpressionAttributeValues: { ':pk': keys.yearPlan(schoolId, yearId), ':sk': keys.ktpPrefix(classId) },

@@ -8,8 +8,9 @@ import type { Principal } from '../auth/roles';
 import { retryAfterSeconds, throttleMessage } from '../auth/throttle';
 import { config } from '../config';
 import { accessVerdict, ACCESS_MESSAGES } from '../domain/access';
+import { dateInZone } from '../domain/calendar';
 import { BadRequestError, ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../errors';
-import { findAccountByLogin, type Account } from '../repos/accounts';
+import { findAccountByLogin, recordSignInDay, type Account } from '../repos/accounts';
 import { readFailures, recordFailure } from '../repos/throttle';
 import { principalOf } from './principal';
 
@@ -19,7 +20,20 @@ export async function signIn(input: { login: string; password: string; sourceIp:
   const account = await passwordChecked(input, findAccountByLogin(input.login));
   const verdict = accessVerdict({ status: account.status, activeUntil: account.activeUntil, hasPassword: true }, input.now, config().timeZone);
   if (!verdict.ok) throw new ForbiddenError(ACCESS_MESSAGES[verdict.reason]);
+  await signedInOn(account, input.now);
   return { account, principal: principalOf(account) };
+}
+
+/**
+ * The day of the sign-in on the account, for the families' activity in the monitoring (R-62): only
+ * when the account does not say today already (the account was just read), so at most one write a
+ * day per person and none on the second sign-in of a day.
+ */
+async function signedInOn(account: Account, now: Date): Promise<void> {
+  const today = dateInZone(now, config().timeZone);
+  if (account.lastSignInOn === today) return;
+  await recordSignInDay(account.userId, today);
+  account.lastSignInOn = today;
 }
 
 export const WRONG_PASSWORD = 'Неверный пароль.';
