@@ -44,3 +44,37 @@ export function archivedCard<C extends { parentIds: string[]; archivedOn?: strin
   const kept = Object.fromEntries(ARCHIVE_FIELDS.flatMap((f) => (f in card ? [[f, (card as Record<string, unknown>)[f]]] : [])));
   return { ...kept, parentIds: [], archivedOn: today } as unknown as C;
 }
+
+// --- the journal's data in the table (R-70): its removal date ------------------------------------
+
+/**
+ * How many years a school year's records stay in the table after the year ends: the journal's
+ * items (lessons, marks, attendance, rosters, change log) as long as the journal (5), the period,
+ * year, exam and final marks as long as the summary sheets they make up (25).
+ */
+export const DATA_RETENTION_YEARS: Record<ReportKind, number> = { journals: 5, summarySheets: 25 };
+
+/**
+ * The first day a year's records of this kind may be removed: the day after the year's last day,
+ * that many calendar years on. Calendar years, not 365-day blocks, so the leap days in between
+ * never bring it earlier; a 29 February that has no match in the later year becomes 1 March.
+ */
+export function dataRemovalDate(yearEnd: string, kind: ReportKind): string {
+  const [y, m, d] = yearEnd.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  const years = DATA_RETENTION_YEARS[kind];
+  const day = next.getUTCDate();
+  const moved = new Date(Date.UTC(next.getUTCFullYear() + years, next.getUTCMonth(), 1));
+  const lastOfMonth = new Date(Date.UTC(moved.getUTCFullYear(), moved.getUTCMonth() + 1, 0)).getUTCDate();
+  const out = day <= lastOfMonth ? new Date(Date.UTC(moved.getUTCFullYear(), moved.getUTCMonth(), day)) : new Date(Date.UTC(moved.getUTCFullYear(), moved.getUTCMonth() + 1, 1));
+  return out.toISOString().slice(0, 10);
+}
+
+/**
+ * The TTL value (epoch seconds) of a year's record: 00:00 UTC of its removal date, which is already
+ * that date in every Russian time zone (UTC+2 to UTC+12), so never a day early; DynamoDB removes
+ * an expired item within days after it, never before.
+ */
+export function dataExpiresAt(yearEnd: string, kind: ReportKind): number {
+  return Date.parse(`${dataRemovalDate(yearEnd, kind)}T00:00:00Z`) / 1000;
+}
