@@ -32,6 +32,7 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   reports: () => import('./reports/index') as Promise<AreaModule>,
   'report-files': () => import('./report-files/index') as Promise<AreaModule>,
   'report-xlsx': () => import('./report-xlsx/index') as Promise<AreaModule>,
+  checks: () => import('./checks/index') as Promise<AreaModule>,
 };
 
 export interface JobModule {
@@ -42,4 +43,5 @@ export const jobModules: Record<string, () => Promise<JobModule>> = {
   'expire-access': () => import('./jobs/expire-access'),
   'reduce-former-cards': () => import('./jobs/reduce-former-cards'),
   'render-paper-reports': () => import('./jobs/render-paper-reports'),
+  'render-yearly-journals': () => import('./jobs/render-yearly-journals'),
 };

@@ -24,6 +24,7 @@ import { periodMarkRoutes } from './period-marks/routes';
 import { reportFileRoutes } from './report-files/routes';
 import { reportXlsxRoutes } from './report-xlsx/routes';
 import { reportRoutes } from './reports/routes';
+import { checkRoutes } from './checks/routes';
 import type { Area, RouteSpec } from './route-spec';
 import { schoolRoutes } from './school/routes';
 import { settingsRoutes } from './settings/routes';
@@ -61,6 +62,7 @@ export const routes: RouteSpec[] = [
   ...reportRoutes,
   ...reportFileRoutes,
   ...reportXlsxRoutes,
+  ...checkRoutes,
 ];
 
 /** Areas that have routes: each is one Lambda function. */
@@ -98,5 +100,14 @@ export const jobs: JobSpec[] = [
     schedule: 'cron(30 5 * * ? *)',
     localEveryMinutes: 24 * 60,
     summary: 'Renders the paper progress reports of the last fortnight for pupils whose parents applied in writing (R-52, clause 3.13)',
+  },
+  {
+    // Daily, and it works once a year: the first run after a school year ends renders and archives
+    // each class's yearly journal and stamps the year's records with their removal date; a run that
+    // did not finish (a school of many classes) goes on the next day from the classes not yet done.
+    name: 'render-yearly-journals',
+    schedule: 'cron(0 3 * * ? *)',
+    localEveryMinutes: 24 * 60,
+    summary: "Prints each class's yearly journal into the archive once the school year has ended and sets the year's records' removal date (R-64, R-70, clauses 8.5, 8.6)",
   },
 ];

@@ -76,6 +76,8 @@ export const AREA_ACCESS: Record<Area, Access> = {
   reports: { table: 'read', sessionKey: true, reports: 'none' },
   'report-files': { table: 'read', sessionKey: true, reports: 'none' },
   'report-xlsx': { table: 'read', sessionKey: true, reports: 'none' },
+  // The checks of the journal and their справки (issue 13 item 4): a check and its audit record are written.
+  checks: EDITS_RECORDS,
 };
 
 export const JOB_ACCESS: Readonly<Record<string, Access>> = {
@@ -85,6 +87,8 @@ export const JOB_ACCESS: Readonly<Record<string, Access>> = {
   'reduce-former-cards': { table: 'readWrite', sessionKey: false, reports: 'none' },
   // Renders the fortnight's paper progress reports into the report bucket and records them.
   'render-paper-reports': { table: 'readWrite', sessionKey: false, reports: 'write' },
+  // Renders each class's yearly journal into the archive and stamps the year's records with their removal date.
+  'render-yearly-journals': { table: 'readWrite', sessionKey: false, reports: 'write' },
 };
 
 export function areaAccess(area: Area): Access {

@@ -10,6 +10,9 @@ import { renderTablePdf } from '../../shared/reports/report-table-pdf';
 import { movementSheetPdf } from '../../shared/reports/movement-pdf';
 import { classAttendance, classMovement, classPreliminary, classSummary, file, nameOf } from '../reports/load';
 import { reportFileRoutes } from './routes';
+import { renderCertificatePdf } from '../../shared/reports/check-certificate';
+import { readCheck } from '../../shared/services/reports/journal-checks';
+import { checkSchool } from '../checks/load';
 
 const handler = handlersOf(reportFileRoutes);
 
@@ -37,4 +40,10 @@ export const getAttendancePdf = handler('getAttendancePdf', async (req) => {
 export const getMovementPdf = handler('getMovementPdf', async (req) => {
   const r = await classMovement(req);
   return file(await movementSheetPdf(r), 'application/pdf', `dvizhenie-${r.classId}-${r.period.periodId}.pdf`);
+});
+
+export const getJournalCheckPdf = handler('getJournalCheckPdf', async (req) => {
+  const school = await checkSchool(req);
+  const check = await readCheck(school.schoolId, req.params.checkId!);
+  return file(await renderCertificatePdf(check, school), 'application/pdf', `spravka-${check.checkId}.pdf`);
 });

@@ -20,6 +20,7 @@ import * as ktpImport from '../../functions/ktp-import/handlers';
 import * as periodMarks from '../../functions/period-marks/handlers';
 import * as reportFiles from '../../functions/report-files/handlers';
 import * as reportXlsx from '../../functions/report-xlsx/handlers';
+import * as checks from '../../functions/checks/handlers';
 import * as reports from '../../functions/reports/handlers';
 import * as corrections from '../../functions/corrections/handlers';
 import * as paperReports from '../../functions/paper-reports/handlers';
@@ -41,7 +42,7 @@ import * as year from '../../functions/year/handlers';
 import { ACTIONS, may, type Action } from '../../shared/auth/policy';
 import { readConfig } from '../../shared/config';
 
-const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp, journal, 'people-pdf': peoplePdf, 'people-import': peopleImport, 'ktp-import': ktpImport, 'period-marks': periodMarks, corrections, diary, 'paper-reports': paperReports, messages, surveys, 'corrections-pdf': correctionsPdf, 'journal-control': journalControl, reports, 'report-files': reportFiles, 'report-xlsx': reportXlsx };
+const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp, journal, 'people-pdf': peoplePdf, 'people-import': peopleImport, 'ktp-import': ktpImport, 'period-marks': periodMarks, corrections, diary, 'paper-reports': paperReports, messages, surveys, 'corrections-pdf': correctionsPdf, 'journal-control': journalControl, reports, 'report-files': reportFiles, 'report-xlsx': reportXlsx, checks };
 const nobody = { userId: 'nobody', departmentId: 'krd', displayName: 'nobody', grants: [] };
 const dummy = { departmentId: 'krd', schoolId: 's1', classId: '5a', studentId: 'st-1', kind: 'staff' as const };
 const guarded = routes.filter((r) => r.permission !== 'public' && r.permission !== 'session');

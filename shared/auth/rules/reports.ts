@@ -6,19 +6,30 @@
  * with the «reports» area read them too (shared/auth/rules/viewer.ts).
  * The deputy's school-wide reports, monitoring and the department's will add their actions here.
  */
-import { hasSchoolRole, ledClassIds } from '../roles';
+import { hasSchoolRole, isDepartmentStaff, ledClassIds } from '../roles';
 import { inSchool, staffOnly } from './common';
-import type { ClassObject, Rules } from './objects';
+import type { ClassObject, Rules, SchoolObject } from './objects';
 
 export interface ReportObjects {
   /** One class's reports: the summary sheets, class results, attendance, the preliminary report. */
   'report.readClass': ClassObject;
+  /** The checks of the electronic journal and their справки (issue 13 item 4; clauses 8.2, 8.4). */
+  'journalCheck.read': SchoolObject;
+  'journalCheck.write': SchoolObject;
+  /** «Отчёты по школам»: aggregates of every school of the department, no pupil's name (issue 13 item 5; clause 1.7). */
+  'report.readDepartment': { departmentId: string };
 }
+
+export const CHECK_REFUSAL = 'Проверки электронного журнала ведут директор и заместители директора (п. 8.2 Положения).';
 
 export const REPORT_REFUSAL = 'Отчёты по классу доступны классному руководителю этого класса, директору и заместителям директора.';
 
 export const reportRules: Rules<ReportObjects> = {
   'report.readClass': (p, o) => inSchool(p, o) && (hasSchoolRole(p, o.schoolId, 'director', 'deputy') || ledClassIds(p, o.schoolId).includes(o.classId)),
+  // No precondition: the handler answers 404 to anybody who is not of the school's staff, 403 to its other staff.
+  'journalCheck.read': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy'),
+  'journalCheck.write': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy'),
+  'report.readDepartment': (p, o) => p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId),
 };
 
 export const reportPreconditions = staffOnly<ReportObjects>('Отчёты доступны только работникам школы.', ['report.readClass']);
