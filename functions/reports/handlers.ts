@@ -4,7 +4,7 @@
  * handlers of functions/report-files, so the three answers print one object).
  */
 import { handlersOf } from '../http/area';
-import { classAttendance, classMovement, classPreliminary, classSummary } from './load';
+import { classAttendance, classMovement, classPreliminary, classSummary, monitoringOfPath } from './load';
 import { reportRoutes } from './routes';
 
 const handler = handlersOf(reportRoutes);
@@ -16,3 +16,5 @@ export const getPreliminary = handler('getPreliminary', async (req) => ({ body: 
 export const getAttendance = handler('getAttendance', async (req) => ({ body: await classAttendance(req) }));
 
 export const getMovement = handler('getMovement', async (req) => ({ body: await classMovement(req) }));
+
+export const getMonitoring = handler('getMonitoring', async (req) => ({ body: await monitoringOfPath(req) }));

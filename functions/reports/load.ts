@@ -2,14 +2,20 @@
  * The preamble the class reports share, on screen and as files (functions/report-files): the
  * class and its period loaded, the class authorised, then the report computed once.
  */
-import type { ClassObject } from '../../shared/auth/policy';
+import type { ClassObject, SchoolObject } from '../../shared/auth/policy';
+import { schoolStaff } from '../../shared/auth/rules/common';
+import { MONITORING_REFUSAL } from '../../shared/auth/rules/monitoring';
 import { REPORT_REFUSAL } from '../../shared/auth/rules/reports';
+import { isDepartmentStaff } from '../../shared/auth/roles';
+import { NotFoundError } from '../../shared/errors';
+import { schoolMonitoring, type SchoolMonitoring } from '../../shared/services/reports/monitoring';
 import { loadClassMarksContext, type ClassMarksContext } from '../../shared/services/period-marks-read';
 import { attendanceReport } from '../../shared/services/reports/attendance';
 import { movementReport } from '../../shared/services/reports/movement';
 import { preliminaryReport } from '../../shared/services/reports/preliminary';
 import { summaryReport, type SummaryReport } from '../../shared/services/reports/summary';
 import type { Authorizing } from '../http/area';
+import { schoolOf } from '../http/school';
 import type { Reply } from '../http/respond';
 
 /** The class and period of the path, for a caller allowed to read the class's reports. */
@@ -44,4 +50,25 @@ export async function classAttendance(req: Authorizing<ClassObject>) {
 /** The summary sheet of student movement of the path's class and period. */
 export async function classMovement(req: Authorizing<ClassObject>) {
   return movementReport(await classOfReport(req), req.now);
+}
+
+/**
+ * The monitoring of the path's school, year and period (?classId=, ?teacherId=): for the director,
+ * deputies and the department's specialists. Whoever is neither of the school's staff nor of its
+ * department learns nothing (404, as for another department's school); its teachers are told why (403).
+ */
+export async function monitoringOfPath(req: Authorizing<SchoolObject> & { query: { classId?: string; teacherId?: string } }): Promise<SchoolMonitoring> {
+  const school = await schoolOf(req);
+  const object = { departmentId: school.departmentId, schoolId: school.schoolId };
+  if (!schoolStaff(req.principal, object) && !isDepartmentStaff(req.principal, school.departmentId)) throw new NotFoundError('Школа не найдена.');
+  req.authorize(object, MONITORING_REFUSAL);
+  return schoolMonitoring({
+    schoolId: school.schoolId,
+    departmentId: school.departmentId,
+    yearId: req.params.yearId!,
+    periodId: req.params.periodId!,
+    now: req.now,
+    ...(req.query.classId ? { classIds: [req.query.classId] } : {}),
+    ...(req.query.teacherId ? { teacherId: req.query.teacherId } : {}),
+  });
 }

@@ -3,7 +3,7 @@
  * domain's (shared/domain/reports/*).
  */
 import * as z from 'zod';
-import { periodView } from '../schemas';
+import { idParam, periodView } from '../schemas';
 
 const count = z.number().int().nonnegative();
 const percent = z.number().nullable();
@@ -111,4 +111,63 @@ export const movementResponse = z.object({
   arrived: z.array(movementLine),
   left: z.array(movementLine),
   atEnd: count,
+});
+
+// --- the monitoring of how the journal is kept (R-62; issue 13, item 3) ---------------------------
+
+/** ?classId= one class, ?teacherId= one teacher's rows. */
+export const monitoringQuery = z.object({
+  classId: idParam('Класс').optional(),
+  teacherId: idParam('Учитель').optional(),
+});
+
+const problem = z.object({ code: z.string(), message: z.string() });
+const activity = z.object({ total: count, active7: count, active30: count, share7: percent, share30: percent });
+
+export const monitoringResponse = z.object({
+  schoolId: z.string(),
+  schoolName: z.string(),
+  yearId: z.string(),
+  period: periodView,
+  periods: z.array(periodView),
+  today: z.string(),
+  from: z.string(),
+  until: z.string(),
+  timeZone: z.string(),
+  thresholds: z.record(z.string(), z.number()),
+  classes: z.array(z.object({ classId: z.string(), className: z.string(), grade: z.number(), periodName: z.string() })),
+  teachers: z.array(z.object({ userId: z.string(), name: z.string() })),
+  rows: z.array(
+    z.object({
+      teacherId: z.string(),
+      teacherName: z.string(),
+      classId: z.string(),
+      className: z.string(),
+      grade: z.number(),
+      subjectId: z.string(),
+      subjectName: z.string(),
+      groupIds: z.array(z.string()),
+      students: count,
+      lessonsHeld: count,
+      marks: count,
+      fillRate: z.number().nullable(),
+      noMarkShare: percent,
+      oneMarkShare: percent,
+      noMarkStudents: count,
+      oneMarkStudents: count,
+      homeworkShare: percent,
+      topicShare: percent,
+      ktp: z.object({ state: z.enum(['approved', 'draft', 'none']), planned: count, taught: count, behind: count, ahead: count }),
+      lateFills: count,
+      overdueFills: count,
+      assessments: z.array(z.object({ date: z.string(), kind: z.string(), kindShort: z.string(), title: z.string().optional(), state: z.enum(['kept', 'noLesson', 'noMarks', 'upcoming']) })),
+      assessmentsDue: count,
+      assessmentsKept: count,
+      problems: z.array(problem),
+    }),
+  ),
+  activity: z.array(z.object({ classId: z.string(), className: z.string(), students: activity, parents: activity, problems: z.array(problem) })),
+  problemRows: count,
+  notes: z.array(z.string()),
+  journalQueries: count,
 });

@@ -13,6 +13,7 @@ import { diaryPreconditions, diaryRules, type DiaryObjects } from './rules/diary
 import { journalPreconditions, journalRules, type JournalObjects } from './rules/journal';
 import { ktpRules, type KtpObjects } from './rules/ktp';
 import { messagePreconditions, messageRules, type MessageObjects } from './rules/messages';
+import { monitoringRules, type MonitoringObjects } from './rules/monitoring';
 import { paperReportPreconditions, paperReportRules, type PaperReportObjects } from './rules/paper-reports';
 import { peopleRules, type PeopleObjects } from './rules/people';
 import { reportPreconditions, reportRules, type ReportObjects } from './rules/reports';
@@ -26,7 +27,7 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & MessageObjects & DiaryObjects & PaperReportObjects & ReportObjects;
+type Objects = CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & MessageObjects & DiaryObjects & PaperReportObjects & ReportObjects & MonitoringObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -47,6 +48,7 @@ const rules = {
   ...diaryRules,
   ...paperReportRules,
   ...reportRules,
+  ...monitoringRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
 const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...messagePreconditions, ...diaryPreconditions, ...paperReportPreconditions, ...reportPreconditions };
