@@ -18,11 +18,15 @@ export interface ReportObjects {
   'journalCheck.write': SchoolObject;
   /** «Отчёты по школам»: aggregates of every school of the department, no pupil's name (issue 13 item 5; clause 1.7). */
   'report.readDepartment': { departmentId: string };
+  /** The deputy's school reports: movement dynamics, class sizes, results by class, subject and teacher, a class's final data (issue 13 item 2). */
+  'report.readSchool': SchoolObject;
 }
 
 export const CHECK_REFUSAL = 'Проверки электронного журнала ведут директор и заместители директора (п. 8.2 Положения).';
 
 export const REPORT_REFUSAL = 'Отчёты по классу доступны классному руководителю этого класса, директору и заместителям директора.';
+
+export const SCHOOL_REPORT_REFUSAL = 'Отчёты по школе доступны директору и заместителям директора.';
 
 export const reportRules: Rules<ReportObjects> = {
   'report.readClass': (p, o) => inSchool(p, o) && (hasSchoolRole(p, o.schoolId, 'director', 'deputy') || ledClassIds(p, o.schoolId).includes(o.classId)),
@@ -30,6 +34,8 @@ export const reportRules: Rules<ReportObjects> = {
   'journalCheck.read': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy'),
   'journalCheck.write': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy'),
   'report.readDepartment': (p, o) => p.departmentId === o.departmentId && isDepartmentStaff(p, o.departmentId),
+  // No precondition either: who is not of the school's staff learns nothing (404), its other staff are told why (403).
+  'report.readSchool': (p, o) => inSchool(p, o) && hasSchoolRole(p, o.schoolId, 'director', 'deputy'),
 };
 
 export const reportPreconditions = staffOnly<ReportObjects>('Отчёты доступны только работникам школы.', ['report.readClass']);
