@@ -9,7 +9,7 @@ import type { JournalCheck } from '../repos/journal-checks';
 import { renderPlainPdf } from './lean-pdf';
 
 // Portrait A4 is 595 pt wide: the figures' columns (with 4 pt of padding each) fit within the margins.
-const WIDTHS = [30, 66, 64, 40, 34, 36, 34, 34, 56, 40, 40];
+const WIDTHS = [30, 62, 60, 40, 34, 36, 34, 34, 56, 40, 48];
 const LINES = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#888888', vLineColor: () => '#888888', paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 1, paddingBottom: () => 1 };
 
 const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => ({ text: p.trim(), margin: [0, 0, 0, 6] }));

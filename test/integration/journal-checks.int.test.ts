@@ -17,7 +17,7 @@ import { findAccountByLogin } from '../../shared/repos/accounts';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
 import { useTestTable } from '../support/dynamo';
-import { mskNoon, Q2, SCH } from './journal-fixture';
+import { journalFixture, mskNoon, Q2, SCH } from './journal-fixture';
 
 const CHECKS = `/api/schools/${SCH}/journal-checks`;
 let api: ApiServer;
@@ -38,6 +38,8 @@ export async function secondSchool(): Promise<void> {
 beforeAll(async () => {
   await useTestTable();
   await seedDemoSchool(mskNoon('2026-11-30'));
+  // 5А's test mathematics: 9 lessons of the quarter, 7 of them held by 30.11, none with a topic or homework yet.
+  await journalFixture(mskNoon('2026-11-30'));
   await secondSchool();
   api = await startApi();
   standAt(mskNoon('2026-11-30'));
@@ -74,6 +76,17 @@ describe('a check of the journal and its справка', () => {
     const res = await deputy.post(CHECKS, { date: '2026-11-30', periodId: Q2, classIds: ['6a', '5a'], findings: 'Учителям 5А выставлять отметки своевременно.' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     checkId = res.body.checkId;
+    // One line per teacher x class x subject of the monitoring: mathematics (7 lessons held, no topic:
+    // 7 hours behind the plan), and English's two subgroups (1 lesson each); no homework, no topics.
+    const lines = res.body.figures.map((f: { className: string; subjectName: string; teacherName: string; homeworkShare: number; topicShare: number; ktpBehind: number }) => [f.className, f.subjectName, f.teacherName, f.homeworkShare, f.topicShare, f.ktpBehind]);
+    expect(lines).toEqual([
+      ['5А', 'Английский язык (проверка)', 'Ильин Максим Андреевич', 0, 0, 1],
+      ['5А', 'Математика (проверка)', 'Ильин Максим Андреевич', 0, 0, 7],
+      ['5А', 'Английский язык (проверка)', 'Соловьёва Жанна Ильинична', 0, 0, 1],
+    ]);
+    expect(res.body.text).toContain('Проверено журналов (предмет в классе): 3, учителей: 2; текущих отметок нет; домашнее задание записано в среднем на 0 % уроков, тема — на 0 %.');
+    expect(res.body.text).toContain('Отставание от утверждённого КТП — в 3 из 3 журналов');
+    expect(res.body.text).toContain('— 5А, Математика (проверка) (Ильин Максим Андреевич): домашнее задание записано на 0 % уроков (порог 80 %); тема записана на 0 % уроков (порог 95 %); КТП не составлен; отставание от КТП: 7 ч (допустимо 2 ч).');
     expect(res.body).toMatchObject({ status: 'draft', version: 1, periodName: '2 четверть', classNames: ['5А', '6А'], checkedByTitle: 'Заместитель директора' });
     expect(res.body.text).toContain('30.11.2026 заместитель директора');
     expect(res.body.text).toContain('2 четверть, классы 5А, 6А');
@@ -91,26 +104,34 @@ describe('a check of the journal and its справка', () => {
     const stale = await deputy.send('PUT', `${CHECKS}/${checkId}`, { version: 1, text: 'Другой текст' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.details.current.text).toBe('Журналы 5А и 6А заполняются своевременно.\n\nЗамечаний нет.');
+    // Drafted anew from the figures: the edited text is replaced; then the deputy's own words again.
+    const redrafted = await deputy.send('PUT', `${CHECKS}/${checkId}`, { version: 2, redraft: true });
+    expect(redrafted.status).toBe(200);
+    expect(redrafted.body).toMatchObject({ version: 3, figures: expect.arrayContaining([expect.objectContaining({ subjectName: 'Математика (проверка)' })]) });
+    expect(redrafted.body.text).toContain('Замечания:');
+    const final = await deputy.send('PUT', `${CHECKS}/${checkId}`, { version: 3, text: `Журналы 5А и 6А заполняются своевременно.\n\n${redrafted.body.text.split('\n\n').at(-1)}` });
+    expect(final.body.version).toBe(4);
   });
 
   it('should sign the справка off, keep it as it is, and print it as PDF in Cyrillic', async () => {
     const deputy = await as('deputy');
-    const signed = await deputy.post(`${CHECKS}/${checkId}/sign-off`, { version: 2 });
+    const signed = await deputy.post(`${CHECKS}/${checkId}/sign-off`, { version: 4 });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
-    expect(signed.body).toMatchObject({ status: 'signedOff', version: 3 });
+    expect(signed.body).toMatchObject({ status: 'signedOff', version: 5 });
+    const kept = signed.body.text;
     for (const [method, path, body] of [
-      ['PUT', `${CHECKS}/${checkId}`, { version: 3, text: 'Исправлено' }],
-      ['PUT', `${CHECKS}/${checkId}`, { version: 3, redraft: true }],
-      ['POST', `${CHECKS}/${checkId}/sign-off`, { version: 3 }],
+      ['PUT', `${CHECKS}/${checkId}`, { version: 5, text: 'Исправлено' }],
+      ['PUT', `${CHECKS}/${checkId}`, { version: 5, redraft: true }],
+      ['POST', `${CHECKS}/${checkId}/sign-off`, { version: 5 }],
     ] as const) {
       const res = await deputy.send(method, path, body);
       expect(res.status).toBe(409);
       expect(res.body.error.message).toContain('подписанную проверку изменить нельзя');
     }
-    expect((await deputy.get(`${CHECKS}/${checkId}`)).body.text).toBe('Журналы 5А и 6А заполняются своевременно.\n\nЗамечаний нет.');
+    expect((await deputy.get(`${CHECKS}/${checkId}`)).body).toMatchObject({ text: kept, version: 5 });
     // Every change has its audit record (create, update, sign-off), written in the same transaction.
     const audit = await queryPrefix(`SCH#${SCH}#AUDIT#2026-11`, '2026-11');
-    expect(audit.filter((a) => a.entity === `JCHECK#${checkId}`).map((a) => a.action).sort()).toEqual(['journalCheck.create', 'journalCheck.signOff', 'journalCheck.update']);
+    expect(audit.filter((a) => a.entity === `JCHECK#${checkId}`).map((a) => a.action).sort()).toEqual(['journalCheck.create', 'journalCheck.redraft', 'journalCheck.signOff', 'journalCheck.update', 'journalCheck.update']);
 
     const pdf = await deputy.get(`${CHECKS}/${checkId}/pdf`);
     expect(pdf.status).toBe(200);
@@ -119,6 +140,10 @@ describe('a check of the journal and its справка', () => {
     expect(text).toContain('СПРАВКА');
     expect(text).toContain('по итогам проверки электронного журнала');
     expect(text).toContain('Дата проверки: 30.11.2026. Проверяемый период: 2 четверть. Классы: 5А, 6А.');
+    // The figures it was drafted from, as frozen into the check: 5А's mathematics 7 hours behind the plan.
+    expect(text).toContain('Показатели мониторинга по проверенным классам');
+    expect(text).toMatch(/5А\s+Математика\s+Ильин Максим\s+—\s+—\s+—\s+0\s?%\s+0\s?%\s+отстаёт на 7,0 ч\s+0\s+—/);
+    expect(text).toContain('отставание от КТП: 7 ч (допустимо 2 ч).');
     expect(text).toContain('Журналы 5А и 6А заполняются своевременно.');
     expect(text).toContain('Учителям 5А выставлять отметки своевременно.');
     expect(text).toContain('Подписано 30.11.2026.');

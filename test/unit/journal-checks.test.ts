@@ -42,18 +42,20 @@ describe('the справка drafted from the figures', () => {
   const base = { schoolName: 'МАОУ СОШ № 53', date: '2026-11-30', periodName: '2 четверть', classNames: ['5А', '6А'], checkedByName: 'Сидорова Е. В.', checkedByTitle: 'Заместитель директора' };
 
   it('should state the figures and list each journal with a problem', () => {
-    const text = draftCertificateText({ ...base, figures: [figure({}), figure({ className: '6А', teacherName: 'Иванов П. С.', fillRate: 0.75, homeworkShare: 70, topicShare: 80, ktpBehind: 2, lateFills: 3, problems: ['отстаёт от КТП на 2 ч', '3 урока заполнены с опозданием'] })] });
+    const text = draftCertificateText({ ...base, figures: [figure({}), figure({ className: '6А', teacherName: 'Иванов П. С.', fillRate: 0.75, homeworkShare: 70, topicShare: 80, ktpBehind: 2, lateFills: 3, problems: ['Отставание от КТП: 2 ч (допустимо 2 ч).', '3 урока заполнены с опозданием.'] })] });
     const [lead, figures, summary, remarks] = text.split('\n\n');
     expect(lead).toBe('30.11.2026 заместитель директора Сидорова Е. В. провел(а) проверку ведения электронного журнала (п. 8.2–8.3 Положения о ведении электронного журнала): 2 четверть, классы 5А, 6А.');
     // (1,25 + 0,75) / 2 = 1,00; (90 + 70) / 2 = 80 %; (100 + 80) / 2 = 90 %.
-    expect(figures).toBe('Проверено журналов (предмет в классе): 2, учителей: 2. Средняя наполняемость текущими отметками — 1,00 отметки на ученика за урок; домашнее задание записано в среднем на 80 % уроков, тема — на 90 %.');
+    expect(figures).toBe('Проверено журналов (предмет в классе): 2, учителей: 2; средняя наполняемость текущими отметками — 1,00 отметки на ученика за урок; домашнее задание записано в среднем на 80 % уроков, тема — на 90 %.');
     expect(summary).toBe('Отставание от утверждённого КТП — в 1 из 2 журналов; уроков, заполненных с опозданием, — 3.');
-    expect(remarks).toBe('Замечания:\n— 6А, Математика (Иванов П. С.): отстаёт от КТП на 2 ч; 3 урока заполнены с опозданием.');
+    expect(remarks).toBe('Замечания:\n— 6А, Математика (Иванов П. С.): отставание от КТП: 2 ч (допустимо 2 ч); 3 урока заполнены с опозданием.');
   });
 
   it('should say there is nothing to remark, or nothing to count', () => {
     expect(draftCertificateText({ ...base, classNames: ['5А'], figures: [figure({})] })).toContain('Замечаний по заполнению журнала не выявлено.');
     expect(draftCertificateText({ ...base, figures: [] })).toContain('Показатели мониторинга по проверенным классам за период отсутствуют');
+    expect(draftCertificateText({ ...base, figures: [figure({ fillRate: null, problems: ['КТП не составлен.'] })] })).toContain('учителей: 1; текущих отметок нет; домашнее задание');
+    expect(draftCertificateText({ ...base, figures: [figure({ problems: ['КТП не составлен.'] })] })).toContain('(Петрова А. И.): КТП не составлен.');
   });
 
   it('should print a figures line with decimal commas', () => {

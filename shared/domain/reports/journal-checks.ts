@@ -117,6 +117,12 @@ export function figureCells(f: CheckFigure): string[] {
   return [f.className, f.subjectName, f.teacherName, rateText(f.fillRate), shareText(f.noMarkShare), shareText(f.oneMarkShare), shareText(f.homeworkShare), shareText(f.topicShare), ktpText(f.ktpBehind), String(f.lateFills), f.assessments];
 }
 
+/** A sentence as a clause of a list: no full stop, a small letter unless the word is an abbreviation («КТП»). */
+const clause = (s: string) => {
+  const t = s.trim().replace(/\.+$/, '');
+  return /^[А-ЯЁA-Z][а-яёa-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+};
+
 const meanOf = (xs: ReadonlyArray<number | null>) => {
   const v = xs.filter((x): x is number => x !== null);
   return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
@@ -142,8 +148,10 @@ export function draftCertificateText(c: CertificateInput): string {
   const lead = `${ruDate(c.date)} ${c.checkedByTitle.toLowerCase()} ${c.checkedByName} провел(а) проверку ведения электронного журнала (п. 8.2–8.3 Положения о ведении электронного журнала): ${c.periodName}, ${c.classNames.length > 1 ? 'классы' : 'класс'} ${c.classNames.join(', ')}.`;
   if (f.length === 0) return [lead, 'Показатели мониторинга по проверенным классам за период отсутствуют: журналы не заполнялись.'].join('\n\n');
   const teachers = new Set(f.map((x) => x.teacherName)).size;
-  const figures = `Проверено журналов (предмет в классе): ${f.length}, учителей: ${teachers}. Средняя наполняемость текущими отметками — ${rateText(meanOf(f.map((x) => x.fillRate)))} отметки на ученика за урок; домашнее задание записано в среднем на ${shareText(meanOf(f.map((x) => x.homeworkShare)))} уроков, тема — на ${shareText(meanOf(f.map((x) => x.topicShare)))}.`;
-  const remarks = f.filter((x) => x.problems.length > 0).map((x) => `— ${x.className}, ${x.subjectName} (${x.teacherName}): ${x.problems.join('; ')}.`);
+  const fill = meanOf(f.map((x) => x.fillRate));
+  const fillText = fill === null ? 'текущих отметок нет' : `средняя наполняемость текущими отметками — ${rateText(fill)} отметки на ученика за урок`;
+  const figures = `Проверено журналов (предмет в классе): ${f.length}, учителей: ${teachers}; ${fillText}; домашнее задание записано в среднем на ${shareText(meanOf(f.map((x) => x.homeworkShare)))} уроков, тема — на ${shareText(meanOf(f.map((x) => x.topicShare)))}.`;
+  const remarks = f.filter((x) => x.problems.length > 0).map((x) => `— ${x.className}, ${x.subjectName} (${x.teacherName}): ${x.problems.map(clause).join('; ')}.`);
   const behind = f.filter((x) => (x.ktpBehind ?? 0) > 0).length;
   const late = f.reduce((n, x) => n + x.lateFills, 0);
   const summary = `Отставание от утверждённого КТП — в ${behind} из ${f.length} журналов; уроков, заполненных с опозданием, — ${late}.`;

@@ -10,13 +10,14 @@ import type { Principal } from '../../auth/roles';
 import { hasSchoolRole } from '../../auth/roles';
 import { dateInZone, planningYearOf } from '../../domain/calendar';
 import { checkDateProblem, checkDue, draftCertificateText, type CheckFigure } from '../../domain/reports/journal-checks';
-import type { Period } from '../../domain/year';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors';
 import { getCheck, listChecks, saveCheck, type JournalCheck } from '../../repos/journal-checks';
 import { className, listClasses, type School } from '../../repos/school';
 import { getYear } from '../../repos/year';
+import { periodView } from '../early-warnings';
+import { schoolMonitoring, yearPeriods, type MonitoringRowView } from './monitoring';
 
-type CheckSchool = Pick<School, 'schoolId' | 'name' | 'timeZone'>;
+type CheckSchool = Pick<School, 'schoolId' | 'departmentId' | 'name' | 'timeZone'>;
 
 export interface CheckInput {
   date: string;
@@ -38,23 +39,40 @@ export async function checkOptions(school: CheckSchool, now: Date) {
   const today = dateInZone(now, school.timeZone);
   const yearId = planningYearOf(today);
   const [year, classes] = await Promise.all([getYear(school.schoolId, yearId), listClasses(school.schoolId)]);
-  const periods = new Map<string, Period>();
-  for (const set of year?.periodSets ?? []) for (const p of set.periods) periods.set(p.periodId, p);
   return {
     today,
     yearId,
-    periods: [...periods.values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.endDate.localeCompare(b.endDate)).map((p) => ({ periodId: p.periodId, name: p.name, startDate: p.startDate, endDate: p.endDate })),
+    periods: (year ? yearPeriods(year) : []).map(periodView),
     classes: classes.filter((c) => c.yearId === yearId).map((c) => ({ classId: c.classId, name: className(c) })),
   };
 }
 
+/** A monitoring line as the справка prints it: KTP behind as a positive number of hours, ahead as a negative one. */
+export function figureOf(r: MonitoringRowView): CheckFigure {
+  return {
+    className: r.className,
+    subjectName: r.subjectName,
+    teacherName: r.teacherName,
+    fillRate: r.fillRate,
+    noMarkShare: r.noMarkShare,
+    oneMarkShare: r.oneMarkShare,
+    homeworkShare: r.homeworkShare,
+    topicShare: r.topicShare,
+    ktpBehind: r.ktp.behind > 0 ? r.ktp.behind : -r.ktp.ahead,
+    lateFills: r.lateFills,
+    assessments: r.assessmentsDue ? `${r.assessmentsKept} из ${r.assessmentsDue}` : '—',
+    problems: r.problems.map((p) => p.message),
+  };
+}
+
 /**
- * The monitoring figures of the checked classes and period, one line per teacher x class x subject.
- * They come from the school monitoring (shared/services/reports/monitoring.ts, issue 13 item 3);
- * until it is in the product the справка is drafted without figures.
+ * The monitoring figures of the checked classes and period (shared/services/reports/monitoring.ts,
+ * issue 13 item 3), one line per teacher x class x subject, as they stand now: the period's start
+ * to its end or today.
  */
-async function monitoringFigures(_school: CheckSchool, _yearId: string, _periodId: string, _classIds: readonly string[], _now: Date): Promise<CheckFigure[]> {
-  return [];
+async function monitoringFigures(school: CheckSchool, yearId: string, periodId: string, classIds: string[], now: Date): Promise<CheckFigure[]> {
+  const m = await schoolMonitoring({ schoolId: school.schoolId, departmentId: school.departmentId, yearId, periodId, now, classIds });
+  return m.rows.map(figureOf);
 }
 
 /** «Директор» or «Заместитель директора»: how the справка names who checked. */
