@@ -32,6 +32,8 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   reports: () => import('./reports/index') as Promise<AreaModule>,
   'report-files': () => import('./report-files/index') as Promise<AreaModule>,
   'report-xlsx': () => import('./report-xlsx/index') as Promise<AreaModule>,
+  archive: () => import('./archive/index') as Promise<AreaModule>,
+  'archive-pdf': () => import('./archive-pdf/index') as Promise<AreaModule>,
   checks: () => import('./checks/index') as Promise<AreaModule>,
 };
 

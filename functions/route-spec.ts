@@ -10,7 +10,7 @@ import type { Action } from '../shared/auth/policy';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export const AREA_NAMES = ['auth', 'school', 'system', 'settings', 'year', 'people', 'curriculum', 'timetable', 'ktp', 'journal', 'people-pdf', 'people-import', 'ktp-import', 'period-marks', 'corrections', 'diary', 'paper-reports', 'messages', 'surveys', 'corrections-pdf', 'journal-control', 'reports', 'report-files', 'report-xlsx', 'checks'] as const;
+export const AREA_NAMES = ['auth', 'school', 'system', 'settings', 'year', 'people', 'curriculum', 'timetable', 'ktp', 'journal', 'people-pdf', 'people-import', 'ktp-import', 'period-marks', 'corrections', 'diary', 'paper-reports', 'messages', 'surveys', 'corrections-pdf', 'journal-control', 'reports', 'report-files', 'report-xlsx', 'checks', 'archive', 'archive-pdf'] as const;
 export type Area = (typeof AREA_NAMES)[number];
 
 /** `public` routes need no session, `session` ones any signed-in person; an action is checked on the object the handler loads. */

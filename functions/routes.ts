@@ -4,6 +4,8 @@
  * the OpenAPI description is generated from it. They cannot disagree about what exists.
  * Each area keeps its entries beside its handlers, in functions/<area>/routes.ts.
  */
+import { archivePdfRoutes } from './archive-pdf/routes';
+import { archiveRoutes } from './archive/routes';
 import { authRoutes } from './auth/routes';
 import { correctionRoutes } from './corrections/routes';
 import { changeTableRoutes } from './corrections/change-table-routes';
@@ -62,6 +64,8 @@ export const routes: RouteSpec[] = [
   ...reportRoutes,
   ...reportFileRoutes,
   ...reportXlsxRoutes,
+  ...archiveRoutes,
+  ...archivePdfRoutes,
   ...checkRoutes,
 ];
 

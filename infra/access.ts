@@ -18,7 +18,9 @@ export interface Access {
    * Rendered reports (shared/repos/reports.ts): `write` stores them (s3:PutObject with a per-object
    * retain-until date, so also s3:PutObjectRetention), `readWrite` also serves them back.
    */
-  reports: 'none' | 'write' | 'readWrite';
+  reports: 'none' | 'read' | 'write' | 'readWrite';
+  /** Sets and lifts the Object Lock legal hold of stored reports (a document in a dispute, issue 14). */
+  legalHold?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 
 export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 export const REPORT_WRITE_ACTIONS = ['s3:PutObject', 's3:PutObjectRetention'];
 export const REPORT_READ_ACTIONS = ['s3:GetObject'];
+export const REPORT_LEGAL_HOLD_ACTIONS = ['s3:PutObjectLegalHold'];
 
 const EDITS_RECORDS: Access = { table: 'readWrite', sessionKey: true, reports: 'none' };
 
@@ -76,6 +79,12 @@ export const AREA_ACCESS: Record<Area, Access> = {
   reports: { table: 'read', sessionKey: true, reports: 'none' },
   'report-files': { table: 'read', sessionKey: true, reports: 'none' },
   'report-xlsx': { table: 'read', sessionKey: true, reports: 'none' },
+  // The archive (issue 14): the keeper's list, downloads and the checksum check read the stored
+  // documents; a legal hold is recorded and set on the objects. It never stores a document.
+  archive: { table: 'readWrite', sessionKey: true, reports: 'read', legalHold: true },
+  // The director's approval: reads the original, stores the approved copy with its own retain-until
+  // (held from the start when the document is held).
+  'archive-pdf': { table: 'readWrite', sessionKey: true, reports: 'readWrite', legalHold: true },
   // The checks of the journal and their справки (issue 13 item 4): a check and its audit record are written.
   checks: EDITS_RECORDS,
 };
@@ -114,8 +123,10 @@ export function grantAccess(fn: IGrantable, access: Access, res: Resources): voi
   if (access.table === 'read') res.table.grant(fn, ...TABLE_READ_ACTIONS);
   if (access.table === 'readWrite') res.table.grant(fn, ...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS);
   if (access.sessionKey) res.sessionKey.grantRead(fn);
-  if (access.reports !== 'none') {
-    const actions = [...REPORT_WRITE_ACTIONS, ...(access.reports === 'readWrite' ? REPORT_READ_ACTIONS : [])];
+  if (access.reports !== 'none' || access.legalHold) {
+    const writes = access.reports === 'write' || access.reports === 'readWrite';
+    const reads = access.reports === 'read' || access.reports === 'readWrite';
+    const actions = [...(writes ? REPORT_WRITE_ACTIONS : []), ...(reads ? REPORT_READ_ACTIONS : []), ...(access.legalHold ? REPORT_LEGAL_HOLD_ACTIONS : [])];
     // SSE-S3: no KMS key to grant. No delete: Object Lock and lifecycle decide when reports go.
     fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [res.reports.arnForObjects('*')] }));
   }

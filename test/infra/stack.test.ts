@@ -160,9 +160,21 @@ describe('least privilege', () => {
       if (access.table === 'read') expect(dynamo.filter((a) => /Put|Update|Delete|Write/.test(a)), name).toEqual([]);
       if (access.table === 'readWrite') expect(dynamo, name).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
       expect(actions.includes('secretsmanager:GetSecretValue'), name).toBe(access.sessionKey);
-      expect(actions.includes('s3:PutObject'), name).toBe(access.reports !== 'none');
+      expect(actions.includes('s3:PutObject'), name).toBe(access.reports === 'write' || access.reports === 'readWrite');
+      expect(actions.includes('s3:GetObject'), name).toBe(access.reports === 'read' || access.reports === 'readWrite');
+      expect(actions.includes('s3:PutObjectLegalHold'), name).toBe(access.legalHold === true);
       expect(actions.filter((a) => a.startsWith('s3:Delete')), name).toEqual([]);
     }
+  });
+
+  it('should let the archive write with retention and legal hold, but never delete, bypass or shorten a lock (issue 14)', () => {
+    const all = s.ofType('AWS::IAM::Policy').flatMap(([, p]) => actionsOf(p.Properties.PolicyDocument.Statement));
+    // Nobody may delete an object or a version, get past a GOVERNANCE lock, or change the bucket's lock.
+    expect(all.filter((a) => /^s3:(Delete|BypassGovernanceRetention|PutBucketObjectLockConfiguration|PutLifecycleConfiguration)/.test(a))).toEqual([]);
+    const archive = actionsOf(statementsOf(s.stack.api.functions.get('archive')!)).filter((a) => a.startsWith('s3:'));
+    expect(archive.sort()).toEqual(['s3:GetObject', 's3:PutObjectLegalHold']);
+    const approval = actionsOf(statementsOf(s.stack.api.functions.get('archive-pdf')!)).filter((a) => a.startsWith('s3:'));
+    expect(approval.sort()).toEqual(['s3:GetObject', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention']);
   });
 
   it('should let the functions that verify sessions read the signing secret, and only that secret', () => {

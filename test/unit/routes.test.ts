@@ -12,6 +12,8 @@ const CONFIG_VARS = vi.hoisted(() => {
   return vars;
 });
 
+import * as archive from '../../functions/archive/handlers';
+import * as archivePdf from '../../functions/archive-pdf/handlers';
 import * as auth from '../../functions/auth/handlers';
 import * as curriculum from '../../functions/curriculum/handlers';
 import * as diary from '../../functions/diary/handlers';
@@ -42,7 +44,7 @@ import * as year from '../../functions/year/handlers';
 import { ACTIONS, may, type Action } from '../../shared/auth/policy';
 import { readConfig } from '../../shared/config';
 
-const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp, journal, 'people-pdf': peoplePdf, 'people-import': peopleImport, 'ktp-import': ktpImport, 'period-marks': periodMarks, corrections, diary, 'paper-reports': paperReports, messages, surveys, 'corrections-pdf': correctionsPdf, 'journal-control': journalControl, reports, 'report-files': reportFiles, 'report-xlsx': reportXlsx, checks };
+const handlerModules: Record<Area, Record<string, unknown>> = { auth, school, system, settings, year, people, curriculum, timetable, ktp, journal, 'people-pdf': peoplePdf, 'people-import': peopleImport, 'ktp-import': ktpImport, 'period-marks': periodMarks, corrections, diary, 'paper-reports': paperReports, messages, surveys, 'corrections-pdf': correctionsPdf, 'journal-control': journalControl, reports, 'report-files': reportFiles, 'report-xlsx': reportXlsx, checks, archive, 'archive-pdf': archivePdf };
 const nobody = { userId: 'nobody', departmentId: 'krd', displayName: 'nobody', grants: [] };
 const dummy = { departmentId: 'krd', schoolId: 's1', classId: '5a', studentId: 'st-1', kind: 'staff' as const };
 const guarded = routes.filter((r) => r.permission !== 'public' && r.permission !== 'session');
