@@ -8,7 +8,8 @@ import { handlersOf } from '../http/area';
 import { attendanceTable, preliminaryTable } from '../../shared/reports/class-report-tables';
 import { renderTablePdf } from '../../shared/reports/report-table-pdf';
 import { movementSheetPdf } from '../../shared/reports/movement-pdf';
-import { classAttendance, classMovement, classPreliminary, classSummary, file, nameOf } from '../reports/load';
+import { classAttendance, classMovement, classPreliminary, classSummary, file, monitoringOfPath, nameOf } from '../reports/load';
+import { monitoringTable } from '../../shared/reports/monitoring-table';
 import { reportFileRoutes } from './routes';
 import { renderCertificatePdf } from '../../shared/reports/check-certificate';
 import { readCheck } from '../../shared/services/reports/journal-checks';
@@ -35,6 +36,11 @@ export const getPreliminaryPdf = handler('getPreliminaryPdf', async (req) => {
 export const getAttendancePdf = handler('getAttendancePdf', async (req) => {
   const r = await classAttendance(req);
   return file(await renderTablePdf(attendanceTable(r)), 'application/pdf', `poseshchaemost-${r.classId}-${r.period.periodId}.pdf`);
+});
+
+export const getMonitoringPdf = handler('getMonitoringPdf', async (req) => {
+  const r = await monitoringOfPath(req);
+  return file(await renderTablePdf(monitoringTable(r)), 'application/pdf', `monitoring-${r.schoolId}-${r.period.periodId}.pdf`);
 });
 
 export const getMovementPdf = handler('getMovementPdf', async (req) => {

@@ -7,7 +7,8 @@ import { handlersOf } from '../http/area';
 import { attendanceTable, preliminaryTable } from '../../shared/reports/class-report-tables';
 import { renderTableXlsx } from '../../shared/reports/report-table-xlsx';
 import { movementTable } from '../../shared/reports/movement-table';
-import { classAttendance, classMovement, classPreliminary, classSummary, file, nameOf } from '../reports/load';
+import { classAttendance, classMovement, classPreliminary, classSummary, file, monitoringOfPath, nameOf } from '../reports/load';
+import { monitoringTable } from '../../shared/reports/monitoring-table';
 import { XLSX_TYPE } from '../route-spec';
 import { reportXlsxRoutes } from './routes';
 
@@ -26,6 +27,11 @@ export const getPreliminaryXlsx = handler('getPreliminaryXlsx', async (req) => {
 export const getAttendanceXlsx = handler('getAttendanceXlsx', async (req) => {
   const r = await classAttendance(req);
   return file(await renderTableXlsx(attendanceTable(r)), XLSX_TYPE, `poseshchaemost-${r.classId}-${r.period.periodId}.xlsx`);
+});
+
+export const getMonitoringXlsx = handler('getMonitoringXlsx', async (req) => {
+  const r = await monitoringOfPath(req);
+  return file(await renderTableXlsx(monitoringTable(r)), XLSX_TYPE, `monitoring-${r.schoolId}-${r.period.periodId}.xlsx`);
 });
 
 export const getMovementXlsx = handler('getMovementXlsx', async (req) => {

@@ -27,6 +27,7 @@ import { inLessonGroup, lessonIdOf, onRosterOn, type JournalAttendance, type Jou
 import { fillState } from '../journal-rules';
 import type { LockSettings } from '../settings';
 import type { WorkTypeId } from '../work-types';
+import { averageText } from './summary-sheet';
 
 export const MONITORING_TITLE = 'Мониторинг ведения электронного журнала';
 
@@ -350,14 +351,13 @@ export function checkAssessment(
   return { ...base, state: marked ? 'kept' : 'noMarks' };
 }
 
-const fmt2 = (n: number) => n.toFixed(2).replace('.', ',');
 
 /** The row's problems by the school's thresholds, each in words with its figure. */
 export function rowProblems(r: Omit<MonitoringRow, 'problems'>, t: MonitoringThresholds): MonitoringProblem[] {
   const out: MonitoringProblem[] = [];
   if (r.lessonsHeld === 0) return out;
   if (r.fillRate !== null && r.fillRate < t.minFillRate) {
-    out.push({ code: 'fillRate', message: `Мало текущих отметок: ${fmt2(r.fillRate)} на ученика за урок (порог ${fmt2(t.minFillRate)}).` });
+    out.push({ code: 'fillRate', message: `Мало текущих отметок: ${averageText(r.fillRate)} на ученика за урок (порог ${averageText(t.minFillRate)}).` });
   }
   if (r.noMarkShare !== null && r.noMarkShare > t.maxNoMarkShare) {
     out.push({ code: 'noMarks', message: `Без отметок ${r.noMarkStudents} из ${r.students} обучающихся (${r.noMarkShare} %, допустимо ${t.maxNoMarkShare} %).` });
