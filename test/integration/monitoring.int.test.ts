@@ -199,6 +199,40 @@ describe('the monitoring of a class', () => {
   });
 });
 
+describe('the monitoring as files', () => {
+  it('should print the PDF with the teacher, class, subject, figures and problems in Cyrillic', async () => {
+    const res = await (await as('deputy')).get(`${URL}/pdf?classId=${CLS}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="monitoring-${SCH}-${Q2}.pdf"`);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: res.body as Buffer }).toString('utf8');
+    expect(text).toContain('Мониторинг ведения электронного журнала');
+    expect(text).toContain('2 четверть, с 05.11.2026 по 02.12.2026. Сформировано 02.12.2026.');
+    const name = model.staff.find((s) => s.userId === T1)!;
+    expect(text).toContain(name.lastName);
+    // The subject's name wraps in its column: «(мониторинг)» goes to the next line.
+    expect(text).toMatch(/7М\s+Математика\s+6\s+0,20\s+20 %\s+60 %\s+67 %\s+83 %\s+−2 ч \(5 из 7\)\s+1\s+1 из 3/);
+    // Problems wrap inside their column: their first words stay on one line.
+    expect(text).toContain('Мало текущих отметок: 0,20 на ученика');
+    expect(text).toContain('КТП не составлен.');
+    expect(text).toContain('Активность родителей и обучающихся в электронном дневнике');
+    // pdftotext may drop the narrow space of «0 %».
+    expect(text).toMatch(/7М\s+4\s+50 %\s+75 %\s+3\s+0\s?%\s+33 %/);
+  });
+
+  it('should give the same figures as XLSX', async () => {
+    const res = await (await as('deputy')).get(`${URL}/xlsx?classId=${CLS}`);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual(['Учитель', 'Класс', 'Предмет', 'Уроков', 'Наполн.', 'Без отм.', '1 отм.', 'ДЗ', 'Темы', 'КТП', 'Опозд.', 'КР', 'Проблемы']);
+    const math = rows.find((r) => r[2] === 'Математика (мониторинг)')!;
+    expect(math.slice(1, 12)).toEqual(['7М', 'Математика (мониторинг)', 6, '0,20', '20 %', '60 %', '67 %', '83 %', '−2 ч (5 из 7)', 1, '1 из 3']);
+    expect(String(math[12])).toContain('График оценочных процедур не выполнен');
+    expect(rows).toContainEqual(['7М', 4, '50 %', '75 %', 3, '0 %', '33 %', 'Входили в дневник за 30 дней 1 из 3 родителей (33 %, порог 50 %).']);
+  });
+});
+
 describe('the whole school', () => {
   it('should read each class x period partition with one Query', async () => {
     const before = ddbRequestCounter.count;
