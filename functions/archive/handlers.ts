@@ -7,16 +7,16 @@ import { may } from '../../shared/auth/policy';
 import type { Principal } from '../../shared/auth/roles';
 import { listArchive as list, readArchivedDocument, setLegalHold as hold, verifyArchive } from '../../shared/services/archive';
 import { handlersOf } from '../http/area';
-import { authorizedSchool, yearIdOf } from '../http/school';
+import { schoolOrHidden, yearIdOf } from '../http/school';
 import { archiveRoutes } from './routes';
-import { documentView, READ_REFUSAL, slotOf } from './view';
+import { documentView, READ_REFUSAL, readsArchive, slotOf } from './view';
 
 const handler = handlersOf(archiveRoutes);
 
 const actorOf = (p: Principal) => ({ userId: p.userId, displayName: p.displayName });
 
 export const listArchive = handler('listArchive', async (req) => {
-  const school = await authorizedSchool(req, READ_REFUSAL);
+  const school = await schoolOrHidden(req, READ_REFUSAL, readsArchive);
   const yearId = yearIdOf(req);
   const documents = await list(school.schoolId, yearId, req.query);
   const p = req.principal;
@@ -30,22 +30,22 @@ export const listArchive = handler('listArchive', async (req) => {
 });
 
 export const verifyChecksums = handler('verifyChecksums', async (req) => {
-  const school = await authorizedSchool(req, READ_REFUSAL);
+  const school = await schoolOrHidden(req, READ_REFUSAL, readsArchive);
   return { body: { checkedAt: req.now.toISOString(), checks: await verifyArchive(school.schoolId, yearIdOf(req), req.query) } };
 });
 
 export const getArchivedFile = handler('getArchivedFile', async (req) => {
-  const school = await authorizedSchool(req, READ_REFUSAL);
+  const school = await schoolOrHidden(req, READ_REFUSAL, readsArchive);
   const file = await readArchivedDocument(slotOf(req, school), req.query.copy ?? 'original');
   return { body: file.body, headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` } };
 });
 
 export const setLegalHold = handler('setLegalHold', async (req) => {
-  const school = await authorizedSchool(req, 'Удержать документ по спору может директор или заместитель директора.');
+  const school = await schoolOrHidden(req, 'Удержать документ по спору может директор или заместитель директора.', readsArchive);
   return { body: { document: documentView(await hold(actorOf(req.principal), slotOf(req, school), true, req.body.reason, req.now)) } };
 });
 
 export const liftLegalHold = handler('liftLegalHold', async (req) => {
-  const school = await authorizedSchool(req, 'Снять удержание документа может только директор.');
+  const school = await schoolOrHidden(req, 'Снять удержание документа может только директор.', readsArchive);
   return { body: { document: documentView(await hold(actorOf(req.principal), slotOf(req, school), false, req.body.reason, req.now)) } };
 });

@@ -3,11 +3,17 @@
  * a path names, and the record as the screens see it.
  */
 import type { z } from 'zod';
+import { may } from '../../shared/auth/policy';
+import type { Principal } from '../../shared/auth/roles';
+import type { SchoolObject } from '../../shared/auth/rules/objects';
 import { slotOfPath, type ArchivedDocument, type ArchiveSlot } from '../../shared/domain/archive';
 import type { School } from '../../shared/repos/school';
 import type { Req } from '../http/area';
 import { yearIdOf } from '../http/school';
 import type { archivedDocument } from './schemas';
+
+/** Who is told why a write is refused (403) rather than not told the school exists: whoever reads the archive. */
+export const readsArchive = (p: Principal, o: SchoolObject) => may(p, 'archive.read', o);
 
 export const READ_REFUSAL = 'Архив документов доступен директору, заместителям директора и управлению образования.';
 

@@ -2,9 +2,11 @@
  * The preamble of most handlers, once: the school named in the path (another department's school
  * is simply not found), then the route's permission on it or on an object made from it.
  */
-import type { ObjectOf } from '../../shared/auth/policy';
+import type { ObjectOf, SchoolObject } from '../../shared/auth/policy';
+import type { Principal } from '../../shared/auth/roles';
+import { schoolStaff } from '../../shared/auth/rules/common';
 import { YEAR_ID_RE } from '../../shared/domain/year-rules';
-import { BadRequestError, NotFoundError } from '../../shared/errors';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import { getSchool, type School } from '../../shared/repos/school';
 import type { RouteSpec } from '../route-spec';
 import type { ActionOf, Req } from './area';
@@ -30,6 +32,22 @@ export async function authorizedSchool<R extends RouteSpec>(
   const school = await schoolOf(req);
   req.authorize(object ? object(school) : (school as unknown as ObjectOf<ActionOf<R>>), refusal);
   return school;
+}
+
+/**
+ * The school of the path, with the route's action on the school itself; whoever has no standing
+ * there (a parent, another school's staff) learns nothing: 404, as for a school of another
+ * department. Those with standing (the school's staff, and whoever `standing` adds) hear why (403).
+ */
+export async function schoolOrHidden(
+  req: Pick<Req, 'principal' | 'params'> & { readonly allowed: (object: SchoolObject) => boolean },
+  refusal: string,
+  standing: (p: Principal, o: SchoolObject) => boolean = () => false,
+): Promise<School> {
+  const school = await schoolOf(req);
+  const object = { departmentId: school.departmentId, schoolId: school.schoolId };
+  if (req.allowed(object)) return school;
+  throw schoolStaff(req.principal, object) || standing(req.principal, object) ? new ForbiddenError(refusal) : new NotFoundError('Школа не найдена.');
 }
 
 /** An object for a class of the path's school. */

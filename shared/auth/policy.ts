@@ -5,7 +5,7 @@
  * Each area keeps its rules in shared/auth/rules/<area>.ts; this module joins them.
  */
 import { withoutViewerGrants, type Principal } from './roles';
-import { archivePreconditions, archiveRules, type ArchiveObjects } from './rules/archive';
+import { archiveRules, type ArchiveObjects } from './rules/archive';
 import { coreRules, type CoreObjects } from './rules/core';
 import { correctionPreconditions, correctionRules, type CorrectionObjects } from './rules/corrections';
 import { curriculumRules, type CurriculumObjects } from './rules/curriculum';
@@ -53,7 +53,7 @@ const rules = {
   ...monitoringRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
-const preconditions: { [A in Action]?: Precondition } = { ...archivePreconditions, ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...messagePreconditions, ...diaryPreconditions, ...paperReportPreconditions, ...reportPreconditions };
+const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...messagePreconditions, ...diaryPreconditions, ...paperReportPreconditions, ...reportPreconditions };
 
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];

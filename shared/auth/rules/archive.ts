@@ -3,10 +3,11 @@
  * the approved documents, so the director and the deputies list, download and re-verify them; the
  * department's specialist reads them (read-only). Only the director approves. A document in a
  * dispute is put on legal hold by the director or a deputy, and only the director lifts the hold.
- * Teachers, parents and students never reach the archive.
+ * Teachers are refused (403); parents, students and other schools' staff are not told the school
+ * exists (404, functions/http/school.ts schoolOrHidden), so no precondition refuses them earlier.
  */
 import { hasSchoolRole, isDepartmentStaff, type Principal } from '../roles';
-import { inSchool, staffOnly } from './common';
+import { inSchool } from './common';
 import type { Rules, SchoolObject } from './objects';
 
 export interface ArchiveObjects {
@@ -28,6 +29,3 @@ export const archiveRules: Rules<ArchiveObjects> = {
   'archive.setLegalHold': (p, o) => role(p, o, 'director', 'deputy'),
   'archive.liftLegalHold': (p, o) => role(p, o, 'director'),
 };
-
-/** The department's specialist is of no school, so only the writes are refused on the school alone. */
-export const archivePreconditions = staffOnly<ArchiveObjects>('Документы архива утверждает и удерживает администрация школы.', ['archive.approve', 'archive.setLegalHold', 'archive.liftLegalHold']);
