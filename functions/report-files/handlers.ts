@@ -53,3 +53,5 @@ export const getJournalCheckPdf = handler('getJournalCheckPdf', async (req) => {
   const check = await readCheck(school.schoolId, req.params.checkId!);
   return file(await renderCertificatePdf(check, school), 'application/pdf', `spravka-${check.checkId}.pdf`);
 });
+
+export * from './school-handlers';

@@ -38,3 +38,5 @@ export const getMovementXlsx = handler('getMovementXlsx', async (req) => {
   const r = await classMovement(req);
   return file(await renderTableXlsx(movementTable(r)), XLSX_TYPE, `dvizhenie-${r.classId}-${r.period.periodId}.xlsx`);
 });
+
+export * from './school-handlers';

@@ -18,3 +18,5 @@ export const getAttendance = handler('getAttendance', async (req) => ({ body: aw
 export const getMovement = handler('getMovement', async (req) => ({ body: await classMovement(req) }));
 
 export const getMonitoring = handler('getMonitoring', async (req) => ({ body: await monitoringOfPath(req) }));
+
+export * from './school-handlers';

@@ -1,5 +1,6 @@
 import type { RouteSpec } from '../route-spec';
 import * as schemas from './schemas';
+import { schoolReportRoutes } from './school-routes';
 
 /** The class teacher's reports for a class and period (issue 13, item 1); the same for the deputy and director. */
 export const CLASS_PERIOD_REPORTS = '/api/schools/{schoolId}/classes/{classId}/periods/{periodId}/reports';
@@ -14,4 +15,5 @@ export const reportRoutes = [
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/attendance`, area: 'reports', handler: 'getAttendance', permission: 'report.readClass', summary: 'Посещаемость класса по месяцам и сводная ведомость посещаемости (пропущено уроков по причинам) с начала учебного года до конца периода', response: schemas.attendanceResponse },
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/movement`, area: 'reports', handler: 'getMovement', permission: 'report.readClass', summary: 'Сводная ведомость движения учащихся класса за период: состояло на начало, прибыли и выбыли (дата, откуда или куда, номер приказа), состоит на конец', response: schemas.movementResponse },
   { method: 'GET', path: MONITORING, area: 'reports', handler: 'getMonitoring', permission: 'report.monitoring', summary: 'Мониторинг ведения электронного журнала за период (п. 3.11, 8.2, 8.3): по учителям, классам и предметам наполняемость отметками, доли без отметок и с одной отметкой, домашние задания и темы, выполнение КТП, заполнение с опозданием, график оценочных процедур; активность родителей и обучающихся в дневнике; проблемы по порогам школы (?classId=, ?teacherId=)', query: schemas.monitoringQuery, response: schemas.monitoringResponse },
+  ...schoolReportRoutes,
 ] as const satisfies readonly RouteSpec[];

@@ -98,9 +98,11 @@ export interface SummarySheet {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const percentOf = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 100) / whole));
-const mean = (xs: readonly number[]) => (xs.length ? round2(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
+/** The mean to 2 decimals, null of nothing: every average of the reports. */
+export const mean = (xs: readonly number[]) => (xs.length ? round2(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
 
-const FAILING: ReadonlySet<FinalMarkCode> = new Set(['2', 'na', 'fail']);
+/** The marks that fail a period or year: «2», «н/а», «незач». */
+export const FAILING: ReadonlySet<FinalMarkCode> = new Set(['2', 'na', 'fail']);
 
 function index(marks: readonly SheetMark[]): Map<string, FinalMarkCode> {
   return new Map(marks.map((m) => [`${m.subjectId}|${m.studentId}`, m.code]));
@@ -137,14 +139,22 @@ export function summarySheet(input: {
 }
 
 function subjectResult(s: SheetSubject, students: readonly SheetStudent[], period: Map<string, FinalMarkCode>): SubjectResult {
-  const codes = students.map((st) => period.get(`${s.subjectId}|${st.studentId}`));
+  return codesResult(s.subjectId, students.map((st) => period.get(`${s.subjectId}|${st.studentId}`)), s.passFail);
+}
+
+/**
+ * The results of a list of period marks (one per student; undefined = no mark yet): the counts,
+ * success, quality and average as the class results count them. The school's results by class,
+ * subject and teacher (./school-results.ts) count their own lists of marks with it.
+ */
+export function codesResult(subjectId: string, codes: ReadonlyArray<FinalMarkCode | undefined>, passFail: boolean): SubjectResult {
   const count = (...wanted: FinalMarkCode[]) => codes.filter((c) => c && wanted.includes(c)).length;
   // Grade 1's «н/оц» is no assessment at all: such a subject has no results.
   const assessed = codes.filter((c) => c && c !== 'notGraded' && c !== 'mastered').length;
   const failing = count('2', 'na', 'fail');
   const numeric = codes.flatMap((c) => numericMark(c) ?? []);
   return {
-    subjectId: s.subjectId,
+    subjectId,
     assessed,
     unmarked: codes.filter((c) => !c).length,
     five: count('5'),
@@ -153,8 +163,8 @@ function subjectResult(s: SheetSubject, students: readonly SheetStudent[], perio
     two: count('2'),
     notAssessed: count('na'),
     success: percentOf(assessed - failing, assessed),
-    quality: s.passFail ? null : percentOf(count('4', '5'), assessed),
-    average: s.passFail ? null : mean(numeric),
+    quality: passFail ? null : percentOf(count('4', '5'), assessed),
+    average: passFail ? null : mean(numeric),
   };
 }
 

@@ -31,7 +31,7 @@ export interface SummaryReport extends SummarySheet {
 }
 
 /** Live marks only: a cleared mark is a tombstone in the table. */
-const live = (marks: readonly StoredFinalMark[]): SheetMark[] =>
+export const live = (marks: readonly StoredFinalMark[]): SheetMark[] =>
   marks.flatMap((m) => (m.deleted || !m.code ? [] : [{ subjectId: m.subjectId, studentId: m.studentId, code: m.code as FinalMarkCode }]));
 
 /** True when the period is the last of the class's period set: its sheet carries the year marks too. */
