@@ -10,6 +10,7 @@
 import { may, type Action, type ObjectOf } from '../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
 import { absencePaths } from './corrections/absence-paths';
+import { checksPaths } from './checks/checks';
 import { correctionPaths } from './corrections/paths';
 import { paperPaths } from './paper-reports/paths';
 import { paths } from './paths';
@@ -40,6 +41,8 @@ export const HOME_TEXT = {
     staffCodes: 'Коды активации сотрудникам',
     reports: 'Отчёты',
     reportsDetail: 'сводная ведомость и итоги успеваемости класса: на экране, в PDF и XLSX',
+    journalChecks: 'Проверки электронного журнала',
+    journalChecksDetail: 'справки по итогам проверок, п. 8.2–8.4',
     schoolReports: 'Отчёты по школам',
     schools: 'Школы управления',
     schoolsDetail: 'настройки каждой школы',
@@ -77,6 +80,7 @@ export const HOME_TEXT = {
   },
   child: (c: Pick<Child, 'displayName' | 'className'>) => (c.className ? `${c.displayName}, ${c.className}` : c.displayName),
   unknownChild: 'Обучающийся',
+  checkOverdue: 'Последней подписанной проверке журнала больше месяца: пора проверить (п. 8.2).',
 } as const;
 
 export interface Section {
@@ -92,6 +96,8 @@ export interface Section {
   waitingIn?: string;
   /** The school whose overdue paper reports (R-52) the section counts. */
   overdueIn?: string;
+  /** The school whose journal check the section warns about when the last one is over a month old (clause 8.2). */
+  checkDueIn?: string;
 }
 
 export interface HomeCard {
@@ -149,6 +155,9 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
     const corrections = (action: 'correction.decide' | 'correction.list'): Section[] =>
       ready(action, school, 'corrections', S.corrections, correctionPaths.register(school.schoolId)).map((x) => ({ ...x, waitingIn: school.schoolId }));
     // Paper progress reports (R-52): the section counts the overdue ones the person may see.
+    // Checks of the journal (clause 8.2): the section warns when the last signed-off one is over a month old.
+    const journalChecks = (): Section[] =>
+      ready('journalCheck.write', school, 'journal-checks', S.journalChecks, checksPaths.list(school.schoolId), S.journalChecksDetail).map((x) => ({ ...x, checkDueIn: school.schoolId }));
     const paperReports = (cls: { departmentId: string; schoolId: string; classId: string }): Section[] =>
       ready('paperReport.readClass', cls, 'paper-reports', S.paperReports, paperPaths.screen(cls.schoolId, cls.classId || undefined)).map((x) => ({ ...x, overdueIn: cls.schoolId }));
     switch (g.role) {
@@ -163,6 +172,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
       case 'director':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
+          ...journalChecks(),
           ...corrections('correction.decide'),
           ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
           ...ready('personalData.readAccessLog', school, 'access-log', S.accessLog, personalDataPaths.accessLog(g.schoolId)),
@@ -180,6 +190,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
       case 'deputy':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
+          ...journalChecks(),
           ...corrections('correction.list'),
           ...ready('settings.writeSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
           ...ready('year.write', school, 'year', S.year, paths.year, S.yearDetail),
