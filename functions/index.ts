@@ -37,13 +37,20 @@ export const areaModules: Record<Area, () => Promise<AreaModule>> = {
   checks: () => import('./checks/index') as Promise<AreaModule>,
 };
 
+/** What a job run by hand may be narrowed to (`npm run job -- close-period --school … --period …`). */
+export interface JobOptions {
+  schoolId?: string;
+  periodId?: string;
+}
+
 export interface JobModule {
-  run(departmentId: string, now: Date): Promise<{ job: string; checked: number; changed: number }>;
+  run(departmentId: string, now: Date, options?: JobOptions): Promise<{ job: string; checked: number; changed: number }>;
 }
 
 export const jobModules: Record<string, () => Promise<JobModule>> = {
   'expire-access': () => import('./jobs/expire-access'),
   'reduce-former-cards': () => import('./jobs/reduce-former-cards'),
   'render-paper-reports': () => import('./jobs/render-paper-reports'),
+  'close-period': () => import('./jobs/close-period'),
   'render-yearly-journals': () => import('./jobs/render-yearly-journals'),
 };

@@ -11,6 +11,7 @@ import { correctionRoutes } from './corrections/routes';
 import { changeTableRoutes } from './corrections/change-table-routes';
 import { correctionPdfRoutes } from './corrections-pdf/routes';
 import { journalControlRoutes } from './journal-control/routes';
+import { periodCloseRoutes } from './journal-control/period-close-routes';
 import { curriculumRoutes } from './curriculum/routes';
 import { diaryRoutes } from './diary/routes';
 import { journalRoutes } from './journal/routes';
@@ -58,6 +59,7 @@ export const routes: RouteSpec[] = [
   ...changeTableRoutes,
   ...correctionPdfRoutes,
   ...journalControlRoutes,
+  ...periodCloseRoutes,
   ...messageRoutes,
   ...surveyRoutes,
   ...systemRoutes,
@@ -104,6 +106,14 @@ export const jobs: JobSpec[] = [
     schedule: 'cron(30 5 * * ? *)',
     localEveryMinutes: 24 * 60,
     summary: 'Renders the paper progress reports of the last fortnight for pupils whose parents applied in writing (R-52, clause 3.13)',
+  },
+  {
+    // Just after the schools' midnight: the day after a period's last day it locks the period,
+    // records what was missing and archives the documents (R-40); a failed night is made up by the next.
+    name: 'close-period',
+    schedule: 'cron(20 0 * * ? *)',
+    localEveryMinutes: 24 * 60,
+    summary: "Closes each ended study period of every class: locks the journal, records what was missing, archives the period's documents with a manifest (R-40, clauses 3.8, 7.3, 7.5, 8.6)",
   },
   {
     // Daily, and it works once a year: the first run after a school year ends renders and archives

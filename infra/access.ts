@@ -96,6 +96,8 @@ export const JOB_ACCESS: Readonly<Record<string, Access>> = {
   'reduce-former-cards': { table: 'readWrite', sessionKey: false, reports: 'none' },
   // Renders the fortnight's paper progress reports into the report bucket and records them.
   'render-paper-reports': { table: 'readWrite', sessionKey: false, reports: 'write' },
+  // Closes ended periods: locks the journal's chains, records progress and findings, archives the documents.
+  'close-period': { table: 'readWrite', sessionKey: false, reports: 'write' },
   // Renders each class's yearly journal into the archive and stamps the year's records with their removal date.
   'render-yearly-journals': { table: 'readWrite', sessionKey: false, reports: 'write' },
 };

@@ -16,3 +16,5 @@ export const checkIntegrity = handler('checkIntegrity', async (req) => {
   const school = await authorizedSchool(req, 'Проверку журнала по журналу изменений проводят директор, заместитель директора и управление образования.', classOfSchool(req.params.classId!));
   return { body: await checkJournalIntegrity(school.schoolId, req.params.classId!, req.params.periodId!, req.now) };
 });
+
+export { getPeriodClose, getPeriodCloses } from './period-close-handlers';

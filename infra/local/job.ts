@@ -15,10 +15,13 @@ import { startS3, type RunningS3 } from './s3';
 const [name, ...rest] = process.argv.slice(2);
 const load = name ? jobModules[name] : undefined;
 if (!load) {
-  console.error(`Usage: npm run job -- <name> [--now ISO-date]\nJobs: ${jobs.map((j) => `${j.name} (${j.summary})`).join('; ')}`);
+  console.error(`Usage: npm run job -- <name> [--now ISO-date] [--school <id> --period <id>]\nJobs: ${jobs.map((j) => `${j.name} (${j.summary})`).join('; ')}`);
   process.exit(2);
 }
-const now = rest.includes('--now') ? new Date(rest[rest.indexOf('--now') + 1]!) : new Date();
+const option = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
+const now = option('--now') ? new Date(option('--now')!) : new Date();
+// Narrows a job that supports it (close-period) to one school's one period.
+const narrowed = { schoolId: option('--school'), periodId: option('--period') };
 if (Number.isNaN(now.getTime())) {
   console.error('--now must be an ISO date, e.g. 2027-05-31T21:00:00Z');
   process.exit(2);
@@ -59,7 +62,7 @@ Object.assign(process.env, {
 });
 try {
   await ensureTable();
-  const result = await (await load()).run(DEPARTMENT_ID, now);
+  const result = await (await load()).run(DEPARTMENT_ID, now, narrowed);
   console.log(JSON.stringify(result));
 } finally {
   await own?.stop();

@@ -18,6 +18,7 @@ import { monitoringRules, type MonitoringObjects } from './rules/monitoring';
 import { paperReportPreconditions, paperReportRules, type PaperReportObjects } from './rules/paper-reports';
 import { peopleRules, type PeopleObjects } from './rules/people';
 import { reportPreconditions, reportRules, type ReportObjects } from './rules/reports';
+import { periodCloseRules, type PeriodCloseObjects } from './rules/period-close';
 import { periodMarkPreconditions, periodMarkRules, type PeriodMarkObjects } from './rules/period-marks';
 import { personalDataRules, type PersonalDataObjects } from './rules/personal-data';
 import { settingsRules, type SettingsObjects } from './rules/settings';
@@ -28,7 +29,7 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = ArchiveObjects & CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & MessageObjects & DiaryObjects & PaperReportObjects & ReportObjects & MonitoringObjects;
+type Objects = ArchiveObjects & CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & MessageObjects & DiaryObjects & PaperReportObjects & ReportObjects & PeriodCloseObjects & MonitoringObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -50,6 +51,7 @@ const rules = {
   ...diaryRules,
   ...paperReportRules,
   ...reportRules,
+  ...periodCloseRules,
   ...monitoringRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 

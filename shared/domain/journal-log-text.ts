@@ -4,6 +4,7 @@
  * «тема урока: «Дроби»», «годовая отметка: 4 → 5». Stored records keep ids and codes (the hash
  * chain is over them); this module only reads them. Pure, without node:crypto, so the web may use it.
  */
+import { ruDate } from './calendar';
 import { correctionNote } from './corrections';
 import { attendanceCode, type AttendanceEntry } from './journal-marks';
 import { FINAL_MARK_TEXT, finalMarkKindTitle, isFinalMarkCode, type FinalMarkKind } from './period-marks';
@@ -13,8 +14,8 @@ type Values = Record<string, unknown> | null;
 
 /** What `describeChange` needs of a record. */
 export interface DescribedRecord {
-  action: 'create' | 'update' | 'delete';
-  entity: 'mark' | 'attendance' | 'lesson' | 'finalMark';
+  action: 'create' | 'update' | 'delete' | 'close';
+  entity: 'mark' | 'attendance' | 'lesson' | 'finalMark' | 'period';
   target: { lessonId: string; studentId?: string; workType?: string };
   old: Values;
   new: Values;
@@ -127,6 +128,8 @@ function describeCell(r: DescribedRecord, ctx: DescribeContext): string {
       return lessonText(r);
     case 'finalMark':
       return finalText(r, ctx);
+    case 'period':
+      return `период закрыт${typeof r.new?.closedOn === 'string' ? ` ${ruDate(r.new.closedOn)}` : ''}: дальнейшие изменения — только по заявкам на корректировку`;
     default:
       return '';
   }

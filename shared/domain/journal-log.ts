@@ -12,9 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 
-export type ChangeAction = 'create' | 'update' | 'delete';
-/** 'finalMark': a period, year, exam or final mark (issue 10); its `target.lessonId` names the slot («2026-q2», «year»). */
-export type ChangeEntity = 'mark' | 'attendance' | 'lesson' | 'finalMark';
+/** 'close': the period close (R-40) ends the chain's open part; only a correction's entry follows it. */
+export type ChangeAction = 'create' | 'update' | 'delete' | 'close';
+/**
+ * 'finalMark': a period, year, exam or final mark (issue 10); its `target.lessonId` names the slot («2026-q2», «year»).
+ * 'period': the period itself (its close); `target.lessonId` is the period's id.
+ */
+export type ChangeEntity = 'mark' | 'attendance' | 'lesson' | 'finalMark' | 'period';
 
 export interface ChangeTarget {
   lessonId: string;

@@ -19,6 +19,7 @@ import { deleteOp, putIf, putOp, transact as transactWrite, TransactionCancelled
 import type { SubgroupSet, SubstituteAssignment } from '../domain/curriculum';
 import type { JournalAttendance, JournalLesson, JournalMark, LessonRef, SubjectRoster } from '../domain/journal-model';
 import type { WorkTypeId } from '../domain/work-types';
+import type { ClosedMark } from '../domain/period-close';
 import type { SchoolClass } from './school';
 import { accountFromItem, type Account } from './accounts';
 
@@ -140,7 +141,7 @@ export interface WriteContextItems {
   subgroups: SubgroupSet | null;
   /** The cell as stored, tombstone included (null: never written). */
   cell: Item | null;
-  head: { seq: number; hash: string } | null;
+  head: ChainHeadRead | null;
   /** The writer's account, read in the same request so that an ended session writes nothing. */
   callerAccount: Account | null;
 }
@@ -173,7 +174,7 @@ export async function readWriteContext(departmentId: string, p: Place, lesson: L
     lesson: lessonItem && lessonItem.type === JOURNAL_TYPES.lesson ? lessonOf(lessonItem) : null,
     subgroups: subgroupsItem && subgroupsItem.type === JOURNAL_TYPES.subgroups ? body<SubgroupSet>(subgroupsItem) : null,
     cell: pick(k.cell),
-    head: headItem ? { seq: Number(headItem.seq), hash: String(headItem.hash) } : null,
+    head: headItem ? headOf(headItem) : null,
     callerAccount: accountFromItem(pick(k.caller)),
   };
 }
@@ -182,10 +183,22 @@ function batchGetConsistent(wanted: Key[]): Promise<Item[]> {
   return batchGet(wanted, { consistent: true });
 }
 
+/** A chain head as a write decides on it: where the chain ends, and whether the period close closed it. */
+export interface ChainHeadRead {
+  seq: number;
+  hash: string;
+  closed?: ClosedMark;
+}
+
+export function headOf(item: Item): ChainHeadRead {
+  const closed = typeof item.closedOn === 'string' ? { closed: { closedOn: item.closedOn, ...(typeof item.closedPeriodName === 'string' ? { periodName: item.closedPeriodName } : {}) } } : {};
+  return { seq: Number(item.seq), hash: String(item.hash), ...closed };
+}
+
 /** The head of a subject's change-log chain, read again after another write moved it. */
-export async function readHead(p: Place): Promise<{ seq: number; hash: string } | null> {
+export async function readHead(p: Place): Promise<ChainHeadRead | null> {
   const head = await getItem(keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId), { consistent: true });
-  return head ? { seq: Number(head.seq), hash: String(head.hash) } : null;
+  return head ? headOf(head) : null;
 }
 
 // --- write operations (parts of one TransactWriteItems) --------------------------------------

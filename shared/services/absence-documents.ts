@@ -23,10 +23,11 @@ import { dateInZone } from '../domain/calendar';
 import { chainRun, logValue, type ChangeBody } from '../domain/journal-log';
 import { lessonIdOf, type JournalAttendance } from '../domain/journal-model';
 import type { AcademicYear } from '../domain/year';
-import { BadRequestError, ConflictError, NotFoundError } from '../errors';
+import { BadRequestError, ConflictError, LockedError, NotFoundError } from '../errors';
 import { absenceDocumentKey, absenceDocumentOps, getAbsenceDocument, listAbsenceDocuments, type StoredAbsenceDocument } from '../repos/absence-documents';
 import { changeLogRunOps } from '../repos/change-log';
-import { attendanceOf, attendancePutOp, readLessonsOfClassDays, transact, type Place } from '../repos/journal';
+import { attendanceOf, attendancePutOp, headOf as chainHeadOf, readLessonsOfClassDays, transact, type ChainHeadRead, type Place } from '../repos/journal';
+import { closedMessage } from '../domain/period-close';
 import { keyId, readItems } from '../repos/period-marks';
 import { getClass, getStudentCard, type School, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
@@ -75,8 +76,8 @@ const headKey = (p: Place) => keys.changeLogHead(p.schoolId, p.classId, p.period
 const BATCH_ITEMS = 98;
 
 const MAX_ATTEMPTS = 12;
-type Head = { seq: number; hash: string } | null;
-const headOf = (i: Record<string, unknown> | undefined): Head => (i ? { seq: Number(i.seq), hash: String(i.hash) } : null);
+type Head = ChainHeadRead | null;
+const headOf = (i: Record<string, unknown> | undefined): Head => (i ? chainHeadOf(i) : null);
 
 /**
  * Writes one batch on the chain heads known; a moved head is read again and the batch rebuilt.
@@ -86,6 +87,9 @@ async function commitBatch(batch: Change[], extra: TransactItem[], heads: Map<st
   const byChain = new Map<string, Change[]>();
   for (const c of batch) byChain.set(chainId(c.place), [...(byChain.get(chainId(c.place)) ?? []), c]);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    // A period closed takes no reasons but a correction's: refused before anything is written.
+    const closed = [...byChain.keys()].map((id) => heads.get(id)?.closed).find(Boolean);
+    if (closed) throw new LockedError(closedMessage(closed), { reason: 'periodClosed', ...closed });
     const written = new Map<string, Head>();
     const logOps = [...byChain.values()].flatMap((cs) => {
       const place = cs[0]!.place;

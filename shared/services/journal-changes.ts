@@ -88,7 +88,7 @@ export async function changeLogOf(schoolId: string, classId: string, periodId: s
   };
 
   const shown = read.records.map((r): ShownRecord => {
-    const lesson = r.entity === 'finalMark' ? null : parseLessonId(r.target.lessonId);
+    const lesson = r.entity === 'finalMark' || r.entity === 'period' ? null : parseLessonId(r.target.lessonId);
     const student = r.target.studentId ? studentName.get(r.target.studentId) : undefined;
     return {
       ...r,

@@ -45,6 +45,7 @@ import {
   type Verdict,
 } from '../domain/journal-rules';
 import type { WorkTypeId } from '../domain/work-types';
+import { closedMessage } from '../domain/period-close';
 import type { JournalLessonObject } from '../auth/rules/journal';
 import { BadRequestError, ConflictError, LockedError, NotFoundError, RuleViolationError } from '../errors';
 import type { Account } from '../repos/accounts';
@@ -62,6 +63,7 @@ import {
   readWriteContext,
   transact,
   type CellRef,
+  type ChainHeadRead,
   type Place,
 } from '../repos/journal';
 import { rulesFromItems, type JournalRules } from './journal-settings';
@@ -84,7 +86,7 @@ export interface WriteContext {
   roster: SubjectRoster;
   lesson: JournalLesson & { journalData?: boolean };
   cell: Item | null;
-  head: { seq: number; hash: string } | null;
+  head: ChainHeadRead | null;
   /** What the policy decides on (shared/auth/rules/journal.ts). */
   access: JournalLessonObject;
   /** The writer's account, from the same BatchGetItem (the handler checks its session against it). */
@@ -194,6 +196,8 @@ async function commit(c: Commit): Promise<'written' | 'replayed'> {
   let head = ctx.head;
   const touch = !c.cellIsLesson && !ctx.lesson.journalData;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    // The period close marks the head it moves: nothing but a correction's entry extends it.
+    if (head?.closed) throw new LockedError(closedMessage(head.closed), { reason: 'periodClosed', ...head.closed });
     const body: ChangeBody = {
       partition: keys.journalPartition(ctx.place.schoolId, ctx.place.classId, ctx.place.periodId),
       subjectId: ctx.place.subjectId,

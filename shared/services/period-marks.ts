@@ -37,6 +37,7 @@ import {
   type FinalMarkKind,
   type SubjectMarking,
 } from '../domain/period-marks';
+import { closedMessage } from '../domain/period-close';
 import { resolveSchoolSettings, type SchoolSettings } from '../domain/settings';
 import { DEFAULT_MINIMUM_MARKS, periodRules, type MarkingRules, type MarkingRulesVersion } from '../domain/settings-versions';
 import { periodsForGrade, type AcademicYear, type Period } from '../domain/year';
@@ -44,7 +45,7 @@ import { keys, type Key } from '../db/keys';
 import { BadRequestError, ConflictError, LockedError, NotFoundError, RuleViolationError } from '../errors';
 import { changeLogOps } from '../repos/change-log';
 import { getLoad } from '../repos/curriculum';
-import { readJournalSlice, readLessonsOfClassDays, transact, type JournalSlice } from '../repos/journal';
+import { headOf, readJournalSlice, readLessonsOfClassDays, transact, type ChainHeadRead, type JournalSlice } from '../repos/journal';
 import { finalMarkKey, finalMarkOf, finalMarkPutOp, keyId, readItems, slotFields, type FinalMarkSlot, type StoredFinalMark } from '../repos/period-marks';
 import { getClass, getDepartmentAndSchoolItems, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
@@ -143,7 +144,7 @@ export interface FinalMarkContext {
   stored: StoredFinalMark | null;
   /** The marks the basis of a year or final mark is computed from, by key. */
   basisItems: Map<string, Item>;
-  head: { seq: number; hash: string } | null;
+  head: ChainHeadRead | null;
   access: FinalMarkObject;
 }
 
@@ -198,10 +199,14 @@ export async function loadFinalMarkContext(p: Principal, place: FinalMarkPlace, 
   const student = slice.roster.students.find((s) => s.studentId === place.studentId);
   if (!student) throw new NotFoundError('Этого обучающегося нет в списке класса по предмету.');
   const marking = markingContextOf(items.department, items.school, now);
-  const window = markWindow(year, schoolClass.grade, target, { openDaysBefore: marking.openDaysBefore, lessonDates });
+  const headItem = found.get(keyId(headKey));
+  const head = headItem ? headOf(headItem) : null;
+  // The period close closed the period's chain: its period marks (and, in the last period, the
+  // year marks logged there) close with it; exam and final marks come after and keep their own window.
+  const closedOn = target.kind === 'period' || target.kind === 'year' ? head?.closed?.closedOn : undefined;
+  const window = markWindow(year, schoolClass.grade, target, { openDaysBefore: marking.openDaysBefore, lessonDates, closedOn });
   if (!window) throw new NotFoundError('Нет такого периода у этого класса.');
   const storedItem = found.get(keyId(markKey));
-  const headItem = found.get(keyId(headKey));
   return {
     slot,
     schoolClass,
@@ -216,7 +221,7 @@ export async function loadFinalMarkContext(p: Principal, place: FinalMarkPlace, 
     studentMarks: slice.marks.filter((m) => m.studentId === place.studentId),
     stored: storedItem ? finalMarkOf(storedItem) : null,
     basisItems: found,
-    head: headItem ? { seq: Number(headItem.seq), hash: String(headItem.hash) } : null,
+    head,
     access: {
       departmentId: p.departmentId,
       schoolId: place.schoolId,
@@ -411,7 +416,9 @@ export async function setFinalMark(ctx: FinalMarkContext, input: FinalMarkInput,
     await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 8 * 2 ** attempt)));
     const fresh = await readItems([keys.changeLogHead(slot.schoolId, slot.classId, ctx.period.periodId, slot.subjectId)]);
     const h = [...fresh.values()][0];
-    head = h ? { seq: Number(h.seq), hash: String(h.hash) } : null;
+    head = h ? headOf(h) : null;
+    // The period close came in between (it moves every head of the class): the mark is refused as closed.
+    if (head?.closed && slot.kind !== 'exam' && slot.kind !== 'final') throw new LockedError(closedMessage(head.closed), { reason: 'periodClosed', ...head.closed });
   }
   throw new ConflictError('Журнал этого предмета сейчас сохраняет много изменений одновременно. Повторите сохранение.');
 }
