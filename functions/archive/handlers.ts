@@ -5,7 +5,7 @@
  */
 import { may } from '../../shared/auth/policy';
 import type { Principal } from '../../shared/auth/roles';
-import { listArchive as list, readArchivedDocument, setLegalHold as hold, verifyArchive } from '../../shared/services/archive';
+import { archiveOverview, readArchivedDocument, setLegalHold as hold, verifyArchive } from '../../shared/services/archive';
 import { handlersOf } from '../http/area';
 import { schoolOrHidden, yearIdOf } from '../http/school';
 import { archiveRoutes } from './routes';
@@ -18,12 +18,14 @@ const actorOf = (p: Principal) => ({ userId: p.userId, displayName: p.displayNam
 export const listArchive = handler('listArchive', async (req) => {
   const school = await schoolOrHidden(req, READ_REFUSAL, readsArchive);
   const yearId = yearIdOf(req);
-  const documents = await list(school.schoolId, yearId, req.query);
+  const { documents, periods, classes } = await archiveOverview(school.schoolId, yearId, req.query);
   const p = req.principal;
   return {
     body: {
       yearId,
       documents: documents.map(documentView),
+      periods,
+      classes,
       may: { approve: may(p, 'archive.approve', school), setLegalHold: may(p, 'archive.setLegalHold', school), liftLegalHold: may(p, 'archive.liftLegalHold', school) },
     },
   };

@@ -45,6 +45,8 @@ export const archivedDocument = z.object({
 export const listResponse = z.object({
   yearId: z.string(),
   documents: z.array(archivedDocument),
+  periods: z.array(z.object({ periodId: z.string(), name: z.string() })),
+  classes: z.array(z.object({ classId: z.string(), name: z.string() })),
   /** What the caller may do here, so the screen offers only that. */
   may: z.object({ approve: z.boolean(), setLegalHold: z.boolean(), liftLegalHold: z.boolean() }),
 });

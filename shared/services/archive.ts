@@ -23,6 +23,8 @@ import type { ReportKind } from '../domain/retention';
 import { ConflictError, NotFoundError } from '../errors';
 import { createArchived, getArchived, listArchived, saveArchived } from '../repos/archive';
 import { readReport, readReportIfAny, setReportLegalHold, storeReport } from '../repos/reports';
+import { className, listClasses } from '../repos/school';
+import { getYear } from '../repos/year';
 
 export type { ArchivedDocument, ArchiveSlot } from '../domain/archive';
 
@@ -98,6 +100,24 @@ export interface ArchiveFilter {
 export async function listArchive(schoolId: string, yearId: string, filter: ArchiveFilter = {}): Promise<ArchivedDocument[]> {
   const docs = await listArchived(schoolId, yearId, filter.periodId, filter.periodId !== undefined ? filter.classId : undefined);
   return docs.filter((d) => (filter.classId === undefined || d.classId === filter.classId) && (filter.kind === undefined || d.kind === filter.kind)).sort(byPlace);
+}
+
+export interface ArchiveOverview {
+  documents: ArchivedDocument[];
+  /** The names the filters and the list show: the year's periods (of every set) and the school's classes. */
+  periods: Array<{ periodId: string; name: string }>;
+  classes: Array<{ classId: string; name: string }>;
+}
+
+/** The keeper's screen of a year: its documents (narrowed) with the names of its periods and classes. */
+export async function archiveOverview(schoolId: string, yearId: string, filter: ArchiveFilter = {}): Promise<ArchiveOverview> {
+  const [documents, year, classes] = await Promise.all([listArchive(schoolId, yearId, filter), getYear(schoolId, yearId), listClasses(schoolId)]);
+  const periods = new Map((year?.periodSets ?? []).flatMap((s) => s.periods).map((p) => [p.periodId, p.name]));
+  return {
+    documents,
+    periods: [...periods].map(([periodId, name]) => ({ periodId, name })).sort((a, b) => a.periodId.localeCompare(b.periodId)),
+    classes: classes.map((c) => ({ classId: c.classId, name: className(c) })),
+  };
 }
 
 export async function archivedDocumentOf(slot: ArchiveSlot, consistent = false): Promise<ArchivedDocument> {

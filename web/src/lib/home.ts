@@ -10,6 +10,7 @@
 import { may, type Action, type ObjectOf } from '../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
 import { absencePaths } from './corrections/absence-paths';
+import { archivePaths } from './archive/archive';
 import { checksPaths } from './checks/checks';
 import { correctionPaths } from './corrections/paths';
 import { paperPaths } from './paper-reports/paths';
@@ -43,6 +44,8 @@ export const HOME_TEXT = {
     reportsDetail: 'сводная ведомость и итоги успеваемости класса: на экране, в PDF и XLSX',
     journalChecks: 'Проверки электронного журнала',
     journalChecksDetail: 'справки по итогам проверок, п. 8.2–8.4',
+    archive: 'Архив документов',
+    archiveDetail: 'ведомости и журналы на хранении, утверждение, контрольные суммы',
     schoolReports: 'Отчёты по школам',
     schools: 'Школы управления',
     schoolsDetail: 'настройки каждой школы',
@@ -158,6 +161,8 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
     // Checks of the journal (clause 8.2): the section warns when the last signed-off one is over a month old.
     const journalChecks = (): Section[] =>
       ready('journalCheck.write', school, 'journal-checks', S.journalChecks, checksPaths.list(school.schoolId), S.journalChecksDetail).map((x) => ({ ...x, checkDueIn: school.schoolId }));
+    // The archive (issue 14): the stored documents, their approval and checksums.
+    const archive = (): Section[] => ready('archive.read', school, 'archive', S.archive, archivePaths.screen(school.schoolId), S.archiveDetail);
     const paperReports = (cls: { departmentId: string; schoolId: string; classId: string }): Section[] =>
       ready('paperReport.readClass', cls, 'paper-reports', S.paperReports, paperPaths.screen(cls.schoolId, cls.classId || undefined)).map((x) => ({ ...x, overdueIn: cls.schoolId }));
     switch (g.role) {
@@ -173,6 +178,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
           ...journalChecks(),
+          ...archive(),
           ...corrections('correction.decide'),
           ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
           ...ready('personalData.readAccessLog', school, 'access-log', S.accessLog, personalDataPaths.accessLog(g.schoolId)),
@@ -191,6 +197,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
           ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
           ...journalChecks(),
+          ...archive(),
           ...corrections('correction.list'),
           ...ready('settings.writeSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
           ...ready('year.write', school, 'year', S.year, paths.year, S.yearDetail),
