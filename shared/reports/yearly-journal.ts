@@ -55,15 +55,43 @@ const MARK_WIDTH = 26;
 const PAD = 2;
 
 const LINES = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#888888', vLineColor: () => '#888888', paddingLeft: () => 1, paddingRight: () => 1, paddingTop: () => 1, paddingBottom: () => 1 };
+const NO_LINES = { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 1, paddingRight: () => 1, paddingTop: () => 1, paddingBottom: () => 1 };
 const bold = (text: string) => ({ text, bold: true });
-const heading = (text: string, pageBreak = true) => ({ text, fontSize: 13, bold: true, margin: [0, 0, 0, 4], ...(pageBreak ? { pageBreak: 'before' } : {}) });
-const sub = (text: string) => ({ text, fontSize: 10, bold: true, margin: [0, 6, 0, 3] });
+const heading = (text: string) => ({ text, fontSize: 13, bold: true, margin: [0, 0, 0, 4] });
+const sub = (text: string, pageBreak = false) => ({ text, fontSize: 10, bold: true, margin: [0, 6, 0, 3], ...(pageBreak ? { pageBreak: 'before' } : {}) });
+
+/** Every row of a ruled grid is this tall: 7 pt PT Sans is 9.1 pt a line, plus the 1 + 1 pt padding. */
+const ROW = 12;
+/** Rows a ruled grid may have: it starts on a fresh page under one line of title. */
+const RULED_ROWS = 44;
+const RULE = { lineWidth: 0.5, lineColor: '#888888' };
+
+/**
+ * A grid of short strings with its rules drawn as a few long lines under the table, instead of
+ * pdfmake's four lines per cell (for a class's year, about 200,000 lines and a third of the
+ * render): the geometry is known from the numeric widths and the fixed row height. A grid longer
+ * than a page is ruled by pdfmake as usual.
+ */
+function ruledTable(widths: readonly number[], body: unknown[][]): unknown[] {
+  const rows = body.length;
+  if (rows > RULED_ROWS) return [{ style: 'grid', table: { headerRows: 1, dontBreakRows: true, widths, body }, layout: LINES }];
+  const xs = widths.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w + 2 * PAD / 2], [0]);
+  const height = rows * ROW;
+  const canvas = [
+    ...xs.map((x) => ({ type: 'line', x1: x, y1: 0, x2: x, y2: height, ...RULE })),
+    ...Array.from({ length: rows + 1 }, (_, i) => ({ type: 'line', x1: 0, y1: i * ROW, x2: xs.at(-1)!, y2: i * ROW, ...RULE })),
+  ];
+  return [{ canvas }, { style: 'marks', table: { widths, heights: ROW - PAD, body }, layout: NO_LINES, margin: [0, -height, 0, 0] }];
+}
+
+/** A name that would not fit its column stays on one line (a second line would break the fixed rows). */
+const oneLine = (name: string) => ({ text: name, noWrap: true, alignment: 'left' });
 
 function gridTable(page: GridPage) {
   const widths = [NO_WIDTH, NAME_WIDTH, ...page.dates.map(() => CELL_WIDTH), ...(page.withPeriodMark ? [MARK_WIDTH] : [])];
   const header = [bold('№'), bold('Обучающийся'), ...page.dates.map((d) => ({ text: d, fontSize: 5.5 })), ...(page.withPeriodMark ? [{ text: 'За пер.', fontSize: 6, bold: true }] : [])];
-  const body = page.rows.map((r) => [String(r.no), r.name, ...r.cells, ...(page.withPeriodMark ? [r.periodMark] : [])]);
-  return { style: 'grid', table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...body] }, layout: LINES };
+  const body = page.rows.map((r) => [String(r.no), oneLine(r.name), ...r.cells, ...(page.withPeriodMark ? [r.periodMark] : [])]);
+  return ruledTable(widths, [header, ...body]);
 }
 
 function lessonsTable(r: SubjectPeriodRecords) {
@@ -81,25 +109,30 @@ function lessonsTable(r: SubjectPeriodRecords) {
 
 function finalTable(j: YearlyJournal, s: YearlyJournalSubject) {
   const t = finalMarksTable(s.subjectId, j.periods, j.finalMarks, s.pupils);
-  return {
-    style: 'grid',
-    table: { headerRows: 1, dontBreakRows: true, widths: [NO_WIDTH, NAME_WIDTH + 40, ...t.header.map(() => 60)], body: [[bold('№'), bold('Обучающийся'), ...t.header.map(bold)], ...t.rows.map((r) => [String(r.no), r.name, ...r.cells])] },
-    layout: LINES,
-  };
+  const widths = [NO_WIDTH, NAME_WIDTH + 40, ...t.header.map(() => 60)];
+  return ruledTable(widths, [[bold('№'), bold('Обучающийся'), ...t.header.map(bold)], ...t.rows.map((r) => [String(r.no), oneLine(r.name), ...r.cells])]);
 }
 
+/**
+ * A subject as the paper journal has it: each grid on a page of its own (the first under the
+ * subject's name), the period's lessons after it, and the year's marks on a page at the end.
+ */
 function subjectContent(j: YearlyJournal, s: YearlyJournalSubject): unknown[] {
-  const teachers = s.teachers.length > 0 ? `Учитель: ${s.teachers.join(', ')}` : '';
+  const teachers = s.teachers.length > 0 ? [{ text: `Учитель: ${s.teachers.join(', ')}`, margin: [0, 0, 0, 2] }] : [];
+  let first = true;
+  const grid = (title: string) => {
+    const opening = first ? [{ ...heading(s.name), pageBreak: 'before' }, ...teachers, sub(title)] : [sub(title, true)];
+    first = false;
+    return opening;
+  };
   return [
-    heading(`${s.name}`),
-    ...(teachers ? [{ text: teachers, margin: [0, 0, 0, 4] }] : []),
     ...s.periods.flatMap((r) => [
-      ...gridPages(r, j.pupils).map((page) => [sub(`${s.name} — ${page.title}: отметки и посещаемость`), gridTable(page)]),
+      ...gridPages(r, j.pupils).flatMap((page) => [...grid(`${s.name} — ${page.title}: отметки и посещаемость`), ...gridTable(page)]),
       sub(`${s.name} — ${r.period.name}: темы уроков и домашние задания`),
       lessonsTable(r),
     ]),
-    sub(`${s.name} — отметки за периоды и за год`),
-    finalTable(j, s),
+    sub(`${s.name} — отметки за периоды и за год`, true),
+    ...finalTable(j, s),
   ];
 }
 
@@ -120,7 +153,7 @@ const LEGEND = 'Обозначения: н — отсутствовал(а); б 
 
 function certification(j: YearlyJournal): unknown[] {
   return [
-    heading('Заверение журнала'),
+    { ...heading('Заверение журнала'), pageBreak: 'before' },
     { text: LEGEND, fontSize: 8, margin: [0, 0, 0, 16] },
     { text: `Журнал ${j.className} класса за ${j.yearName} учебный год распечатан ${ruDate(j.printedOn)}, сшит, пронумерован и скреплён печатью.`, margin: [0, 0, 0, 4] },
     { text: 'Количество листов: ________', margin: [0, 0, 0, 30] },
@@ -150,7 +183,7 @@ export function yearlyJournalDoc(j: YearlyJournal): Record<string, unknown> {
     pageOrientation: 'landscape',
     pageMargins: [24, 24, 24, 28],
     info: { title, creator: 'Электронный журнал' },
-    styles: { grid: { fontSize: 7 } },
+    styles: { grid: { fontSize: 7 }, marks: { fontSize: 7, alignment: 'center' } },
     defaultStyle: { fontSize: 9 },
     content: [...titlePage(j), ...j.subjects.flatMap((s) => subjectContent(j, s)), ...summaries, ...certification(j)],
     footer: (n: number, pages: number) => ({ text: `${title} · стр. ${n} из ${pages}`, alignment: 'center', fontSize: 7, color: '#777777' }),
