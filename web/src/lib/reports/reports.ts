@@ -5,7 +5,7 @@
  * so the screen, the PDF and the XLSX never differ.
  */
 import type { z } from 'zod';
-import type { attendanceResponse, preliminaryResponse, summaryResponse } from '../../../../functions/reports/schemas';
+import type { attendanceResponse, movementResponse, preliminaryResponse, summaryResponse } from '../../../../functions/reports/schemas';
 import { send } from '../api';
 
 export { attendedText, missedText, monthTitle } from '../../../../shared/domain/reports/attendance';
@@ -14,6 +14,8 @@ export { averageText, cellText, percentText, RESULTS_TITLE, SUMMARY_TITLE } from
 export type SummaryReport = z.infer<typeof summaryResponse>;
 export type PreliminaryReport = z.infer<typeof preliminaryResponse>;
 export type AttendanceReport = z.infer<typeof attendanceResponse>;
+export type MovementReport = z.infer<typeof movementResponse>;
+export { MOVEMENT_SHEET_TITLE } from '../../../../shared/domain/reports/movement-sheet';
 
 const seg = encodeURIComponent;
 const reportsPath = (schoolId: string, classId: string, periodId: string) => `/api/schools/${seg(schoolId)}/classes/${seg(classId)}/periods/${seg(periodId)}/reports`;
@@ -22,6 +24,7 @@ export const reportsApi = {
   summary: (schoolId: string, classId: string, periodId: string) => send<SummaryReport>('GET', `${reportsPath(schoolId, classId, periodId)}/summary`),
   preliminary: (schoolId: string, classId: string, periodId: string) => send<PreliminaryReport>('GET', `${reportsPath(schoolId, classId, periodId)}/preliminary`),
   attendance: (schoolId: string, classId: string, periodId: string) => send<AttendanceReport>('GET', `${reportsPath(schoolId, classId, periodId)}/attendance`),
+  movement: (schoolId: string, classId: string, periodId: string) => send<MovementReport>('GET', `${reportsPath(schoolId, classId, periodId)}/movement`),
 };
 
 /** The files of a class's period: each a link the browser saves. */
@@ -33,6 +36,8 @@ export const reportFiles = (schoolId: string, classId: string, periodId: string)
   preliminaryXlsx: `${reportsPath(schoolId, classId, periodId)}/preliminary/xlsx`,
   attendancePdf: `${reportsPath(schoolId, classId, periodId)}/attendance/pdf`,
   attendanceXlsx: `${reportsPath(schoolId, classId, periodId)}/attendance/xlsx`,
+  movementPdf: `${reportsPath(schoolId, classId, periodId)}/movement/pdf`,
+  movementXlsx: `${reportsPath(schoolId, classId, periodId)}/movement/xlsx`,
 });
 
 const school = (schoolId: string) => `?school=${seg(schoolId)}`;
@@ -43,6 +48,7 @@ export const reportsPaths = {
   summary: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}${school(schoolId)}`,
   preliminary: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}/preliminary${school(schoolId)}`,
   attendance: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}/attendance${school(schoolId)}`,
+  movement: (schoolId: string, classId: string, periodId: string) => `/reports/${seg(classId)}/${seg(periodId)}/movement${school(schoolId)}`,
 };
 
 export const REPORTS_TEXT = {
@@ -53,6 +59,14 @@ export const REPORTS_TEXT = {
   summaryLink: 'Сводная ведомость и итоги',
   preliminaryLink: 'Предварительный отчёт',
   attendanceLink: 'Посещаемость',
+  movementLink: 'Движение учащихся',
+  atStart: 'Состояло на начало периода',
+  atEnd: 'Состоит на конец периода',
+  arrivedList: 'Прибыли',
+  leftList: 'Выбыли',
+  whence: 'Откуда',
+  whither: 'Куда',
+  nobody: 'Нет.',
   attendanceTitle: 'Сводная ведомость посещаемости',
   attendanceLead: 'Пропущено уроков по месяцам с начала учебного года: б — по болезни, уп — по уважительной причине, нп — по неуважительной, н — причина не указана. Опоздания не считаются пропусками.',
   byMonth: 'Посещаемость класса по месяцам',

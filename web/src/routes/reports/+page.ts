@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { journalSchool } from '$lib/journal/common';
 import { journalApi } from '$lib/journal/api';
-import { classObject, mayMe } from '$lib/policy';
+import { classObject, mayMe, schoolObject } from '$lib/policy';
+import { currentYearId } from '$lib/curriculum/curriculum';
 import { REPORTS_TEXT } from '$lib/reports/reports';
 import { orFail, requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
@@ -16,5 +17,7 @@ export const load: PageLoad = async ({ url }) => {
   const classes = mine.classes
     .filter((c) => c.periodId && !seen.has(c.classId) && seen.add(c.classId) && mayMe(me, 'report.readClass', classObject(me, schoolId, c.classId)))
     .map((c) => ({ classId: c.classId, className: c.className, periodId: c.periodId!, led: 'led' in c && c.led }));
-  return { me, schoolId, classes };
+  // The school reports (issue 13 item 2) for the director and deputies: the current school year's.
+  const schoolReports = mayMe(me, 'report.readSchool', schoolObject(me, schoolId)) ? { yearId: currentYearId(new Date()) } : null;
+  return { me, schoolId, classes, schoolReports };
 };
