@@ -17,6 +17,8 @@ import { checkSchool } from '../checks/load';
 
 const handler = handlersOf(reportFileRoutes);
 
+export { getYearlyJournalPdf } from './yearly-journal';
+
 
 export const getSummaryPdf = handler('getSummaryPdf', async (req) => {
   const r = await classSummary(req);

@@ -14,4 +14,5 @@ export const reportFileRoutes = [
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/movement/pdf`, area: 'report-files', handler: 'getMovementPdf', permission: 'report.readClass', summary: 'Сводная ведомость движения учащихся класса за период, PDF', produces: 'application/pdf' },
   { method: 'GET', path: `${SCHOOL_CHECKS}/{checkId}/pdf`, area: 'report-files', handler: 'getJournalCheckPdf', permission: 'journalCheck.read', summary: 'Справка по итогам проверки электронного журнала, PDF (A4; у черновика — пометка «не подписана»)', produces: 'application/pdf' },
   ...schoolReportFileRoutes,
+  { method: 'GET', path: '/api/schools/{schoolId}/classes/{classId}/yearly-journal/pdf', area: 'report-files', handler: 'getYearlyJournalPdf', permission: 'report.yearlyJournal', summary: 'Журнал класса за учебный год (все предметы: уроки, темы, домашние задания, отметки и посещаемость, отметки за периоды и год, сводные ведомости, подпись директора и печать), PDF', produces: 'application/pdf' },
 ] as const satisfies readonly RouteSpec[];

@@ -18,6 +18,7 @@ import { monitoringRules, type MonitoringObjects } from './rules/monitoring';
 import { paperReportPreconditions, paperReportRules, type PaperReportObjects } from './rules/paper-reports';
 import { peopleRules, type PeopleObjects } from './rules/people';
 import { reportPreconditions, reportRules, type ReportObjects } from './rules/reports';
+import { yearlyJournalPreconditions, yearlyJournalRules, type YearlyJournalObjects } from './rules/yearly-journal';
 import { periodCloseRules, type PeriodCloseObjects } from './rules/period-close';
 import { periodMarkPreconditions, periodMarkRules, type PeriodMarkObjects } from './rules/period-marks';
 import { personalDataRules, type PersonalDataObjects } from './rules/personal-data';
@@ -29,7 +30,7 @@ import { onlyViewerIn, viewerMay, viewsSchool, VIEWER_READ_ACTIONS } from './rul
 
 export type * from './rules/objects';
 
-type Objects = ArchiveObjects & CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & MessageObjects & DiaryObjects & PaperReportObjects & ReportObjects & PeriodCloseObjects & MonitoringObjects;
+type Objects = ArchiveObjects & CoreObjects & DepartmentObjects & SettingsObjects & YearObjects & PeopleObjects & CurriculumObjects & TimetableObjects & KtpObjects & JournalObjects & PeriodMarkObjects & PersonalDataObjects & CorrectionObjects & MessageObjects & DiaryObjects & PaperReportObjects & ReportObjects & YearlyJournalObjects & PeriodCloseObjects & MonitoringObjects;
 export type Action = keyof Objects;
 export type ObjectOf<A extends Action> = Objects[A];
 
@@ -51,11 +52,12 @@ const rules = {
   ...diaryRules,
   ...paperReportRules,
   ...reportRules,
+  ...yearlyJournalRules,
   ...periodCloseRules,
   ...monitoringRules,
 } as { [A in Action]: (p: Principal, o: Objects[A]) => boolean };
 
-const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...messagePreconditions, ...diaryPreconditions, ...paperReportPreconditions, ...reportPreconditions };
+const preconditions: { [A in Action]?: Precondition } = { ...journalPreconditions, ...periodMarkPreconditions, ...correctionPreconditions, ...messagePreconditions, ...diaryPreconditions, ...paperReportPreconditions, ...reportPreconditions, ...yearlyJournalPreconditions };
 
 export function may<A extends Action>(p: Principal, action: A, object: ObjectOf<A>): boolean {
   const rule = rules[action];
