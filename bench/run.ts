@@ -14,6 +14,7 @@ import { benchJournal } from './journal';
 import { benchReports } from './reports';
 import { benchPaper } from './paper';
 import { benchSignIn } from './signin';
+import { benchYearly } from './yearly';
 
 // One JSON line per request would flood the table and cost the measured process CPU.
 setLogLevel('SILENT');
@@ -35,6 +36,8 @@ try {
   await benchPaper(figures);
   // Last: it adds a bench quarter to 5А's journal, which the others never read.
   await benchDiary(figures, stack.url);
+  // Last of all: it writes the demo's whole-year curriculum, timetable and KTPs and 6Б's year of journal.
+  await benchYearly(figures);
 } finally {
   await stack.stop();
 }
