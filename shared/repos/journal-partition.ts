@@ -8,9 +8,9 @@
 import { keys } from '../db/keys';
 import { queryAll } from '../db/query';
 import type { ChainHead, ChangeRecord } from '../domain/journal-log';
-import type { JournalAttendance, JournalLesson, JournalMark } from '../domain/journal-model';
+import type { JournalAttendance, JournalLesson, JournalMark, SubjectRoster } from '../domain/journal-model';
 import { CHANGE_LOG_TYPES } from './change-log';
-import { attendanceOf, JOURNAL_TYPES, lessonOf, markOf } from './journal';
+import { attendanceOf, JOURNAL_TYPES, lessonOf, markOf, rosterOf } from './journal';
 import { FINAL_MARK_TYPE, finalMarkOf, type StoredFinalMark } from './period-marks';
 
 export interface JournalPartition {
@@ -20,6 +20,8 @@ export interface JournalPartition {
   marks: Array<JournalMark & { subjectId: string }>;
   attendance: Array<JournalAttendance & { subjectId: string }>;
   periodMarks: StoredFinalMark[];
+  /** Each subject's roster (the period close counts the pupils without a period mark from it). */
+  rosters: SubjectRoster[];
   pages: number;
 }
 
@@ -30,7 +32,7 @@ export async function readJournalPartition(schoolId: string, classId: string, pe
   const pages = { count: 0 };
   // Strongly consistent: a check that runs right after a change must see it (the period close).
   const items = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId) }, ConsistentRead: true }, { pages });
-  const out: JournalPartition = { records: [], heads: [], lessons: [], marks: [], attendance: [], periodMarks: [], pages: 0 };
+  const out: JournalPartition = { records: [], heads: [], lessons: [], marks: [], attendance: [], periodMarks: [], rosters: [], pages: 0 };
   for (const i of items) {
     switch (i.type) {
       case CHANGE_LOG_TYPES.record: {
@@ -52,6 +54,9 @@ export async function readJournalPartition(schoolId: string, classId: string, pe
         break;
       case FINAL_MARK_TYPE:
         out.periodMarks.push(finalMarkOf(i));
+        break;
+      case JOURNAL_TYPES.roster:
+        out.rosters.push(rosterOf(i));
         break;
     }
   }

@@ -22,7 +22,7 @@ import { workTypeName } from '../domain/work-types';
 import { periodsForGrade } from '../domain/year';
 import { NotFoundError } from '../errors';
 import { listSubjects } from '../repos/curriculum';
-import { readJournalPartition } from '../repos/journal-partition';
+import { readJournalPartition, type JournalPartition } from '../repos/journal-partition';
 import { readYearMarks } from '../repos/period-marks';
 import { className, getClass, getStudentCards } from '../repos/school';
 import { getYear } from '../repos/year';
@@ -60,9 +60,13 @@ export interface IntegrityReport {
 
 const YEAR_SLOTS = new Set(['year', 'exam', 'final']);
 
-/** Replays the log of a class x period and compares it with the journal; 404 for a class or period that does not exist. */
-export async function checkJournalIntegrity(schoolId: string, classId: string, periodId: string, now: Date): Promise<IntegrityReport> {
-  const [cls, part, subjects] = await Promise.all([getClass(schoolId, classId), readJournalPartition(schoolId, classId, periodId), listSubjects(schoolId)]);
+/**
+ * Replays the log of a class x period and compares it with the journal; 404 for a class or period
+ * that does not exist. The period close passes the partition it has just read (strongly consistent,
+ * after its lock), so the check costs it no second read.
+ */
+export async function checkJournalIntegrity(schoolId: string, classId: string, periodId: string, now: Date, read?: JournalPartition): Promise<IntegrityReport> {
+  const [cls, part, subjects] = await Promise.all([getClass(schoolId, classId), read ?? readJournalPartition(schoolId, classId, periodId), listSubjects(schoolId)]);
   if (!cls) throw new NotFoundError('Класс не найден.');
   const year = await getYear(schoolId, cls.yearId);
   const set = year?.periodSets.find((s) => s.grades.includes(cls.grade));

@@ -45,8 +45,9 @@ import { attendanceTable } from '../reports/class-report-tables';
 import { movementSheetPdf } from '../reports/movement-pdf';
 import { renderClosedSummary } from '../reports/period-close-summary';
 import { listSubjects } from '../repos/curriculum';
-import { listKtpSummariesOfClass } from '../repos/ktp';
-import { readClassJournal, readPeriodMarks } from '../repos/period-marks';
+import { listKtpSummariesOfClass, type KtpSummary } from '../repos/ktp';
+import { readJournalPartition, type JournalPartition } from '../repos/journal-partition';
+import { readClassJournal } from '../repos/period-marks';
 import {
   finishClass,
   finishClose,
@@ -97,6 +98,8 @@ export interface CloseResult {
 // --- 1. the lock -----------------------------------------------------------------------------------
 
 const MAX_LOCK_ATTEMPTS = 16;
+/** Classes side by side: DynamoDB Local (or the cloud) answers one class's reads while another renders. */
+const CONCURRENCY = 8;
 /** One transaction holds the progress item and two items per subject (DynamoDB: at most 100). */
 const MAX_SUBJECTS = 49;
 
@@ -153,44 +156,42 @@ async function lockClassJournal(ctx: ClassMarksContext, run: StoredClose, now: D
 
 // --- 2. what was missing -----------------------------------------------------------------------------
 
-async function findingsOf(ctx: ClassMarksContext, period: Period) {
+/** What the close reads once per school rather than once per class. */
+interface SchoolReads {
+  subjectNames: Map<string, string>;
+  ktps: KtpSummary[];
+}
+
+async function findingsOf(ctx: ClassMarksContext, period: Period, part: JournalPartition, school: SchoolReads) {
   const cls = ctx.schoolClass;
   const earlier = ctx.periods.filter((p) => p.endDate < period.startDate);
-  const [journal, before, marks, ktps, subjects] = await Promise.all([
-    readClassJournal(cls.schoolId, cls.classId, period.periodId),
-    Promise.all(earlier.map((p) => readClassJournal(cls.schoolId, cls.classId, p.periodId))),
-    readPeriodMarks(cls.schoolId, cls.classId, period.periodId),
-    listKtpSummariesOfClass(cls.schoolId, cls.yearId, cls.classId),
-    listSubjects(cls.schoolId),
-  ]);
-  const names = new Map(subjects.map((s) => [s.subjectId, s.name]));
+  const before = await Promise.all(earlier.map((p) => readClassJournal(cls.schoolId, cls.classId, p.periodId)));
   const marked = new Map<string, Set<string>>();
-  for (const m of marks.marks) if (!m.deleted && m.code) marked.set(m.subjectId, (marked.get(m.subjectId) ?? new Set()).add(m.studentId));
+  for (const m of part.periodMarks) if (!m.deleted && m.code) marked.set(m.subjectId, (marked.get(m.subjectId) ?? new Set()).add(m.studentId));
   const lineSubjects = [...new Set(ctx.lines.map((l) => l.subjectId))];
   return classFindings(
-    lineSubjects.map((subjectId) => {
-      const j = journal.subjects.get(subjectId);
-      return subjectFindings(
+    lineSubjects.map((subjectId) =>
+      subjectFindings(
         {
           subjectId,
-          subjectName: names.get(subjectId) ?? subjectId,
-          roster: j?.roster ?? null,
-          lessons: j?.lessons ?? [],
+          subjectName: school.subjectNames.get(subjectId) ?? subjectId,
+          roster: part.rosters.find((r) => r.subjectId === subjectId) ?? null,
+          lessons: part.lessons.filter((l) => l.subjectId === subjectId),
           earlierLessons: before.flatMap((b) => b.subjects.get(subjectId)?.lessons ?? []),
           marked: marked.get(subjectId) ?? new Set(),
-          ktps: ktps.filter((k) => k.subjectId === subjectId).map((k) => ({ groupId: k.groupId, totalHours: k.totalHours, approved: k.status === 'approved' })),
+          ktps: school.ktps.filter((k) => k.classId === cls.classId && k.subjectId === subjectId).map((k) => ({ groupId: k.groupId, totalHours: k.totalHours, approved: k.status === 'approved' })),
         },
         period,
         cls.grade,
-      );
-    }),
+      ),
+    ),
   );
 }
 
 const EXAMPLES = 5;
 
-async function integrityOf(cls: SchoolClass, periodId: string, now: Date): Promise<IntegritySummary> {
-  const r = await checkJournalIntegrity(cls.schoolId, cls.classId, periodId, now);
+async function integrityOf(cls: SchoolClass, periodId: string, now: Date, part: JournalPartition): Promise<IntegritySummary> {
+  const r = await checkJournalIntegrity(cls.schoolId, cls.classId, periodId, now, part);
   return {
     ok: r.ok,
     records: r.records,
@@ -266,11 +267,13 @@ async function documentsOf(school: School, ctx: ClassMarksContext, run: StoredCl
 
 // --- the class, the run ------------------------------------------------------------------------------------
 
-async function closeClass(school: School, run: StoredClose, period: Period, cls: SchoolClass, before: StoredClassClose | undefined, now: Date): Promise<void> {
+async function closeClass(school: School, reads: SchoolReads, run: StoredClose, period: Period, cls: SchoolClass, before: StoredClassClose | undefined, now: Date): Promise<void> {
   const ctx = await loadClassMarksContext(closePrincipal(school), school.schoolId, cls.classId, now, period.periodId);
   const progress = before ?? (await lockClassJournal(ctx, run, now));
   if (progress.state === 'done') return;
-  const [findings, integrity, documents] = await Promise.all([findingsOf(ctx, period), integrityOf(cls, period.periodId, now), documentsOf(school, ctx, run, now)]);
+  // The class's whole partition once, after its lock: the check against the log and the findings read it.
+  const part = await readJournalPartition(cls.schoolId, cls.classId, period.periodId);
+  const [findings, integrity, documents] = await Promise.all([findingsOf(ctx, period, part, reads), integrityOf(cls, period.periodId, now, part), documentsOf(school, ctx, run, now)]);
   await finishClass(progress, { doneAt: now.toISOString(), findings, integrity, documents });
 }
 
@@ -327,6 +330,8 @@ export async function closePeriod(school: School, periodId: string, now: Date, o
   }
   const progress = new Map(state.classes.map((c) => [c.classId, c]));
   const todo = classes.filter((c) => progress.get(c.classId)?.state !== 'done');
+  const [subjects, ktps] = await Promise.all([listSubjects(school.schoolId), listKtpSummariesOfClass(school.schoolId, year.yearId)]);
+  const reads: SchoolReads = { subjectNames: new Map(subjects.map((s) => [s.subjectId, s.name])), ktps };
   let taken = 0;
   let closedNow = 0;
   const worker = async () => {
@@ -336,11 +341,11 @@ export async function closePeriod(school: School, periodId: string, now: Date, o
         return;
       }
       taken++;
-      await closeClass(school, run, period, cls, progress.get(cls.classId), now);
+      await closeClass(school, reads, run, period, cls, progress.get(cls.classId), now);
       closedNow++;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? CONCURRENCY) }, worker));
   if (todo.length > 0) return { periodId, classes: classes.length, closedNow, done: false };
 
   const after = await readCloses(school.schoolId, periodId);
