@@ -17,6 +17,8 @@ import { checkSchool } from '../checks/load';
 
 const handler = handlersOf(reportFileRoutes);
 
+export { getDepartmentReportPdf } from './department-handlers';
+
 export { getYearlyJournalPdf } from './yearly-journal';
 
 

@@ -40,3 +40,4 @@ export const getMovementXlsx = handler('getMovementXlsx', async (req) => {
 });
 
 export * from './school-handlers';
+export { getDepartmentReportXlsx } from './department-handlers';

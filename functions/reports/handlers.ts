@@ -20,3 +20,4 @@ export const getMovement = handler('getMovement', async (req) => ({ body: await 
 export const getMonitoring = handler('getMonitoring', async (req) => ({ body: await monitoringOfPath(req) }));
 
 export * from './school-handlers';
+export { getDepartmentReport } from './department-handlers';

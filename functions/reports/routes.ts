@@ -1,6 +1,7 @@
 import type { RouteSpec } from '../route-spec';
 import * as schemas from './schemas';
 import { schoolReportRoutes } from './school-routes';
+import { departmentReportRoutes } from './department-routes';
 
 /** The class teacher's reports for a class and period (issue 13, item 1); the same for the deputy and director. */
 export const CLASS_PERIOD_REPORTS = '/api/schools/{schoolId}/classes/{classId}/periods/{periodId}/reports';
@@ -16,4 +17,5 @@ export const reportRoutes = [
   { method: 'GET', path: `${CLASS_PERIOD_REPORTS}/movement`, area: 'reports', handler: 'getMovement', permission: 'report.readClass', summary: 'Сводная ведомость движения учащихся класса за период: состояло на начало, прибыли и выбыли (дата, откуда или куда, номер приказа), состоит на конец', response: schemas.movementResponse },
   { method: 'GET', path: MONITORING, area: 'reports', handler: 'getMonitoring', permission: 'report.monitoring', summary: 'Мониторинг ведения электронного журнала за период (п. 3.11, 8.2, 8.3): по учителям, классам и предметам наполняемость отметками, доли без отметок и с одной отметкой, домашние задания и темы, выполнение КТП, заполнение с опозданием, график оценочных процедур; активность родителей и обучающихся в дневнике; проблемы по порогам школы (?classId=, ?teacherId=)', query: schemas.monitoringQuery, response: schemas.monitoringResponse },
   ...schoolReportRoutes,
+  ...departmentReportRoutes,
 ] as const satisfies readonly RouteSpec[];

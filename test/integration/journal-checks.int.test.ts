@@ -4,6 +4,8 @@
  * version, signed off and then kept as it is (its audit records beside it), the signed справка as
  * PDF read back with pdftotext, the "last check older than a month" answer, and who may do what: a
  * teacher of the school is refused (403), the deputy of another school learns nothing (404).
+ * And the department's «Отчёты по школам» (issue 13 item 5): the demo school and a second school
+ * side by side, their results compared with figures worked out by hand, no pupil named anywhere.
  */
 import { execFileSync } from 'node:child_process';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -17,14 +19,25 @@ import { findAccountByLogin } from '../../shared/repos/accounts';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
 import { useTestTable } from '../support/dynamo';
-import { journalFixture, mskNoon, Q2, SCH } from './journal-fixture';
+import ExcelJS from 'exceljs';
+import { batchWriteAll } from '../../infra/local/seed';
+import { sortName } from '../../shared/db/keys';
+import { demoYearItems } from '../../shared/demo/year';
+import type { FinalMarkCode } from '../../shared/domain/period-marks';
+import { loadLineItems, subjectItem } from '../../shared/repos/curriculum';
+import { finalMarkItem } from '../../shared/repos/period-marks';
+import { journalFixture, MATH, mskNoon, Q2, SCH, YEAR } from './journal-fixture';
 
 const CHECKS = `/api/schools/${SCH}/journal-checks`;
 let api: ApiServer;
+let fiveA: string[] = [];
 const { standAt, as } = clockedClients(() => api.url);
 
-/** A second school of the department with its own deputy, for the 404 and the department's comparison. */
-export async function secondSchool(): Promise<void> {
+/**
+ * A second school of the department with its own deputy, for the 404 and the department's
+ * comparison: its year, and one class 7Б whose algebra has the second quarter's marks 5, 4 and 2.
+ */
+async function secondSchool(): Promise<void> {
   await dynamo().send(new PutCommand({ TableName: tableName(), Item: { ...keys.school('krd', 'sch7'), type: 'school', schoolId: 'sch7', departmentId: 'krd', name: 'МАОУ СОШ № 7', shortName: 'СОШ № 7', city: 'Краснодар', timeZone: 'Europe/Moscow' } }));
   const deputy = (await findAccountByLogin('deputy'))!;
   await dynamo().send(
@@ -33,13 +46,32 @@ export async function secondSchool(): Promise<void> {
       Item: { ...keys.account('u-deputy7'), ...keys.accountByLogin('deputy7'), type: 'account', ...deputy, userId: 'u-deputy7', login: 'deputy7', schoolId: 'sch7', grants: [{ role: 'deputy', schoolId: 'sch7' }] },
     }),
   );
+  const pupils = [['s7-a', 'Алексеев', '5'], ['s7-b', 'Белова', '4'], ['s7-c', 'Волков', '2']] as const;
+  await batchWriteAll([
+    ...demoYearItems('sch7'),
+    { ...keys.class('sch7', '7b'), type: 'class', classId: '7b', schoolId: 'sch7', grade: 7, letter: 'Б', yearId: YEAR },
+    subjectItem({ subjectId: 'alg7', schoolId: 'sch7', name: 'Алгебра', shortName: 'Алг.', splittable: false, version: 1 }),
+    ...loadLineItems({ schoolId: 'sch7', yearId: YEAR, classId: '7b', subjectId: 'alg7', hoursPerWeek: 3, version: 1 }),
+    ...pupils.flatMap(([id, lastName, code]) => [
+      { ...keys.studentCard('sch7', id), ...keys.studentsOfClass('sch7', '7b', sortName(lastName, 'Иван'), id), type: 'studentCard', schoolId: 'sch7', classId: '7b', studentId: id, lastName, firstName: 'Иван', birthDate: '2013-05-01', parentIds: [] },
+      periodMark('sch7', '7b', 'alg7', id, code),
+    ]),
+  ]);
+}
+
+function periodMark(schoolId: string, classId: string, subjectId: string, studentId: string, code: FinalMarkCode) {
+  const at = '2026-11-28T08:00:00.000Z';
+  return finalMarkItem({ schoolId, classId, yearId: YEAR, kind: 'period', periodId: Q2, subjectId, studentId }, { kind: 'period', classId, periodId: Q2, yearId: YEAR, subjectId, studentId, code, setBy: 'fixture', setByName: 'Учитель', setAt: at, firstSetAt: at, late: false, version: 1 });
 }
 
 beforeAll(async () => {
   await useTestTable();
   await seedDemoSchool(mskNoon('2026-11-30'));
   // 5А's test mathematics: 9 lessons of the quarter, 7 of them held by 30.11, none with a topic or homework yet.
-  await journalFixture(mskNoon('2026-11-30'));
+  const fx = await journalFixture(mskNoon('2026-11-30'));
+  // Two of 5А's test mathematics period marks: «5» and «3».
+  await batchWriteAll(fx.fiveA.slice(0, 2).map((st, i) => periodMark(SCH, '5a', MATH, st.studentId, i === 0 ? '5' : '3')));
+  fiveA = fx.fiveA.map((st) => st.lastName);
   await secondSchool();
   api = await startApi();
   standAt(mskNoon('2026-11-30'));
@@ -170,5 +202,68 @@ describe('a check of the journal and its справка', () => {
     expect((await (await as('parent')).get(CHECKS)).status).toBe(404);
     // Their own school's list is theirs: empty.
     expect((await other.get('/api/schools/sch7/journal-checks/due')).body.due.lastDate).toBeNull();
+  });
+});
+
+describe('«Отчёты по школам»: the department\'s schools side by side', () => {
+  const SCHOOLS = '/api/departments/krd/reports/schools';
+
+  it('should give each school\'s results and monitoring for the period, worked out by hand, and no pupil\'s name', async () => {
+    const uo = await as('uo');
+    const res = await uo.get(`${SCHOOLS}?periodId=${Q2}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const b = res.body;
+    expect(b.period).toMatchObject({ periodId: Q2, name: '2 четверть' });
+    expect(b.schools.map((s: { schoolName: string }) => s.schoolName)).toEqual(['МАОУ СОШ № 7', 'МАОУ СОШ № 53']);
+    const [seven, fiftyThree] = b.schools;
+    // СОШ № 7: algebra 5, 4, 2: 3 assessed, success 2/3, quality 2/3, average 11/3.
+    expect(seven).toMatchObject({ classes: 1, students: 3, results: { success: 67, quality: 67, average: 3.67, change: { success: null } } });
+    expect(seven.bySubject).toEqual([{ name: 'Алгебра', success: 67, quality: 67, average: 3.67 }]);
+    expect(seven.byClass).toEqual([{ className: '7Б', students: 3, success: 67, quality: 67, average: 3.67 }]);
+    // No lessons kept there: no journal to monitor, nobody to sign in.
+    expect(seven.monitoring).toMatchObject({ journals: 0, fillRate: null, parentsActive30: null });
+    // СОШ № 53: the test mathematics «5» and «3» of 5А: success 100 %, quality 1/2, average 4.
+    expect(fiftyThree.results).toMatchObject({ success: 100, quality: 50, average: 4 });
+    expect(fiftyThree.students).toBe(2);
+    expect(fiftyThree.bySubject).toContainEqual({ name: 'Математика (проверка)', success: 100, quality: 50, average: 4 });
+    expect(fiftyThree.byClass.find((c: { className: string }) => c.className === '5А')).toEqual({ className: '5А', students: 2, success: 100, quality: 50, average: 4 });
+    // The monitoring of the fixture's lessons: none with a topic or homework, every journal behind its plan.
+    expect(fiftyThree.monitoring).toMatchObject({ homeworkShare: 0, topicShare: 0, lateFills: 0 });
+    expect(fiftyThree.monitoring.behindKtp).toBe(fiftyThree.monitoring.journals);
+    expect(fiftyThree.monitoring.journals).toBeGreaterThanOrEqual(3);
+    expect(b.subjects).toEqual(expect.arrayContaining(['Алгебра', 'Математика (проверка)']));
+    // Aggregates only (clause 1.7): no pupil's surname anywhere in the answer.
+    const text = JSON.stringify(b);
+    for (const name of [...fiveA, 'Алексеев', 'Белова', 'Волков']) expect(text).not.toContain(name);
+  });
+
+  it('should print the comparison as PDF and XLSX with the schools and figures in Cyrillic', async () => {
+    const uo = await as('uo');
+    const pdf = await uo.get(`${SCHOOLS}/pdf?periodId=${Q2}`);
+    expect(pdf.status).toBe(200);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer }).toString('utf8');
+    expect(text).toContain('Отчёты по школам');
+    expect(text).toContain('2 четверть, 2026/2027 учебный год. Сформировано 30.11.2026.');
+    expect(text).toMatch(/МАОУ СОШ № 7\s+1\s+3\s+67 %\s+67 %\s+3,67/);
+    expect(text).toMatch(/Алгебра\s+67 % \/ 67 % \/ 3,67\s+—/);
+    // A subject without a single period mark yet has nothing to compare.
+    expect(text).toMatch(/Английский язык \(проверка\)\s+—\s+—\n/);
+    expect(text).toContain('МАОУ СОШ № 7: по классам');
+    const xlsx = await uo.get(`${SCHOOLS}/xlsx?periodId=${Q2}`);
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as never);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual(['МАОУ СОШ № 7', 1, 3, '67 %', '67 %', '3,67', '—', '—']);
+    expect(rows).toContainEqual(['Математика (проверка)', '—', '100 % / 50 % / 4,00']);
+  });
+
+  it('should be the department specialist\'s only, and refuse a period no school has', async () => {
+    expect((await (await as('deputy')).get(SCHOOLS)).status).toBe(403);
+    expect((await (await as('director')).get(`${SCHOOLS}/pdf`)).status).toBe(403);
+    expect((await (await as('uo')).get('/api/departments/other/reports/schools')).status).toBe(403);
+    const none = await (await as('uo')).get(`${SCHOOLS}?periodId=1999-q1`);
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toBe('Такого учебного периода нет ни в одной школе управления.');
   });
 });

@@ -99,6 +99,7 @@ describe('menuFor', () => {
         'Настройки блокировок /settings',
         'Школы управления /schools',
         'Заявки на корректировку /corrections',
+        'Отчёты по школам /reports/schools',
       ]],
     ]);
     // Another department's specialist is offered nothing of this one.

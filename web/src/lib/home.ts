@@ -17,6 +17,7 @@ import { paperPaths } from './paper-reports/paths';
 import { paths } from './paths';
 import { personalDataPaths } from './personal-data/paths';
 import { reportsPaths } from './reports/reports';
+import { departmentReportPaths } from './reports/department';
 import { mayMe } from './policy';
 import { diaryPaths } from './diary/paths';
 import { familyMarksPaths } from './what-if/paths';
@@ -47,6 +48,7 @@ export const HOME_TEXT = {
     archive: 'Архив документов',
     archiveDetail: 'ведомости и журналы на хранении, утверждение, контрольные суммы',
     schoolReports: 'Отчёты по школам',
+    schoolReportsDetail: 'успеваемость и мониторинг журнала школ рядом',
     schools: 'Школы управления',
     schoolsDetail: 'настройки каждой школы',
     lockSettings: 'Настройки блокировок',
@@ -171,7 +173,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('settings.writeDepartment', { departmentId: g.departmentId }, 'lock-settings', S.lockSettings, paths.settings),
           ...ready('settings.readSchool', { departmentId: g.departmentId, schoolId: '' }, 'schools', S.schools, paths.schools, S.schoolsDetail),
           ...ready('correction.recordDepartment', { departmentId: g.departmentId, schoolId: '' }, 'corrections', S.corrections, correctionPaths.register()),
-          soon('school-reports', S.schoolReports),
+          ...ready('report.readDepartment', { departmentId: g.departmentId }, 'school-reports', S.schoolReports, departmentReportPaths.screen(), S.schoolReportsDetail),
         );
         break;
       case 'director':
