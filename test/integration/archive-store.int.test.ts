@@ -3,7 +3,7 @@
  * once, each object keeps its term to the day (leap-safe), the checksum check finds an object
  * changed behind the archive's back, and the legal hold is recorded and audited.
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../shared/config';
 import { s3Client } from '../../shared/db/client';
@@ -33,6 +33,12 @@ const input = (over: Partial<ArchiveInput> = {}): ArchiveInput => ({
   ...over,
 });
 
+/** The objects stored under a slot's folder in the report bucket. */
+async function objectsUnder(prefix: string): Promise<string[]> {
+  const out = await s3Client().send(new ListObjectsV2Command({ Bucket: config().reportBucket, Prefix: prefix }));
+  return (out.Contents ?? []).map((o) => o.Key!);
+}
+
 async function auditActions(schoolId: string, month: string): Promise<string[]> {
   const items = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition(schoolId, month) } });
   return items.map((i) => i.action as string);
@@ -51,11 +57,19 @@ describe('archiveDocument', () => {
     expect(Buffer.from(back.body).toString()).toContain('сводная ведомость');
     expect(await listArchive('sch-a', '2026')).toHaveLength(1);
     expect(await auditActions('sch-a', '2026-11')).toEqual(['archive.store']);
+    // Nothing was put the second time: one object in the slot's folder.
+    expect(await objectsUnder('summary-sheets/archive/sch-a/2026/2026-q1/5a/summary-marks/')).toEqual([first.s3Key]);
   });
 
-  it('should answer the same record to two runs at once', async () => {
+  it('should answer the same record to two runs at once, whose object is the one stored under its key', async () => {
     const [a, b] = await Promise.all([archiveDocument(input({ kind: 'movement', body: pdf('a') })), archiveDocument(input({ kind: 'movement', body: pdf('b') }))]);
     expect(a).toEqual(b);
+    // Both runs stored (each under its own checksum's key); the loser's object is an orphan that
+    // no record names, and the record's checksum is that of the object it names.
+    const stored = await objectsUnder('summary-sheets/archive/sch-a/2026/2026-q1/5a/movement/');
+    expect(stored).toHaveLength(2);
+    expect(stored).toContain(a.s3Key);
+    expect((await verifyArchive('sch-a', '2026', { kind: 'movement' })).map((c) => c.original)).toEqual(['ok']);
   });
 
   it.each([

@@ -22,7 +22,9 @@ import {
   slotProblem,
   type ArchivedDocument,
 } from '../../shared/domain/archive';
+import { may } from '../../shared/auth/policy';
 import { approvedCopy } from '../../shared/reports/approval-sheet';
+import { allStaffOf, person } from '../support/principals';
 import { renderPlainPdf } from '../../shared/reports/lean-pdf';
 import { prependPages } from '../../shared/reports/pdf-append';
 import { renderPdf } from '../../shared/reports/pdf';
@@ -101,6 +103,37 @@ describe('approval and legal hold rules', () => {
     expect(checksumState('ab', 'ab')).toBe('ok');
     expect(checksumState('ab', 'cd')).toBe('mismatch');
     expect(checksumState('ab', null)).toBe('missing');
+  });
+});
+
+describe('who may do what in the archive', () => {
+  const school = { departmentId: 'krd', schoolId: 's1' };
+  const who = {
+    director: person('d', [{ role: 'director', schoolId: 's1' }]),
+    deputy: person('z', [{ role: 'deputy', schoolId: 's1' }]),
+    department: person('uo', [{ role: 'department', departmentId: 'krd' }]),
+    otherDepartment: person('uo2', [{ role: 'department', departmentId: 'msk' }], 'msk'),
+    otherDirector: person('d2', [{ role: 'director', schoolId: 's2' }]),
+    teacher: person('t', [{ role: 'teacher', schoolId: 's1' }, { role: 'classTeacher', schoolId: 's1', classId: '5a' }]),
+    secretary: person('s', [{ role: 'secretary', schoolId: 's1' }, { role: 'administrator', schoolId: 's1' }]),
+    parent: person('p', [{ role: 'parent', schoolId: 's1', studentId: 'st1' }]),
+    viewer: person('v', [{ role: 'viewer', schoolId: 's1', classIds: 'all', areas: ['journal', 'reports', 'people'], until: '2099-01-01' }]),
+    everyRoleOfAnother: person('x', allStaffOf('s2')),
+  };
+  const actions = ['archive.read', 'archive.approve', 'archive.setLegalHold', 'archive.liftLegalHold'] as const;
+  it.each([
+    ['director', [true, true, true, true]],
+    ['deputy', [true, false, true, false]],
+    ['department', [true, false, false, false]],
+    ['otherDepartment', [false, false, false, false]],
+    ['otherDirector', [false, false, false, false]],
+    ['teacher', [false, false, false, false]],
+    ['secretary', [false, false, false, false]],
+    ['parent', [false, false, false, false]],
+    ['viewer', [false, false, false, false]],
+    ['everyRoleOfAnother', [false, false, false, false]],
+  ] as const)('%s', (name, expected) => {
+    expect(actions.map((a) => may(who[name], a, school))).toEqual(expected);
   });
 });
 
