@@ -12,7 +12,9 @@ import { rulesInForce } from '../../shared/domain/settings-versions';
 import { WORK_TYPES } from '../../shared/domain/work-types';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { getDepartmentSettings, getSchoolSettings, saveDepartmentSettings, saveSchoolSettings, type DepartmentSettings, type StoredSchoolSettings } from '../../shared/repos/settings';
+import { resolveMonitoringThresholds } from '../../shared/domain/reports/monitoring';
 import { saveCorrectionSettings } from '../../shared/services/correction-settings';
+import { saveMonitoringThresholds } from '../../shared/services/monitoring-settings';
 import { addMarkingRules as addVersion, settingsInvalid, STALE_SETTINGS } from '../../shared/services/marking-rules-settings';
 import { handlersOf, type Req } from '../http/area';
 import { settingsRoutes } from './routes';
@@ -50,7 +52,7 @@ function schoolView(stored: StoredSchoolSettings, dep: DepartmentSettings, now: 
   return {
     schoolId: stored.schoolId,
     version: stored.version,
-    settings: { ...settings, weights: inForce.weights, thresholds: inForce.thresholds },
+    settings: { ...settings, weights: inForce.weights, thresholds: inForce.thresholds, monitoringThresholds: resolveMonitoringThresholds(settings.monitoringThresholds) },
     department,
     effective: {
       ...effectiveLocks(department, settings),
@@ -122,5 +124,12 @@ export const putCorrectionSettings = handler('putCorrectionSettings', async (req
   const { stored, dep } = await schoolAndDepartment(req);
   req.authorize(stored, 'Срок внесения исправлений и ответственного за контроль ведения журнала назначает директор (п. 3.11 Положения).');
   const saved = await saveCorrectionSettings(stored, req.body, { actor: req.principal, at: req.now }, (s) => schoolView(s, dep, req.now));
+  return { body: schoolView(saved, dep, req.now) };
+});
+
+export const putMonitoringThresholds = handler('putMonitoringThresholds', async (req) => {
+  const { stored, dep } = await schoolAndDepartment(req);
+  req.authorize(stored, WRITE_REFUSED);
+  const saved = await saveMonitoringThresholds(stored, req.body, { actor: req.principal, at: req.now }, (s) => schoolView(s, dep, req.now));
   return { body: schoolView(saved, dep, req.now) };
 });

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { OPEN_DAYS_BEFORE_LABEL } from '../../shared/domain/period-mark-rules';
+import { MONITORING_THRESHOLD_LABELS as MT, type MonitoringThresholds } from '../../shared/domain/reports/monitoring';
 import { LOCK_LABELS, MARKS_IN_ADVANCE_LABEL, type LockDays } from '../../shared/domain/settings';
 
 const days = (k: keyof LockDays) => z.number({ error: `«${LOCK_LABELS[k]}»: укажите число дней.` });
@@ -125,6 +126,8 @@ export const schoolSettingsResponse = z.object({
     idleMinutes: z.number().optional(),
     correctionEntryWindowDays: z.number().optional(),
     journalControlDeputyIds: z.array(z.string()).optional(),
+    /** What the monitoring highlights (R-62), defaults filled in. */
+    monitoringThresholds: z.record(z.string(), z.number()).optional(),
   }),
   /** The department's limits, shown beside each field. */
   department: lockSettings,
@@ -157,4 +160,24 @@ export const correctionSettingsBody = z.object({
   journalControlDeputyIds: z
     .array(z.string({ error: 'Ответственный за контроль ведения журнала: ожидается идентификатор сотрудника.' }).max(64, 'Идентификатор сотрудника слишком длинный.'), { error: 'Укажите список ответственных за контроль ведения журнала (может быть пустым).' })
     .max(20, 'Слишком длинный список ответственных.'),
+});
+
+/** The school's thresholds of the monitoring (R-62): every field a number, its range checked by the domain. */
+const threshold = (k: keyof MonitoringThresholds) => z.number({ error: `«${MT[k]}»: укажите число.` });
+export const monitoringThresholdsBody = z.object({
+  version,
+  thresholds: z.object(
+    {
+      minFillRate: threshold('minFillRate'),
+      maxNoMarkShare: threshold('maxNoMarkShare'),
+      maxOneMarkShare: threshold('maxOneMarkShare'),
+      minHomeworkShare: threshold('minHomeworkShare'),
+      minTopicShare: threshold('minTopicShare'),
+      maxKtpBehind: threshold('maxKtpBehind'),
+      maxLateFills: threshold('maxLateFills'),
+      minParentActivity30: threshold('minParentActivity30'),
+      minStudentActivity30: threshold('minStudentActivity30'),
+    },
+    { error: 'Укажите пороги мониторинга.' },
+  ),
 });

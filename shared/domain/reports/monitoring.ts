@@ -25,7 +25,7 @@ import { addDays, ruDate } from '../calendar';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../assessments';
 import { inLessonGroup, lessonIdOf, onRosterOn, type JournalAttendance, type JournalLesson, type JournalMark, type RosterGroup, type RosterStudent } from '../journal-model';
 import { fillState } from '../journal-rules';
-import type { LockSettings } from '../settings';
+import type { LockSettings, SettingsProblem } from '../settings';
 import type { WorkTypeId } from '../work-types';
 import { averageText } from './summary-sheet';
 
@@ -106,12 +106,12 @@ export function resolveMonitoringThresholds(stored?: Partial<MonitoringThreshold
 }
 
 /** What is wrong with thresholds entered on the settings screen, field by field, in Russian. */
-export function monitoringThresholdProblems(t: MonitoringThresholds): Array<{ path: string; message: string }> {
+export function monitoringThresholdProblems(t: MonitoringThresholds): SettingsProblem[] {
   return MONITORING_THRESHOLD_KEYS.flatMap((k) => {
     const { min, max } = MONITORING_THRESHOLD_RANGES[k];
     const v = t[k];
     if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) return [];
-    return [{ path: k, message: `«${MONITORING_THRESHOLD_LABELS[k]}»: укажите число от ${min} до ${max}.` }];
+    return [{ field: `thresholds.${k}`, message: `«${MONITORING_THRESHOLD_LABELS[k]}»: укажите число от ${min} до ${max}.` }];
   });
 }
 
