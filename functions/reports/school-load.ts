@@ -9,7 +9,7 @@ import { classSizesReport, finalDataReport, loadSchoolReportContext, schoolMovem
 import type { Req } from '../http/area';
 import { schoolOrHidden, yearIdOf } from '../http/school';
 
-type Reading = Pick<Req, 'principal' | 'params' | 'now'> & { readonly allowed: (object: SchoolObject) => boolean };
+export type Reading = Pick<Req, 'principal' | 'params' | 'now'> & { readonly allowed: (object: SchoolObject) => boolean };
 
 const schoolOfReport = (req: Reading) => schoolOrHidden(req, SCHOOL_REPORT_REFUSAL);
 
