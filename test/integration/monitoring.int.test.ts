@@ -199,6 +199,35 @@ describe('the monitoring of a class', () => {
   });
 });
 
+describe('the school\'s thresholds', () => {
+  it('should highlight by the thresholds the school saved, and refuse a threshold out of range', async () => {
+    const deputy = await as('deputy');
+    const settings = await deputy.get(`/api/schools/${SCH}/settings`);
+    expect(settings.status).toBe(200);
+    expect(settings.body.settings.monitoringThresholds).toMatchObject({ minFillRate: 0.3, maxKtpBehind: 2, maxLateFills: 2 });
+    const thresholds = { ...settings.body.settings.monitoringThresholds, maxKtpBehind: 1, maxLateFills: 0, minFillRate: 0.1 };
+    const bad = await deputy.send('PUT', `/api/schools/${SCH}/settings/monitoring`, { version: settings.body.version, thresholds: { ...thresholds, maxNoMarkShare: 150 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('«Доля обучающихся без отметок не выше, %»: укажите число от 0 до 100.');
+    expect(bad.body.error.details.fields).toEqual([{ path: 'thresholds.maxNoMarkShare', message: bad.body.error.message }]);
+    const saved = await deputy.send('PUT', `/api/schools/${SCH}/settings/monitoring`, { version: settings.body.version, thresholds });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.settings.monitoringThresholds).toMatchObject({ maxKtpBehind: 1, maxLateFills: 0, minFillRate: 0.1 });
+    // Saving on the old version again: somebody saved meanwhile.
+    expect((await deputy.send('PUT', `/api/schools/${SCH}/settings/monitoring`, { version: settings.body.version, thresholds })).status).toBe(409);
+    expect((await (await as('teacher')).send('PUT', `/api/schools/${SCH}/settings/monitoring`, { version: saved.body.version, thresholds })).status).toBe(403);
+
+    const res = await deputy.get(`${URL}?classId=${CLS}`);
+    const math = (res.body.rows as Row[]).find((r) => r.subjectId === 'mmath')!;
+    // 2 hours behind > 1, 1 late fill > 0; a fill rate of 0,20 is no longer below 0,10.
+    expect(math.problems.map((p) => p.code)).toEqual(['noMarks', 'oneMark', 'homework', 'topics', 'ktpBehind', 'lateFills', 'assessments']);
+    expect(math.problems.find((p) => p.code === 'ktpBehind')!.message).toBe('Отставание от КТП: 2 ч (допустимо 1 ч).');
+    // Back to the defaults for the tests below.
+    const back = await deputy.send('PUT', `/api/schools/${SCH}/settings/monitoring`, { version: saved.body.version, thresholds: settings.body.settings.monitoringThresholds });
+    expect(back.status).toBe(200);
+  });
+});
+
 describe('the monitoring as files', () => {
   it('should print the PDF with the teacher, class, subject, figures and problems in Cyrillic', async () => {
     const res = await (await as('deputy')).get(`${URL}/pdf?classId=${CLS}`);
