@@ -22,7 +22,11 @@ export async function approveDocument(actor: ArchiveActor, school: Pick<School, 
   // The director approves what the archive holds: an object that no longer matches is not signed.
   if (sha256Hex(body) !== doc.sha256) throw new ConflictError('Файл в хранилище не совпадает с контрольной суммой документа: утверждать его нельзя. Проверьте контрольные суммы и сообщите администратору.');
   const on = dateInZone(now, school.timeZone);
-  const copy = await approvedCopy(body, { schoolName: school.name, timeZone: school.timeZone, directorName: actor.displayName, on, at: now, doc });
+  const copy = await approvedCopy(body, { schoolName: school.name, timeZone: school.timeZone, directorName: actor.displayName, on, at: now, doc }).catch((e: Error) => {
+    // Only PDFs as pdfkit writes them can take the sheet (shared/reports/pdf-append.ts); ours all are.
+    if (e.message.startsWith('pdf-append')) throw new ConflictError('К этому файлу нельзя добавить лист утверждения: он сохранён не в том виде PDF, который формирует журнал.');
+    throw e;
+  });
   const sha256 = sha256Hex(copy);
   const fileName = approvedFileName(doc.fileName);
   const stored = await storeReport({ kind: doc.retention, name: archiveObjectName(doc, sha256, fileName), body: copy, contentType: 'application/pdf', now, sha256 });

@@ -159,6 +159,12 @@ describe("the director's approval", () => {
     const res = await (await as('director')).post(`${MANIFEST}/approval`);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/PDF/);
+    // A PDF not written as the journal writes them cannot take the sheet: refused, nothing recorded.
+    const odd = await archiveDocument({ schoolId: SCH, yearId: '2026', periodId: '2026-q2', classId: '5a', kind: 'scanned', retention: 'journals', title: 'Скан', fileName: 'scan.pdf', body: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), contentType: 'application/pdf', now: msk('2026-11-30') });
+    const refused = await (await as('director')).post(`${ARCHIVE}/2026-q2/5a/scanned/approval`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/нельзя добавить лист утверждения/);
+    expect((await getArchived(odd, true))?.approval).toBeUndefined();
   });
 });
 
@@ -178,14 +184,14 @@ describe('legal hold and checksums', () => {
 
   it('should find an approved copy changed in the store', async () => {
     const deputy = await as('deputy');
-    const before = await deputy.get(`${ARCHIVE}/checksums`);
-    expect(before.body.checks.map((c: object) => c)).toEqual([
+    const before = await deputy.get(`${ARCHIVE}/checksums?periodId=2026-q1`);
+    expect(before.body.checks).toEqual([
       { docId: '2026/2026-q1/-/close-manifest', title: 'Опись документов закрытия периода', original: 'ok' },
       { docId: sheet.docId, title: sheet.title, original: 'ok', approved: 'ok' },
     ]);
     const record = (await getArchived(sheet, true))!;
     await s3Client().send(new PutObjectCommand({ Bucket: config().reportBucket, Key: record.approval!.s3Key, Body: 'подмена', ContentType: 'application/pdf' }));
-    const after = await deputy.get(`${ARCHIVE}/checksums?classId=5a`);
+    const after = await deputy.get(`${ARCHIVE}/checksums?periodId=2026-q1&classId=5a`);
     expect(after.body.checks).toEqual([{ docId: sheet.docId, title: sheet.title, original: 'ok', approved: 'mismatch' }]);
   });
 });
