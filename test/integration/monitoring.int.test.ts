@@ -273,6 +273,9 @@ describe('the whole school', () => {
     expect(requests).toBeLessThan(m.journalQueries + 15);
     // Grades 10 and 11 are on halves: their 1st half-year is read for the 2nd quarter's days.
     expect(m.classes.find((c) => c.grade === 10)?.periodName).toBe('1 полугодие');
+    // «current»: the quarter today falls in (it falls in the 1st half-year too: the shorter period wins).
+    const current = await schoolMonitoring({ schoolId: SCH, departmentId: DEP, yearId: YEAR, periodId: 'current', now: NOW, classIds: [CLS] });
+    expect(current.period.periodId).toBe(Q2);
   });
 });
 

@@ -8,7 +8,8 @@
  * BatchGetItem: name, zone, locks, thresholds), the year, the classes, the year plan's KTPs and
  * assessment procedures (one Query each), the subjects, the school's accounts projected to their
  * last sign-in day (one Query of GSI2, its pages), the teachers' names (BatchGetItem), and each
- * class x period partition's SUBJ# range with ONE Query (plus its pages), a few classes at a time.
+ * class x period partition's SUBJ# range with ONE Query (plus its pages), projected to what is
+ * counted (shared/repos/monitoring.ts), a few classes at a time.
  */
 import { addDays, dateInZone } from '../../domain/calendar';
 import type { AssessmentKind } from '../../domain/assessments';
@@ -30,7 +31,8 @@ import { NotFoundError } from '../../errors';
 import { accountActivityOfSchool, type AccountActivity } from '../../repos/accounts';
 import { listAssessmentsOfSchool } from '../../repos/assessments';
 import { listKtpSummariesOfClass } from '../../repos/ktp';
-import { readClassJournal, type SubjectJournal } from '../../repos/period-marks';
+import { readJournalForMonitoring } from '../../repos/monitoring';
+import type { SubjectJournal } from '../../repos/period-marks';
 import { className, getDepartmentAndSchoolItems, listClasses, type SchoolClass } from '../../repos/school';
 import { getYear } from '../../repos/year';
 import { periodView } from '../early-warnings';
@@ -110,6 +112,14 @@ export function yearPeriods(year: Pick<AcademicYear, 'periodSets'>): Period[] {
   return [...seen.values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.endDate.localeCompare(b.endDate));
 }
 
+/** The period named `current` stands for: the shortest one today falls in (a quarter before its half-year), else the next, else the last. */
+export const CURRENT_PERIOD = 'current';
+
+export function currentPeriodOf(periods: readonly Period[], today: string): Period | undefined {
+  const now = periods.filter((p) => p.startDate <= today && today <= p.endDate).sort((a, b) => a.endDate.localeCompare(b.endDate) || b.startDate.localeCompare(a.startDate));
+  return now[0] ?? periods.find((p) => p.startDate > today) ?? periods.at(-1);
+}
+
 /**
  * The class's own period for the one asked: the same one, or, for a grade on another set (halves
  * while the school looks at a quarter), the class's period that holds the asked one's days; the
@@ -152,14 +162,13 @@ export async function schoolMonitoring(input: MonitoringInput): Promise<SchoolMo
   ]);
   if (!items.school) throw new NotFoundError('Школа не найдена.');
   if (!year) throw new NotFoundError('Учебный год не найден.');
-  const periods = yearPeriods(year);
-  const asked = periods.find((p) => p.periodId === input.periodId);
-  if (!asked) throw new NotFoundError('Нет такого периода в учебном году.');
-
   const rules = rulesFromItems(items.department, items.school, input.now);
   const thresholds = resolveMonitoringThresholds((items.school.settings as Partial<SchoolSettings> | undefined)?.monitoringThresholds);
   const timeZone = rules.timeZone;
   const today = dateInZone(input.now, timeZone);
+  const periods = yearPeriods(year);
+  const asked = input.periodId === CURRENT_PERIOD ? currentPeriodOf(periods, today) : periods.find((p) => p.periodId === input.periodId);
+  if (!asked) throw new NotFoundError('Нет такого периода в учебном году.');
   const until = asked.endDate < today ? asked.endDate : today;
   const wanted = input.classIds ? new Set(input.classIds) : null;
   const classes = allClasses
@@ -183,7 +192,7 @@ export async function schoolMonitoring(input: MonitoringInput): Promise<SchoolMo
 
   let journalQueries = 0;
   const perClass = await mapLimited(classes, CONCURRENCY, async ({ cls, period }) => {
-    const { subjects: journal, pages } = await readClassJournal(schoolId, cls.classId, period.periodId);
+    const { subjects: journal, pages } = await readJournalForMonitoring(schoolId, cls.classId, period.periodId);
     journalQueries += pages;
     const everyone = classStudents(journal);
     const rows: MonitoringRow[] = [];
