@@ -10,6 +10,7 @@ import { tableName } from '../db/client';
 import { queryAll } from '../db/query';
 import type { TransactItem } from '../db/transact';
 import { keys } from '../db/keys';
+import { TABLE } from '../db/table';
 import type { ChainHead, ChangeRecord } from '../domain/journal-log';
 
 
@@ -24,6 +25,16 @@ interface PlaceOfLog {
 
 export function changeRecordItem(p: PlaceOfLog, record: ChangeRecord): Record<string, unknown> {
   return { ...keys.changeLog(p.schoolId, p.classId, p.periodId, p.subjectId, record.seq), type: CHANGE_LOG_TYPES.record, ...record };
+}
+
+/**
+ * A record as it was chained: the item without its keys and type, and without the table's TTL stamp
+ * (R-70: the yearly job sets it on every item of an ended year; it was never part of what was
+ * recorded, and left in, it would fail the record's hash).
+ */
+export function changeRecordOf(item: Record<string, unknown>): ChangeRecord {
+  const { pk: _pk, sk: _sk, type: _t, [TABLE.ttlAttribute]: _ttl, ...record } = item;
+  return record as unknown as ChangeRecord;
 }
 
 export function changeHeadItem(p: PlaceOfLog, head: Pick<ChangeRecord, 'seq' | 'hash'>): Record<string, unknown> {
@@ -85,8 +96,7 @@ export async function readChangeLog(schoolId: string, classId: string, periodId:
   out.pages = pages.count;
   for (const i of items) {
     if (i.type === CHANGE_LOG_TYPES.record) {
-      const { pk: _pk, sk: _sk, type: _t, ...record } = i;
-      out.records.push(record as unknown as ChangeRecord);
+      out.records.push(changeRecordOf(i));
     } else if (i.type === CHANGE_LOG_TYPES.head) {
       out.heads.push({ subjectId: String(i.subjectId), seq: Number(i.seq), hash: String(i.hash) });
     }

@@ -9,7 +9,7 @@ import { keys } from '../db/keys';
 import { queryAll } from '../db/query';
 import type { ChainHead, ChangeRecord } from '../domain/journal-log';
 import type { JournalAttendance, JournalLesson, JournalMark, SubjectRoster } from '../domain/journal-model';
-import { CHANGE_LOG_TYPES } from './change-log';
+import { CHANGE_LOG_TYPES, changeRecordOf } from './change-log';
 import { attendanceOf, JOURNAL_TYPES, lessonOf, markOf, rosterOf } from './journal';
 import { FINAL_MARK_TYPE, finalMarkOf, type StoredFinalMark } from './period-marks';
 
@@ -35,11 +35,9 @@ export async function readJournalPartition(schoolId: string, classId: string, pe
   const out: JournalPartition = { records: [], heads: [], lessons: [], marks: [], attendance: [], periodMarks: [], rosters: [], pages: 0 };
   for (const i of items) {
     switch (i.type) {
-      case CHANGE_LOG_TYPES.record: {
-        const { pk: _pk, sk: _sk, type: _t, ...record } = i;
-        out.records.push(record as unknown as ChangeRecord);
+      case CHANGE_LOG_TYPES.record:
+        out.records.push(changeRecordOf(i));
         break;
-      }
       case CHANGE_LOG_TYPES.head:
         out.heads.push({ subjectId: String(i.subjectId), seq: Number(i.seq), hash: String(i.hash) });
         break;

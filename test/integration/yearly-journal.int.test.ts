@@ -21,7 +21,10 @@ import { getItem } from '../../shared/db/query';
 import type { FinalMarkCode } from '../../shared/domain/period-marks';
 import { dataExpiresAt } from '../../shared/domain/retention';
 import { loadLineItems, subjectItem } from '../../shared/repos/curriculum';
+import { chainNext, verifyChain, type ChangeRecord } from '../../shared/domain/journal-log';
+import { changeHeadItem, changeRecordItem, readChangeLog } from '../../shared/repos/change-log';
 import { attendanceItem, markItem, rosterItem } from '../../shared/repos/journal';
+import { readJournalPartition } from '../../shared/repos/journal-partition';
 import { lessonItem } from '../../shared/repos/lessons';
 import { finalMarkItem } from '../../shared/repos/period-marks';
 import { listClasses } from '../../shared/repos/school';
@@ -69,7 +72,15 @@ async function fixtureClass(): Promise<void> {
     topic,
     homework,
   });
+  // The change log of two edits of algebra in Q1, chained as the journal writes it.
+  const log: ChangeRecord[] = [];
+  for (const [i, value] of [5, 4].entries()) {
+    const body = { partition: keys.journalPartition(SCH, CLS, Q1), subjectId: ALG, at: `2026-09-0${7 + i}T08:00:00.000Z`, actorId: 'fixture', actorName: 'Учитель', action: 'create' as const, entity: 'mark' as const, target: { date: '2026-09-07', lessonNo: 2, studentId: 'yj-a', workType: 'lessonAnswer' }, old: null, new: { value } };
+    log.push(chainNext(body as never, log.at(-1) ?? null));
+  }
   await batchWriteAll([
+    ...log.map((r) => changeRecordItem(place(Q1), r)),
+    changeHeadItem(place(Q1), log.at(-1)!),
     { ...keys.class(SCH, CLS), type: 'class', classId: CLS, schoolId: SCH, grade: 7, letter: 'Ю', yearId: YEAR, classTeacherName: 'Журавлёва Юлия Петровна' },
     ...PUPILS.map((s) => ({
       ...keys.studentCard(SCH, s.id),
@@ -177,6 +188,17 @@ describe('the removal date of the year\'s records', () => {
     expect(new Date(SHEETS * 1000).toISOString()).toBe('2052-06-01T00:00:00.000Z');
     // Nothing else of the item changed: the lesson keeps its topic and version.
     expect(await getItem(lessonKey)).toMatchObject({ topic: 'Квадратные уравнения', homework: '§ 12, № 301–305' });
+  });
+
+  it('should leave the change log\'s chain whole: the stamp is no part of what a record hashed', async () => {
+    const partition = keys.journalPartition(SCH, CLS, Q1);
+    expect(await expiresOf(keys.changeLog(SCH, CLS, Q1, ALG, 1))).toBe(JOURNALS);
+    expect(await expiresOf(keys.changeLogHead(SCH, CLS, Q1, ALG))).toBe(JOURNALS);
+    const log = await readChangeLog(SCH, CLS, Q1);
+    expect(log.records).toHaveLength(2);
+    expect(verifyChain(partition, log.records, log.heads)).toMatchObject({ ok: true, checked: 2 });
+    const whole = await readJournalPartition(SCH, CLS, Q1);
+    expect(verifyChain(partition, whole.records, whole.heads)).toMatchObject({ ok: true, checked: 2 });
   });
 
   it('should be set again on an item a later write replaced without it, and on nothing else', async () => {
