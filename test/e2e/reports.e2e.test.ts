@@ -2,7 +2,7 @@
  * The class teacher's summary sheet in a real Chromium (issue 13, Done-when): from the home's
  * «Отчёты» to 5А's summary sheet of marks with the class results, then its PDF and XLSX downloaded
  * by their links, then the preliminary report and the attendance sheet; axe-clean; and the deputy's school
- * results (issue 13, item 2) from the reports list. Lean: one sign-in per role, one page each. Two period marks are written into 5А's
+ * movement dynamics (issue 13, item 2) from the reports list. Lean: one sign-in per role, one page each. Two period marks are written into 5А's
  * second quarter first and the partition is put back afterwards.
  */
 import { readFileSync } from 'node:fs';
@@ -99,14 +99,14 @@ describe('the summary sheet of marks', () => {
 });
 
 describe('the deputy\'s school reports', () => {
-  it('should open the school\'s results from the reports list, with the chart and its table, axe-clean', async () => {
+  it('should open the school\'s movement dynamics from the reports list, with the chart and its tables, axe-clean', async () => {
     await b.inBrowser(async (page: Page) => {
       await b.signIn(page, 'deputy');
       await page.goto(b.at(`/reports?school=${SCH}`));
-      await page.getByRole('link', { name: 'Итоги успеваемости по классам, предметам и учителям' }).click();
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Итоги успеваемости школы за период: 2 четверть');
-      // 5А's two period marks written above, «5» and «4»: everybody assessed succeeds, with quality.
-      await expect.poll(() => page.getByTestId('results-by-class').getByRole('row', { name: /^5А/ }).textContent()).toMatch(/^5А2100 %.*100 %/);
+      await page.getByRole('link', { name: 'Динамика движения учащихся' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Динамика движения учащихся');
+      // The demo's November: a pupil enrolled into 6А (and one transferred from 5А to 5Б).
+      await expect.poll(() => page.getByTestId('movement-by-class').getByRole('row', { name: /^6А/ }).textContent()).toContain('+1 / −0');
       expect(await seriousViolations(page)).toEqual([]);
     });
   });
