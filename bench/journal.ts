@@ -23,6 +23,7 @@ import { attendanceItem, markItem } from '../shared/repos/journal';
 import { lessonItem } from '../shared/repos/lessons';
 import { journalPage, loadJournalPage } from '../shared/services/journal-page';
 import { materialiseRosters } from '../shared/services/journal-rosters';
+import { isMain, runAlone } from './alone';
 import { getEvent, signIn } from './events';
 import { percentile, type Figures } from './figures';
 import { benchMarks } from './marks';
@@ -144,3 +145,6 @@ export async function benchJournal(figures: Figures, baseUrl: string): Promise<v
 /** The bench class for the soak run (bench/soak.ts): its place, its day and its subjects' ids. */
 export const BENCH_CLASS = { classId: CLASS, periodId: PERIOD, now: NOW, subjectId } as const;
 export { buildClass };
+
+// `npx tsx bench/journal.ts` (BENCH_PART=saturation: only the saturation rounds of the marks).
+if (isMain(import.meta.url)) await runAlone(benchJournal);

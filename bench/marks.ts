@@ -257,8 +257,8 @@ async function bareTransactLoop(c: BenchClass, subjects: string[], ms: number): 
 
 /**
  * The read a mark decides on, alone: one strongly consistent BatchGetItem of the keys that
- * shared/repos/journal.ts `readWriteContext` asks for (settings, roster, lesson, subgroups, cell,
- * chain head, the writer's account), so the saturation note can say what the read costs and what the rest does.
+ * shared/repos/journal.ts `readWriteContext` asks for (settings, roster, lesson, cell, chain head,
+ * the writer's account), so the saturation note can say what the read costs and what the rest does.
  */
 async function bareReadLoop(c: BenchClass, subjects: string[], ms: number): Promise<{ count: number; seconds: number }> {
   let count = 0;
@@ -275,7 +275,6 @@ async function bareReadLoop(c: BenchClass, subjects: string[], ms: number): Prom
         keys.roster(sch, cls, per, subj),
         keys.lesson(sch, cls, per, subj, lesson.date, lesson.lessonNo, lesson.groupId),
         keys.changeLogHead(sch, cls, per, subj),
-        keys.subgroups(sch, cls, per, subj),
         keys.mark(sch, cls, per, subj, lesson, c.students[w % c.students.length]!.studentId, 'independent'),
       ];
       while (performance.now() - started < ms) {
@@ -287,13 +286,9 @@ async function bareReadLoop(c: BenchClass, subjects: string[], ms: number): Prom
   return { count, seconds: (performance.now() - started) / 1000 };
 }
 
-export async function benchMarks(figures: Figures, c: BenchClass): Promise<void> {
-  const sessions = await Promise.all([0, 1, 2, 3, 4].map(() => signIn(c.baseUrl, 'teacher')));
-  // Subjects: [0] the page's (contended below), [1..50] the open loop's teachers, [51] one teacher
-  // alone; the saturation loop takes work types of their own on [1..32].
+/** One teacher alone, then the open loop: `journal.mark.p99_ms` and requests per mark; returns the accepted cells. */
+async function openLoopFigures(figures: Figures, c: BenchClass, sessions: Session[]): Promise<Cell[]> {
   const s = c.subjects;
-  if (s.length < 52) throw new Error('bench: the class needs 52 subjects');
-
   const solo = await closedLoop(c, sessions, [cellsOf(c, s[51]!, 'independent')], (k) => k >= 30);
   const alone = summary(solo);
 
@@ -310,6 +305,20 @@ export async function benchMarks(figures: Figures, c: BenchClass): Promise<void>
     `open loop: ${OPEN_LOOP.writers} teachers x 1 mark / ${OPEN_LOOP.everyMs / 1000} s for ${OPEN_LOOP.seconds} s (${offered} marks/s offered), from the scheduled send; p50 ${fmt(o.p50)} ms, max ${fmt(o.max)} ms; ${open.refused} refused; ${open.lateSends} sends >10 ms late; CPU per mark ${fmt(openCpu.node)} ms Node + ${fmt(openCpu.java)} ms DynamoDB Local; one teacher alone: p50 ${fmt(alone.p50)} ms, p99 ${fmt(alone.p99)} ms`,
   );
   figures.set('journal.mark.ddb_requests', open.requests / o.total, 'requests', `per mark in the open loop: 1 BatchGetItem + 1 TransactWriteItems (mark, change-log record, chain head); ${o.total} marks`);
+  return open.accepted;
+}
+
+export async function benchMarks(figures: Figures, c: BenchClass): Promise<void> {
+  const sessions = await Promise.all([0, 1, 2, 3, 4].map(() => signIn(c.baseUrl, 'teacher')));
+  // Subjects: [0] the page's (contended below), [1..50] the open loop's teachers, [51] one teacher
+  // alone; the saturation loop takes work types of their own on [1..32].
+  const s = c.subjects;
+  if (s.length < 52) throw new Error('bench: the class needs 52 subjects');
+
+  // BENCH_PART=saturation (with `npx tsx bench/journal.ts`): only the saturation rounds, for
+  // working on the mark path; `npm run bench` always runs every part.
+  const all = process.env.BENCH_PART !== 'saturation';
+  const openAccepted = all ? await openLoopFigures(figures, c, sessions) : [];
 
   // --- saturation: marks over HTTP against the bare transaction, interleaved ------------------
   const n = SATURATION.writers;
@@ -353,8 +362,9 @@ export async function benchMarks(figures: Figures, c: BenchClass): Promise<void>
   figures.set('ddb.transact.max_per_s', bareMax, 'transactions/s', `the same 3 items (mark, change-log record, chain head) in a bare TransactWriteItems loop, ${n} writers, same DynamoDB Local, rounds interleaved with the marks' (${rounds(bareRates)}); CPU per transaction ${cpuOf('bare')}; the mark's read alone (its BatchGetItem, ${(reads.count / reads.seconds).toFixed(0)}/s): ${cpuOf('read')}`);
   figures.set('journal.mark.saturation_ratio', markMax / bareMax, 'ratio', 'journal.mark.max_per_s / ddb.transact.max_per_s');
 
-  const lost = await countLost(c, [...open.accepted, ...saturated]);
-  figures.set('journal.mark.lost', lost, 'writes', `accepted marks missing afterwards, of ${open.accepted.length + saturated.length} (open loop and saturation)`);
+  const lost = await countLost(c, [...openAccepted, ...saturated]);
+  figures.set('journal.mark.lost', lost, 'writes', `accepted marks missing afterwards, of ${openAccepted.length + saturated.length} (${all ? 'open loop and saturation' : 'saturation only'})`);
+  if (!all) return agent.destroy();
 
   // --- the worst case for the change log's chain: 10 writers on the same subject at once -------
   const crowd = Array.from({ length: 10 }, (_, w) => {

@@ -6,7 +6,7 @@
  * - the teacher's page: ONE Query `begins_with(sk, SUBJ#<subject>#)` (plus its pages), which
  *   returns the roster, the subgroups, the substitutes, the lessons, the marks and the attendance;
  * - a cell write: ONE BatchGetItem of exactly the items it needs (department and school settings,
- *   the class, the roster, the lesson, the cell, the change-log head), then ONE TransactWriteItems
+ *   the writer's account, the roster, the lesson, the cell, the change-log head), then ONE TransactWriteItems
  *   (./change-log.ts adds the record and the head to it).
  *
  * Marks and attendance are never deleted: a removal leaves a tombstone (`deleted: true`, no diary
@@ -135,10 +135,10 @@ export interface WriteContextItems {
   department: Item | null;
   school: Item | null;
   /** The class is not read: its roster exists only for an existing class, and carries its grade
-   * (fixed for a class: its id is made of grade and letter). One item fewer on the hot path. */
+   * (fixed for a class: its id is made of grade and letter). One item fewer on the hot path. Nor
+   * are the subgroups: every save of them puts the make-up on the roster in the same transaction. */
   roster: SubjectRoster | null;
   lesson: (JournalLesson & { journalData?: boolean }) | null;
-  subgroups: SubgroupSet | null;
   /** The cell as stored, tombstone included (null: never written). */
   cell: Item | null;
   head: ChainHeadRead | null;
@@ -157,7 +157,6 @@ export async function readWriteContext(departmentId: string, p: Place, lesson: L
     roster: keys.roster(p.schoolId, p.classId, p.periodId, p.subjectId),
     lesson: keys.lesson(p.schoolId, p.classId, p.periodId, p.subjectId, lesson.date, lesson.lessonNo, lesson.groupId),
     head: keys.changeLogHead(p.schoolId, p.classId, p.periodId, p.subjectId),
-    subgroups: keys.subgroups(p.schoolId, p.classId, p.periodId, p.subjectId),
     cell: cellKey(p, lesson, cell),
   };
   const wanted = Object.values(k).filter((x): x is Key => x !== null);
@@ -166,13 +165,11 @@ export async function readWriteContext(departmentId: string, p: Place, lesson: L
   const lessonItem = pick(k.lesson);
   const rosterItem = pick(k.roster);
   const headItem = pick(k.head);
-  const subgroupsItem = pick(k.subgroups);
   return {
     department: pick(k.department),
     school: pick(k.school),
     roster: rosterItem ? rosterOf(rosterItem) : null,
     lesson: lessonItem && lessonItem.type === JOURNAL_TYPES.lesson ? lessonOf(lessonItem) : null,
-    subgroups: subgroupsItem && subgroupsItem.type === JOURNAL_TYPES.subgroups ? body<SubgroupSet>(subgroupsItem) : null,
     cell: pick(k.cell),
     head: headItem ? headOf(headItem) : null,
     callerAccount: accountFromItem(pick(k.caller)),
@@ -340,7 +337,20 @@ export async function readRostersAndSubgroups(
 
 /** Writes a roster if nobody rebuilt it since `readVersion` (0: it did not exist). */
 export function putRoster(p: Omit<Place, 'subjectId'>, r: SubjectRoster, readVersion: number): Promise<boolean> {
-  return putIf(rosterItem(p, r), versionCondition(readVersion === 0 ? undefined : readVersion));
+  return putIf(rosterItem(p, r), rosterCondition(readVersion));
+}
+
+/** The same write as one operation of a transaction: a save of the subject's subgroups puts the make-up on it. */
+export function rosterPutOp(p: Omit<Place, 'subjectId'>, r: SubjectRoster, readVersion: number): TransactItem {
+  return putOp(rosterItem(p, r), rosterCondition(readVersion));
+}
+
+const rosterCondition = (readVersion: number) => versionCondition(readVersion === 0 ? undefined : readVersion);
+
+/** The rosters of one subject of a class in several periods, by period (absent ones left out). */
+export async function readRostersOfPeriods(schoolId: string, classId: string, subjectId: string, periodIds: readonly string[]): Promise<Map<string, SubjectRoster>> {
+  const found = await batchGetConsistent(periodIds.map((periodId) => keys.roster(schoolId, classId, periodId, subjectId)));
+  return new Map(found.filter((i) => i.type === JOURNAL_TYPES.roster).map((i) => [String(i.periodId), rosterOf(i)]));
 }
 
 // --- the class teacher's daily view -------------------------------------------------------

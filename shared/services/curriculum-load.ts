@@ -34,6 +34,8 @@ import {
 import { className, getClass, listClasses, type SchoolClass } from '../repos/school';
 import { listSlots, putSlotOp } from '../repos/timetable';
 import { getYear } from '../repos/year';
+import { readRostersOfPeriods } from '../repos/journal';
+import { rosterSubgroupsOps } from './journal-rosters';
 import { clashError, planGuards, refuseProblems } from './timetable-guards';
 
 export interface LoadInput {
@@ -194,14 +196,16 @@ export async function setLoadLine(input: {
   return next;
 }
 
-/** Teachers and names of the groups in the make-up of subgroups of periods not yet over. */
+/** Teachers and names of the groups in the make-up of subgroups of periods not yet over, and on their rosters. */
 async function refreshSubgroups(schoolId: string, classId: string, subjectId: string, line: LoadLine, year: AcademicYear, grade: number, today: string) {
   const periods = periodsForGrade(year, grade).filter((p) => p.endDate >= today);
   if (periods.length === 0) return [];
-  const sets = await getSubgroupSets(schoolId, classId, subjectId, periods.map((p) => p.periodId));
+  const periodIds = periods.map((p) => p.periodId);
+  const [sets, rosters] = await Promise.all([getSubgroupSets(schoolId, classId, subjectId, periodIds), readRostersOfPeriods(schoolId, classId, subjectId, periodIds)]);
   return sets.flatMap((set) => {
     const groups = (line.groups ?? []).map((g) => ({ ...g, studentIds: set.groups.find((x) => x.groupId === g.groupId)?.studentIds ?? [] }));
-    return JSON.stringify(groups) === JSON.stringify(set.groups) ? [] : [putSubgroupsOp({ ...set, groups, version: set.version + 1 }, set.version)];
+    if (JSON.stringify(groups) === JSON.stringify(set.groups)) return [];
+    return [putSubgroupsOp({ ...set, groups, version: set.version + 1 }, set.version), ...rosterSubgroupsOps({ schoolId, classId, periodId: set.periodId }, rosters.get(set.periodId), { groups })];
   });
 }
 

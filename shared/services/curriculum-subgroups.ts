@@ -5,15 +5,17 @@
  * class x period journal partition, so the journal page reads it with its one Query.
  */
 import type { Principal } from '../auth/roles';
-import { transactOr } from '../db/transact';
+import { transact, TransactionCancelled } from '../db/transact';
 import { checkSubgroups, subgroupRefusal, type SubgroupSet } from '../domain/curriculum';
 import { dateInZone } from '../domain/calendar';
 import { periodsForGrade, type Period } from '../domain/year';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors';
 import { auditPut } from '../repos/audit';
 import { getLoad, getSubgroups, getSubject, listLoad, listSubgroups, listSubjects, putSubgroupsOp } from '../repos/curriculum';
+import { readRostersAndSubgroups } from '../repos/journal';
 import { className, getClass, listStudentsOfClass, type SchoolClass } from '../repos/school';
 import { getYear } from '../repos/year';
+import { rosterSubgroupsOps } from './journal-rosters';
 
 /** The class, its year and the period (of the class's grade) named in a path. */
 export async function classPeriod(schoolId: string, classId: string, periodId: string): Promise<{ cls: SchoolClass; period: Period; yearId: string }> {
@@ -88,12 +90,14 @@ export async function saveSubgroups(input: {
   if (period.endDate < dateInZone(input.now, input.timeZone)) {
     throw new BadRequestError(`Период «${period.name}» уже завершён: состав его подгрупп не меняется.`);
   }
-  const [line, subject, roster, current] = await Promise.all([
+  const place = { schoolId, classId, periodId };
+  const [line, subject, roster, stored] = await Promise.all([
     getLoad(schoolId, yearId, classId, subjectId),
     getSubject(schoolId, subjectId),
     listStudentsOfClass(schoolId, classId),
-    getSubgroups(schoolId, classId, periodId, subjectId, true),
+    readRostersAndSubgroups(place, [subjectId]),
   ]);
+  const current = stored.subgroups.get(subjectId) ?? null;
   if (!subject) throw new NotFoundError('Предмет не найден.');
   if (!line?.groups?.length) {
     throw new BadRequestError(`В учебном плане ${className(cls)} предмет «${subject.name}» не делится на подгруппы.`);
@@ -127,12 +131,20 @@ export async function saveSubgroups(input: {
     version: (current?.version ?? 0) + 1,
   };
   const unassigned = check.unassigned.filter((s) => names.has(s));
-  await transactOr(
-    [
-      putSubgroupsOp(set, current?.version),
-      auditPut({ schoolId, actor: input.by, action: 'subgroups.save', entity: `GROUPS#${classId}#${periodId}#${subjectId}`, before: current ?? undefined, after: set, at: input.now }),
-    ],
-    async () => new ConflictError('Состав подгрупп только что изменил другой пользователь.', await getSubgroups(schoolId, classId, periodId, subjectId, true)),
-  );
-  return { subgroups: set, unassigned };
+  const audit = auditPut({ schoolId, actor: input.by, action: 'subgroups.save', entity: `GROUPS#${classId}#${periodId}#${subjectId}`, before: current ?? undefined, after: set, at: input.now });
+  // The subject's roster gets the make-up in the same transaction (a journal write reads the roster
+  // alone); a roster rebuilt in between is read again, the make-up still on the version read.
+  let subjectRoster = stored.rosters.get(subjectId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transact([putSubgroupsOp(set, current?.version), audit, ...rosterSubgroupsOps(place, subjectRoster, set)]);
+      return { subgroups: set, unassigned };
+    } catch (e) {
+      if (!(e instanceof TransactionCancelled)) throw e;
+      if (e.failedAt(0) || attempt === 3) {
+        throw new ConflictError('Состав подгрупп только что изменил другой пользователь.', await getSubgroups(schoolId, classId, periodId, subjectId, true));
+      }
+      subjectRoster = (await readRostersAndSubgroups(place, [subjectId])).rosters.get(subjectId);
+    }
+  }
 }

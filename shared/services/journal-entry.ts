@@ -67,7 +67,7 @@ import {
   type Place,
 } from '../repos/journal';
 import { rulesFromItems, type JournalRules } from './journal-settings';
-import { materialiseRosters, withCurrentSubgroups } from './journal-rosters';
+import { materialiseRosters } from './journal-rosters';
 import { keys } from '../db/keys';
 
 type Item = Record<string, unknown>;
@@ -113,7 +113,8 @@ export async function loadWriteContext(
   if (!items.lesson) throw new NotFoundError(`Урока ${ruDate(ref.date)} (${ref.lessonNo}-й) нет в расписании класса по этому предмету.`);
   const rules = rulesFromItems(items.department, items.school, now);
   const grade = items.roster.grade;
-  const roster = withCurrentSubgroups(items.roster, items.subgroups);
+  // The make-up of subgroups as saved last: its saves put it on the roster (./curriculum-subgroups.ts).
+  const roster = items.roster;
   const lesson = items.lesson;
   const curriculumLesson = { subjectId: place.subjectId, groupId: lesson.groupId, date: lesson.date, teacherId: lesson.teacherId ?? '' };
   const subgroups = { groups: roster.groups.map((g) => ({ ...g, studentIds: [] as string[] })) };

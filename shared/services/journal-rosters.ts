@@ -17,7 +17,8 @@ import type { RosterGroup, RosterStudent, SubjectRoster } from '../domain/journa
 import { periodsForGrade } from '../domain/year';
 import { NotFoundError } from '../errors';
 import { listLoad, listSubjects } from '../repos/curriculum';
-import { putRoster, readRostersAndSubgroups } from '../repos/journal';
+import type { TransactItem } from '../db/transact';
+import { putRoster, readRostersAndSubgroups, rosterPutOp } from '../repos/journal';
 import { listMovementsOfSchool } from '../repos/movement';
 import { className, getClass, listStudentsOfClass } from '../repos/school';
 import { getYear } from '../repos/year';
@@ -138,6 +139,17 @@ export function withCurrentSubgroups(roster: SubjectRoster, set: Pick<SubgroupSe
   };
 }
 
+/**
+ * The write that puts a new make-up of subgroups on its roster, as operations of the transaction
+ * that saves the make-up: a cell write reads the roster, not the subgroups item. None when the
+ * roster is not built yet (its build reads the make-up) or already says the same.
+ */
+export function rosterSubgroupsOps(place: { schoolId: string; classId: string; periodId: string }, roster: SubjectRoster | undefined, set: Pick<SubgroupSet, 'groups'>): TransactItem[] {
+  if (!roster) return [];
+  const next = withCurrentSubgroups(roster, set);
+  return sameRoster(roster, next) ? [] : [rosterPutOp(place, { ...next, version: roster.version + 1 }, roster.version)];
+}
+
 /** Whether two rosters say the same (the build time and version aside; DynamoDB keeps no key order). */
 export function sameRoster(a: SubjectRoster, b: SubjectRoster): boolean {
   const strip = ({ version: _v, builtAt: _b, ...rest }: SubjectRoster) => rest;
@@ -145,6 +157,18 @@ export function sameRoster(a: SubjectRoster, b: SubjectRoster): boolean {
 }
 
 export async function materialiseRosters(schoolId: string, classId: string, periodId: string, now: Date): Promise<RosterBuildResult> {
+  // A roster is also rewritten when its subgroups are saved: a build that lost its conditional write
+  // builds again from what is stored now, so the class list it came to write is not lost. Two builds
+  // from the same records agree at the second pass, which writes nothing.
+  let written = 0;
+  for (let attempt = 1; ; attempt++) {
+    const { lost, ...result } = await buildRosters(schoolId, classId, periodId, now);
+    written += result.written;
+    if (lost === 0 || attempt === 3) return { ...result, written };
+  }
+}
+
+async function buildRosters(schoolId: string, classId: string, periodId: string, now: Date): Promise<RosterBuildResult & { lost: number }> {
   const cls = await getClass(schoolId, classId);
   if (!cls) throw new NotFoundError('Класс не найден.');
   const year = await getYear(schoolId, cls.yearId);
@@ -161,6 +185,7 @@ export async function materialiseRosters(schoolId: string, classId: string, peri
   const members = classMembers(classId, period, current, movements);
   const nameOf = new Map(subjects.map((s) => [s.subjectId, s.name]));
   let written = 0;
+  let lost = 0;
   await Promise.all(
     lines.map(async (line) => {
       const before = rosters.get(line.subjectId);
@@ -178,9 +203,9 @@ export async function materialiseRosters(schoolId: string, classId: string, peri
         builtAt: now.toISOString(),
       });
       if (before && sameRoster(before, next)) return;
-      // A concurrent rebuild from the same records wrote the same roster: losing the race is fine.
       if (await putRoster(place, next, before?.version ?? 0)) written++;
+      else lost++;
     }),
   );
-  return { classId, periodId, subjects: lines.length, written, students: members.length };
+  return { classId, periodId, subjects: lines.length, written, students: members.length, lost };
 }
