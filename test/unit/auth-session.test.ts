@@ -85,6 +85,15 @@ describe('issueSession and readSession', () => {
     await expect(readSession(token, key, now)).resolves.toBeNull();
   });
 
+  it('should judge a token already verified (kept for its next request) as the first time: its key, its expiry, fresh objects', async () => {
+    const { token } = await issueSession(principal, key, now);
+    const first = await readSession(token, key, now);
+    first!.principal.grants.push({ role: 'director', schoolId: 's1' });
+    expect((await readSession(token, key, now))?.principal.grants).toEqual(principal.grants);
+    await expect(readSession(token, otherKey, now)).resolves.toBeNull();
+    await expect(readSession(token, key, new Date(now.getTime() + 1800_000))).resolves.toBeNull();
+  });
+
   it('should refuse a token whose signature was altered', async () => {
     const { token } = await issueSession(principal, key, now);
     const [h, p, s] = token.split('.');
