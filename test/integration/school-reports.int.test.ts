@@ -140,8 +140,13 @@ afterAll(async () => {
 
 describe('the summary sheet of student movement of a class', () => {
   it('should count the class at the start and end of the period and list who arrived and left, with orders', async () => {
-    const res = await (await as('deputy')).get(`${REPORTS(CLS, Q2)}/movement`);
+    const deputy = await as('deputy');
+    const before = ddbRequestCounter.count;
+    const res = await deputy.get(`${REPORTS(CLS, Q2)}/movement`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // The class's context as every class report reads it (school and department, class, year, curriculum: 4),
+    // then the class list, the school's movements from the period's start, and the classes' names for the transfer.
+    expect(ddbRequestCounter.count - before).toBe(7);
     const b = res.body;
     expect(b).toMatchObject({ className: '6М', from: '2026-11-05', to: '2026-12-29', atStart: 4, atEnd: 3, today: '2027-01-20' });
     expect(b.arrived).toEqual([{ studentId: 'mv-c', name: 'Власова Вера', date: '2026-11-10', orderNo: '125-у', kind: 'enrol', kindTitle: 'Зачисление', place: 'из МБОУ СОШ № 5' }]);
