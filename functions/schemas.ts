@@ -33,6 +33,9 @@ export const requestId = z
   .string({ error: 'Не указан ключ повтора запроса (requestId).' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Ключ повтора запроса: от 8 до 64 латинских букв, цифр, «-» или «_».');
 
+/** Fields of one kind named at once (an answer's figures): `{ fillRate: z.number().nullable(), … }` from `fieldsOf(z.number().nullable(), 'fillRate', …)`. */
+export const fieldsOf = <K extends string, S extends z.ZodType>(schema: S, ...names: K[]) => Object.fromEntries(names.map((n) => [n, schema])) as Record<K, S>;
+
 /** A study period (quarter, half-year) as answers show it. */
 export const periodView = z.object({ periodId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() });
 

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { CHECK_STATUSES } from '../../shared/domain/reports/journal-checks';
-import { idParam, isoDateParam, periodView } from '../schemas';
+import { fieldsOf, idParam, isoDateParam, periodView } from '../schemas';
 
 const version = z.number({ error: 'Не указана версия проверки: обновите страницу.' }).int('Неверная версия проверки.').min(1, 'Неверная версия проверки.');
 const findings = z.string({ error: 'Запишите выводы и рекомендации проверки.' }).trim().max(4000, 'Выводы и рекомендации: не длиннее 4000 знаков.');
@@ -31,17 +31,9 @@ export const signOffBody = z.object({ version });
 const due = z.object({ lastDate: z.string().nullable(), dueBy: z.string().nullable(), overdue: z.boolean(), text: z.string() });
 
 export const figureView = z.object({
-  className: z.string(),
-  subjectName: z.string(),
-  teacherName: z.string(),
-  fillRate: z.number().nullable(),
-  noMarkShare: z.number().nullable(),
-  oneMarkShare: z.number().nullable(),
-  homeworkShare: z.number().nullable(),
-  topicShare: z.number().nullable(),
-  ktpBehind: z.number().nullable(),
+  ...fieldsOf(z.string(), 'className', 'subjectName', 'teacherName', 'assessments'),
+  ...fieldsOf(z.number().nullable(), 'fillRate', 'noMarkShare', 'oneMarkShare', 'homeworkShare', 'topicShare', 'ktpBehind'),
   lateFills: z.number(),
-  assessments: z.string(),
   problems: z.array(z.string()),
 });
 

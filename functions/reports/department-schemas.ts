@@ -1,10 +1,10 @@
 /** «Отчёты по школам» (issue 13 item 5): the period asked, and the schools side by side. Aggregates only (clause 1.7). */
 import * as z from 'zod';
-import { idParam, periodView } from '../schemas';
+import { fieldsOf, idParam, periodView } from '../schemas';
 
 export const departmentQuery = z.object({ periodId: idParam('Учебный период').optional() });
 
-const figures = { success: z.number().nullable(), quality: z.number().nullable(), average: z.number().nullable() };
+const figures = fieldsOf(z.number().nullable(), 'success', 'quality', 'average');
 
 export const departmentResponse = z.object({
   departmentName: z.string(),
@@ -25,18 +25,8 @@ export const departmentResponse = z.object({
       bySubject: z.array(z.object({ name: z.string(), ...figures })),
       monitoring: z
         .object({
-          journals: z.number(),
-          teachers: z.number(),
-          fillRate: z.number().nullable(),
-          homeworkShare: z.number().nullable(),
-          topicShare: z.number().nullable(),
-          behindKtp: z.number(),
-          lateFills: z.number(),
-          assessmentsKept: z.number(),
-          assessmentsDue: z.number(),
-          withProblems: z.number(),
-          parentsActive30: z.number().nullable(),
-          studentsActive30: z.number().nullable(),
+          ...fieldsOf(z.number(), 'journals', 'teachers', 'behindKtp', 'lateFills', 'assessmentsKept', 'assessmentsDue', 'withProblems'),
+          ...fieldsOf(z.number().nullable(), 'fillRate', 'homeworkShare', 'topicShare', 'parentsActive30', 'studentsActive30'),
         })
         .nullable(),
     }),
