@@ -18,7 +18,7 @@ const actorOf = (p: Principal) => ({ userId: p.userId, displayName: p.displayNam
 export const listArchive = handler('listArchive', async (req) => {
   const school = await schoolOrHidden(req, READ_REFUSAL, readsArchive);
   const yearId = yearIdOf(req);
-  const { documents, periods, classes } = await archiveOverview(school.schoolId, yearId, req.query);
+  const { documents, periods, classes, kinds } = await archiveOverview(school.schoolId, yearId, req.query);
   const p = req.principal;
   return {
     body: {
@@ -26,6 +26,7 @@ export const listArchive = handler('listArchive', async (req) => {
       documents: documents.map(documentView),
       periods,
       classes,
+      kinds,
       may: { approve: may(p, 'archive.approve', school), setLegalHold: may(p, 'archive.setLegalHold', school), liftLegalHold: may(p, 'archive.liftLegalHold', school) },
     },
   };

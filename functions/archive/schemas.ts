@@ -47,6 +47,7 @@ export const listResponse = z.object({
   documents: z.array(archivedDocument),
   periods: z.array(z.object({ periodId: z.string(), name: z.string() })),
   classes: z.array(z.object({ classId: z.string(), name: z.string() })),
+  kinds: z.array(z.object({ kind: z.string(), title: z.string() })),
   /** What the caller may do here, so the screen offers only that. */
   may: z.object({ approve: z.boolean(), setLegalHold: z.boolean(), liftLegalHold: z.boolean() }),
 });

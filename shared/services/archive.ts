@@ -107,14 +107,19 @@ export interface ArchiveOverview {
   /** The names the filters and the list show: the year's periods (of every set) and the school's classes. */
   periods: Array<{ periodId: string; name: string }>;
   classes: Array<{ classId: string; name: string }>;
+  /** The kinds among the period's and class's documents (before the kind filter), each with a title it bears. */
+  kinds: Array<{ kind: string; title: string }>;
 }
 
 /** The keeper's screen of a year: its documents (narrowed) with the names of its periods and classes. */
 export async function archiveOverview(schoolId: string, yearId: string, filter: ArchiveFilter = {}): Promise<ArchiveOverview> {
-  const [documents, year, classes] = await Promise.all([listArchive(schoolId, yearId, filter), getYear(schoolId, yearId), listClasses(schoolId)]);
+  const [placed, year, classes] = await Promise.all([listArchive(schoolId, yearId, { ...filter, kind: undefined }), getYear(schoolId, yearId), listClasses(schoolId)]);
   const periods = new Map((year?.periodSets ?? []).flatMap((s) => s.periods).map((p) => [p.periodId, p.name]));
+  const kinds = new Map<string, string>();
+  for (const d of placed) if (!kinds.has(d.kind)) kinds.set(d.kind, d.title);
   return {
-    documents,
+    documents: placed.filter((d) => filter.kind === undefined || d.kind === filter.kind),
+    kinds: [...kinds].map(([kind, title]) => ({ kind, title })).sort((a, b) => a.title.localeCompare(b.title, 'ru')),
     periods: [...periods].map(([periodId, name]) => ({ periodId, name })).sort((a, b) => a.periodId.localeCompare(b.periodId)),
     classes: classes.map((c) => ({ classId: c.classId, name: className(c) })),
   };

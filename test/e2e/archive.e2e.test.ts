@@ -70,8 +70,9 @@ describe('the archive of documents', () => {
       await page.getByRole('link', { name: 'Архив документов' }).first().click();
       await page.getByLabel('Период').selectOption({ label: '1 четверть' });
       await page.getByLabel('Класс').selectOption({ label: '5А' });
+      await page.getByLabel('Вид документа').selectOption({ label: TITLE });
       await page.getByRole('button', { name: 'Показать' }).click();
-      await page.waitForURL(/period=2026-q1/);
+      await page.waitForURL(/period=2026-q1&class=5a&kind=e2e-summary-marks/);
       await expect.poll(() => row(page).textContent()).toContain('утверждён 30.11.2026');
       expect(await row(page).getByRole('button', { name: /Утвердить/ }).count()).toBe(0);
       await page.getByRole('button', { name: 'Проверить контрольные суммы' }).click();

@@ -85,7 +85,13 @@ describe('who reaches the archive', () => {
     expect(list.body.documents[1]).toMatchObject({ sha256: sheet.sha256, retainUntil: '2051-11-04T21:20:00.000Z', retention: 'summarySheets' });
     expect(JSON.stringify(list.body)).not.toContain('summary-sheets/archive');
     expect((await deputy.get(`${ARCHIVE}?periodId=2026-q1&classId=5a`)).body.documents).toHaveLength(1);
-    expect((await deputy.get(`${ARCHIVE}?kind=close-manifest`)).body.documents).toHaveLength(1);
+    const byKind = (await deputy.get(`${ARCHIVE}?kind=close-manifest`)).body;
+    expect(byKind.documents).toHaveLength(1);
+    // The kinds to choose from are those of the period and class, whatever kind is chosen.
+    expect(byKind.kinds).toEqual([
+      { kind: 'close-manifest', title: 'Опись документов закрытия периода' },
+      { kind: 'summary-marks', title: 'Сводная ведомость учёта успеваемости, 5А, 1 четверть' },
+    ]);
     const file = await deputy.get(`${SHEET}/file`);
     expect(file.status).toBe(200);
     expect(createHash('sha256').update(file.body).digest('hex')).toBe(sheet.sha256);

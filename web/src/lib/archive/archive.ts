@@ -20,6 +20,7 @@ const docApi = (schoolId: string, d: Pick<ArchivedDocumentView, 'docId'>) => `/a
 export interface ArchiveFilter {
   periodId?: string;
   classId?: string;
+  kind?: string;
 }
 
 const query = (f: ArchiveFilter) => {
@@ -54,6 +55,7 @@ export const ARCHIVE_TEXT = {
   year: 'Учебный год',
   period: 'Период',
   cls: 'Класс',
+  kind: 'Вид документа',
   any: 'Все',
   show: 'Показать',
   none: 'За этот учебный год в архиве нет документов (с такими условиями).',

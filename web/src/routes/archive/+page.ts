@@ -8,7 +8,7 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url }) => {
   const { me, schoolId, yearId } = await schoolAndYear(url, 'archive.read', schoolObject, T.denied);
-  const filter = { periodId: url.searchParams.get('period') ?? undefined, classId: url.searchParams.get('class') ?? undefined };
+  const filter = { periodId: url.searchParams.get('period') ?? undefined, classId: url.searchParams.get('class') ?? undefined, kind: url.searchParams.get('kind') ?? undefined };
   const list = await orFail(url, () => archiveApi.list(schoolId, yearId, filter));
   // This school year and the five before it: what the archive can hold within the journals' 5 years, and more by the address.
   const now = Number(currentYearId(new Date()));
