@@ -11,6 +11,7 @@ import { may, type Action, type ObjectOf } from '../../../shared/auth/policy';
 import { ROLE_TITLES, type Principal } from '../../../shared/auth/roles';
 import { absencePaths } from './corrections/absence-paths';
 import { archivePaths } from './archive/archive';
+import { periodClosePaths } from './period-close/period-close';
 import { checksPaths } from './checks/checks';
 import { correctionPaths } from './corrections/paths';
 import { paperPaths } from './paper-reports/paths';
@@ -47,6 +48,8 @@ export const HOME_TEXT = {
     journalChecksDetail: 'справки по итогам проверок, п. 8.2–8.4',
     archive: 'Архив документов',
     archiveDetail: 'ведомости и журналы на хранении, утверждение, контрольные суммы',
+    periodClose: 'Закрытие периодов',
+    periodCloseDetail: 'ход закрытия по классам, что не было заполнено, сохранённые документы',
     schoolReports: 'Отчёты по школам',
     schoolReportsDetail: 'успеваемость и мониторинг журнала школ рядом',
     schools: 'Школы управления',
@@ -165,6 +168,8 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
       ready('journalCheck.write', school, 'journal-checks', S.journalChecks, checksPaths.list(school.schoolId), S.journalChecksDetail).map((x) => ({ ...x, checkDueIn: school.schoolId }));
     // The archive (issue 14): the stored documents, their approval and checksums.
     const archive = (): Section[] => ready('archive.read', school, 'archive', S.archive, archivePaths.screen(school.schoolId), S.archiveDetail);
+    // The period close: its progress and findings, for the director and the deputy.
+    const periodClose = (): Section[] => ready('periodClose.read', school, 'period-close', S.periodClose, periodClosePaths.screen(school.schoolId), S.periodCloseDetail);
     const paperReports = (cls: { departmentId: string; schoolId: string; classId: string }): Section[] =>
       ready('paperReport.readClass', cls, 'paper-reports', S.paperReports, paperPaths.screen(cls.schoolId, cls.classId || undefined)).map((x) => ({ ...x, overdueIn: cls.schoolId }));
     switch (g.role) {
@@ -181,6 +186,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
           ...journalChecks(),
           ...archive(),
+          ...periodClose(),
           ...corrections('correction.decide'),
           ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
           ...ready('personalData.readAccessLog', school, 'access-log', S.accessLog, personalDataPaths.accessLog(g.schoolId)),
@@ -200,6 +206,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
           ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
           ...journalChecks(),
           ...archive(),
+          ...periodClose(),
           ...corrections('correction.list'),
           ...ready('settings.writeSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
           ...ready('year.write', school, 'year', S.year, paths.year, S.yearDetail),
