@@ -11,7 +11,7 @@ import { benchDiary } from './diary';
 import { Figures } from './figures';
 import { benchFinals } from './finals';
 import { benchJournal } from './journal';
-import { benchReports } from './reports';
+import { benchReports, benchSchoolMonitoring } from './reports';
 import { benchPaper } from './paper';
 import { benchSignIn } from './signin';
 import { benchYearly } from './yearly';
@@ -39,6 +39,8 @@ try {
   await benchDiary(figures, stack.url);
   // Last of all: it writes the demo's whole-year curriculum, timetable and KTPs and 6Б's year of journal.
   await benchYearly(figures);
+  // After the yearly journal: it seeds the rest of the demo's set-up and journal, which the others do not expect.
+  await benchSchoolMonitoring(figures, stack.url);
   // Very last: a 60-class school of its own beside the demo's, which a department-wide job would also walk.
   await benchClose(figures);
 } finally {
