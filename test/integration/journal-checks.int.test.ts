@@ -200,6 +200,11 @@ describe('a check of the journal and its справка', () => {
     for (const path of [CHECKS, `${CHECKS}/${checkId}`, `${CHECKS}/${checkId}/pdf`]) expect((await other.get(path)).status, path).toBe(404);
     expect((await other.post(CHECKS, { date: '2026-11-30', periodId: Q2, classIds: ['5a'], findings: '' })).status).toBe(404);
     expect((await (await as('parent')).get(CHECKS)).status).toBe(404);
+    // A read-only grant with the reports (clause 4.5) reads the checks and their справки, and records none.
+    const inspector = await as('inspector');
+    expect((await inspector.get(CHECKS)).status).toBe(200);
+    expect((await inspector.get(`${CHECKS}/${checkId}/pdf`)).status).toBe(200);
+    expect((await inspector.post(CHECKS, { date: '2026-11-30', periodId: Q2, classIds: ['5a'], findings: '' })).status).toBe(403);
     // Their own school's list is theirs: empty.
     expect((await other.get('/api/schools/sch7/journal-checks/due')).body.due.lastDate).toBeNull();
   });

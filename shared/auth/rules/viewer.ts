@@ -25,7 +25,7 @@ export const VIEWER_ACTIONS: Record<ViewArea, readonly string[]> = {
     'ktp.read',
     'assessment.read',
   ],
-  reports: ['report.readClass', 'finalMark.readClass', 'finalMark.readWarnings', 'journal.classDay', 'externalAssessment.read', 'curriculum.read'],
+  reports: ['report.readClass', 'finalMark.readClass', 'finalMark.readWarnings', 'journal.classDay', 'externalAssessment.read', 'curriculum.read', 'journalCheck.read'],
   // Names of pupils in a class list, never a personal card, birth date or contact.
   people: ['class.readRoster'],
 };
