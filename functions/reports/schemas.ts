@@ -137,6 +137,8 @@ export const monitoringResponse = z.object({
   thresholds: z.record(z.string(), z.number()),
   classes: z.array(z.object({ classId: z.string(), className: z.string(), grade: z.number(), periodName: z.string() })),
   teachers: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** Every class of the year, for the class filter. */
+  classOptions: z.array(z.object({ classId: z.string(), className: z.string() })),
   rows: z.array(
     z.object({
       teacherId: z.string(),

@@ -80,6 +80,7 @@ export interface SchoolMonitoring {
   thresholds: MonitoringThresholds;
   classes: Array<{ classId: string; className: string; grade: number; periodName: string }>;
   teachers: Array<{ userId: string; name: string }>;
+  classOptions: Array<{ classId: string; className: string }>;
   rows: MonitoringRowView[];
   activity: ClassActivityView[];
   /** Rows and classes with at least one problem. */
@@ -221,17 +222,21 @@ export async function schoolMonitoring(input: MonitoringInput): Promise<SchoolMo
     return { cls, period, rows, activity: classActivity(cls.classId, familiesOf(ids, accounts), today, thresholds) };
   });
 
-  const rowsAll = perClass.flatMap((c) => c.rows).filter((r) => !input.teacherId || r.teacherId === input.teacherId);
-  const names = await teacherNames(rowsAll.map((r) => r.teacherId).filter(Boolean));
+  const everyRow = perClass.flatMap((c) => c.rows);
+  const rowsAll = everyRow.filter((r) => !input.teacherId || r.teacherId === input.teacherId);
+  const names = await teacherNames(everyRow.map((r) => r.teacherId).filter(Boolean));
+  const nameOf = (teacherId: string) => names.get(teacherId) ?? (teacherId || 'Учитель не назначен');
   const classById = new Map<string, SchoolClass>(classes.map((c) => [c.cls.classId, c.cls]));
   const rows: MonitoringRowView[] = rowsAll
     .map((r) => {
       const cls = classById.get(r.classId)!;
-      return { ...r, teacherName: names.get(r.teacherId) ?? (r.teacherId || 'Учитель не назначен'), className: className(cls), grade: cls.grade, subjectName: subjects.get(r.subjectId) ?? r.subjectId };
+      return { ...r, teacherName: nameOf(r.teacherId), className: className(cls), grade: cls.grade, subjectName: subjects.get(r.subjectId) ?? r.subjectId };
     })
     .sort((a, b) => a.teacherName.localeCompare(b.teacherName, 'ru') || a.grade - b.grade || a.className.localeCompare(b.className, 'ru') || a.subjectName.localeCompare(b.subjectName, 'ru'));
   const activity = perClass.map((c) => ({ ...c.activity, className: className(c.cls) }));
-  const teachers = [...new Map(rows.map((r) => [r.teacherId, { userId: r.teacherId, name: r.teacherName }])).values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  // The filters' choices: every teacher of the classes shown, every class of the year.
+  const teachers = [...new Set(everyRow.map((r) => r.teacherId))].map((userId) => ({ userId, name: nameOf(userId) })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  const classOptions = allClasses.filter((c) => c.yearId === yearId).map((c) => ({ classId: c.classId, className: className(c) }));
 
   return {
     schoolId,
@@ -246,6 +251,7 @@ export async function schoolMonitoring(input: MonitoringInput): Promise<SchoolMo
     thresholds,
     classes: classes.map(({ cls, period }) => ({ classId: cls.classId, className: className(cls), grade: cls.grade, periodName: period.name })),
     teachers,
+    classOptions,
     rows,
     activity,
     problemRows: rows.filter((r) => r.problems.length > 0).length + activity.filter((a) => a.problems.length > 0).length,

@@ -19,5 +19,7 @@ export const load: PageLoad = async ({ url }) => {
     .map((c) => ({ classId: c.classId, className: c.className, periodId: c.periodId!, led: 'led' in c && c.led }));
   // The school reports (issue 13 item 2) for the director and deputies: the current school year's.
   const schoolReports = mayMe(me, 'report.readSchool', schoolObject(me, schoolId)) ? { yearId: currentYearId(new Date()) } : null;
-  return { me, schoolId, classes, schoolReports };
+  // The monitoring of how the journal is kept (issue 13 item 3): the director, deputies (and the department, by its address).
+  const monitoring = mayMe(me, 'report.monitoring', schoolObject(me, schoolId));
+  return { me, schoolId, classes, schoolReports, monitoring };
 };
