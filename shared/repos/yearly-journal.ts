@@ -94,26 +94,38 @@ function stampOp(k: Key, expiresAt: number): TransactItem {
   };
 }
 
+/** Transactions in flight at once: a class's year is some 200 of them. */
+const PARALLEL = 4;
+
 /**
  * Sets the TTL attribute of each item, a hundred items per TransactWriteItems (one request instead
- * of a hundred UpdateItems). An item removed meanwhile is dropped from its batch; a batch that met
- * a concurrent write is tried again. Returns how many items were stamped.
+ * of a hundred UpdateItems), a few transactions at a time. An item removed meanwhile is dropped from
+ * its batch; a batch that met a concurrent write is tried again. Returns how many items were stamped.
  */
 export async function stampItems(items: ReadonlyArray<{ key: Key; expiresAt: number }>): Promise<number> {
+  const batches: Array<Array<{ key: Key; expiresAt: number }>> = [];
+  for (let i = 0; i < items.length; i += TRANSACTION_SIZE) batches.push(items.slice(i, i + TRANSACTION_SIZE));
   let stamped = 0;
-  for (let i = 0; i < items.length; i += TRANSACTION_SIZE) {
-    let batch = items.slice(i, i + TRANSACTION_SIZE);
-    for (let attempt = 1; batch.length > 0; attempt++) {
-      try {
-        await transact(batch.map((b) => stampOp(b.key, b.expiresAt)));
-        stamped += batch.length;
-        break;
-      } catch (e) {
-        if (!(e instanceof TransactionCancelled) || attempt >= MAX_ATTEMPTS) throw e;
-        batch = batch.filter((_, n) => !e.failedAt(n));
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
-      }
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) stamped += await stampBatch(batches[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, batches.length) }, worker));
+  return stamped;
+}
+
+async function stampBatch(first: ReadonlyArray<{ key: Key; expiresAt: number }>): Promise<number> {
+  let batch = first;
+  for (let attempt = 1; batch.length > 0; attempt++) {
+    try {
+      await transact(batch.map((b) => stampOp(b.key, b.expiresAt)));
+      return batch.length;
+    } catch (e) {
+      if (!(e instanceof TransactionCancelled) || attempt >= MAX_ATTEMPTS) throw e;
+      const cancelled = e;
+      batch = batch.filter((_, n) => !cancelled.failedAt(n));
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
     }
   }
-  return stamped;
+  return 0;
 }

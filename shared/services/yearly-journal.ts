@@ -174,17 +174,19 @@ export async function archiveYearlyJournals(school: School, now: Date): Promise<
   const p = jobPrincipal(school.departmentId);
   for (const year of years) {
     const stored = new Map((await listArchive(school.schoolId, year.yearId, { kind: YEARLY_JOURNAL_KIND })).map((d) => [d.classId, d]));
-    for (const cls of classes.filter((c) => c.yearId === year.yearId)) {
-      out.checked++;
-      const done = stored.get(cls.classId);
-      if (!done) {
-        const ctx = await loadClassMarksContext(p, school.schoolId, cls.classId, now);
-        const { pdf, title, fileName } = await renderClassYear(p, ctx, now);
-        await archiveDocument({ schoolId: school.schoolId, yearId: year.yearId, classId: cls.classId, kind: YEARLY_JOURNAL_KIND, retention: 'journals', title, fileName, body: pdf, contentType: 'application/pdf', now });
-        out.changed++;
-      }
-      const storedOn = done ? dateInZone(new Date(done.storedAt), school.timeZone) : today;
-      if (!done || daysBetween(storedOn, today) <= RESWEEP_DAYS) out.stamped += (await stampClassYear(year, cls)).stamped;
+    const ofYear = classes.filter((c) => c.yearId === year.yearId);
+    out.checked += ofYear.length;
+    // The classes not yet stored first: a run cut short by its time limit must not spend it on sweeps.
+    for (const cls of ofYear.filter((c) => !stored.has(c.classId))) {
+      const ctx = await loadClassMarksContext(p, school.schoolId, cls.classId, now);
+      const { pdf, title, fileName } = await renderClassYear(p, ctx, now);
+      await archiveDocument({ schoolId: school.schoolId, yearId: year.yearId, classId: cls.classId, kind: YEARLY_JOURNAL_KIND, retention: 'journals', title, fileName, body: pdf, contentType: 'application/pdf', now });
+      out.changed++;
+      out.stamped += (await stampClassYear(year, cls)).stamped;
+    }
+    for (const cls of ofYear.filter((c) => stored.has(c.classId))) {
+      const storedOn = dateInZone(new Date(stored.get(cls.classId)!.storedAt), school.timeZone);
+      if (daysBetween(storedOn, today) <= RESWEEP_DAYS) out.stamped += (await stampClassYear(year, cls)).stamped;
     }
   }
   return out;

@@ -27,9 +27,9 @@ import { attendanceItem, markItem, rosterItem } from '../../shared/repos/journal
 import { readJournalPartition } from '../../shared/repos/journal-partition';
 import { lessonItem } from '../../shared/repos/lessons';
 import { finalMarkItem } from '../../shared/repos/period-marks';
-import { listClasses } from '../../shared/repos/school';
+import { getSchool, listClasses } from '../../shared/repos/school';
 import { archiveDocument, listArchive, readArchivedDocument } from '../../shared/services/archive';
-import { YEARLY_JOURNAL_KIND } from '../../shared/services/yearly-journal';
+import { archiveYearlyJournals, YEARLY_JOURNAL_KIND } from '../../shared/services/yearly-journal';
 import { startApi, type ApiServer } from '../support/api';
 import { clockedClients } from '../support/clocked-clients';
 import { useTestTable } from '../support/dynamo';
@@ -206,8 +206,9 @@ describe('the removal date of the year\'s records', () => {
     // A correction in June replaces the mark whole, as the journal's write does: the stamp is gone.
     await batchWriteAll([{ ...firstMark('2026-09-07', 'yj-a', 4), version: 2 }]);
     expect(await expiresOf(key)).toBeUndefined();
-    const next = await yearlyJob('krd', mskNoon('2027-06-02'));
-    expect(next.changed).toBe(0);
+    // The next day's run (the job's step for the school): nothing stored, only that one item stamped.
+    const next = await archiveYearlyJournals((await getSchool('krd', SCH))!, mskNoon('2027-06-02'));
+    expect(next).toMatchObject({ checked: classesOfYear, changed: 0, stamped: 1 });
     expect(await getItem(key)).toMatchObject({ value: 4, version: 2, expiresAt: JOURNALS });
   }, 60_000);
 });
