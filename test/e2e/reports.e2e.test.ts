@@ -108,6 +108,20 @@ describe('the deputy\'s school reports', () => {
       // The demo's November: a pupil enrolled into 6А (and one transferred from 5А to 5Б).
       await expect.poll(() => page.getByTestId('movement-by-class').getByRole('row', { name: /^6А/ }).textContent()).toContain('+1 / −0');
       expect(await seriousViolations(page)).toEqual([]);
+
+      // The monitoring of how the journal is kept (issue 13, item 3), same sign-in: the current quarter, then 5А only.
+      await page.goto(b.at(`/reports?school=${SCH}`));
+      await page.getByRole('link', { name: 'Мониторинг ведения электронного журнала' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Мониторинг ведения электронного журнала');
+      await expect.poll(() => page.getByTestId('monitoring-rows').getByRole('row').count()).toBeGreaterThan(20);
+      await page.getByLabel('Класс', { exact: true }).selectOption('5a');
+      await page.getByRole('button', { name: 'Показать' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('class')).toBe('5a');
+      const rows = page.getByTestId('monitoring-rows').getByRole('row');
+      await expect.poll(async () => (await rows.allTextContents()).slice(1).every((t) => t.includes('5А'))).toBe(true);
+      // A problem is said in words, not by colour alone.
+      await expect.poll(() => page.getByTestId('monitoring-summary').textContent()).toMatch(/Строк с проблемами: \d+|Проблем по порогам школы не найдено/);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 });
