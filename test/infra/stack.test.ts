@@ -339,6 +339,19 @@ describe('the scheduled jobs', () => {
     }
   });
 
+  it('should close periods daily at 00:20 in the schools\' zone, with a function that may store with retention but never delete (R-40)', () => {
+    const fn = s.stack.jobs.functions.get('close-period')!;
+    const [, sch] = s.one('AWS::Scheduler::Schedule', (r) => r.Properties.Target.Arn?.['Fn::GetAtt']?.[0] === s.logicalId(fn));
+    expect(sch.Properties).toMatchObject({ ScheduleExpression: 'cron(20 0 * * ? *)', ScheduleExpressionTimezone: 'Europe/Moscow', State: 'ENABLED' });
+    const roleId = s.stack.getLogicalId(fn.role!.node.defaultChild as CfnFunction);
+    const actions = s
+      .ofType('AWS::IAM::Policy')
+      .filter(([, p]) => (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId))
+      .flatMap(([, p]) => (p.Properties.PolicyDocument.Statement as Json[]).flatMap((st) => [st.Action].flat() as string[]));
+    expect(actions.filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:PutObject', 's3:PutObjectRetention']);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:UpdateItem']));
+  });
+
   it('should synthesise as an environment-agnostic stack too (no region given)', () => {
     const { app, stack } = journalApp({}, {}, { agnostic: true });
     expect(Stack.of(stack).region).toMatch(/^\$\{Token/);
