@@ -3,6 +3,7 @@
  * per check in the school's check partition, written with its audit record in one transaction,
  * over the version it was read at. One function per access pattern; the service decides.
  */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { keys } from '../db/keys';
 import { CREATE_ONLY, putOp, transactIf, versionCondition } from '../db/transact';
 import { getItem, queryAll, stripKeys, type Item } from '../db/query';
@@ -43,10 +44,21 @@ export interface JournalCheck {
 /** The list's line: everything but the long texts and figures (read with a projection). */
 export type CheckSummary = Pick<JournalCheck, 'checkId' | 'date' | 'periodName' | 'classNames' | 'checkedByName' | 'status' | 'signedOffAt' | 'version'>;
 
-const itemOf = (c: JournalCheck): Item => ({ ...keys.journalCheck(c.schoolId, c.checkId), type: CHECK, ...c });
+/**
+ * The figures are stored gzipped: a check of the whole school has a line per teacher x class x
+ * subject (about 290 in the demo school, 240 KB as JSON, 25 KB gzipped), and an item may not pass
+ * DynamoDB's 400 KB.
+ */
+function itemOf(c: JournalCheck): Item {
+  const { figures, ...rest } = c;
+  return { ...keys.journalCheck(c.schoolId, c.checkId), type: CHECK, ...rest, figuresGz: gzipSync(JSON.stringify(figures)) };
+}
 
 export async function getCheck(schoolId: string, checkId: string): Promise<JournalCheck | null> {
-  return stripKeys<JournalCheck>((await getItem(keys.journalCheck(schoolId, checkId), { consistent: true })) ?? undefined, CHECK);
+  const stored = stripKeys<Omit<JournalCheck, 'figures'> & { figuresGz: Uint8Array }>((await getItem(keys.journalCheck(schoolId, checkId), { consistent: true })) ?? undefined, CHECK);
+  if (!stored) return null;
+  const { figuresGz, ...rest } = stored;
+  return { ...rest, figures: JSON.parse(gunzipSync(figuresGz).toString('utf8')) as CheckFigure[] };
 }
 
 /** The school's checks, newest first: one Query (plus pages), the long texts left on the server. */

@@ -3,7 +3,7 @@
  * a month" by the calendar month with `today` passed in, and the справка drafted from the figures.
  */
 import { describe, expect, it } from 'vitest';
-import { addMonths, checkDateProblem, checkDue, checkDueText, draftCertificateText, figureCells, ktpText, type CheckFigure } from '../../shared/domain/reports/journal-checks';
+import { addMonths, MAX_REMARKS, checkDateProblem, checkDue, checkDueText, draftCertificateText, figureCells, ktpText, type CheckFigure } from '../../shared/domain/reports/journal-checks';
 
 describe('the month between checks (clause 8.2)', () => {
   it('should count a calendar month, to the month\'s last day where it is shorter', () => {
@@ -56,6 +56,14 @@ describe('the справка drafted from the figures', () => {
     expect(draftCertificateText({ ...base, figures: [] })).toContain('Показатели мониторинга по проверенным классам за период отсутствуют');
     expect(draftCertificateText({ ...base, figures: [figure({ fillRate: null, problems: ['КТП не составлен.'] })] })).toContain('учителей: 1; текущих отметок нет; домашнее задание');
     expect(draftCertificateText({ ...base, figures: [figure({ problems: ['КТП не составлен.'] })] })).toContain('(Петрова А. И.): КТП не составлен.');
+  });
+
+  it('should name the first journals with remarks one by one and count the rest', () => {
+    const many = Array.from({ length: MAX_REMARKS + 3 }, (_, i) => figure({ className: `${i}А`, problems: ['КТП не составлен.'] }));
+    const text = draftCertificateText({ ...base, figures: many });
+    expect(text.split('\n').filter((l) => l.startsWith('— ') && l.endsWith('КТП не составлен.'))).toHaveLength(MAX_REMARKS);
+    expect(text).toContain('— и ещё 3 журналов с замечаниями: см. таблицу показателей.');
+    expect(text.length).toBeLessThan(20_000);
   });
 
   it('should print a figures line with decimal commas', () => {

@@ -128,6 +128,9 @@ const meanOf = (xs: ReadonlyArray<number | null>) => {
   return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
 };
 
+/** Journals with remarks named one by one in the drafted text; the text stays within what a person can edit (20 000 characters). */
+export const MAX_REMARKS = 40;
+
 export interface CertificateInput {
   schoolName: string;
   date: string;
@@ -151,7 +154,10 @@ export function draftCertificateText(c: CertificateInput): string {
   const fill = meanOf(f.map((x) => x.fillRate));
   const fillText = fill === null ? 'текущих отметок нет' : `средняя наполняемость текущими отметками — ${rateText(fill)} отметки на ученика за урок`;
   const figures = `Проверено журналов (предмет в классе): ${f.length}, учителей: ${teachers}; ${fillText}; домашнее задание записано в среднем на ${shareText(meanOf(f.map((x) => x.homeworkShare)))} уроков, тема — на ${shareText(meanOf(f.map((x) => x.topicShare)))}.`;
-  const remarks = f.filter((x) => x.problems.length > 0).map((x) => `— ${x.className}, ${x.subjectName} (${x.teacherName}): ${x.problems.map(clause).join('; ')}.`);
+  const withProblems = f.filter((x) => x.problems.length > 0);
+  // A check of many classes names the first journals with remarks; the rest are in the figures table.
+  const remarks = withProblems.slice(0, MAX_REMARKS).map((x) => `— ${x.className}, ${x.subjectName} (${x.teacherName}): ${x.problems.map(clause).join('; ')}.`);
+  if (withProblems.length > MAX_REMARKS) remarks.push(`— и ещё ${withProblems.length - MAX_REMARKS} журналов с замечаниями: см. таблицу показателей.`);
   const behind = f.filter((x) => (x.ktpBehind ?? 0) > 0).length;
   const late = f.reduce((n, x) => n + x.lateFills, 0);
   const summary = `Отставание от утверждённого КТП — в ${behind} из ${f.length} журналов; уроков, заполненных с опозданием, — ${late}.`;
