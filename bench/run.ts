@@ -37,7 +37,7 @@ try {
   await benchPaper(figures);
   // Last: it adds a bench quarter to 5А's journal, which the others never read.
   await benchDiary(figures, stack.url);
-  // Last of all: it writes the demo's whole-year curriculum, timetable and KTPs and 6Б's year of journal.
+  // After the others that expect no set-up: it writes the demo's whole-year curriculum, timetable and KTPs and 6Б's year of journal.
   await benchYearly(figures);
   // After the yearly journal: it seeds the rest of the demo's set-up and journal, which the others do not expect.
   await benchSchoolMonitoring(figures, stack.url);
