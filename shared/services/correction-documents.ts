@@ -19,7 +19,7 @@ import { describeChange, slotTitle } from '../domain/journal-log-text';
 import { parseLessonId } from '../domain/journal-model';
 import { periodsForGrade, type AcademicYear } from '../domain/year';
 import { NotFoundError } from '../errors';
-import { readChangeLog } from '../repos/change-log';
+import { readChangeLog, type ChangeLogRead } from '../repos/change-log';
 import { listCorrections, type StoredCorrection } from '../repos/corrections';
 import { listSubjects } from '../repos/curriculum';
 import { className, getClass, getClasses, getStudentCards, type School } from '../repos/school';
@@ -90,12 +90,15 @@ function periodNamer(year: AcademicYear | null, grade: number) {
   };
 }
 
-/** The table of changes made under requests in a class x period (clause 7.5), oldest first. */
-export async function correctionChangeTable(school: School, classId: string, periodId: string): Promise<ChangeTable> {
+/**
+ * The table of changes made under requests in a class x period (clause 7.5), oldest first. The
+ * period close passes the change log of the partition it has just read (`read`): no second Query.
+ */
+export async function correctionChangeTable(school: School, classId: string, periodId: string, read?: ChangeLogRead): Promise<ChangeTable> {
   const cls = await getClass(school.schoolId, classId);
   if (!cls) throw new NotFoundError('Класс не найден.');
   const [log, register, subjects, year] = await Promise.all([
-    readChangeLog(school.schoolId, classId, periodId),
+    read ?? readChangeLog(school.schoolId, classId, periodId),
     listCorrections(school.schoolId, cls.yearId),
     listSubjects(school.schoolId),
     getYear(school.schoolId, cls.yearId),

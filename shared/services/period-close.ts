@@ -224,14 +224,14 @@ const asListed = (spec: DocumentSpec, d: ArchivedDocument): ClosedDocument => ({
   retention: spec.retention,
 });
 
-async function documentsOf(school: School, ctx: ClassMarksContext, run: StoredClose, now: Date): Promise<ClosedDocument[]> {
+async function documentsOf(school: School, ctx: ClassMarksContext, run: StoredClose, now: Date, part: JournalPartition): Promise<ClosedDocument[]> {
   const p = closePrincipal(school);
   const cls = ctx.schoolClass;
   const [sheet, attendance, movement, changes, register] = await Promise.all([
-    summaryReport(p, ctx, now),
+    summaryReport(p, ctx, now, part.periodMarks),
     attendanceReport(ctx, now),
     movementReport(ctx, now),
-    correctionChangeTable(school, cls.classId, run.periodId),
+    correctionChangeTable(school, cls.classId, run.periodId, { records: part.records, heads: part.heads, pages: part.pages }),
     correctionRegisterDocument(p, school, cls.yearId, { classId: cls.classId, periodId: run.periodId }, now),
   ]);
   // Rendered one after another: each is CPU work, and the classes beside this one are rendering too.
@@ -273,7 +273,7 @@ async function closeClass(school: School, reads: SchoolReads, run: StoredClose, 
   if (progress.state === 'done') return;
   // The class's whole partition once, after its lock: the check against the log and the findings read it.
   const part = await readJournalPartition(cls.schoolId, cls.classId, period.periodId);
-  const [findings, integrity, documents] = await Promise.all([findingsOf(ctx, period, part, reads), integrityOf(cls, period.periodId, now, part), documentsOf(school, ctx, run, now)]);
+  const [findings, integrity, documents] = await Promise.all([findingsOf(ctx, period, part, reads), integrityOf(cls, period.periodId, now, part), documentsOf(school, ctx, run, now, part)]);
   await finishClass(progress, { doneAt: now.toISOString(), findings, integrity, documents });
 }
 

@@ -39,12 +39,13 @@ export function endsYear(ctx: Pick<ClassMarksContext, 'periods' | 'period'>): bo
   return ctx.periods.at(-1)?.periodId === ctx.period?.periodId;
 }
 
-export async function summaryReport(p: Principal, ctx: ClassMarksContext, now: Date): Promise<SummaryReport> {
+/** `periodMarks`: the period close passes the marks of the partition it has just read (no second Query). */
+export async function summaryReport(p: Principal, ctx: ClassMarksContext, now: Date, periodMarks?: StoredFinalMark[]): Promise<SummaryReport> {
   const period = ctx.period!;
   const cls = ctx.schoolClass;
   const withYear = endsYear(ctx);
   const [read, year, subjects, students] = await Promise.all([
-    readPeriodMarks(cls.schoolId, cls.classId, period.periodId),
+    periodMarks ? { marks: periodMarks, pages: 0 } : readPeriodMarks(cls.schoolId, cls.classId, period.periodId),
     withYear ? readYearMarks(cls.schoolId, cls.classId, cls.yearId) : Promise.resolve(null),
     subjectColumns(p, ctx),
     studentRows(ctx),
