@@ -1,9 +1,14 @@
 /**
  * The HTTP API: one Lambda per area, one route per manifest entry (functions/routes.ts), so the
  * cloud has exactly the routes the local runner and the OpenAPI description have.
+ *
+ * The routes, their integrations and invoke permissions live in a nested stack: every route is a
+ * CloudFormation resource, a stack holds at most 500, and the manifest's ~200 routes together with
+ * the functions, alarms and buckets passed that limit (504 at issue 14). The nested stack holds 500
+ * routes on its own; the parent keeps what the routes grow with only slowly.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, type CfnStage, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration, NestedStack, RemovalPolicy } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -61,6 +66,8 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly functions: Map<Area, NodejsFunction>;
   readonly accessLogs: LogGroup;
+  /** The nested stack of the routes (see the header). */
+  readonly routes: NestedStack;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -86,12 +93,13 @@ export class Api extends Construct {
       integrations.set(f.name, new HttpLambdaIntegration(`Integration-${f.name}`, fn, { scopePermissionToRoute: false }));
     }
 
+    this.routes = new NestedStack(this, 'Routes', { description: 'Zhurnal HTTP API routes (functions/routes.ts)' });
     const byKey = new Map<string, HttpRoute>();
     for (const r of routes) {
       const integration = integrations.get(r.area);
       if (!integration) throw new Error(`Route ${r.method} ${r.path}: area "${r.area}" has no function`);
-      const [route] = this.httpApi.addRoutes({ path: r.path, methods: [HttpMethod[r.method]], integration });
-      byKey.set(routeKey(r), route!);
+      const route = new HttpRoute(this.routes, `${r.method}${r.path}`, { httpApi: this.httpApi, routeKey: HttpRouteKey.with(r.path, HttpMethod[r.method]), integration });
+      byKey.set(routeKey(r), route);
     }
 
     // Logs may carry addresses (R-71): kept as long as the functions' logs.

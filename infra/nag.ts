@@ -61,7 +61,7 @@ function suppress(construct: IConstruct, suppressions: NagPackSuppression[]): vo
 }
 
 export function suppressReviewedFindings(stack: JournalStack): void {
-  suppress(stack.api.httpApi, [{ id: 'AwsSolutions-APIG4', reason: REASONS.APIG4 }]);
+  for (const routes of [stack.api.httpApi, stack.api.routes]) suppress(routes, [{ id: 'AwsSolutions-APIG4', reason: REASONS.APIG4 }]);
 
   // The stack's own table (`<Table….Arn>/index/*`) or one restored from a backup (`…:table/<name>/index/*`).
   const tableIndexes = { regex: '/^Resource::(<Table[A-Za-z0-9]+\\.Arn>|arn:[^<]*(<[^>]+>[^<]*)*:table\\/[A-Za-z0-9_.-]+)\\/index\\/\\*$/' };

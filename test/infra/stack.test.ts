@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, jobs, routeKey, routes } from '../../functions/routes';
@@ -84,6 +85,15 @@ describe('the HTTP API', () => {
       expect(fn, `function of area ${r.area}`).toBeDefined();
       expect(routeTarget.get(routeKey(r)), routeKey(r)).toBe(s.logicalId(fn!));
     }
+  });
+
+  it('should keep each stack well below the 500 resources CloudFormation allows, the routes in their own', () => {
+    const count = (t: Template) => Object.keys(t.toJSON().Resources).length;
+    const routesStack = Template.fromStack(s.stack.api.routes);
+    expect(Object.keys(routesStack.findResources('AWS::ApiGatewayV2::Route'))).toHaveLength(routes.length);
+    // The margin is what a few more issues add, so the limit is met here and not in a deploy.
+    expect(count(s.template)).toBeLessThan(450);
+    expect(count(routesStack)).toBeLessThan(450);
   });
 
   it('should let API Gateway invoke each area function', () => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, NestedStack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnResource } from 'aws-cdk-lib';
 import { afterAll, expect } from 'vitest';
@@ -39,7 +39,7 @@ export function journalApp(context: Json = {}, props: JournalStackProps = {}, { 
 export function synth(context: Json = {}, props: JournalStackProps = {}) {
   const { app, stack } = journalApp(context, props);
   const template = Template.fromStack(stack);
-  const all = template.toJSON().Resources as Record<string, Resource>;
+  const all = { ...(template.toJSON().Resources as Record<string, Resource>), ...nestedResources(stack) };
   const ofType = (type: string) => Object.entries(all).filter(([, r]) => r.Type === type);
   const one = (type: string, where: (r: Resource) => boolean = () => true): [string, Resource] => {
     const found = ofType(type).filter(([, r]) => where(r));
@@ -51,3 +51,28 @@ export function synth(context: Json = {}, props: JournalStackProps = {}) {
 }
 
 export type Synth = ReturnType<typeof synth>;
+
+/**
+ * The resources of the stack's nested stacks (infra/api.ts puts the routes in one), as if they were
+ * the parent's: each `Ref` to a nested stack's parameter is replaced by what the parent passes in,
+ * so a route's function reads `Fn::GetAtt` of the parent's function as a one-stack template would.
+ */
+function nestedResources(stack: JournalStack): Record<string, Resource> {
+  const parent = Template.fromStack(stack).toJSON().Resources as Record<string, Resource>;
+  const merged: Record<string, Resource> = {};
+  for (const nested of stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack)) {
+    const id = stack.getLogicalId(nested.nestedStackResource as CfnResource);
+    const passed = (parent[id]?.Properties.Parameters ?? {}) as Json;
+    const resolve = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(resolve);
+      if (v && typeof v === 'object') {
+        const o = v as Json;
+        if (Object.keys(o).length === 1 && typeof o.Ref === 'string' && o.Ref in passed) return passed[o.Ref];
+        return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, resolve(x)]));
+      }
+      return v;
+    };
+    Object.assign(merged, resolve(Template.fromStack(nested).toJSON().Resources));
+  }
+  return merged;
+}
