@@ -84,6 +84,8 @@ export interface CloseOptions {
   concurrency?: number;
   /** Stops taking classes after this many, as a run killed halfway would (the tests' hook). */
   stopAfterClasses?: number;
+  /** Dies right after locking this class, before its documents (the tests' hook for a kill mid-class). */
+  dieAfterLockOf?: string;
 }
 
 export interface CloseResult {
@@ -267,9 +269,10 @@ async function documentsOf(school: School, ctx: ClassMarksContext, run: StoredCl
 
 // --- the class, the run ------------------------------------------------------------------------------------
 
-async function closeClass(school: School, reads: SchoolReads, run: StoredClose, period: Period, cls: SchoolClass, before: StoredClassClose | undefined, now: Date): Promise<void> {
+async function closeClass(school: School, reads: SchoolReads, run: StoredClose, period: Period, cls: SchoolClass, before: StoredClassClose | undefined, now: Date, options: CloseOptions): Promise<void> {
   const ctx = await loadClassMarksContext(closePrincipal(school), school.schoolId, cls.classId, now, period.periodId);
   const progress = before ?? (await lockClassJournal(ctx, run, now));
+  if (options.dieAfterLockOf === cls.classId) throw new Error(`period close: stopped after locking ${cls.classId} (test hook)`);
   if (progress.state === 'done') return;
   // The class's whole partition once, after its lock: the check against the log and the findings read it.
   const part = await readJournalPartition(cls.schoolId, cls.classId, period.periodId);
@@ -341,7 +344,7 @@ export async function closePeriod(school: School, periodId: string, now: Date, o
         return;
       }
       taken++;
-      await closeClass(school, reads, run, period, cls, progress.get(cls.classId), now);
+      await closeClass(school, reads, run, period, cls, progress.get(cls.classId), now, options);
       closedNow++;
     }
   };

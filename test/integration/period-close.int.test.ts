@@ -1,6 +1,7 @@
 /**
  * The period close (R-40; issue 14 items 1-2) against DynamoDB Local and the local S3 server: a run
- * stopped after two classes is finished by the next; a third run stores nothing more (one set of
+ * stopped after two classes, and one that dies after locking a class (before its documents), are
+ * finished by the next; a third run stores nothing more (one set of
  * documents and one manifest); the close's lock refuses a late mark, attendance entry and period
  * mark with 423 naming the close, while a correction's entry still goes through; the stored summary
  * sheet (pdftotext) carries the change table and the request; the manifest's checksums are the
@@ -89,9 +90,14 @@ describe('the period close', () => {
     const half = await readCloses(SCH, Q2);
     expect(half.classes.filter((c) => c.state === 'done')).toHaveLength(2);
     expect(half.runs[0]).toMatchObject({ state: 'running', closedOn: '2026-12-30' });
+    // A run that dies after locking 5А, before its documents: 5А stays locked, with nothing stored.
+    await expect(closePeriod(school, Q2, CLOSE_NOW, { concurrency: 1, dieAfterLockOf: '5a', stopAfterClasses: 40 })).rejects.toThrow('after locking 5a');
+    expect((await readCloses(SCH, Q2)).classes.find((c) => c.classId === '5a')).toMatchObject({ state: 'locked' });
+    expect((await listArchive(SCH, YEAR, { periodId: Q2, classId: '5a' })).length).toBe(0);
 
     const second = await closeJob('krd', CLOSE_NOW, { schoolId: SCH, periodId: Q2 });
-    expect(second).toMatchObject({ job: 'close-period', checked: classes, changed: classes - 2, done: true });
+    expect(second).toMatchObject({ job: 'close-period', checked: classes, done: true });
+    expect(second.changed).toBeGreaterThan(0);
     const all = await readCloses(SCH, Q2);
     expect(all.classes.every((c) => c.state === 'done')).toBe(true);
     expect(all.runs[0]).toMatchObject({ state: 'done' });
