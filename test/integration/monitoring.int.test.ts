@@ -80,6 +80,7 @@ async function fixture(): Promise<void> {
     subjectItem({ subjectId: 'mmath', schoolId: SCH, name: 'Математика (мониторинг)', shortName: 'Мат.', splittable: false, version: 1 }),
     subjectItem({ subjectId: 'meng', schoolId: SCH, name: 'Английский язык (мониторинг)', shortName: 'Англ.', splittable: true, version: 1 }),
     ...loadLineItems({ schoolId: SCH, yearId: YEAR, classId: CLS, subjectId: 'mmath', hoursPerWeek: 1, teacherId: T1, version: 1 }),
+    ...loadLineItems({ schoolId: SCH, yearId: YEAR, classId: CLS, subjectId: 'meng', hoursPerWeek: 1, groups: [{ groupId: 'g1', name: '1 группа', teacherId: T1 }, { groupId: 'g2', name: '2 группа', teacherId: T2 }], version: 1 }),
     roster('mmath', {}),
     roster('meng', {
       line: { groups: [{ groupId: 'g1', name: '1 группа', teacherId: T1 }, { groupId: 'g2', name: '2 группа', teacherId: T2 }] },

@@ -37,7 +37,7 @@ import { className, getDepartmentAndSchoolItems, listClasses, type SchoolClass }
 import { getYear } from '../../repos/year';
 import { periodView } from '../early-warnings';
 import { rulesFromItems } from '../journal-settings';
-import { subjectNames, teacherNames } from '../ktp-sources';
+import { linesOfTeacher, subjectNames, teacherNames } from '../ktp-sources';
 
 export type { MonitoringRow, MonitoringThresholds, ClassActivity } from '../../domain/reports/monitoring';
 
@@ -152,15 +152,8 @@ function familiesOf(studentIds: ReadonlySet<string>, accounts: readonly AccountA
 
 export async function schoolMonitoring(input: MonitoringInput): Promise<SchoolMonitoring> {
   const { schoolId, yearId } = input;
-  const [items, year, allClasses, ktps, assessments, subjects, accounts] = await Promise.all([
-    getDepartmentAndSchoolItems(input.departmentId, schoolId),
-    getYear(schoolId, yearId),
-    listClasses(schoolId),
-    listKtpSummariesOfClass(schoolId, yearId),
-    listAssessmentsOfSchool(schoolId, yearId),
-    subjectNames(schoolId),
-    accountActivityOfSchool(schoolId),
-  ]);
+  // The school and the year first: a year or period that is not there costs two reads, not the school's.
+  const [items, year] = await Promise.all([getDepartmentAndSchoolItems(input.departmentId, schoolId), getYear(schoolId, yearId)]);
   if (!items.school) throw new NotFoundError('Школа не найдена.');
   if (!year) throw new NotFoundError('Учебный год не найден.');
   const rules = rulesFromItems(items.department, items.school, input.now);
@@ -170,10 +163,20 @@ export async function schoolMonitoring(input: MonitoringInput): Promise<SchoolMo
   const periods = yearPeriods(year);
   const asked = input.periodId === CURRENT_PERIOD ? currentPeriodOf(periods, today) : periods.find((p) => p.periodId === input.periodId);
   if (!asked) throw new NotFoundError('Нет такого периода в учебном году.');
+  const [allClasses, ktps, assessments, subjects, accounts, teacherLines] = await Promise.all([
+    listClasses(schoolId),
+    listKtpSummariesOfClass(schoolId, yearId),
+    listAssessmentsOfSchool(schoolId, yearId),
+    subjectNames(schoolId),
+    accountActivityOfSchool(schoolId),
+    // One teacher's rows: only the classes of their load are read (one Query of the curriculum's teacher index).
+    input.teacherId ? linesOfTeacher(schoolId, yearId, input.teacherId) : Promise.resolve(null),
+  ]);
   const until = asked.endDate < today ? asked.endDate : today;
   const wanted = input.classIds ? new Set(input.classIds) : null;
+  const taught = teacherLines ? new Set(teacherLines.map((l) => l.classId)) : null;
   const classes = allClasses
-    .filter((c) => c.yearId === yearId && (!wanted || wanted.has(c.classId)))
+    .filter((c) => c.yearId === yearId && (!wanted || wanted.has(c.classId)) && (!taught || taught.has(c.classId)))
     .flatMap((c) => {
       const period = classPeriodFor(year, c.grade, asked);
       return period ? [{ cls: c, period }] : [];
