@@ -126,12 +126,18 @@ export interface SubjectJournal {
 
 /**
  * Every subject of a class x period: ONE Query of the partition's `SUBJ#` range (plus its pages),
- * live marks and attendance only. The class's early warnings and a student's report read it.
+ * live marks and attendance only. The class's early warnings and a student's report read it;
+ * the monitoring reads it `projected` to the attributes it counts (shared/repos/monitoring.ts).
  */
-export async function readClassJournal(schoolId: string, classId: string, periodId: string): Promise<{ subjects: Map<string, SubjectJournal>; pages: number }> {
+export async function readClassJournal(
+  schoolId: string,
+  classId: string,
+  periodId: string,
+  projected?: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> },
+): Promise<{ subjects: Map<string, SubjectJournal>; pages: number }> {
   const pages = { count: 0 };
   const items = await queryAll(
-    { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId), ':p': 'SUBJ#' } },
+    { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId), ':p': 'SUBJ#' }, ...projected },
     { pages },
   );
   const subjects = new Map<string, SubjectJournal>();
