@@ -201,9 +201,9 @@ export async function loadFinalMarkContext(p: Principal, place: FinalMarkPlace, 
   const marking = markingContextOf(items.department, items.school, now);
   const headItem = found.get(keyId(headKey));
   const head = headItem ? headOf(headItem) : null;
-  // The period close closed the period's chain: its period marks (and, in the last period, the
-  // year marks logged there) close with it; exam and final marks come after and keep their own window.
-  const closedOn = target.kind === 'period' || target.kind === 'year' ? head?.closed?.closedOn : undefined;
+  // The period close closed the period's chain: its period marks close with it. Year, exam and
+  // final marks are logged in the last period's chain but keep their own windows (to the year's end, after it).
+  const closedOn = target.kind === 'period' ? head?.closed?.closedOn : undefined;
   const window = markWindow(year, schoolClass.grade, target, { openDaysBefore: marking.openDaysBefore, lessonDates, closedOn });
   if (!window) throw new NotFoundError('Нет такого периода у этого класса.');
   const storedItem = found.get(keyId(markKey));
@@ -418,7 +418,7 @@ export async function setFinalMark(ctx: FinalMarkContext, input: FinalMarkInput,
     const h = [...fresh.values()][0];
     head = h ? headOf(h) : null;
     // The period close came in between (it moves every head of the class): the mark is refused as closed.
-    if (head?.closed && slot.kind !== 'exam' && slot.kind !== 'final') throw new LockedError(closedMessage(head.closed), { reason: 'periodClosed', ...head.closed });
+    if (head?.closed && slot.kind === 'period') throw new LockedError(closedMessage(head.closed), { reason: 'periodClosed', ...head.closed });
   }
   throw new ConflictError('Журнал этого предмета сейчас сохраняет много изменений одновременно. Повторите сохранение.');
 }
