@@ -8,7 +8,7 @@ import { handlersOf } from '../http/area';
 import { attendanceTable, preliminaryTable } from '../../shared/reports/class-report-tables';
 import { renderTablePdf } from '../../shared/reports/report-table-pdf';
 import { movementSheetPdf } from '../../shared/reports/movement-pdf';
-import { classAttendance, classMovement, classPreliminary, classSummary, file, monitoringOfPath, nameOf } from '../reports/load';
+import { classAttendance, classFile, classMovement, classPreliminary, classSummary, file, monitoringOfPath } from '../reports/load';
 import { monitoringTable } from '../../shared/reports/monitoring-table';
 import { reportFileRoutes } from './routes';
 import { renderCertificatePdf } from '../../shared/reports/check-certificate';
@@ -22,35 +22,20 @@ export { getDepartmentReportPdf } from './department-handlers';
 export { getYearlyJournalPdf } from './yearly-journal';
 
 
-export const getSummaryPdf = handler('getSummaryPdf', async (req) => {
-  const r = await classSummary(req);
-  return file(await renderSummaryPdf(r), 'application/pdf', nameOf(r, 'svodnaya', 'pdf'));
-});
+export const getSummaryPdf = handler('getSummaryPdf', classFile(classSummary, renderSummaryPdf, 'svodnaya', 'pdf'));
 
-export const getResultsPdf = handler('getResultsPdf', async (req) => {
-  const r = await classSummary(req);
-  return file(await renderResultsPdf(r), 'application/pdf', nameOf(r, 'itogi', 'pdf'));
-});
+export const getResultsPdf = handler('getResultsPdf', classFile(classSummary, renderResultsPdf, 'itogi', 'pdf'));
 
-export const getPreliminaryPdf = handler('getPreliminaryPdf', async (req) => {
-  const r = await classPreliminary(req);
-  return file(await renderTablePdf(preliminaryTable(r)), 'application/pdf', `predvaritelny-${r.classId}-${r.period.periodId}.pdf`);
-});
+export const getPreliminaryPdf = handler('getPreliminaryPdf', classFile(classPreliminary, (r) => renderTablePdf(preliminaryTable(r)), 'predvaritelny', 'pdf'));
 
-export const getAttendancePdf = handler('getAttendancePdf', async (req) => {
-  const r = await classAttendance(req);
-  return file(await renderTablePdf(attendanceTable(r)), 'application/pdf', `poseshchaemost-${r.classId}-${r.period.periodId}.pdf`);
-});
+export const getAttendancePdf = handler('getAttendancePdf', classFile(classAttendance, (r) => renderTablePdf(attendanceTable(r)), 'poseshchaemost', 'pdf'));
 
 export const getMonitoringPdf = handler('getMonitoringPdf', async (req) => {
   const r = await monitoringOfPath(req);
   return file(await renderTablePdf(monitoringTable(r)), 'application/pdf', `monitoring-${r.schoolId}-${r.period.periodId}.pdf`);
 });
 
-export const getMovementPdf = handler('getMovementPdf', async (req) => {
-  const r = await classMovement(req);
-  return file(await movementSheetPdf(r), 'application/pdf', `dvizhenie-${r.classId}-${r.period.periodId}.pdf`);
-});
+export const getMovementPdf = handler('getMovementPdf', classFile(classMovement, movementSheetPdf, 'dvizhenie', 'pdf'));
 
 export const getJournalCheckPdf = handler('getJournalCheckPdf', async (req) => {
   const school = await checkSchool(req);

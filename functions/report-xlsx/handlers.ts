@@ -7,37 +7,25 @@ import { handlersOf } from '../http/area';
 import { attendanceTable, preliminaryTable } from '../../shared/reports/class-report-tables';
 import { renderTableXlsx } from '../../shared/reports/report-table-xlsx';
 import { movementTable } from '../../shared/reports/movement-table';
-import { classAttendance, classMovement, classPreliminary, classSummary, file, monitoringOfPath, nameOf } from '../reports/load';
+import { classAttendance, classFile, classMovement, classPreliminary, classSummary, file, monitoringOfPath } from '../reports/load';
 import { monitoringTable } from '../../shared/reports/monitoring-table';
 import { XLSX_TYPE } from '../route-spec';
 import { reportXlsxRoutes } from './routes';
 
 const handler = handlersOf(reportXlsxRoutes);
 
-export const getSummaryXlsx = handler('getSummaryXlsx', async (req) => {
-  const r = await classSummary(req);
-  return file(await renderSummaryXlsx(r), XLSX_TYPE, nameOf(r, 'svodnaya', 'xlsx'));
-});
+export const getSummaryXlsx = handler('getSummaryXlsx', classFile(classSummary, renderSummaryXlsx, 'svodnaya', 'xlsx'));
 
-export const getPreliminaryXlsx = handler('getPreliminaryXlsx', async (req) => {
-  const r = await classPreliminary(req);
-  return file(await renderTableXlsx(preliminaryTable(r)), XLSX_TYPE, `predvaritelny-${r.classId}-${r.period.periodId}.xlsx`);
-});
+export const getPreliminaryXlsx = handler('getPreliminaryXlsx', classFile(classPreliminary, (r) => renderTableXlsx(preliminaryTable(r)), 'predvaritelny', 'xlsx'));
 
-export const getAttendanceXlsx = handler('getAttendanceXlsx', async (req) => {
-  const r = await classAttendance(req);
-  return file(await renderTableXlsx(attendanceTable(r)), XLSX_TYPE, `poseshchaemost-${r.classId}-${r.period.periodId}.xlsx`);
-});
+export const getAttendanceXlsx = handler('getAttendanceXlsx', classFile(classAttendance, (r) => renderTableXlsx(attendanceTable(r)), 'poseshchaemost', 'xlsx'));
 
 export const getMonitoringXlsx = handler('getMonitoringXlsx', async (req) => {
   const r = await monitoringOfPath(req);
   return file(await renderTableXlsx(monitoringTable(r)), XLSX_TYPE, `monitoring-${r.schoolId}-${r.period.periodId}.xlsx`);
 });
 
-export const getMovementXlsx = handler('getMovementXlsx', async (req) => {
-  const r = await classMovement(req);
-  return file(await renderTableXlsx(movementTable(r)), XLSX_TYPE, `dvizhenie-${r.classId}-${r.period.periodId}.xlsx`);
-});
+export const getMovementXlsx = handler('getMovementXlsx', classFile(classMovement, (r) => renderTableXlsx(movementTable(r)), 'dvizhenie', 'xlsx'));
 
 export * from './school-handlers';
 export { getDepartmentReportXlsx } from './department-handlers';

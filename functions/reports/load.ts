@@ -17,6 +17,7 @@ import { summaryReport, type SummaryReport } from '../../shared/services/reports
 import type { Authorizing } from '../http/area';
 import { schoolOf } from '../http/school';
 import type { Reply } from '../http/respond';
+import { XLSX_TYPE } from '../route-spec';
 
 /** The class and period of the path, for a caller allowed to read the class's reports. */
 export async function classOfReport(req: Authorizing<ClassObject>): Promise<ClassMarksContext> {
@@ -35,7 +36,18 @@ export function file(bytes: Buffer, type: string, name: string): Reply {
   return { body: bytes, headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` } };
 }
 
-export const nameOf = (r: SummaryReport, what: string, ext: string) => `${what}-${r.classId}-${r.period.periodId}.${ext}`;
+type ClassReportRef = { readonly classId: string; readonly period: { readonly periodId: string } };
+const nameOf = (r: ClassReportRef, what: string, ext: string) => `${what}-${r.classId}-${r.period.periodId}.${ext}`;
+
+const FILE_TYPES = { pdf: 'application/pdf', xlsx: XLSX_TYPE } as const;
+
+/** A class report of the path rendered as a file (PDF or XLSX) and saved as `<what>-<class>-<period>.<ext>`. */
+export function classFile<R extends ClassReportRef>(load: (req: Authorizing<ClassObject>) => Promise<R>, render: (r: R) => Promise<Buffer>, what: string, ext: keyof typeof FILE_TYPES) {
+  return async (req: Authorizing<ClassObject>): Promise<Reply> => {
+    const r = await load(req);
+    return file(await render(r), FILE_TYPES[ext], nameOf(r, what, ext));
+  };
+}
 
 /** The preliminary report of the path's class and period. */
 export async function classPreliminary(req: Authorizing<ClassObject>) {
