@@ -6,6 +6,7 @@
  * failed filing leaves no gap. Each decision is a Put on the version read, audited in the same
  * transaction.
  */
+import { scopedRead } from '../db/read-scope';
 import type { Principal } from '../auth/roles';
 import { keys } from '../db/keys';
 import { getItem, queryAll, type Item } from '../db/query';
@@ -87,8 +88,12 @@ export async function getCorrection(schoolId: string, yearId: string, num: numbe
   return item ? correctionOf(item) : null;
 }
 
-/** The whole register of a school year, in number order: one Query (paged). */
-export async function listCorrections(schoolId: string, yearId: string): Promise<StoredCorrection[]> {
+/** The whole register of a school year, in number order: one Query (paged); shared within a read scope (shared/db/read-scope.ts). */
+export function listCorrections(schoolId: string, yearId: string): Promise<StoredCorrection[]> {
+  return scopedRead(['listCorrections', schoolId, yearId], () => listCorrectionsNow(schoolId, yearId));
+}
+
+async function listCorrectionsNow(schoolId: string, yearId: string): Promise<StoredCorrection[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     ExpressionAttributeValues: { ':pk': keys.correctionRegister(schoolId, yearId), ':p': keys.correctionsPrefix() },

@@ -10,6 +10,7 @@
  * - subgroups / substitutes of a class x period: in the journal partition, read with the journal's
  *   own Query; the set-up screens read them with one Query of that partition filtered by type.
  */
+import { scopedRead } from '../db/read-scope';
 import { keys } from '../db/keys';
 import { batchGet, getItem, queryAll } from '../db/query';
 import { deleteOp, putOp, versionCondition, type TransactItem } from '../db/transact';
@@ -40,7 +41,12 @@ export function putSubjectOp(s: Subject, expected?: number): TransactItem {
   return putOp(subjectItem(s), versionCondition(expected));
 }
 
-export async function listSubjects(schoolId: string): Promise<Subject[]> {
+/** Shared within a read scope (shared/db/read-scope.ts: the period close reads it once). */
+export function listSubjects(schoolId: string): Promise<Subject[]> {
+  return scopedRead(['listSubjects', schoolId], () => listSubjectsNow(schoolId));
+}
+
+async function listSubjectsNow(schoolId: string): Promise<Subject[]> {
   const k = keys.subjectsPrefix(schoolId);
   const items = await queryItems({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',

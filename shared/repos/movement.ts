@@ -3,6 +3,7 @@
  * its history are one Query), and on GSI1 in the school's movement list sorted by date (the
  * movement reports of R-60/R-61 and the journal's rosters of past periods read it).
  */
+import { scopedRead } from '../db/read-scope';
 import { tableName } from '../db/client';
 import { queryAll } from '../db/query';
 import { keys } from '../db/keys';
@@ -33,8 +34,12 @@ function strip(item: Record<string, unknown>): MovementRecord | null {
   return rest as unknown as MovementRecord;
 }
 
-/** The school's movements with dates in [from, to] (inclusive), oldest first. */
-export async function listMovementsOfSchool(schoolId: string, from = '0000-00-00', to = '9999-99-99'): Promise<MovementRecord[]> {
+/** The school's movements with dates in [from, to] (inclusive), oldest first; shared within a read scope (shared/db/read-scope.ts). */
+export function listMovementsOfSchool(schoolId: string, from = '0000-00-00', to = '9999-99-99'): Promise<MovementRecord[]> {
+  return scopedRead(['listMovementsOfSchool', schoolId, from, to], () => listMovementsOfSchoolNow(schoolId, from, to));
+}
+
+async function listMovementsOfSchoolNow(schoolId: string, from: string, to: string): Promise<MovementRecord[]> {
   const items = await queryAll({
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',

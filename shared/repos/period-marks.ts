@@ -8,6 +8,7 @@
  * 5-day lock (clause 6.3) counts from the first time the mark was set, so clearing and setting it
  * again never restarts the count, and a late retry cannot bring a cleared mark back.
  */
+import { scopedRead } from '../db/read-scope';
 import { tableName } from '../db/client';
 import { keys, type Key } from '../db/keys';
 import { batchGet, queryAll } from '../db/query';
@@ -129,7 +130,25 @@ export interface SubjectJournal {
  * live marks and attendance only. The class's early warnings and a student's report read it;
  * the monitoring reads it `projected` to the attributes it counts (shared/repos/monitoring.ts).
  */
-export async function readClassJournal(
+export function readClassJournal(
+  schoolId: string,
+  classId: string,
+  periodId: string,
+  projected?: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> },
+): Promise<{ subjects: Map<string, SubjectJournal>; pages: number }> {
+  // Whole journals are shared within a read scope (shared/db/read-scope.ts): the period close's findings and attendance sheet read the same ones.
+  return projected ? readClassJournalNow(schoolId, classId, periodId, projected) : scopedRead(['readClassJournal', schoolId, classId, periodId], () => readClassJournalNow(schoolId, classId, periodId));
+}
+
+/**
+ * Within a read scope, answers the whole journal of a class x period from what the caller has just
+ * read (the period close: the partition it read after its lock holds the same SUBJ# items).
+ */
+export function shareClassJournal(schoolId: string, classId: string, periodId: string, journal: { subjects: Map<string, SubjectJournal>; pages: number }): void {
+  void scopedRead(['readClassJournal', schoolId, classId, periodId], () => Promise.resolve(journal));
+}
+
+async function readClassJournalNow(
   schoolId: string,
   classId: string,
   periodId: string,

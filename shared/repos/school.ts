@@ -2,6 +2,7 @@
  * Department, schools, classes and students' personal cards: the read side that issue-2 screens
  * need. School set-up (issue 3) adds the writes.
  */
+import { scopedRead } from '../db/read-scope';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../db/client';
 import { batchGet, queryIndex, queryPrefix, stripKeys, type Item } from '../db/query';
@@ -58,8 +59,12 @@ export async function getDepartment(departmentId: string): Promise<Department | 
   return stripKeys<Department>(out.Item, 'department');
 }
 
-/** The department and school items as stored, in one request (the journal's rules come from both). */
-export async function getDepartmentAndSchoolItems(departmentId: string, schoolId: string): Promise<{ department: Item | null; school: Item | null }> {
+/** The department and school items as stored, in one request (the journal's rules come from both); shared within a read scope (shared/db/read-scope.ts). */
+export function getDepartmentAndSchoolItems(departmentId: string, schoolId: string): Promise<{ department: Item | null; school: Item | null }> {
+  return scopedRead(['getDepartmentAndSchoolItems', departmentId, schoolId], () => getDepartmentAndSchoolItemsNow(departmentId, schoolId));
+}
+
+async function getDepartmentAndSchoolItemsNow(departmentId: string, schoolId: string): Promise<{ department: Item | null; school: Item | null }> {
   const dk = keys.department(departmentId);
   const sk = keys.school(departmentId, schoolId);
   const items = await batchGet([dk, sk]);
@@ -83,7 +88,12 @@ export async function listClasses(schoolId: string): Promise<SchoolClass[]> {
   return classes.sort((a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru'));
 }
 
-export async function getClass(schoolId: string, classId: string): Promise<SchoolClass | null> {
+/** Shared within a read scope (shared/db/read-scope.ts: the period close reads it once). */
+export function getClass(schoolId: string, classId: string): Promise<SchoolClass | null> {
+  return scopedRead(['getClass', schoolId, classId], () => getClassNow(schoolId, classId));
+}
+
+async function getClassNow(schoolId: string, classId: string): Promise<SchoolClass | null> {
   const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.class(schoolId, classId) }));
   return stripKeys<SchoolClass>(out.Item, 'class');
 }
@@ -117,7 +127,12 @@ export async function getClasses(refs: Array<{ schoolId: string; classId: string
   return items.flatMap((i) => stripKeys<SchoolClass>(i, 'class') ?? []);
 }
 
-export async function listStudentsOfClass(schoolId: string, classId: string): Promise<StudentCard[]> {
+/** Shared within a read scope (shared/db/read-scope.ts: the period close reads it once). */
+export function listStudentsOfClass(schoolId: string, classId: string): Promise<StudentCard[]> {
+  return scopedRead(['listStudentsOfClass', schoolId, classId], () => listStudentsOfClassNow(schoolId, classId));
+}
+
+async function listStudentsOfClassNow(schoolId: string, classId: string): Promise<StudentCard[]> {
   const items = await queryIndex('gsi2', keys.studentsOfClassPartition(schoolId, classId));
   return items.flatMap((i) => stripKeys<StudentCard>(i, 'studentCard') ?? []);
 }

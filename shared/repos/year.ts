@@ -3,6 +3,7 @@
  * It is written whole (validated whole by shared/domain/year-rules.ts), versioned, and each write
  * carries its audit record in the same transaction.
  */
+import { scopedRead } from '../db/read-scope';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { putOp, transact, TransactionCancelled, versionCondition } from '../db/transact';
 import type { Principal } from '../auth/roles';
@@ -18,7 +19,12 @@ function fromItem(item: Record<string, unknown> | undefined): AcademicYear | nul
   return year as unknown as AcademicYear;
 }
 
-export async function getYear(schoolId: string, yearId: string, opts: { consistent?: boolean } = {}): Promise<AcademicYear | null> {
+/** A school year; a read that need not be consistent is shared within a read scope (shared/db/read-scope.ts). */
+export function getYear(schoolId: string, yearId: string, opts: { consistent?: boolean } = {}): Promise<AcademicYear | null> {
+  return opts.consistent ? getYearNow(schoolId, yearId, opts) : scopedRead(['getYear', schoolId, yearId], () => getYearNow(schoolId, yearId, opts));
+}
+
+async function getYearNow(schoolId: string, yearId: string, opts: { consistent?: boolean }): Promise<AcademicYear | null> {
   const out = await dynamo().send(
     new GetCommand({ TableName: tableName(), Key: keys.year(schoolId, yearId), ConsistentRead: opts.consistent }),
   );

@@ -25,6 +25,7 @@
  */
 import type { Principal } from '../auth/roles';
 import { keys } from '../db/keys';
+import { withReadScope } from '../db/read-scope';
 import { dateInZone, ruDate } from '../domain/calendar';
 import { chainNext, type ChangeBody } from '../domain/journal-log';
 import {
@@ -46,8 +47,8 @@ import { movementSheetPdf } from '../reports/movement-pdf';
 import { renderClosedSummary } from '../reports/period-close-summary';
 import { listSubjects } from '../repos/curriculum';
 import { listKtpSummariesOfClass, type KtpSummary } from '../repos/ktp';
-import { readJournalPartition, type JournalPartition } from '../repos/journal-partition';
-import { readClassJournal } from '../repos/period-marks';
+import { classJournalOfPartition, readJournalPartition, type JournalPartition } from '../repos/journal-partition';
+import { readClassJournal, shareClassJournal } from '../repos/period-marks';
 import {
   finishClass,
   finishClose,
@@ -276,6 +277,8 @@ async function closeClass(school: School, reads: SchoolReads, run: StoredClose, 
   if (progress.state === 'done') return;
   // The class's whole partition once, after its lock: the check against the log and the findings read it.
   const part = await readJournalPartition(cls.schoolId, cls.classId, period.periodId);
+  // The attendance sheet reads this period's SUBJ# items: they came with the partition.
+  shareClassJournal(cls.schoolId, cls.classId, period.periodId, classJournalOfPartition(part));
   const [findings, integrity, documents] = await Promise.all([findingsOf(ctx, period, part, reads), integrityOf(cls, period.periodId, now, part), documentsOf(school, ctx, run, now, part)]);
   await finishClass(progress, { doneAt: now.toISOString(), findings, integrity, documents });
 }
@@ -308,7 +311,12 @@ export function manifestOf(school: School, run: StoredClose, classes: readonly S
  * Closes a period of a school as of `now` (its close day must have come in the school's zone).
  * Returns how far it got; a run that stopped early (or failed) is finished by the next.
  */
-export async function closePeriod(school: School, periodId: string, now: Date, options: CloseOptions = {}): Promise<CloseResult> {
+export function closePeriod(school: School, periodId: string, now: Date, options: CloseOptions = {}): Promise<CloseResult> {
+  // The school's subjects, year, register, movements and each class's list are read once per close, not once per document.
+  return withReadScope(() => closePeriodNow(school, periodId, now, options));
+}
+
+async function closePeriodNow(school: School, periodId: string, now: Date, options: CloseOptions): Promise<CloseResult> {
   const { year, period } = await periodOfSchool(school.schoolId, periodId);
   const today = dateInZone(now, school.timeZone);
   if (!isCloseDue(period, today)) throw new BadRequestError(`Период «${period.name}» закрывается не раньше ${ruDate(closeDayOf(period))}: он ещё не окончен.`);
