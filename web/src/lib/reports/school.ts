@@ -60,7 +60,6 @@ export const SCHOOL_REPORTS_TEXT = {
   sizesLink: 'Численность классов по периодам',
   resultsLink: 'Итоги успеваемости по классам, предметам и учителям',
   finalDataLink: 'Итоговые данные по обучающимся',
-  files: 'Скачать',
   made: (yearName: string, today: string) => `${yearName}. Сформировано ${today}.`,
   byClassMonth: 'Прибыли и выбыли по классам и месяцам',
   movesHint: 'В ячейке: +прибыло / −выбыло за месяц; перевод между классами учтён в обоих классах.',
