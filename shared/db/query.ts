@@ -2,8 +2,10 @@
  * The two read loops every repository needs: a Query followed through all its pages, and a
  * BatchGetItem that retries what DynamoDB leaves unprocessed. Nothing here knows about keys.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from './client';
+import { BatchGetItemCommand, type BatchGetItemCommandOutput } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { dynamo, dynamoPlain, MARSHALL, tableName } from './client';
 
 export type Item = Record<string, unknown>;
 
@@ -75,11 +77,12 @@ async function batchGetChunk(keys: Item[], opts: BatchGetOptions): Promise<Item[
   let pending: Item[] | undefined = keys;
   for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-    const out: BatchGetCommandOutput = await dynamo().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: opts.consistent, ProjectionExpression: opts.projection, ExpressionAttributeNames: opts.names } } }),
+    const Keys = pending.map((k) => marshall(k, MARSHALL));
+    const out: BatchGetItemCommandOutput = await dynamoPlain().send(
+      new BatchGetItemCommand({ RequestItems: { [tableName()]: { Keys, ConsistentRead: opts.consistent, ProjectionExpression: opts.projection, ExpressionAttributeNames: opts.names } } }),
     );
-    found.push(...((out.Responses?.[tableName()] ?? []) as Item[]));
-    pending = out.UnprocessedKeys?.[tableName()]?.Keys as Item[] | undefined;
+    for (const item of out.Responses?.[tableName()] ?? []) found.push(unmarshall(item));
+    pending = out.UnprocessedKeys?.[tableName()]?.Keys?.map((k) => unmarshall(k));
   }
   // A partial answer would look like missing items (a free timetable guard, an absent account).
   if (pending && pending.length > 0) throw new Error('BatchGetItem left keys unprocessed');

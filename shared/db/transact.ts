@@ -3,10 +3,10 @@
  * place that sends TransactWriteItems and reads why DynamoDB cancelled one: every caller gets the
  * reasons typed, one per operation in order, and maps "which item failed" to its domain error.
  */
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { dynamo, tableName } from './client';
+import { TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { dynamo, dynamoPlain, MARSHALL, tableName } from './client';
 import type { Item } from './query';
 
 /** One operation of a transaction: Put, Update, Delete or ConditionCheck (TableName included). */
@@ -46,7 +46,7 @@ type RawReason = { Code?: string; Item?: Record<string, AttributeValue> };
 export async function transact(items: TransactItem[], opts: { idempotencyToken?: string } = {}): Promise<void> {
   if (items.length === 0) return;
   try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: opts.idempotencyToken }));
+    await dynamoPlain().send(new TransactWriteItemsCommand({ TransactItems: items.map(plainItem), ClientRequestToken: opts.idempotencyToken }));
   } catch (e) {
     if ((e as Error).name !== 'TransactionCanceledException') throw e;
     const raw = ((e as { CancellationReasons?: RawReason[] }).CancellationReasons ?? []) as RawReason[];
@@ -54,6 +54,19 @@ export async function transact(items: TransactItem[], opts: { idempotencyToken?:
       raw.map((r) => ({ code: r.Code ?? 'None', item: r.Item ? (unmarshall(r.Item) as Item) : null })),
     );
   }
+}
+
+type Values = Record<string, unknown> | undefined;
+const attributes = (values: Values) => (values ? marshall(values, MARSHALL) : undefined);
+
+/** One operation as DynamoDB takes it: its item, key and values marshalled (./client.ts, `dynamoPlain`). */
+function plainItem(op: TransactItem): TransactWriteItem {
+  const { Put, Update, Delete, ConditionCheck } = op;
+  if (Put) return { Put: { ...Put, Item: marshall(Put.Item, MARSHALL), ExpressionAttributeValues: attributes(Put.ExpressionAttributeValues) } };
+  if (Update) return { Update: { ...Update, Key: marshall(Update.Key, MARSHALL), ExpressionAttributeValues: attributes(Update.ExpressionAttributeValues) } };
+  if (Delete) return { Delete: { ...Delete, Key: marshall(Delete.Key, MARSHALL), ExpressionAttributeValues: attributes(Delete.ExpressionAttributeValues) } };
+  if (ConditionCheck) return { ConditionCheck: { ...ConditionCheck, Key: marshall(ConditionCheck.Key, MARSHALL), ExpressionAttributeValues: attributes(ConditionCheck.ExpressionAttributeValues) } };
+  throw new Error('A transaction operation is a Put, Update, Delete or ConditionCheck');
 }
 
 /** `transact` answering whether it was applied: false when DynamoDB cancelled it (a condition, or

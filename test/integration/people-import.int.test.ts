@@ -6,11 +6,13 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { gzipSync } from 'node:zlib';
 import { setClock } from '../../functions/http/clock';
 import { seedDemoSchool } from '../../infra/local/seed';
-import { dynamo, tableName } from '../../shared/db/client';
+import { dynamo, dynamoPlain, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { loginBase } from '../../shared/domain/people-names';
 import { getRun } from '../../shared/repos/imports';
@@ -214,13 +216,14 @@ describe('apply', () => {
     expect(pre.body.counts.accepted).toBe(120);
     const before = await snapshot();
     // Race: just before the third chunk commits, another writer takes one of its logins.
-    const client = dynamo();
+    // Transactions go out through the plain client, their items marshalled (shared/db/client.ts).
+    const client = dynamoPlain();
     const send = client.send.bind(client);
     const spy = vi.spyOn(client, 'send').mockImplementation(async (command: any, ...rest: any[]) => {
-      const token = command instanceof TransactWriteCommand ? command.input.ClientRequestToken : undefined;
+      const token = command instanceof TransactWriteItemsCommand ? command.input.ClientRequestToken : undefined;
       if (token?.endsWith('-2')) {
-        const guard = command.input.TransactItems!.find((i: any) => i.Put?.Item?.type === 'loginGuard')!.Put!.Item!;
-        await send(new PutCommand({ TableName: tableName(), Item: { pk: guard.pk, sk: guard.sk, type: 'loginGuard', userId: 'someone-else' } }));
+        const guard = unmarshall(command.input.TransactItems!.find((i: any) => i.Put?.Item?.type?.S === 'loginGuard')!.Put!.Item!);
+        await dynamo().send(new PutCommand({ TableName: tableName(), Item: { pk: guard.pk, sk: guard.sk, type: 'loginGuard', userId: 'someone-else' } }));
       }
       return (send as any)(command, ...rest);
     });
