@@ -11,7 +11,7 @@ import type { ChainHead, ChangeRecord } from '../domain/journal-log';
 import type { JournalAttendance, JournalLesson, JournalMark, SubjectRoster } from '../domain/journal-model';
 import { CHANGE_LOG_TYPES, changeRecordOf } from './change-log';
 import { attendanceOf, JOURNAL_TYPES, lessonOf, markOf, rosterOf } from './journal';
-import { FINAL_MARK_TYPE, finalMarkOf, type StoredFinalMark, type SubjectJournal } from './period-marks';
+import { FINAL_MARK_TYPE, finalMarkOf, subjectJournals, type ClassJournal, type StoredFinalMark } from './period-marks';
 
 export interface JournalPartition {
   records: ChangeRecord[];
@@ -63,13 +63,8 @@ export async function readJournalPartition(schoolId: string, classId: string, pe
 }
 
 /** The partition's SUBJ# items as `readClassJournal` answers them: each subject's roster, lessons, and live marks and attendance. */
-export function classJournalOfPartition(part: JournalPartition): { subjects: Map<string, SubjectJournal>; pages: number } {
-  const subjects = new Map<string, SubjectJournal>();
-  const of = (subjectId: string) => {
-    let s = subjects.get(subjectId);
-    if (!s) subjects.set(subjectId, (s = { roster: null, lessons: [], marks: [], attendance: [] }));
-    return s;
-  };
+export function classJournalOfPartition(part: JournalPartition): ClassJournal {
+  const { subjects, of } = subjectJournals();
   for (const r of part.rosters) of(r.subjectId).roster = r;
   for (const l of part.lessons) of(l.subjectId).lessons.push(l);
   for (const { subjectId, ...m } of part.marks) if (!m.deleted) of(subjectId).marks.push(m);

@@ -130,41 +130,38 @@ export interface SubjectJournal {
  * live marks and attendance only. The class's early warnings and a student's report read it;
  * the monitoring reads it `projected` to the attributes it counts (shared/repos/monitoring.ts).
  */
-export function readClassJournal(
-  schoolId: string,
-  classId: string,
-  periodId: string,
-  projected?: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> },
-): Promise<{ subjects: Map<string, SubjectJournal>; pages: number }> {
+export function readClassJournal(schoolId: string, classId: string, periodId: string, projected?: JournalProjection): Promise<ClassJournal> {
   // Whole journals are shared within a read scope (shared/db/read-scope.ts): the period close's findings and attendance sheet read the same ones.
   return projected ? readClassJournalNow(schoolId, classId, periodId, projected) : scopedRead(['readClassJournal', schoolId, classId, periodId], () => readClassJournalNow(schoolId, classId, periodId));
 }
+
+type JournalProjection = { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> };
+export type ClassJournal = { subjects: Map<string, SubjectJournal>; pages: number };
 
 /**
  * Within a read scope, answers the whole journal of a class x period from what the caller has just
  * read (the period close: the partition it read after its lock holds the same SUBJ# items).
  */
-export function shareClassJournal(schoolId: string, classId: string, periodId: string, journal: { subjects: Map<string, SubjectJournal>; pages: number }): void {
+export function shareClassJournal(schoolId: string, classId: string, periodId: string, journal: ClassJournal): void {
   void scopedRead(['readClassJournal', schoolId, classId, periodId], () => Promise.resolve(journal));
 }
 
-async function readClassJournalNow(
-  schoolId: string,
-  classId: string,
-  periodId: string,
-  projected?: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> },
-): Promise<{ subjects: Map<string, SubjectJournal>; pages: number }> {
-  const pages = { count: 0 };
-  const items = await queryAll(
-    { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId), ':p': 'SUBJ#' }, ...projected },
-    { pages },
-  );
+/** An empty journal by subject and the subject's entry, made on first use (readClassJournal and the partition's view of it fill it). */
+export function subjectJournals() {
   const subjects = new Map<string, SubjectJournal>();
   const of = (subjectId: string) => {
     let s = subjects.get(subjectId);
     if (!s) subjects.set(subjectId, (s = { roster: null, lessons: [], marks: [], attendance: [] }));
     return s;
   };
+  return { subjects, of };
+}
+
+async function readClassJournalNow(schoolId: string, classId: string, periodId: string, projected?: JournalProjection): Promise<ClassJournal> {
+  const pages = { count: 0 };
+  const range = { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.journalPartition(schoolId, classId, periodId), ':p': 'SUBJ#' } };
+  const items = await queryAll({ ...range, ...projected }, { pages });
+  const { subjects, of } = subjectJournals();
   for (const i of items) {
     // The subject is the second part of every sort key of the range: SUBJ#<subject>#...
     const subjectId = String(i.sk).split('#')[1]!;
