@@ -170,6 +170,13 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
     const archive = (): Section[] => ready('archive.read', school, 'archive', S.archive, archivePaths.screen(school.schoolId), S.archiveDetail);
     // The period close: its progress and findings, for the director and the deputy.
     const periodClose = (): Section[] => ready('periodClose.read', school, 'period-close', S.periodClose, periodClosePaths.screen(school.schoolId), S.periodCloseDetail);
+    // What the director and the deputies find first on their school's card: reports, checks, the archive, the period close.
+    const schoolReview = (): Section[] => [
+      ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(school.schoolId), S.reportsDetail),
+      ...journalChecks(),
+      ...archive(),
+      ...periodClose(),
+    ];
     const paperReports = (cls: { departmentId: string; schoolId: string; classId: string }): Section[] =>
       ready('paperReport.readClass', cls, 'paper-reports', S.paperReports, paperPaths.screen(cls.schoolId, cls.classId || undefined)).map((x) => ({ ...x, overdueIn: cls.schoolId }));
     switch (g.role) {
@@ -183,10 +190,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         break;
       case 'director':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
-          ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
-          ...journalChecks(),
-          ...archive(),
-          ...periodClose(),
+          ...schoolReview(),
           ...corrections('correction.decide'),
           ...ready('loginRegister.read', school, 'login-register', S.loginRegister, paths.loginRegister(g.schoolId)),
           ...ready('personalData.readAccessLog', school, 'access-log', S.accessLog, personalDataPaths.accessLog(g.schoolId)),
@@ -203,10 +207,7 @@ export function sectionsFor(me: Me, ctx: HomeContext = {}): HomeCard[] {
         break;
       case 'deputy':
         card(g.role, g.schoolId, schoolName(g.schoolId)).sections.push(
-          ...ready('report.readClass', anyClass, 'reports', S.reports, reportsPaths.index(g.schoolId), S.reportsDetail),
-          ...journalChecks(),
-          ...archive(),
-          ...periodClose(),
+          ...schoolReview(),
           ...corrections('correction.list'),
           ...ready('settings.writeSchool', school, 'school-settings', S.schoolSettings, paths.settings, S.schoolSettingsDetail),
           ...ready('year.write', school, 'year', S.year, paths.year, S.yearDetail),
