@@ -85,6 +85,13 @@ describe('the archive of documents', () => {
       const copy = readFileSync(to);
       expect(copy.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(copy.length).toBeGreaterThan(doc.size);
+
+      // The year chosen is the year shown (the form once sent the shown year a second time, which won).
+      await page.getByLabel('Учебный год').selectOption('2025');
+      await page.getByRole('button', { name: 'Показать' }).click();
+      await page.waitForURL(/year=2025/);
+      expect(new URL(page.url()).searchParams.getAll('year')).toEqual(['2025']);
+      await expect.poll(() => row(page).count()).toBe(0);
     });
   });
 });
