@@ -11,10 +11,9 @@ import type { Figures } from '../../domain/reports/school-results';
 import { BadRequestError, NotFoundError } from '../../errors';
 import { getDepartment, listSchools, type School } from '../../repos/school';
 import { periodView } from '../early-warnings';
+import type { ReportPeriod } from './heading';
 import { schoolMonitoring } from './monitoring';
 import { defaultPeriod, loadSchoolReportContext, periodsOfYear, schoolResultsReport } from './school';
-
-type PeriodView = ReturnType<typeof periodView>;
 
 export interface SchoolComparison {
   schoolId: string;
@@ -67,7 +66,7 @@ export async function departmentReport(departmentId: string, periodId: string | 
   const yearId = planningYearOf(today);
   const sorted = [...schools].sort((a, b) => a.name.localeCompare(b.name, 'ru', { numeric: true }));
   const contexts = await Promise.all(sorted.map((s) => loadSchoolReportContext(s, yearId, now).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)))));
-  const periods: PeriodView[] = [...new Map(contexts.flatMap((c) => (c ? periodsOfYear(c.year) : [])).map((p) => [p.periodId, periodView(p)])).values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.endDate.localeCompare(b.endDate));
+  const periods: ReportPeriod[] = [...new Map(contexts.flatMap((c) => (c ? periodsOfYear(c.year) : [])).map((p) => [p.periodId, periodView(p)])).values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.endDate.localeCompare(b.endDate));
   // One period for every school: the one asked, else the one today falls in at the first school with a year.
   const first = contexts.find((c) => c !== null);
   const asked = periodId ?? (first ? defaultPeriod(first.year, first.today)?.periodId : undefined);

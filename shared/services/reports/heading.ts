@@ -4,6 +4,17 @@ import { className } from '../../repos/school';
 import { periodView } from '../early-warnings';
 import type { ClassMarksContext } from '../period-marks-read';
 
+/** A period as a report shows it. */
+export type ReportPeriod = ReturnType<typeof periodView>;
+
+/** The period part of a report's top: its period, the year's periods (the screen's switch), the school's today (the printed «сформировано» date) in its zone. */
+export interface ReportPeriods {
+  period: ReportPeriod;
+  periods: ReportPeriod[];
+  today: string;
+  timeZone: string;
+}
+
 /** What it needs of a class's context (the movement sheet of the period close builds one without the curriculum). */
 export type HeadingContext = Pick<ClassMarksContext, 'schoolName' | 'schoolClass' | 'period' | 'periods'> & { marking: { journal: { timeZone: string } } };
 

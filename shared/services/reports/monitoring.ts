@@ -36,6 +36,7 @@ import type { SubjectJournal } from '../../repos/period-marks';
 import { className, getDepartmentAndSchoolItems, listClasses, type SchoolClass } from '../../repos/school';
 import { getYear } from '../../repos/year';
 import { periodView } from '../early-warnings';
+import type { ReportPeriods } from './heading';
 import { rulesFromItems } from '../journal-settings';
 import { linesOfTeacher, subjectNames, teacherNames } from '../ktp-sources';
 
@@ -65,18 +66,13 @@ export interface ClassActivityView extends ClassActivity {
   className: string;
 }
 
-export interface SchoolMonitoring {
+/** `periods`: every period of the year, of every grade's set; `from`..`until`: the days counted, the period's start to its end or today. */
+export interface SchoolMonitoring extends ReportPeriods {
   schoolId: string;
   schoolName: string;
   yearId: string;
-  period: ReturnType<typeof periodView>;
-  /** Every period of the year, of every grade's set (the screen's switch). */
-  periods: Array<ReturnType<typeof periodView>>;
-  /** The school's today, and the days counted: the period's start to its end or today. */
-  today: string;
   from: string;
   until: string;
-  timeZone: string;
   thresholds: MonitoringThresholds;
   classes: Array<{ classId: string; className: string; grade: number; periodName: string }>;
   teachers: Array<{ userId: string; name: string }>;

@@ -10,20 +10,14 @@ import type { Principal } from '../../auth/roles';
 import type { FinalMarkCode } from '../../domain/period-marks';
 import { RESULTS_NOTE, summarySheet, type SheetMark, type SummarySheet } from '../../domain/reports/summary-sheet';
 import { readPeriodMarks, readYearMarks, type StoredFinalMark } from '../../repos/period-marks';
-import type { periodView } from '../early-warnings';
 import { studentRows, subjectColumns, type ClassMarksContext } from '../period-marks-read';
-import { reportHeading } from './heading';
+import { reportHeading, type ReportPeriods } from './heading';
 
-export interface SummaryReport extends SummarySheet {
+export interface SummaryReport extends SummarySheet, ReportPeriods {
   schoolName: string;
   classId: string;
   className: string;
   grade: number;
-  period: ReturnType<typeof periodView>;
-  periods: Array<ReturnType<typeof periodView>>;
-  /** The school's today, ISO: the printed «сформировано» date. */
-  today: string;
-  timeZone: string;
   subjects: Array<{ subjectId: string; name: string; shortName: string; passFail: boolean }>;
   note: string;
   /** Pages of the FINAL# Query: the budget is one Query (report.summary.ddb_requests). */
