@@ -3,6 +3,7 @@
  * the PDF (the browser saves it with the session cookie), offered to the director and deputies of
  * the school, the only ones the server renders it for.
  */
+import { classObject, mayMe } from '../policy';
 import type { Me } from '../types';
 
 const seg = encodeURIComponent;
@@ -14,6 +15,5 @@ export const YEARLY_JOURNAL_TEXT = {
 
 export const yearlyJournalPdf = (schoolId: string, classId: string) => `/api/schools/${seg(schoolId)}/classes/${seg(classId)}/yearly-journal/pdf`;
 
-export function mayPrintYearlyJournal(me: Pick<Me, 'grants'>, schoolId: string): boolean {
-  return me.grants.some((g) => (g.role === 'director' || g.role === 'deputy') && g.schoolId === schoolId);
-}
+/** The server's own rule (shared/auth/rules/yearly-journal.ts), so the link is offered exactly where the PDF is given. */
+export const mayPrintYearlyJournal = (me: Me, schoolId: string, classId: string): boolean => mayMe(me, 'report.yearlyJournal', classObject(me, schoolId, classId));
