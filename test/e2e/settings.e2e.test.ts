@@ -136,6 +136,22 @@ describe('settings screen', () => {
     });
   });
 
+  it('should keep the school form on the version the thresholds form saved, so saving both in turn is no conflict', async () => {
+    await asPerson('director', async (page) => {
+      await page.getByRole('heading', { name: 'Настройки школы: МАОУ СОШ № 53' }).waitFor();
+      await page.getByLabel('Уроков, заполненных с опозданием, не более').fill('3');
+      await page.getByRole('button', { name: 'Сохранить пороги' }).click();
+      await page.getByRole('status').filter({ hasText: 'Настройки сохранены.' }).waitFor();
+      await page.getByLabel('Не больше в неделю на класс').fill('3');
+      await save(page);
+      await page.getByRole('status').filter({ hasText: 'Настройки сохранены.' }).nth(1).waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await page.reload();
+      expect(await page.getByLabel('Уроков, заполненных с опозданием, не более').inputValue()).toBe('3');
+      expect(await page.getByLabel('Не больше в неделю на класс').inputValue()).toBe('3');
+    });
+  });
+
   it('should let the director add a version of the weights and thresholds, confirm the open periods it changes by keyboard, and list it', async () => {
     // The browser and the server stand on the real date; the version takes effect three days on.
     const from = addDays(dateInZone(new Date(), 'Europe/Moscow'), 3);
